@@ -1,0 +1,64 @@
+package cn.liaocheng.rdcoverage.common;
+
+import java.util.List;
+import java.util.Map;
+
+/** A failure the client can act on; mapped to a problem document with the given status. */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions;
+
+    public ApiException(int status, String type, String title, String detail,
+                        List<Problem.FieldError> errors, Map<String, Object> extensions) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors == null ? List.of() : errors;
+        this.extensions = extensions == null ? Map.of() : extensions;
+    }
+
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(404, "not-found", "Not found", what + " " + id + " does not exist", null, null);
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ApiException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new ApiException(400, "validation", "Invalid request", detail, errors, null);
+    }
+
+    public static ApiException conflict(String type, String detail) {
+        return new ApiException(409, type, "Conflict", detail, null, null);
+    }
+
+    public static ApiException conflict(String type, String detail, Map<String, Object> extensions) {
+        return new ApiException(409, type, "Conflict", detail, null, extensions);
+    }
+
+    public static ApiException unprocessable(String type, String detail, Map<String, Object> extensions) {
+        return new ApiException(422, type, "Unprocessable request", detail, null, extensions);
+    }
+
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(412, "precondition-failed", "Precondition failed", detail, null, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem() {
+        Problem p = new Problem(Problems.type(type), title, status, getMessage(), errors);
+        extensions.forEach(p::with);
+        return p;
+    }
+}

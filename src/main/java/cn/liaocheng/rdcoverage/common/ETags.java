@@ -1,0 +1,32 @@
+package cn.liaocheng.rdcoverage.common;
+
+/** Strong entity tags from the entity version, and the If-Match check (RFC 9110 13.1.1). */
+public final class ETags {
+    private ETags() {
+    }
+
+    /** The entity tag to hand to {@code Response.tag(...)}. */
+    public static jakarta.ws.rs.core.EntityTag tag(long version) {
+        return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
+    }
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** Throws 412 when If-Match is present and names none of the current version. */
+    public static void checkIfMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String current = of(currentVersion);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(current)) {
+                return;
+            }
+        }
+        throw ApiException.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current version "
+                + current + "; read the resource again and retry");
+    }
+}

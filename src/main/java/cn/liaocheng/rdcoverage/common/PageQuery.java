@@ -1,0 +1,29 @@
+package cn.liaocheng.rdcoverage.common;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+/** Paging and sorting parameters shared by every list: {@code ?page=0&size=50&sort=name,-updatedAt}. */
+public class PageQuery {
+    public static final int MAX_SIZE = 500;
+
+    @QueryParam("page")
+    @DefaultValue("0")
+    public int page;
+
+    @QueryParam("size")
+    @DefaultValue("50")
+    public int size;
+
+    @QueryParam("sort")
+    public String sort;
+
+    public void validate() {
+        if (page < 0) {
+            throw ApiException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw ApiException.invalid("size", "must be between 1 and " + MAX_SIZE);
+        }
+    }
+}

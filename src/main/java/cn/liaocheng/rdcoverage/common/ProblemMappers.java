@@ -1,0 +1,197 @@
+package cn.liaocheng.rdcoverage.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Every failure leaves as application/problem+json; internals stay in the log. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return Problems.response(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return Problems.validation(errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
+        String field = jsonPath(e);
+        return Problems.validation(List.of(new Problem.FieldError(field,
+                "is not a field of this resource, or is read-only and cannot be set")));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return Problems.validation(List.of(new Problem.FieldError(jsonPath(e),
+                "'" + e.getValue() + "' is not a valid " + expected)));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        String field = jsonPath(e);
+        return Problems.validation(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
+                "has the wrong type or shape: " + e.getOriginalMessage().split("\n")[0].replaceAll(" \\(class [^)]*\\)", ""))));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e) {
+        return Problems.validation(List.of(new Problem.FieldError("body",
+                "is not well-formed JSON: " + e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON")));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e) {
+        return Problems.response(409, "concurrent-modification", "Conflict",
+                "The resource was changed by another request at the same time; read it again and retry");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return internal(e);
+        }
+        String detail = switch (status) {
+            case 400 -> "The request could not be read";
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed here";
+            case 406 -> "None of the accepted media types can be produced here";
+            case 413 -> "The request body is larger than this endpoint accepts";
+            case 415 -> "This content type is not accepted here";
+            default -> e.getMessage();
+        };
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return json(jpe);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        Problem problem = new Problem(Problems.type(slug(status)), known == null ? "Error" : known.getReasonPhrase(), status, detail, null);
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        if (e instanceof NotAllowedException && original.getHeaderString(HttpHeaders.ALLOW) != null) {
+            builder.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response internal(Throwable e) {
+        if (e instanceof ApiException api) {
+            return api(api);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled failure, incident %s", incident);
+        return Problems.response(new Problem(Problems.type("internal"), "Internal error", 500,
+                "The service failed to handle this request; the incident is logged", null)
+                .with("incident", incident));
+    }
+
+    private static String slug(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
+            default -> "http-" + status;
+        };
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            Object[] values = type.getEnumConstants();
+            StringBuilder sb = new StringBuilder("value; one of ");
+            for (int i = 0; i < values.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(values[i]);
+            }
+            return sb.toString();
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            case "BigDecimal", "Double", "double" -> "number";
+            case "Boolean", "boolean" -> "boolean (true or false)";
+            default -> type.getSimpleName();
+        };
+    }
+
+    /** Jackson's reference path as a dotted JSON path: {@code participants[0].creditCode}. */
+    static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Bean Validation's path without the method and the request-body parameter: {@code capacity.personnel}. */
+    static String fieldOf(Path path) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.RETURN_VALUE || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER && "body".equals(node.getName())) {
+                continue;
+            }
+            if (node.isInIterable() && !sb.isEmpty()) {
+                sb.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append('.');
+            }
+            sb.append(node.getName());
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+}

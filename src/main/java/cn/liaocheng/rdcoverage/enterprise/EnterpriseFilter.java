@@ -1,0 +1,29 @@
+package cn.liaocheng.rdcoverage.enterprise;
+
+import jakarta.ws.rs.QueryParam;
+
+/** List filters of /enterprises, shared by JSON and CSV. */
+public class EnterpriseFilter {
+    @QueryParam("regionCode")
+    public String regionCode;
+
+    @QueryParam("sizeClass")
+    public String sizeClass;
+
+    @QueryParam("aboveDesignatedSize")
+    public Boolean aboveDesignatedSize;
+
+    @QueryParam("keyEnterprise")
+    public Boolean keyEnterprise;
+
+    @QueryParam("keyIndustry")
+    public Boolean keyIndustry;
+
+    /** Name contains (case-insensitive). */
+    @QueryParam("q")
+    public String q;
+
+    /** ISO-8601 instant or date: only enterprises changed at or after it (for sync). */
+    @QueryParam("updatedSince")
+    public String updatedSince;
+}

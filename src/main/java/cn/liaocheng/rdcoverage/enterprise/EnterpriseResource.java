@@ -1,0 +1,188 @@
+package cn.liaocheng.rdcoverage.enterprise;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.CsvOutput;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.enterprise.importing.EnterpriseImporter;
+import cn.liaocheng.rdcoverage.enterprise.importing.ImportReport;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
+
+@Path("/api/v1/enterprises")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Enterprises")
+public class EnterpriseResource {
+    static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    EnterpriseService service;
+
+    @Inject
+    EnterpriseImporter importer;
+
+    @GET
+    @Operation(summary = "Enterprises, filtered and paged; sizeClass and aboveDesignatedSize reflect the latest figures")
+    public PageResult<EnterpriseView> list(@BeanParam EnterpriseFilter filter, @BeanParam PageQuery paging) {
+        return service.list(filter, paging);
+    }
+
+    @GET
+    @Produces(CsvOutput.MEDIA_TYPE)
+    @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows, formula cells neutralised)")
+    public Response listCsv(@BeanParam EnterpriseFilter filter) {
+        StreamingOutput body = out -> {
+            try (CsvOutput csv = new CsvOutput(out, List.of("creditCode", "name", "regionCode", "regionName", "industryCode",
+                    "address", "keyEnterprise", "keyIndustry", "figuresYear", "sizeClass", "aboveDesignatedSize", "updatedAt"))) {
+                service.forEach(filter, e -> csv.row(e.creditCode(), e.name(), e.regionCode(), e.regionName(), e.industryCode(),
+                        e.address(), e.keyEnterprise(), e.keyIndustry(), e.figuresYear(), e.sizeClass(), e.aboveDesignatedSize(), e.updatedAt()));
+            }
+        };
+        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"enterprises.csv\"").build();
+    }
+
+    @POST
+    @Operation(summary = "Register an enterprise (optionally with yearly figures)")
+    public Response create(@Valid EnterpriseInput body) {
+        EnterpriseView view = service.create(requireBody(body));
+        return Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build())
+                .tag(ETags.tag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @Path("/{creditCode}")
+    @Operation(summary = "One enterprise; the ETag is its version")
+    public Response get(@PathParam("creditCode") String creditCode) {
+        EnterpriseView view = service.get(creditCode);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{creditCode}")
+    @Operation(summary = "Replace an enterprise's attributes; If-Match with the ETag guards against lost updates")
+    public Response replace(@PathParam("creditCode") String creditCode,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid EnterpriseInput body) {
+        EnterpriseView view = service.replace(creditCode, requireBody(body), ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @DELETE
+    @Path("/{creditCode}")
+    @Operation(summary = "Remove an enterprise and its figures")
+    public Response delete(@PathParam("creditCode") String creditCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(creditCode, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{creditCode}/figures")
+    @Operation(summary = "All statistical years of an enterprise, latest first")
+    public PageResult<FiguresView> figures(@PathParam("creditCode") String creditCode) {
+        List<FiguresView> all = service.figures(creditCode);
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
+    @GET
+    @Path("/{creditCode}/figures/{year}")
+    @Operation(summary = "One statistical year")
+    public Response figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
+        FiguresView view = service.figures(creditCode, year);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{creditCode}/figures/{year}")
+    @Operation(summary = "Create or replace one statistical year (201 when created)")
+    public Response putFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid FiguresInput body) {
+        EnterpriseService.PutResult result = service.putFigures(creditCode, year, requireBody(body), ifMatch);
+        Response.ResponseBuilder builder = result.created()
+                ? Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(result.figures().creditCode())
+                .path("figures").path(Integer.toString(year)).build())
+                : Response.ok();
+        return builder.tag(ETags.tag(result.figures().version())).entity(result.figures()).build();
+    }
+
+    @DELETE
+    @Path("/{creditCode}/figures/{year}")
+    @Operation(summary = "Remove one statistical year")
+    public Response deleteFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.deleteFigures(creditCode, year, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON, NDJSON})
+    @Operation(summary = "Bulk upsert by credit code and year from the statistics bureau's list",
+            description = "CSV (UTF-8, UTF-8 with BOM, or GBK given as `charset=GBK`), a JSON array or NDJSON. "
+                    + "Headers in English (creditCode, name, regionCode, industryCode, year, employees, revenue, "
+                    + "aboveDesignatedSize, keyEnterprise, keyIndustry) or Chinese (统一社会信用代码, 企业名称, 所属区县代码, "
+                    + "行业代码, 年度, 从业人员, 营业收入, 是否规上, 重点企业, 重点行业). By default any invalid row means nothing "
+                    + "is written (422 listing every rejected row); mode=partial keeps the valid rows; dryRun=true writes nothing.")
+    public ImportReport importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                   @Parameter(description = "validate and count only; nothing is written")
+                                   @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                   @Parameter(description = "all-or-nothing (default) or partial")
+                                   @QueryParam("mode") @DefaultValue("all-or-nothing") String mode,
+                                   InputStream body) {
+        if (!mode.equals("partial") && !mode.equals("all-or-nothing")) {
+            throw ApiException.invalid("mode", "must be all-or-nothing or partial");
+        }
+        MediaType type = MediaType.valueOf(contentType);
+        String format = type.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? "json"
+                : NDJSON.equals(type.getType() + "/" + type.getSubtype()) ? "ndjson" : "csv";
+        return importer.run(body, format, charset(type), dryRun, mode.equals("partial"));
+    }
+
+    private static Charset charset(MediaType type) {
+        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw ApiException.invalid("charset", "'" + name + "' is not a supported character set (use UTF-8 or GBK)");
+        }
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw ApiException.invalid(List.of(new Problem.FieldError("body", "is required")));
+        }
+        return body;
+    }
+}

@@ -1,0 +1,331 @@
+package cn.liaocheng.rdcoverage.enterprise;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.common.Timestamps;
+import cn.liaocheng.rdcoverage.eligibility.SizeClass;
+import cn.liaocheng.rdcoverage.region.Regions;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** The enterprise registry: enterprises and their yearly figures. Writes are transactional; reads are not. */
+@ApplicationScoped
+public class EnterpriseService {
+    static final Map<String, String> SORTABLE = Map.of(
+            "creditCode", "e.creditCode",
+            "name", "e.name",
+            "regionCode", "e.regionCode",
+            "sizeClass", "e.sizeClass",
+            "figuresYear", "e.figuresYear",
+            "createdAt", "e.createdAt",
+            "updatedAt", "e.updatedAt");
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    SizeRules sizeRules;
+
+    @Inject
+    Clock clock;
+
+    public EnterpriseView get(String rawCode) {
+        return view(find(rawCode));
+    }
+
+    public PageResult<EnterpriseView> list(EnterpriseFilter filter, PageQuery paging) {
+        paging.validate();
+        Where where = where(filter);
+        String order = Sorting.orderBy(paging.sort, SORTABLE, "e.creditCode");
+        PanacheQuery<Enterprise> query = Enterprise.find("from Enterprise e" + where.clause + " order by " + order, where.params);
+        List<Enterprise> rows = query.page(Page.of(paging.page, paging.size)).list();
+        long total = Enterprise.count("from Enterprise e" + where.clause, where.params);
+        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size, total);
+    }
+
+    /** Every enterprise matching the filter, in credit-code order, a chunk per transaction (for CSV). */
+    public void forEach(EnterpriseFilter filter, Consumer<EnterpriseView> sink) {
+        Where where = where(filter);
+        String after = "";
+        while (true) {
+            String cursor = after;
+            Map<String, Object> params = new LinkedHashMap<>(where.params);
+            params.put("after", cursor);
+            List<EnterpriseView> chunk = QuarkusTransaction.requiringNew().call(() ->
+                    Enterprise.<Enterprise>find("from Enterprise e" + where.clause
+                                    + (where.clause.isEmpty() ? " where" : " and") + " e.creditCode > :after order by e.creditCode", params)
+                            .page(Page.ofSize(1000)).list().stream().map(this::view).toList());
+            chunk.forEach(sink);
+            if (chunk.size() < 1000) {
+                return;
+            }
+            after = chunk.get(chunk.size() - 1).creditCode();
+        }
+    }
+
+    @Transactional
+    public EnterpriseView create(EnterpriseInput input) {
+        String code = validCode("creditCode", input.creditCode());
+        checkRegion(input.regionCode());
+        List<FiguresInput> figures = input.figures() == null ? List.of() : input.figures();
+        checkFigures(figures);
+        if (Enterprise.findById(code) != null) {
+            throw ApiException.conflict("duplicate", "Enterprise " + code + " already exists; use PUT /api/v1/enterprises/" + code + " to change it");
+        }
+        Instant now = Instant.now(clock);
+        Enterprise e = new Enterprise();
+        e.creditCode = code;
+        e.createdAt = now;
+        apply(e, input, now);
+        e.persist();
+        EnterpriseFigures latest = null;
+        for (FiguresInput in : figures) {
+            EnterpriseFigures f = new EnterpriseFigures();
+            f.creditCode = code;
+            f.year = in.year();
+            sizeRules.apply(f, in.employees(), in.revenue(), in.aboveDesignatedSize());
+            f.updatedAt = now;
+            f.persist();
+            if (latest == null || f.year > latest.year) {
+                latest = f;
+            }
+        }
+        e.mirror(latest);
+        Enterprise.flush();
+        return view(e);
+    }
+
+    @Transactional
+    public EnterpriseView replace(String rawCode, EnterpriseInput input, String ifMatch) {
+        Enterprise e = find(rawCode);
+        ETags.checkIfMatch(ifMatch, e.version);
+        if (input.creditCode() != null && !e.creditCode.equals(CreditCode.normalise(input.creditCode()))) {
+            throw ApiException.invalid("creditCode", "must equal the credit code in the path (" + e.creditCode + "); a credit code never changes");
+        }
+        if (input.figures() != null) {
+            throw ApiException.invalid("figures", "cannot be replaced here; use PUT /api/v1/enterprises/" + e.creditCode + "/figures/{year}");
+        }
+        checkRegion(input.regionCode());
+        apply(e, input, Instant.now(clock));
+        Enterprise.flush();
+        return view(e);
+    }
+
+    @Transactional
+    public void delete(String rawCode, String ifMatch) {
+        Enterprise e = find(rawCode);
+        ETags.checkIfMatch(ifMatch, e.version);
+        EnterpriseFigures.delete("creditCode", e.creditCode);
+        e.delete();
+    }
+
+    public List<FiguresView> figures(String rawCode) {
+        Enterprise e = find(rawCode);
+        return EnterpriseFigures.<EnterpriseFigures>list("creditCode = ?1 order by year desc", e.creditCode)
+                .stream().map(FiguresView::of).toList();
+    }
+
+    public FiguresView figures(String rawCode, int year) {
+        Enterprise e = find(rawCode);
+        EnterpriseFigures f = EnterpriseFigures.findById(new EnterpriseFigures.Key(e.creditCode, year));
+        if (f == null) {
+            throw ApiException.notFound("Figures of " + e.creditCode + " for year", year);
+        }
+        return FiguresView.of(f);
+    }
+
+    public record PutResult(FiguresView figures, boolean created) {
+    }
+
+    @Transactional
+    public PutResult putFigures(String rawCode, int year, FiguresInput input, String ifMatch) {
+        Enterprise e = find(rawCode);
+        if (input.year() != null && input.year() != year) {
+            throw ApiException.invalid("year", "must equal the year in the path (" + year + ")");
+        }
+        checkYear("year", year);
+        EnterpriseFigures f = EnterpriseFigures.findById(new EnterpriseFigures.Key(e.creditCode, year));
+        boolean created = f == null;
+        if (created) {
+            f = new EnterpriseFigures();
+            f.creditCode = e.creditCode;
+            f.year = year;
+        } else {
+            ETags.checkIfMatch(ifMatch, f.version);
+        }
+        Instant now = Instant.now(clock);
+        sizeRules.apply(f, input.employees(), input.revenue(), input.aboveDesignatedSize());
+        f.updatedAt = now;
+        if (created) {
+            f.persist();
+        }
+        remirror(e, now);
+        EnterpriseFigures.flush();
+        return new PutResult(FiguresView.of(f), created);
+    }
+
+    @Transactional
+    public void deleteFigures(String rawCode, int year, String ifMatch) {
+        Enterprise e = find(rawCode);
+        EnterpriseFigures f = EnterpriseFigures.findById(new EnterpriseFigures.Key(e.creditCode, year));
+        if (f == null) {
+            throw ApiException.notFound("Figures of " + e.creditCode + " for year", year);
+        }
+        ETags.checkIfMatch(ifMatch, f.version);
+        f.delete();
+        EnterpriseFigures.flush();
+        remirror(e, Instant.now(clock));
+    }
+
+    private void remirror(Enterprise e, Instant now) {
+        EnterpriseFigures latest = EnterpriseFigures.<EnterpriseFigures>find("creditCode = ?1 order by year desc", e.creditCode).firstResult();
+        Integer year = e.figuresYear;
+        SizeClass size = e.sizeClass;
+        Boolean above = e.aboveDesignatedSize;
+        e.mirror(latest);
+        if (!java.util.Objects.equals(year, e.figuresYear) || size != e.sizeClass || !java.util.Objects.equals(above, e.aboveDesignatedSize)) {
+            e.updatedAt = now;
+        }
+    }
+
+    private void apply(Enterprise e, EnterpriseInput input, Instant now) {
+        e.name = input.name().trim();
+        e.regionCode = input.regionCode();
+        e.industryCode = blankToNull(input.industryCode());
+        e.address = blankToNull(input.address());
+        e.keyEnterprise = Boolean.TRUE.equals(input.keyEnterprise());
+        e.keyIndustry = Boolean.TRUE.equals(input.keyIndustry());
+        e.updatedAt = now;
+    }
+
+    Enterprise find(String rawCode) {
+        String code = CreditCode.normalise(rawCode);
+        String problem = CreditCode.problem(code);
+        if (problem != null) {
+            throw ApiException.invalid("creditCode", problem);
+        }
+        Enterprise e = Enterprise.findById(code);
+        if (e == null) {
+            throw ApiException.notFound("Enterprise", code);
+        }
+        return e;
+    }
+
+    EnterpriseView view(Enterprise e) {
+        Regions.RegionView region = regions.get(e.regionCode);
+        return new EnterpriseView(e.creditCode, e.name, e.regionCode, region == null ? null : region.name(),
+                e.industryCode, e.address, e.keyEnterprise, e.keyIndustry, e.figuresYear, e.sizeClass,
+                e.aboveDesignatedSize, e.createdAt, e.updatedAt, e.version);
+    }
+
+    private String validCode(String field, String raw) {
+        String code = CreditCode.normalise(raw);
+        String problem = CreditCode.problem(code);
+        if (problem != null) {
+            throw ApiException.invalid(field, problem);
+        }
+        return code;
+    }
+
+    private void checkRegion(String code) {
+        if (!regions.exists(code)) {
+            throw ApiException.invalid("regionCode", "'" + code + "' is not a region of Liaocheng; see GET /api/v1/regions");
+        }
+    }
+
+    private void checkFigures(List<FiguresInput> figures) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<Integer> years = new HashSet<>();
+        for (int i = 0; i < figures.size(); i++) {
+            FiguresInput f = figures.get(i);
+            if (f.year() == null) {
+                errors.add(new Problem.FieldError("figures[" + i + "].year", "is required"));
+            } else if (f.year() > LocalDate.now(clock).getYear()) {
+                errors.add(new Problem.FieldError("figures[" + i + "].year", "must not be in the future"));
+            } else if (!years.add(f.year())) {
+                errors.add(new Problem.FieldError("figures[" + i + "].year", "appears twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    private void checkYear(String field, int year) {
+        if (year < 1990) {
+            throw ApiException.invalid(field, "must be 1990 or later");
+        }
+        if (year > LocalDate.now(clock).getYear()) {
+            throw ApiException.invalid(field, "must not be in the future");
+        }
+    }
+
+    private record Where(String clause, Map<String, Object> params) {
+    }
+
+    private Where where(EnterpriseFilter f) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (f.regionCode != null && !f.regionCode.isBlank()) {
+            and(sb).append("e.regionCode = :region");
+            params.put("region", f.regionCode.trim());
+        }
+        if (f.sizeClass != null && !f.sizeClass.isBlank()) {
+            try {
+                params.put("size", SizeClass.valueOf(f.sizeClass.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException ex) {
+                throw ApiException.invalid("sizeClass", "must be one of LARGE, MEDIUM, SMALL, MICRO");
+            }
+            and(sb).append("e.sizeClass = :size");
+        }
+        if (f.aboveDesignatedSize != null) {
+            and(sb).append("e.aboveDesignatedSize = :above");
+            params.put("above", f.aboveDesignatedSize);
+        }
+        if (f.keyEnterprise != null) {
+            and(sb).append("e.keyEnterprise = :keyEnterprise");
+            params.put("keyEnterprise", f.keyEnterprise);
+        }
+        if (f.keyIndustry != null) {
+            and(sb).append("e.keyIndustry = :keyIndustry");
+            params.put("keyIndustry", f.keyIndustry);
+        }
+        if (f.q != null && !f.q.isBlank()) {
+            and(sb).append("lower(e.name) like :q escape '\\'");
+            params.put("q", "%" + f.q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (f.updatedSince != null && !f.updatedSince.isBlank()) {
+            and(sb).append("e.updatedAt >= :since");
+            params.put("since", Timestamps.parseSince("updatedSince", f.updatedSince));
+        }
+        return new Where(sb.toString(), params);
+    }
+
+    private static StringBuilder and(StringBuilder sb) {
+        return sb.append(sb.isEmpty() ? " where " : " and ");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,20 @@
+package cn.liaocheng.rdcoverage.enterprise;
+
+import cn.liaocheng.rdcoverage.eligibility.SizeClass;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One statistical year. {@code aboveDesignatedSizeSource} says whether 规上 was declared by the statistics or
+ * derived from revenue; {@code sizeClass} is derived (国统字〔2017〕213号).
+ */
+public record FiguresView(String creditCode, int year, int employees, BigDecimal revenue,
+                          boolean aboveDesignatedSize, String aboveDesignatedSizeSource, SizeClass sizeClass,
+                          Instant updatedAt, @JsonIgnore long version) {
+    static FiguresView of(EnterpriseFigures f) {
+        return new FiguresView(f.creditCode, f.year, f.employees, f.revenue, f.aboveDesignatedSize,
+                f.aboveSizeDeclared ? "DECLARED" : "DERIVED", f.sizeClass, f.updatedAt, f.version);
+    }
+}

@@ -1,0 +1,15 @@
+package cn.liaocheng.rdcoverage.enterprise.importing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * What an import did (or, on a dry run, would do): rows received, created (a new enterprise-year), updated,
+ * unchanged and rejected, with each rejected row's line, field and message.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImportReport(long received, long created, long updated, long unchanged, long rejected,
+                           boolean dryRun, String mode, boolean committed, List<ImportError> errors,
+                           Long errorsOmitted) {
+}

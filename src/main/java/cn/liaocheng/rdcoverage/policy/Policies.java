@@ -1,0 +1,194 @@
+package cn.liaocheng.rdcoverage.policy;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.eligibility.Policy;
+import cn.liaocheng.rdcoverage.eligibility.Tier;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The policy versions, read for the date in question (OpenFisca style). Parsed documents are cached by
+ * effective date; a write drops the cache.
+ */
+@ApplicationScoped
+public class Policies {
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    private volatile NavigableMap<LocalDate, Policy> byDate;
+
+    /** The version in force on {@code date}, or 422 when none was yet. */
+    public Policy inForce(LocalDate date) {
+        Map.Entry<LocalDate, Policy> entry = cache().floorEntry(date);
+        if (entry == null) {
+            LocalDate first = cache().isEmpty() ? null : cache().firstKey();
+            throw ApiException.unprocessable("no-policy-in-force",
+                    "No policy was in force on " + date + (first == null ? "" : "; the first took effect on " + first),
+                    first == null ? Map.of("asOf", date.toString()) : Map.of("asOf", date.toString(), "firstEffectiveFrom", first.toString()));
+        }
+        return entry.getValue();
+    }
+
+    /**
+     * The version for classifying a statistical year: the one in force at the year's end, else the earliest
+     * (statistical size classes predate the programme).
+     */
+    public Policy forStatisticalYear(int year) {
+        NavigableMap<LocalDate, Policy> all = cache();
+        Map.Entry<LocalDate, Policy> entry = all.floorEntry(LocalDate.of(year, 12, 31));
+        return entry != null ? entry.getValue() : all.firstEntry().getValue();
+    }
+
+    public List<PolicyView> list() {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<PolicyVersion> rows = PolicyVersion.listAll(Sort.by("effectiveFrom"));
+            List<PolicyView> views = new ArrayList<>(rows.size());
+            for (PolicyVersion row : rows) {
+                views.add(PolicyView.of(parse(row), row.locked, row.version));
+            }
+            return views;
+        });
+    }
+
+    public PolicyView get(String id) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            PolicyVersion row = PolicyVersion.findById(id);
+            if (row == null) {
+                throw ApiException.notFound("Policy", id);
+            }
+            return PolicyView.of(parse(row), row.locked, row.version);
+        });
+    }
+
+    @Transactional
+    public PolicyView create(Policy policy) {
+        validate(policy);
+        if (PolicyVersion.findById(policy.id()) != null) {
+            throw ApiException.conflict("duplicate", "Policy " + policy.id() + " already exists");
+        }
+        if (PolicyVersion.count("effectiveFrom", policy.effectiveFrom()) > 0) {
+            throw ApiException.conflict("duplicate", "Another policy already takes effect on " + policy.effectiveFrom());
+        }
+        PolicyVersion row = new PolicyVersion();
+        row.id = policy.id();
+        row.createdAt = Instant.now(clock);
+        write(row, policy);
+        row.persist();
+        byDate = null;
+        return PolicyView.of(policy, false, row.version);
+    }
+
+    @Transactional
+    public PolicyView replace(String id, Policy policy, String ifMatch) {
+        PolicyVersion row = PolicyVersion.findById(id);
+        if (row == null) {
+            throw ApiException.notFound("Policy", id);
+        }
+        cn.liaocheng.rdcoverage.common.ETags.checkIfMatch(ifMatch, row.version);
+        if (row.locked) {
+            throw ApiException.conflict("policy-locked", "Policy " + id
+                    + " was used by a stored decision and cannot change; publish a new version with a later effective date");
+        }
+        if (!id.equals(policy.id())) {
+            throw ApiException.invalid("id", "must equal the id in the path (" + id + ")");
+        }
+        validate(policy);
+        write(row, policy);
+        row.persistAndFlush();
+        byDate = null;
+        return PolicyView.of(policy, false, row.version);
+    }
+
+    /** Marks a version as used by a stored decision; from then on it is read-only. */
+    @Transactional
+    public void lock(String id) {
+        PolicyVersion.update("locked = true where id = ?1 and locked = false", id);
+    }
+
+    private void write(PolicyVersion row, Policy policy) {
+        row.effectiveFrom = policy.effectiveFrom();
+        row.title = policy.title();
+        row.updatedAt = Instant.now(clock);
+        try {
+            row.parameters = json.writeValueAsString(policy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void validate(Policy p) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (p.id() == null || !p.id().matches("[a-z0-9][a-z0-9-]{1,39}")) {
+            errors.add(new Problem.FieldError("id", "must be 2-40 lower-case letters, digits or dashes"));
+        }
+        if (p.effectiveFrom() == null) {
+            errors.add(new Problem.FieldError("effectiveFrom", "is required"));
+        }
+        if (p.title() == null || p.title().isBlank()) {
+            errors.add(new Problem.FieldError("title", "is required"));
+        }
+        if (p.sizeClassification() == null) {
+            errors.add(new Problem.FieldError("sizeClassification", "is required"));
+        }
+        if (p.aboveDesignatedSizeRevenue() == null || p.aboveDesignatedSizeRevenue().signum() < 0) {
+            errors.add(new Problem.FieldError("aboveDesignatedSizeRevenue", "is required and must be 0 or more"));
+        }
+        if (p.interpretations() == null) {
+            errors.add(new Problem.FieldError("interpretations", "is required"));
+        }
+        for (Tier tier : Tier.values()) {
+            if (p.standards() == null || p.standards().get(tier) == null) {
+                errors.add(new Problem.FieldError("standards." + tier, "is required"));
+            }
+            BigDecimal award = p.awards() == null ? null : p.awards().get(tier);
+            if (award == null || award.signum() < 0) {
+                errors.add(new Problem.FieldError("awards." + tier, "is required and must be 0 or more"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    private Policy parse(PolicyVersion row) {
+        try {
+            return json.readValue(row.parameters, Policy.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored parameters of policy " + row.id + " are unreadable", e);
+        }
+    }
+
+    private NavigableMap<LocalDate, Policy> cache() {
+        NavigableMap<LocalDate, Policy> local = byDate;
+        if (local == null) {
+            local = QuarkusTransaction.joiningExisting().call(() -> {
+                NavigableMap<LocalDate, Policy> map = new TreeMap<>();
+                for (PolicyVersion row : PolicyVersion.<PolicyVersion>listAll()) {
+                    map.put(row.effectiveFrom, parse(row));
+                }
+                return map;
+            });
+            byDate = local;
+        }
+        return local;
+    }
+}

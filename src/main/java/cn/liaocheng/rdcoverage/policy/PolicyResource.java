@@ -1,0 +1,68 @@
+package cn.liaocheng.rdcoverage.policy;
+
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.eligibility.Policy;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/policies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Policies")
+public class PolicyResource {
+    @Inject
+    Policies policies;
+
+    @GET
+    @Operation(summary = "Policy versions, oldest first")
+    public PageResult<PolicyView> list() {
+        List<PolicyView> all = policies.list();
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One policy version with its thresholds, awards and interpretation switches")
+    public Response get(@PathParam("id") String id) {
+        PolicyView view = policies.get(id);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @POST
+    @Operation(summary = "Publish a new policy version (takes effect on its effectiveFrom date)")
+    public Response create(Policy body) {
+        if (body == null) {
+            throw cn.liaocheng.rdcoverage.common.ApiException.invalid("body", "is required");
+        }
+        PolicyView view = policies.create(body);
+        return Response.created(UriBuilder.fromResource(PolicyResource.class).path(view.id()).build())
+                .tag(ETags.tag(view.version())).entity(view).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Correct a policy version that no stored decision has used yet")
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Policy body) {
+        if (body == null) {
+            throw cn.liaocheng.rdcoverage.common.ApiException.invalid("body", "is required");
+        }
+        PolicyView view = policies.replace(id, body, ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+}

@@ -1,0 +1,23 @@
+package cn.liaocheng.rdcoverage.policy;
+
+import cn.liaocheng.rdcoverage.eligibility.Interpretations;
+import cn.liaocheng.rdcoverage.eligibility.Policy;
+import cn.liaocheng.rdcoverage.eligibility.SizeClassification;
+import cn.liaocheng.rdcoverage.eligibility.Standard;
+import cn.liaocheng.rdcoverage.eligibility.Tier;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** A policy version as the API shows it: its parameters and whether a stored decision has locked it. */
+public record PolicyView(String id, LocalDate effectiveFrom, String title, boolean locked,
+                         SizeClassification sizeClassification, BigDecimal aboveDesignatedSizeRevenue,
+                         int minCooperations, Map<Tier, Standard> standards, Map<Tier, BigDecimal> awards,
+                         Interpretations interpretations, @JsonIgnore long version) {
+    static PolicyView of(Policy p, boolean locked, long version) {
+        return new PolicyView(p.id(), p.effectiveFrom(), p.title(), locked, p.sizeClassification(),
+                p.aboveDesignatedSizeRevenue(), p.minCooperations(), p.standards(), p.awards(), p.interpretations(), version);
+    }
+}

@@ -1,0 +1,37 @@
+package cn.liaocheng.rdcoverage.region;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/** 所属县市区: a county, district, county-level city or city development zone. Reference data. */
+@Entity
+@Table(name = "region")
+public class Region extends PanacheEntityBase {
+    public enum Kind { DISTRICT, COUNTY, COUNTY_CITY, ZONE }
+
+    @Id
+    @Column(name = "code")
+    public String code;
+
+    @Column(name = "name")
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind")
+    public Kind kind;
+
+    @Version
+    @Column(name = "version")
+    public long version;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

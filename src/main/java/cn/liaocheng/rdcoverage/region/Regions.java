@@ -1,0 +1,52 @@
+package cn.liaocheng.rdcoverage.region;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Region reference data, cached: eleven rows read on every import line and report. */
+@ApplicationScoped
+public class Regions {
+    private volatile Map<String, RegionView> byCode;
+
+    public record RegionView(String code, String name, Region.Kind kind) {
+    }
+
+    public List<RegionView> all() {
+        return List.copyOf(cache().values().stream().sorted(java.util.Comparator.comparing(RegionView::code)).toList());
+    }
+
+    public boolean exists(String code) {
+        return code != null && cache().containsKey(code);
+    }
+
+    public RegionView get(String code) {
+        return cache().get(code);
+    }
+
+    private Map<String, RegionView> cache() {
+        Map<String, RegionView> local = byCode;
+        if (local == null) {
+            local = QuarkusTransaction.joiningExisting().call(this::load);
+            byCode = local;
+        }
+        return local;
+    }
+
+    private Map<String, RegionView> load() {
+        List<Region> rows = Region.listAll(Sort.by("code"));
+        return new ConcurrentHashMap<>(rows.stream()
+                .map(r -> new RegionView(r.code, r.name, r.kind))
+                .collect(Collectors.toMap(RegionView::code, Function.identity())));
+    }
+
+    public void invalidate() {
+        byCode = null;
+    }
+}
