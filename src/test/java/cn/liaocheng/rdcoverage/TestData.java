@@ -2,10 +2,17 @@ package cn.liaocheng.rdcoverage;
 
 import cn.liaocheng.rdcoverage.enterprise.CreditCode;
 
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Valid, unique credit codes for tests that share one database. */
 public final class TestData {
+    /** Sends the Content-Type exactly as given (REST Assured otherwise appends charset=ISO-8859-1 to text types). */
+    public static final RestAssuredConfig RAW_CHARSET = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
     private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 9_000_000L);
 
     private TestData() {
