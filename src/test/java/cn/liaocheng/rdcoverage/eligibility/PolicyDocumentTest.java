@@ -116,4 +116,9 @@ class PolicyDocumentTest {
         assertEquals(POLICY.interpretations().platformMinCertification(),
                 policy.interpretations().platformMinCertification());
     }
+
+    @Test
+    void theBenchmarkUsesTheSamePolicy() {
+        assertEquals(POLICY, EligibilityThroughput.liaocheng2020());
+    }
 }
