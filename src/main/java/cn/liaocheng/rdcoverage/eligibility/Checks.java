@@ -1,0 +1,64 @@
+package cn.liaocheng.rdcoverage.eligibility;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Argument checks shared by the records of this package. Failures are IllegalArgumentExceptions. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static <T> T required(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    static BigDecimal nonNegative(BigDecimal value, String name) {
+        required(value, name);
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
+        return value;
+    }
+
+    static long nonNegative(long value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
+        return value;
+    }
+
+    /** An unmodifiable copy; null means empty; null elements are rejected with the element's index. */
+    static <T> List<T> listOf(List<T> list, String name) {
+        if (list == null || list.isEmpty()) {
+            return List.of();
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new IllegalArgumentException(name + "[" + i + "] must not be null");
+            }
+        }
+        return Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    /** An unmodifiable EnumMap copy that must hold a non-null value for every tier. */
+    static <V> Map<Tier, V> everyTier(Map<Tier, V> map, String name) {
+        required(map, name);
+        EnumMap<Tier, V> copy = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            V value = map.get(tier);
+            if (value == null) {
+                throw new IllegalArgumentException(name + "." + tier + " is required");
+            }
+            copy.put(tier, value);
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+}

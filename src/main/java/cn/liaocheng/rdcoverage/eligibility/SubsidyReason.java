@@ -1,0 +1,13 @@
+package cn.liaocheng.rdcoverage.eligibility;
+
+/** Why a participant gets no award; the first matching reason, in this order, is reported. */
+public enum SubsidyReason {
+    /** The institution, or this participant within it, does not meet the standard. */
+    NOT_QUALIFIED,
+    /** The build mode is not subsidised by the policy (INDUSTRY mode by default). */
+    MODE_NOT_SUBSIDISED,
+    /** The enterprise is not above designated size (规上). */
+    NOT_ABOVE_DESIGNATED_SIZE,
+    /** The enterprise has already received the award (不重复支持). */
+    ALREADY_AWARDED
+}
