@@ -1,0 +1,74 @@
+package cn.liaocheng.rdcoverage.assessment;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.eligibility.Capacity;
+import cn.liaocheng.rdcoverage.eligibility.Cooperation;
+import cn.liaocheng.rdcoverage.eligibility.Eligibility;
+import cn.liaocheng.rdcoverage.eligibility.Facts;
+import cn.liaocheng.rdcoverage.eligibility.Participant;
+import cn.liaocheng.rdcoverage.eligibility.Platform;
+import cn.liaocheng.rdcoverage.eligibility.Result;
+import cn.liaocheng.rdcoverage.eligibility.ServiceAgreement;
+import cn.liaocheng.rdcoverage.enterprise.CreditCode;
+import cn.liaocheng.rdcoverage.policy.Policies;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/v1/eligibility-assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Eligibility")
+public class AssessmentResource {
+    @Inject
+    Policies policies;
+
+    @POST
+    @Operation(summary = "What-if (自评): evaluate facts against the policy in force on asOf; nothing is stored",
+            description = "Every criterion appears with its required and actual value, so a portal can show exactly what is missing.")
+    public Result assess(@Valid AssessmentRequest body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Participant> participants = new ArrayList<>(body.participants().size());
+        for (int k = 0; k < body.participants().size(); k++) {
+            var p = body.participants().get(k);
+            String code = CreditCode.normalise(p.creditCode());
+            String problem = CreditCode.problem(code);
+            if (problem != null) {
+                errors.add(new Problem.FieldError("participants[" + k + "].creditCode", problem));
+            }
+            participants.add(new Participant(code, p.employees(), p.revenue(), p.aboveDesignatedSize(),
+                    Boolean.TRUE.equals(p.previouslyAwarded())));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        var c = body.capacity();
+        Capacity capacity = c == null ? null : new Capacity(c.personnel(), c.equipmentValue(), c.rdExpenditure(),
+                c.floorArea(), c.projectCount(), c.hasRules(), c.hasStableFunding());
+        List<Cooperation> cooperations = new ArrayList<>();
+        if (body.cooperations() != null) {
+            for (var k : body.cooperations()) {
+                cooperations.add(new Cooperation(k.partner(), k.partnerKind(), k.signedOn(), k.validUntil(), k.activities()));
+            }
+        }
+        var pl = body.platform();
+        var ag = body.serviceAgreement();
+        Facts facts = new Facts(body.buildMode(), participants, capacity, cooperations,
+                pl == null ? null : new Platform(pl.name(), pl.kind(), pl.certificationLevel()),
+                ag == null ? null : new ServiceAgreement(ag.expert(), ag.signedOn(), ag.validUntil()));
+        return Eligibility.evaluate(facts, policies.inForce(body.asOf()), body.asOf());
+    }
+}

@@ -1,0 +1,78 @@
+package cn.liaocheng.rdcoverage.institution;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The capacity an institution declared for one year (有场地、有人员、有投入、有设备、有项目、有制度). */
+@Entity
+@Table(name = "institution_capacity")
+@IdClass(InstitutionCapacity.Key.class)
+public class InstitutionCapacity extends PanacheEntityBase {
+    @Id
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "institution_id", length = 36)
+    public UUID institutionId;
+
+    @Id
+    @Column(name = "year")
+    public int year;
+
+    @Column(name = "personnel")
+    public int personnel;
+
+    @Column(name = "equipment_value")
+    public BigDecimal equipmentValue;
+
+    @Column(name = "rd_expenditure")
+    public BigDecimal rdExpenditure;
+
+    @Column(name = "floor_area", precision = 12, scale = 2)
+    public BigDecimal floorArea;
+
+    @Column(name = "project_count")
+    public int projectCount;
+
+    @Column(name = "has_rules")
+    public boolean hasRules;
+
+    @Column(name = "has_stable_funding")
+    public boolean hasStableFunding;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static class Key implements Serializable {
+        public UUID institutionId;
+        public int year;
+
+        public Key() {
+        }
+
+        public Key(UUID institutionId, int year) {
+            this.institutionId = institutionId;
+            this.year = year;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.year == year && Objects.equals(k.institutionId, institutionId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(institutionId, year);
+        }
+    }
+}

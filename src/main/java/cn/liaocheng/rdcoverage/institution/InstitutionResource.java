@@ -1,0 +1,127 @@
+package cn.liaocheng.rdcoverage.institution;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Timestamps;
+import cn.liaocheng.rdcoverage.eligibility.Result;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+@Path("/api/v1/institutions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Institutions")
+public class InstitutionResource {
+    @Inject
+    InstitutionService service;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "R&D institutions, filtered and paged")
+    public PageResult<InstitutionView> list(@BeanParam InstitutionFilter filter, @BeanParam PageQuery paging) {
+        return service.list(filter, paging);
+    }
+
+    @POST
+    @Operation(summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)")
+    public Response create(@Valid InstitutionInput body) {
+        InstitutionView view = service.create(requireBody(body));
+        return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
+                .tag(ETags.tag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One institution; capacity is its latest declared year")
+    public Response get(@PathParam("id") String id) {
+        InstitutionView view = service.get(id);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace what was declared; If-Match guards against lost updates")
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid InstitutionInput body) {
+        InstitutionView view = service.replace(id, requireBody(body), ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a declared (not yet recognised) institution")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/capacity")
+    @Operation(summary = "Every declared year of capacity, latest first")
+    public PageResult<InstitutionView.CapacityView> capacities(@PathParam("id") String id) {
+        List<InstitutionView.CapacityView> all = service.capacities(id);
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
+    @GET
+    @Path("/{id}/capacity/{year}")
+    @Operation(summary = "The capacity declared for one year")
+    public InstitutionView.CapacityView capacity(@PathParam("id") String id, @PathParam("year") int year) {
+        return service.capacity(id, year);
+    }
+
+    @PUT
+    @Path("/{id}/capacity/{year}")
+    @Operation(summary = "Declare or correct one year's capacity (201 when new)")
+    public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
+                                @Valid InstitutionInput.CapacityInput body) {
+        boolean created = service.putCapacity(id, year, requireBody(body));
+        InstitutionView.CapacityView view = service.capacity(id, year);
+        return (created ? Response.created(UriBuilder.fromResource(InstitutionResource.class).path(id)
+                .path("capacity").path(Integer.toString(year)).build()) : Response.ok()).entity(view).build();
+    }
+
+    @GET
+    @Path("/{id}/eligibility")
+    @Operation(summary = "Evaluate the stored institution against the policy in force on asOf (default today)",
+            description = "Uses each participant's figures of asOf's year (else the latest earlier year), the capacity "
+                    + "declared for that year (else the latest earlier one), the cooperations, platform and agreement.")
+    public Result eligibility(@PathParam("id") String id,
+                              @Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf) {
+        LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : Timestamps.parseDate("asOf", asOf);
+        return service.eligibility(id, date);
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,360 @@
+package cn.liaocheng.rdcoverage.institution;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.common.Timestamps;
+import cn.liaocheng.rdcoverage.eligibility.BuildMode;
+import cn.liaocheng.rdcoverage.eligibility.Capacity;
+import cn.liaocheng.rdcoverage.eligibility.Cooperation;
+import cn.liaocheng.rdcoverage.eligibility.Eligibility;
+import cn.liaocheng.rdcoverage.eligibility.Facts;
+import cn.liaocheng.rdcoverage.eligibility.Participant;
+import cn.liaocheng.rdcoverage.eligibility.Platform;
+import cn.liaocheng.rdcoverage.eligibility.Result;
+import cn.liaocheng.rdcoverage.eligibility.ServiceAgreement;
+import cn.liaocheng.rdcoverage.enterprise.CreditCode;
+import cn.liaocheng.rdcoverage.enterprise.Enterprise;
+import cn.liaocheng.rdcoverage.enterprise.EnterpriseFigures;
+import cn.liaocheng.rdcoverage.policy.Policies;
+import cn.liaocheng.rdcoverage.region.Regions;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** R&amp;D institutions: declaration with structural checks, yearly capacity, and evaluation against the policy. */
+@ApplicationScoped
+public class InstitutionService {
+    static final Map<String, String> SORTABLE = Map.of(
+            "name", "i.name", "kind", "i.kind", "buildMode", "i.buildMode", "status", "i.status",
+            "recognizedOn", "i.recognizedOn", "createdAt", "i.createdAt", "updatedAt", "i.updatedAt");
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    PriorAwards priorAwards;
+
+    @Inject
+    Clock clock;
+
+    public InstitutionView get(String rawId) {
+        return view(find(rawId));
+    }
+
+    public PageResult<InstitutionView> list(InstitutionFilter filter, PageQuery paging) {
+        paging.validate();
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.buildMode != null && !filter.buildMode.isBlank()) {
+            params.put("mode", parseEnum(BuildMode.class, "buildMode", filter.buildMode));
+            and(where).append("i.buildMode = :mode");
+        }
+        if (filter.status != null && !filter.status.isBlank()) {
+            params.put("status", parseEnum(InstitutionStatus.class, "status", filter.status));
+            and(where).append("i.status = :status");
+        }
+        if (filter.participant != null && !filter.participant.isBlank()) {
+            params.put("participant", CreditCode.normalise(filter.participant));
+            and(where).append(":participant member of i.participants");
+        }
+        if (filter.regionCode != null && !filter.regionCode.isBlank()) {
+            params.put("region", filter.regionCode.trim());
+            and(where).append("exists (select 1 from Enterprise e where e.regionCode = :region and e.creditCode member of i.participants)");
+        }
+        if (filter.updatedSince != null && !filter.updatedSince.isBlank()) {
+            params.put("since", Timestamps.parseSince("updatedSince", filter.updatedSince));
+            and(where).append("i.updatedAt >= :since");
+        }
+        String order = Sorting.orderBy(paging.sort, SORTABLE, "i.id");
+        List<Institution> rows = Institution.<Institution>find("from Institution i" + where + " order by " + order, params)
+                .page(Page.of(paging.page, paging.size)).list();
+        long total = Institution.count("from Institution i" + where, params);
+        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size, total);
+    }
+
+    @Transactional
+    public InstitutionView create(InstitutionInput input) {
+        Institution i = new Institution();
+        i.status = InstitutionStatus.DECLARED;
+        i.createdAt = Instant.now(clock);
+        apply(i, input);
+        i.persist();
+        if (input.capacity() != null) {
+            putCapacity(i, input.capacity());
+        }
+        Institution.flush();
+        return view(i);
+    }
+
+    @Transactional
+    public InstitutionView replace(String rawId, InstitutionInput input, String ifMatch) {
+        Institution i = find(rawId);
+        ETags.checkIfMatch(ifMatch, i.version);
+        apply(i, input);
+        if (input.capacity() != null) {
+            putCapacity(i, input.capacity());
+        }
+        Institution.flush();
+        return view(i);
+    }
+
+    @Transactional
+    public void delete(String rawId, String ifMatch) {
+        Institution i = find(rawId);
+        ETags.checkIfMatch(ifMatch, i.version);
+        if (i.status != InstitutionStatus.DECLARED) {
+            throw ApiException.conflict("institution-recognized", "Institution " + i.id + " is " + i.status
+                    + "; only a DECLARED institution can be removed (a recognised one is revoked instead)");
+        }
+        InstitutionCapacity.delete("institutionId", i.id);
+        i.delete();
+    }
+
+    public List<InstitutionView.CapacityView> capacities(String rawId) {
+        Institution i = find(rawId);
+        return InstitutionCapacity.<InstitutionCapacity>list("institutionId = ?1 order by year desc", i.id)
+                .stream().map(InstitutionView.CapacityView::of).toList();
+    }
+
+    public InstitutionView.CapacityView capacity(String rawId, int year) {
+        Institution i = find(rawId);
+        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year));
+        if (c == null) {
+            throw ApiException.notFound("Capacity of institution " + i.id + " for year", year);
+        }
+        return InstitutionView.CapacityView.of(c);
+    }
+
+    @Transactional
+    public boolean putCapacity(String rawId, int year, InstitutionInput.CapacityInput input) {
+        Institution i = find(rawId);
+        if (input.year() != null && input.year() != year) {
+            throw ApiException.invalid("year", "must equal the year in the path (" + year + ")");
+        }
+        boolean created = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year)) == null;
+        putCapacity(i, new InstitutionInput.CapacityInput(year, input.personnel(), input.equipmentValue(),
+                input.rdExpenditure(), input.floorArea(), input.projectCount(), input.hasRules(), input.hasStableFunding()));
+        i.updatedAt = Instant.now(clock);
+        return created;
+    }
+
+    /** Evaluates the stored institution on {@code asOf} with the policy then in force. */
+    public Result eligibility(String rawId, LocalDate asOf) {
+        Institution i = find(rawId);
+        return evaluate(i, asOf, null);
+    }
+
+    /**
+     * The facts of an institution on a date: each participant's figures of that year (else its latest earlier
+     * year), the capacity declared for that year (else the latest earlier one) unless {@code capacityOverride}
+     * is given (e.g. verified on site), the cooperations, platform and agreement.
+     */
+    public Result evaluate(Institution i, LocalDate asOf, Capacity capacityOverride) {
+        var policy = policies.inForce(asOf);
+        Set<String> awarded = priorAwards.alreadyAwarded(i.participants);
+        List<Participant> participants = new ArrayList<>();
+        for (String code : i.participants) {
+            EnterpriseFigures f = EnterpriseFigures.<EnterpriseFigures>find(
+                    "creditCode = ?1 and year <= ?2 order by year desc", code, asOf.getYear()).firstResult();
+            if (f == null) {
+                throw ApiException.unprocessable("no-figures", "Enterprise " + code + " has no yearly figures for "
+                        + asOf.getYear() + " or earlier, so its size class is unknown; load its statistics first",
+                        Map.of("creditCode", code, "year", asOf.getYear()));
+            }
+            participants.add(new Participant(code, f.employees, f.revenue, f.aboveDesignatedSize, awarded.contains(code)));
+        }
+        Capacity capacity = capacityOverride;
+        if (capacity == null) {
+            InstitutionCapacity c = InstitutionCapacity.<InstitutionCapacity>find(
+                    "institutionId = ?1 and year <= ?2 order by year desc", i.id, asOf.getYear()).firstResult();
+            capacity = c == null ? null : new Capacity(c.personnel, c.equipmentValue, c.rdExpenditure, c.floorArea,
+                    c.projectCount, c.hasRules, c.hasStableFunding);
+        }
+        List<Cooperation> cooperations = new ArrayList<>();
+        for (Institution.CooperationRow r : i.cooperations) {
+            cooperations.add(new Cooperation(r.partner, r.partnerKind, r.signedOn, r.validUntil, r.activities));
+        }
+        Platform platform = i.platformKind == null ? null : new Platform(i.platformName, i.platformKind, i.platformCertification);
+        ServiceAgreement agreement = i.agreementSignedOn == null ? null
+                : new ServiceAgreement(i.agreementExpert, i.agreementSignedOn, i.agreementValidUntil);
+        return Eligibility.evaluate(new Facts(i.buildMode, participants, capacity, cooperations, platform, agreement), policy, asOf);
+    }
+
+    public Institution find(String rawId) {
+        UUID id;
+        try {
+            id = UUID.fromString(rawId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Institution", rawId);
+        }
+        Institution i = Institution.findById(id);
+        if (i == null) {
+            throw ApiException.notFound("Institution", rawId);
+        }
+        return i;
+    }
+
+    private void apply(Institution i, InstitutionInput in) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        Set<String> distinct = new HashSet<>();
+        for (int k = 0; k < in.participants().size(); k++) {
+            String code = CreditCode.normalise(in.participants().get(k));
+            String problem = CreditCode.problem(code);
+            if (problem != null) {
+                errors.add(new Problem.FieldError("participants[" + k + "]", problem));
+            } else if (!distinct.add(code)) {
+                errors.add(new Problem.FieldError("participants[" + k + "]", code + " is listed twice"));
+            } else if (Enterprise.findById(code) == null) {
+                errors.add(new Problem.FieldError("participants[" + k + "]", "enterprise " + code + " is not registered"));
+            }
+            codes.add(code);
+        }
+        switch (in.buildMode()) {
+            case SINGLE -> {
+                if (codes.size() != 1) {
+                    errors.add(new Problem.FieldError("participants", "a SINGLE institution (企业单建) has exactly one participant"));
+                }
+            }
+            case JOINT -> {
+                if (distinct.size() < 2) {
+                    errors.add(new Problem.FieldError("participants", "a JOINT institution (多企联建) has at least two distinct participants"));
+                }
+            }
+            case INDUSTRY -> {
+                if (in.platform() == null) {
+                    errors.add(new Problem.FieldError("platform", "is required for an INDUSTRY institution (产业共建)"));
+                }
+                if (in.serviceAgreement() == null) {
+                    errors.add(new Problem.FieldError("serviceAgreement", "is required for an INDUSTRY institution (产业共建)"));
+                }
+            }
+        }
+        if (in.buildMode() != BuildMode.INDUSTRY) {
+            if (in.platform() != null) {
+                errors.add(new Problem.FieldError("platform", "applies only to INDUSTRY institutions"));
+            }
+            if (in.serviceAgreement() != null) {
+                errors.add(new Problem.FieldError("serviceAgreement", "applies only to INDUSTRY institutions"));
+            }
+        }
+        if (in.serviceAgreement() != null && in.serviceAgreement().validUntil() != null
+                && in.serviceAgreement().validUntil().isBefore(in.serviceAgreement().signedOn())) {
+            errors.add(new Problem.FieldError("serviceAgreement.validUntil", "must not be before signedOn"));
+        }
+        List<InstitutionInput.CooperationInput> coops = in.cooperations() == null ? List.of() : in.cooperations();
+        for (int k = 0; k < coops.size(); k++) {
+            var c = coops.get(k);
+            if (c.validUntil() != null && c.validUntil().isBefore(c.signedOn())) {
+                errors.add(new Problem.FieldError("cooperations[" + k + "].validUntil", "must not be before signedOn"));
+            }
+        }
+        if (in.capacity() != null && in.capacity().year() != null && in.capacity().year() > LocalDate.now(clock).getYear()) {
+            errors.add(new Problem.FieldError("capacity.year", "must not be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        i.name = in.name().trim();
+        i.kind = in.kind();
+        i.buildMode = in.buildMode();
+        i.participants.clear();
+        i.participants.addAll(codes);
+        i.cooperations.clear();
+        for (var c : coops) {
+            Institution.CooperationRow row = new Institution.CooperationRow();
+            row.partner = c.partner().trim();
+            row.partnerKind = c.partnerKind();
+            row.signedOn = c.signedOn();
+            row.validUntil = c.validUntil();
+            row.activities = c.activities() == null || c.activities().isBlank() ? null : c.activities().trim();
+            i.cooperations.add(row);
+        }
+        var p = in.platform();
+        i.platformName = p == null ? null : p.name().trim();
+        i.platformKind = p == null ? null : p.kind();
+        i.platformCertification = p == null ? null : p.certificationLevel();
+        var a = in.serviceAgreement();
+        i.agreementExpert = a == null ? null : a.expert().trim();
+        i.agreementSignedOn = a == null ? null : a.signedOn();
+        i.agreementValidUntil = a == null ? null : a.validUntil();
+        i.updatedAt = Instant.now(clock);
+    }
+
+    private void putCapacity(Institution i, InstitutionInput.CapacityInput in) {
+        int year = in.year() == null ? LocalDate.now(clock).getYear() : in.year();
+        if (year > LocalDate.now(clock).getYear()) {
+            throw ApiException.invalid("year", "must not be in the future");
+        }
+        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year));
+        boolean created = c == null;
+        if (created) {
+            c = new InstitutionCapacity();
+            c.institutionId = i.id;
+            c.year = year;
+        }
+        c.personnel = in.personnel();
+        c.equipmentValue = in.equipmentValue();
+        c.rdExpenditure = in.rdExpenditure();
+        c.floorArea = in.floorArea();
+        c.projectCount = in.projectCount();
+        c.hasRules = in.hasRules();
+        c.hasStableFunding = in.hasStableFunding();
+        c.updatedAt = Instant.now(clock);
+        if (created) {
+            c.persist();
+        }
+    }
+
+    InstitutionView view(Institution i) {
+        List<InstitutionView.ParticipantView> enterprises = new ArrayList<>();
+        for (String code : i.participants) {
+            Enterprise e = Enterprise.findById(code);
+            Regions.RegionView r = e == null ? null : regions.get(e.regionCode);
+            enterprises.add(new InstitutionView.ParticipantView(code, e == null ? null : e.name,
+                    e == null ? null : e.regionCode, r == null ? null : r.name()));
+        }
+        InstitutionCapacity latest = InstitutionCapacity.<InstitutionCapacity>find(
+                "institutionId = ?1 order by year desc", i.id).firstResult();
+        List<InstitutionView.CooperationView> coops = i.cooperations.stream()
+                .map(c -> new InstitutionView.CooperationView(c.partner, c.partnerKind, c.signedOn, c.validUntil, c.activities))
+                .toList();
+        return new InstitutionView(i.id.toString(), i.name, i.kind, i.buildMode, List.copyOf(i.participants), enterprises,
+                InstitutionView.CapacityView.of(latest), coops,
+                i.platformKind == null ? null : new InstitutionView.PlatformView(i.platformName, i.platformKind, i.platformCertification),
+                i.agreementSignedOn == null ? null : new InstitutionView.AgreementView(i.agreementExpert, i.agreementSignedOn, i.agreementValidUntil),
+                i.status, i.recognizedOn, i.revokedOn, i.createdAt, i.updatedAt, i.version);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String raw) {
+        try {
+            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static StringBuilder and(StringBuilder sb) {
+        return sb.append(sb.isEmpty() ? " where " : " and ");
+    }
+}
