@@ -3,7 +3,7 @@ package cn.liaocheng.rdcoverage;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import static cn.liaocheng.rdcoverage.TestData.city;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.hasItems;
 class SmokeTest {
     @Test
     void regionsAreSeeded() {
-        given().when().get("/api/v1/regions").then().statusCode(200)
+        city().when().get("/api/v1/regions").then().statusCode(200)
                 .body("total", equalTo(11))
                 .body("items.code", hasItems("371502", "371581", "371573"))
                 .body("items.find { it.code == '371524' }.name", equalTo("东阿县"));

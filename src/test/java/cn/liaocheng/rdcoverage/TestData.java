@@ -2,7 +2,9 @@ package cn.liaocheng.rdcoverage;
 
 import cn.liaocheng.rdcoverage.enterprise.CreditCode;
 
+import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.config.RestAssuredConfig;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,5 +28,37 @@ public final class TestData {
 
     public static String creditCode() {
         return creditCode("371502");
+    }
+
+    /** A bearer token from the development token endpoint for a role and its scope claims. */
+    public static String token(String role, String scopeClaim, String scopeValue) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("role", role);
+        if (scopeClaim != null) {
+            body.put(scopeClaim, scopeValue);
+        }
+        return RestAssured.given().contentType("application/json").body(body)
+                .post("/api/v1/dev/tokens").then().statusCode(200).extract().path("token");
+    }
+
+    public static RequestSpecification as(String token) {
+        return RestAssured.given().header("Authorization", "Bearer " + token);
+    }
+
+    /** A request as the city task force (all regions). */
+    public static RequestSpecification city() {
+        return as(token("CITY_OFFICER", null, null));
+    }
+
+    public static RequestSpecification county(String regionCode) {
+        return as(token("COUNTY_OFFICER", "regionCode", regionCode));
+    }
+
+    public static RequestSpecification enterprise(String creditCode) {
+        return as(token("ENTERPRISE", "creditCode", creditCode));
+    }
+
+    public static RequestSpecification role(String role) {
+        return as(token(role, null, null));
     }
 }

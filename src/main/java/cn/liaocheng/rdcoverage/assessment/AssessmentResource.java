@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.assessment;
 
+import io.quarkus.security.Authenticated;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.eligibility.Capacity;
@@ -36,6 +37,7 @@ public class AssessmentResource {
     @POST
     @Operation(summary = "What-if (自评): evaluate facts against the policy in force on asOf; nothing is stored",
             description = "Every criterion appears with its required and actual value, so a portal can show exactly what is missing.")
+    @Authenticated
     public Result assess(@Valid AssessmentRequest body) {
         if (body == null) {
             throw ApiException.invalid("body", "is required");

@@ -25,6 +25,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not-found", "Not found", what + " " + id + " does not exist", null, null);
     }
 
+    /** An action the caller's role or scope does not permit (objects outside the scope are 404 instead). */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "forbidden", "Forbidden", detail, null, null);
+    }
+
     public static ApiException invalid(String field, String message) {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }

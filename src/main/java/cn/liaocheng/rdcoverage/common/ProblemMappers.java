@@ -31,6 +31,20 @@ public class ProblemMappers {
         return Problems.response(e.toProblem());
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(new Problem(Problems.type("unauthorized"), "Unauthorized", 401,
+                        "A valid bearer token is required (missing, expired, or not signed by a trusted issuer)", null))
+                .build();
+    }
+
+    @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
+    public Response forbidden(RuntimeException e) {
+        return Problems.response(403, "forbidden", "Forbidden", "Your role may not take this action");
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = new ArrayList<>();

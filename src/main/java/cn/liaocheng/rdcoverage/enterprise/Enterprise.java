@@ -4,6 +4,7 @@ import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -17,6 +18,7 @@ import java.time.Instant;
  * {@code figuresYear} mirror its latest yearly figures and are only ever set from them.
  */
 @Entity
+@Audited
 @Table(name = "enterprise")
 public class Enterprise extends PanacheEntityBase {
     @Id

@@ -4,6 +4,7 @@ import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -18,6 +19,7 @@ import java.util.Objects;
 
 /** One statistical year of an enterprise: 从业人员, 营业收入 and 是否规上, with the size class they give. */
 @Entity
+@Audited
 @Table(name = "enterprise_figures")
 @IdClass(EnterpriseFigures.Key.class)
 public class EnterpriseFigures extends PanacheEntityBase {

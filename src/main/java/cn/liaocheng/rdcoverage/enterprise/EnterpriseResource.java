@@ -1,5 +1,9 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.security.AuditHistory;
+import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.ETags;
@@ -51,8 +55,12 @@ public class EnterpriseResource {
     @Inject
     EnterpriseImporter importer;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(summary = "Enterprises, filtered and paged; sizeClass and aboveDesignatedSize reflect the latest figures")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public PageResult<EnterpriseView> list(@BeanParam EnterpriseFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
     }
@@ -60,6 +68,7 @@ public class EnterpriseResource {
     @GET
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows, formula cells neutralised)")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public Response listCsv(@BeanParam EnterpriseFilter filter) {
         StreamingOutput body = out -> {
             try (CsvOutput csv = new CsvOutput(out, List.of("creditCode", "name", "regionCode", "regionName", "industryCode",
@@ -74,6 +83,7 @@ public class EnterpriseResource {
 
     @POST
     @Operation(summary = "Register an enterprise (optionally with yearly figures)")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     public Response create(@Valid EnterpriseInput body) {
         EnterpriseView view = service.create(requireBody(body));
         return Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build())
@@ -83,6 +93,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}")
     @Operation(summary = "One enterprise; the ETag is its version")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public Response get(@PathParam("creditCode") String creditCode) {
         EnterpriseView view = service.get(creditCode);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -91,6 +102,7 @@ public class EnterpriseResource {
     @PUT
     @Path("/{creditCode}")
     @Operation(summary = "Replace an enterprise's attributes; If-Match with the ETag guards against lost updates")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     public Response replace(@PathParam("creditCode") String creditCode,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid EnterpriseInput body) {
         EnterpriseView view = service.replace(creditCode, requireBody(body), ifMatch);
@@ -100,14 +112,25 @@ public class EnterpriseResource {
     @DELETE
     @Path("/{creditCode}")
     @Operation(summary = "Remove an enterprise and its figures")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     public Response delete(@PathParam("creditCode") String creditCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(creditCode, ifMatch);
         return Response.noContent().build();
     }
 
     @GET
+    @Path("/{creditCode}/history")
+    @Operation(summary = "Audit trail: who changed the enterprise or its figures, when, and what")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public PageResult<AuditHistory.Entry> history(@PathParam("creditCode") String creditCode) {
+        List<AuditHistory.Entry> all = service.history(creditCode);
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
+    @GET
     @Path("/{creditCode}/figures")
     @Operation(summary = "All statistical years of an enterprise, latest first")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public PageResult<FiguresView> figures(@PathParam("creditCode") String creditCode) {
         List<FiguresView> all = service.figures(creditCode);
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -116,6 +139,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/figures/{year}")
     @Operation(summary = "One statistical year")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public Response figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
         FiguresView view = service.figures(creditCode, year);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -124,6 +148,7 @@ public class EnterpriseResource {
     @PUT
     @Path("/{creditCode}/figures/{year}")
     @Operation(summary = "Create or replace one statistical year (201 when created)")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     public Response putFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid FiguresInput body) {
         EnterpriseService.PutResult result = service.putFigures(creditCode, year, requireBody(body), ifMatch);
@@ -137,6 +162,7 @@ public class EnterpriseResource {
     @DELETE
     @Path("/{creditCode}/figures/{year}")
     @Operation(summary = "Remove one statistical year")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     public Response deleteFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.deleteFigures(creditCode, year, ifMatch);
@@ -152,6 +178,7 @@ public class EnterpriseResource {
                     + "aboveDesignatedSize, keyEnterprise, keyIndustry) or Chinese (统一社会信用代码, 企业名称, 所属区县代码, "
                     + "行业代码, 年度, 从业人员, 营业收入, 是否规上, 重点企业, 重点行业). By default any invalid row means nothing "
                     + "is written (422 listing every rejected row); mode=partial keeps the valid rows; dryRun=true writes nothing.")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     public ImportReport importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                    @Parameter(description = "validate and count only; nothing is written")
                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
@@ -164,7 +191,9 @@ public class EnterpriseResource {
         MediaType type = MediaType.valueOf(contentType);
         String format = type.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? "json"
                 : NDJSON.equals(type.getType() + "/" + type.getSubtype()) ? "ndjson" : "csv";
-        return importer.run(body, format, charset(type), dryRun, mode.equals("partial"));
+        return importer.run(body, format, charset(type), dryRun, mode.equals("partial"),
+                caller.scopedToRegion() ? String.valueOf(caller.regionCode()) : null,
+                caller.subject(), caller.role() == null ? null : caller.role().name());
     }
 
     private static Charset charset(MediaType type) {

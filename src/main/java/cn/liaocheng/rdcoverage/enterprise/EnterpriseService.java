@@ -9,6 +9,9 @@ import cn.liaocheng.rdcoverage.common.Sorting;
 import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.region.Regions;
+import cn.liaocheng.rdcoverage.security.AuditHistory;
+import cn.liaocheng.rdcoverage.security.Caller;
+import org.hibernate.envers.query.AuditEntity;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -49,6 +52,12 @@ public class EnterpriseService {
     @Inject
     Clock clock;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditHistory audit;
+
     public EnterpriseView get(String rawCode) {
         return view(find(rawCode));
     }
@@ -87,6 +96,7 @@ public class EnterpriseService {
     public EnterpriseView create(EnterpriseInput input) {
         String code = validCode("creditCode", input.creditCode());
         checkRegion(input.regionCode());
+        checkRegionInScope(input.regionCode());
         List<FiguresInput> figures = input.figures() == null ? List.of() : input.figures();
         checkFigures(figures);
         if (Enterprise.findById(code) != null) {
@@ -126,6 +136,7 @@ public class EnterpriseService {
             throw ApiException.invalid("figures", "cannot be replaced here; use PUT /api/v1/enterprises/" + e.creditCode + "/figures/{year}");
         }
         checkRegion(input.regionCode());
+        checkRegionInScope(input.regionCode());
         apply(e, input, Instant.now(clock));
         Enterprise.flush();
         return view(e);
@@ -137,6 +148,20 @@ public class EnterpriseService {
         ETags.checkIfMatch(ifMatch, e.version);
         EnterpriseFigures.delete("creditCode", e.creditCode);
         e.delete();
+    }
+
+    /** Every recorded change of the enterprise and its yearly figures, oldest first. */
+    public List<AuditHistory.Entry> history(String rawCode) {
+        Enterprise e = find(rawCode);
+        return audit.of(List.of(
+                new AuditHistory.Source<>(Enterprise.class, "enterprise", AuditEntity.id().eq(e.creditCode), x -> x.creditCode,
+                        x -> AuditHistory.state("name", x.name, "regionCode", x.regionCode, "industryCode", x.industryCode,
+                                "address", x.address, "keyEnterprise", x.keyEnterprise, "keyIndustry", x.keyIndustry,
+                                "figuresYear", x.figuresYear, "sizeClass", x.sizeClass, "aboveDesignatedSize", x.aboveDesignatedSize)),
+                new AuditHistory.Source<>(EnterpriseFigures.class, "figures", AuditEntity.property("originalId.creditCode").eq(e.creditCode),
+                        f -> Integer.toString(f.year),
+                        f -> AuditHistory.state("year", f.year, "employees", f.employees, "revenue", f.revenue,
+                                "aboveDesignatedSize", f.aboveDesignatedSize, "sizeClass", f.sizeClass))));
     }
 
     public List<FiguresView> figures(String rawCode) {
@@ -225,7 +250,7 @@ public class EnterpriseService {
             throw ApiException.invalid("creditCode", problem);
         }
         Enterprise e = Enterprise.findById(code);
-        if (e == null) {
+        if (e == null || !caller.sees(e.creditCode, e.regionCode)) {
             throw ApiException.notFound("Enterprise", code);
         }
         return e;
@@ -250,6 +275,13 @@ public class EnterpriseService {
     private void checkRegion(String code) {
         if (!regions.exists(code)) {
             throw ApiException.invalid("regionCode", "'" + code + "' is not a region of Liaocheng; see GET /api/v1/regions");
+        }
+    }
+
+    private void checkRegionInScope(String region) {
+        if (caller.scopedToRegion() && !region.equals(caller.regionCode())) {
+            throw ApiException.forbidden("A county officer of " + caller.regionCode()
+                    + " cannot place an enterprise in region " + region);
         }
     }
 
@@ -286,6 +318,14 @@ public class EnterpriseService {
     private Where where(EnterpriseFilter f) {
         StringBuilder sb = new StringBuilder();
         Map<String, Object> params = new LinkedHashMap<>();
+        if (caller.scopedToRegion()) {
+            and(sb).append("e.regionCode = :scopeRegion");
+            params.put("scopeRegion", String.valueOf(caller.regionCode()));
+        }
+        if (caller.scopedToEnterprise()) {
+            and(sb).append("e.creditCode = :scopeCode");
+            params.put("scopeCode", String.valueOf(caller.creditCode()));
+        }
         if (f.regionCode != null && !f.regionCode.isBlank()) {
             and(sb).append("e.regionCode = :region");
             params.put("region", f.regionCode.trim());

@@ -10,6 +10,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -30,6 +31,7 @@ import java.util.UUID;
 
 /** An R&amp;D institution: its build mode, participant enterprises, academic cooperations and, for INDUSTRY, platform and agreement. */
 @Entity
+@Audited
 @Table(name = "institution")
 public class Institution extends PanacheEntityBase {
     @Id

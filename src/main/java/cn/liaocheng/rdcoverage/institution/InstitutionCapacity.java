@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.institution;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 /** The capacity an institution declared for one year (有场地、有人员、有投入、有设备、有项目、有制度). */
 @Entity
+@Audited
 @Table(name = "institution_capacity")
 @IdClass(InstitutionCapacity.Key.class)
 public class InstitutionCapacity extends PanacheEntityBase {

@@ -1,5 +1,8 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.security.AuditHistory;
+import cn.liaocheng.rdcoverage.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -44,12 +47,14 @@ public class InstitutionResource {
 
     @GET
     @Operation(summary = "R&D institutions, filtered and paged")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public PageResult<InstitutionView> list(@BeanParam InstitutionFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
     }
 
     @POST
     @Operation(summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)")
+    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     public Response create(@Valid InstitutionInput body) {
         InstitutionView view = service.create(requireBody(body));
         return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
@@ -59,6 +64,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One institution; capacity is its latest declared year")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public Response get(@PathParam("id") String id) {
         InstitutionView view = service.get(id);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -67,6 +73,7 @@ public class InstitutionResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace what was declared; If-Match guards against lost updates")
+    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid InstitutionInput body) {
         InstitutionView view = service.replace(id, requireBody(body), ifMatch);
@@ -76,14 +83,25 @@ public class InstitutionResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove a declared (not yet recognised) institution")
+    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
     }
 
     @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Audit trail: who changed the institution or its capacity, when, and what")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public PageResult<AuditHistory.Entry> history(@PathParam("id") String id) {
+        List<AuditHistory.Entry> all = service.history(id);
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
+    @GET
     @Path("/{id}/capacity")
     @Operation(summary = "Every declared year of capacity, latest first")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public PageResult<InstitutionView.CapacityView> capacities(@PathParam("id") String id) {
         List<InstitutionView.CapacityView> all = service.capacities(id);
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -92,6 +110,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/capacity/{year}")
     @Operation(summary = "The capacity declared for one year")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public InstitutionView.CapacityView capacity(@PathParam("id") String id, @PathParam("year") int year) {
         return service.capacity(id, year);
     }
@@ -99,6 +118,7 @@ public class InstitutionResource {
     @PUT
     @Path("/{id}/capacity/{year}")
     @Operation(summary = "Declare or correct one year's capacity (201 when new)")
+    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
                                 @Valid InstitutionInput.CapacityInput body) {
         boolean created = service.putCapacity(id, year, requireBody(body));
@@ -112,6 +132,7 @@ public class InstitutionResource {
     @Operation(summary = "Evaluate the stored institution against the policy in force on asOf (default today)",
             description = "Uses each participant's figures of asOf's year (else the latest earlier year), the capacity "
                     + "declared for that year (else the latest earlier one), the cooperations, platform and agreement.")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public Result eligibility(@PathParam("id") String id,
                               @Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf) {
         LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : Timestamps.parseDate("asOf", asOf);

@@ -21,6 +21,9 @@ import cn.liaocheng.rdcoverage.enterprise.Enterprise;
 import cn.liaocheng.rdcoverage.enterprise.EnterpriseFigures;
 import cn.liaocheng.rdcoverage.policy.Policies;
 import cn.liaocheng.rdcoverage.region.Regions;
+import cn.liaocheng.rdcoverage.security.AuditHistory;
+import cn.liaocheng.rdcoverage.security.Caller;
+import org.hibernate.envers.query.AuditEntity;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,6 +60,12 @@ public class InstitutionService {
     @Inject
     Clock clock;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditHistory audit;
+
     public InstitutionView get(String rawId) {
         return view(find(rawId));
     }
@@ -65,6 +74,14 @@ public class InstitutionService {
         paging.validate();
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new LinkedHashMap<>();
+        if (caller.scopedToEnterprise()) {
+            params.put("me", String.valueOf(caller.creditCode()));
+            and(where).append(":me member of i.participants");
+        }
+        if (caller.scopedToRegion()) {
+            params.put("myRegion", String.valueOf(caller.regionCode()));
+            and(where).append("exists (select 1 from Enterprise se where se.regionCode = :myRegion and se.creditCode member of i.participants)");
+        }
         if (filter.buildMode != null && !filter.buildMode.isBlank()) {
             params.put("mode", parseEnum(BuildMode.class, "buildMode", filter.buildMode));
             and(where).append("i.buildMode = :mode");
@@ -128,6 +145,23 @@ public class InstitutionService {
         }
         InstitutionCapacity.delete("institutionId", i.id);
         i.delete();
+    }
+
+    /** Every recorded change of the institution and its declared capacity, oldest first. */
+    public List<AuditHistory.Entry> history(String rawId) {
+        Institution i = find(rawId);
+        return audit.of(List.of(
+                new AuditHistory.Source<>(Institution.class, "institution", AuditEntity.id().eq(i.id), x -> x.id.toString(),
+                        x -> AuditHistory.state("name", x.name, "kind", x.kind, "buildMode", x.buildMode,
+                                "participants", List.copyOf(x.participants), "cooperations", x.cooperations.size(),
+                                "platformKind", x.platformKind, "platformCertification", x.platformCertification,
+                                "agreementValidUntil", x.agreementValidUntil, "status", x.status,
+                                "recognizedOn", x.recognizedOn, "revokedOn", x.revokedOn)),
+                new AuditHistory.Source<>(InstitutionCapacity.class, "capacity", AuditEntity.property("originalId.institutionId").eq(i.id),
+                        c -> Integer.toString(c.year),
+                        c -> AuditHistory.state("year", c.year, "personnel", c.personnel, "equipmentValue", c.equipmentValue,
+                                "rdExpenditure", c.rdExpenditure, "floorArea", c.floorArea, "projectCount", c.projectCount,
+                                "hasRules", c.hasRules, "hasStableFunding", c.hasStableFunding))));
     }
 
     public List<InstitutionView.CapacityView> capacities(String rawId) {
@@ -208,10 +242,21 @@ public class InstitutionService {
             throw ApiException.notFound("Institution", rawId);
         }
         Institution i = Institution.findById(id);
-        if (i == null) {
+        if (i == null || !visible(i)) {
             throw ApiException.notFound("Institution", rawId);
         }
         return i;
+    }
+
+    /** Whether the caller's scope covers the institution: an enterprise takes part, or a participant is in the region. */
+    boolean visible(Institution i) {
+        if (caller.scopedToEnterprise()) {
+            return i.participants.contains(caller.creditCode());
+        }
+        if (caller.scopedToRegion()) {
+            return Enterprise.count("regionCode = ?1 and creditCode in ?2", caller.regionCode(), i.participants) > 0;
+        }
+        return caller.sees(null, null);
     }
 
     private void apply(Institution i, InstitutionInput in) {
@@ -229,6 +274,10 @@ public class InstitutionService {
                 errors.add(new Problem.FieldError("participants[" + k + "]", "enterprise " + code + " is not registered"));
             }
             codes.add(code);
+        }
+        if (caller.scopedToEnterprise() && !distinct.contains(caller.creditCode())) {
+            throw ApiException.forbidden("An enterprise may declare only institutions it takes part in; "
+                    + caller.creditCode() + " is not among the participants");
         }
         switch (in.buildMode()) {
             case SINGLE -> {

@@ -79,6 +79,18 @@ public class Policies {
         });
     }
 
+    @Inject
+    cn.liaocheng.rdcoverage.security.AuditHistory audit;
+
+    /** Every recorded change of a policy version, oldest first. */
+    public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String id) {
+        get(id);
+        return audit.of(List.of(new cn.liaocheng.rdcoverage.security.AuditHistory.Source<>(PolicyVersion.class, "policy",
+                org.hibernate.envers.query.AuditEntity.id().eq(id), p -> p.id,
+                p -> cn.liaocheng.rdcoverage.security.AuditHistory.state("effectiveFrom", p.effectiveFrom, "title", p.title,
+                        "locked", p.locked, "parameters", p.parameters))));
+    }
+
     @Transactional
     public PolicyView create(Policy policy) {
         validate(policy);

@@ -1,5 +1,8 @@
 package cn.liaocheng.rdcoverage.policy;
 
+import io.quarkus.security.Authenticated;
+import cn.liaocheng.rdcoverage.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.eligibility.Policy;
@@ -31,6 +34,7 @@ public class PolicyResource {
 
     @GET
     @Operation(summary = "Policy versions, oldest first")
+    @Authenticated
     public PageResult<PolicyView> list() {
         List<PolicyView> all = policies.list();
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -39,13 +43,24 @@ public class PolicyResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One policy version with its thresholds, awards and interpretation switches")
+    @Authenticated
     public Response get(@PathParam("id") String id) {
         PolicyView view = policies.get(id);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
+    @GET
+    @Path("/{id}/history")
+    @Authenticated
+    @Operation(summary = "Audit trail of a policy version")
+    public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
+        var all = policies.history(id);
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
     @POST
     @Operation(summary = "Publish a new policy version (takes effect on its effectiveFrom date)")
+    @RolesAllowed(Role.ADMIN_)
     public Response create(Policy body) {
         if (body == null) {
             throw cn.liaocheng.rdcoverage.common.ApiException.invalid("body", "is required");
@@ -58,6 +73,7 @@ public class PolicyResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Correct a policy version that no stored decision has used yet")
+    @RolesAllowed(Role.ADMIN_)
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Policy body) {
         if (body == null) {
             throw cn.liaocheng.rdcoverage.common.ApiException.invalid("body", "is required");

@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.policy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 
 /** A stored policy version: its parameter document as JSON, locked once a stored decision used it. */
 @Entity
+@Audited
 @Table(name = "policy")
 public class PolicyVersion extends PanacheEntityBase {
     @Id

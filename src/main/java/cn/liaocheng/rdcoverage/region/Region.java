@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.region;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import java.time.Instant;
 
 /** 所属县市区: a county, district, county-level city or city development zone. Reference data. */
 @Entity
+@Audited
 @Table(name = "region")
 public class Region extends PanacheEntityBase {
     public enum Kind { DISTRICT, COUNTY, COUNTY_CITY, ZONE }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.region;
 
+import io.quarkus.security.Authenticated;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ public class RegionResource {
 
     @GET
     @Operation(summary = "The counties, districts and zones of Liaocheng (所属县市区)")
+    @Authenticated
     public PageResult<Regions.RegionView> list() {
         List<Regions.RegionView> all = regions.all();
         return new PageResult<>(all, 0, all.size(), all.size());

@@ -3,7 +3,7 @@ package cn.liaocheng.rdcoverage.assessment;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import static cn.liaocheng.rdcoverage.TestData.city;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,7 +16,7 @@ class AssessmentApiTest {
 
     @Test
     void theDesignExampleQualifiesForTheMediumAward() {
-        given().contentType("application/json").body(DESIGN_EXAMPLE).post("/api/v1/eligibility-assessments").then()
+        city().contentType("application/json").body(DESIGN_EXAMPLE).post("/api/v1/eligibility-assessments").then()
                 .statusCode(200)
                 .body("qualified", equalTo(true))
                 .body("policyId", equalTo("liaocheng-2020"))
@@ -35,7 +35,7 @@ class AssessmentApiTest {
     @Test
     void unmetCriteriaShowWhatIsMissing() {
         String body = DESIGN_EXAMPLE.replace("\"personnel\":6", "\"personnel\":4").replace("\"aboveDesignatedSize\":true,", "");
-        given().contentType("application/json").body(body).post("/api/v1/eligibility-assessments").then()
+        city().contentType("application/json").body(body).post("/api/v1/eligibility-assessments").then()
                 .statusCode(200)
                 .body("qualified", equalTo(false))
                 .body("criteria.findAll { !it.met }.code", equalTo(java.util.List.of("PERSONNEL")))
@@ -46,7 +46,7 @@ class AssessmentApiTest {
     @Test
     void aJointRequestWithOneParticipantIsAResultNotAnError() {
         String body = DESIGN_EXAMPLE.replace("\"SINGLE\"", "\"JOINT\"");
-        given().contentType("application/json").body(body).post("/api/v1/eligibility-assessments").then()
+        city().contentType("application/json").body(body).post("/api/v1/eligibility-assessments").then()
                 .statusCode(200)
                 .body("qualified", equalTo(false))
                 .body("criteria.find { it.code == 'PARTICIPANT_COUNT' }.met", equalTo(false));
@@ -54,27 +54,27 @@ class AssessmentApiTest {
 
     @Test
     void badInputIsA400NamingTheField() {
-        given().contentType("application/json").body(DESIGN_EXAMPLE.replace("\"personnel\":6", "\"personnel\":-6"))
+        city().contentType("application/json").body(DESIGN_EXAMPLE.replace("\"personnel\":6", "\"personnel\":-6"))
                 .post("/api/v1/eligibility-assessments").then().statusCode(400)
                 .body("errors[0].field", equalTo("capacity.personnel"));
-        given().contentType("application/json").body(DESIGN_EXAMPLE.replace("\"SINGLE\"", "\"SOLO\""))
+        city().contentType("application/json").body(DESIGN_EXAMPLE.replace("\"SINGLE\"", "\"SOLO\""))
                 .post("/api/v1/eligibility-assessments").then().statusCode(400)
                 .body("errors[0].field", equalTo("buildMode"))
                 .body("errors[0].message", containsString("JOINT"));
-        given().contentType("application/json").body(DESIGN_EXAMPLE.replace("2021-06-30", "2021-13-45"))
+        city().contentType("application/json").body(DESIGN_EXAMPLE.replace("2021-06-30", "2021-13-45"))
                 .post("/api/v1/eligibility-assessments").then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
-        given().contentType("application/json").body(DESIGN_EXAMPLE.replace("\"employees\":350,", ""))
+        city().contentType("application/json").body(DESIGN_EXAMPLE.replace("\"employees\":350,", ""))
                 .post("/api/v1/eligibility-assessments").then().statusCode(400)
                 .body("errors.field", hasItem("participants[0].employees"));
-        given().contentType("application/json").body(DESIGN_EXAMPLE.replace("91350100M000100Y43", "91350100M000100Y44"))
+        city().contentType("application/json").body(DESIGN_EXAMPLE.replace("91350100M000100Y43", "91350100M000100Y44"))
                 .post("/api/v1/eligibility-assessments").then().statusCode(400)
                 .body("errors[0].field", equalTo("participants[0].creditCode"));
     }
 
     @Test
     void beforeTheFirstPolicyNothingWasInForce() {
-        given().contentType("application/json").body(DESIGN_EXAMPLE.replace("2021-06-30", "2019-12-31"))
+        city().contentType("application/json").body(DESIGN_EXAMPLE.replace("2021-06-30", "2019-12-31"))
                 .post("/api/v1/eligibility-assessments").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("No policy was in force on 2019-12-31"))

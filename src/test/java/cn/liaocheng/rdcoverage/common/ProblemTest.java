@@ -3,7 +3,7 @@ package cn.liaocheng.rdcoverage.common;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import static cn.liaocheng.rdcoverage.TestData.city;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -14,25 +14,25 @@ import static org.hamcrest.Matchers.notNullValue;
 class ProblemTest {
     @Test
     void unknownPathIs404Problem() {
-        given().get("/api/v1/no-such-thing").then().statusCode(404)
+        city().get("/api/v1/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404)).body("type", notNullValue());
     }
 
     @Test
     void wrongMethodIs405Problem() {
-        given().delete("/api/v1/regions").then().statusCode(405)
+        city().delete("/api/v1/regions").then().statusCode(405)
                 .contentType("application/problem+json").body("status", equalTo(405));
     }
 
     @Test
     void wrongContentTypeIs415Problem() {
-        given().contentType("text/plain").body("hello").post("/api/v1/enterprises").then().statusCode(415)
+        city().contentType("text/plain").body("hello").post("/api/v1/enterprises").then().statusCode(415)
                 .contentType("application/problem+json");
     }
 
     @Test
     void malformedJsonIs400NamingTheBody() {
-        given().contentType("application/json").body("{\"name\": ").post("/api/v1/enterprises").then().statusCode(400)
+        city().contentType("application/json").body("{\"name\": ").post("/api/v1/enterprises").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"))
                 .body(not(containsString("Exception")));
@@ -40,13 +40,13 @@ class ProblemTest {
 
     @Test
     void anEmptyBodyIs400() {
-        given().contentType("application/json").post("/api/v1/enterprises").then().statusCode(400)
+        city().contentType("application/json").post("/api/v1/enterprises").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
     }
 
     @Test
     void aWrongTypeNamesTheNestedField() {
-        given().contentType("application/json")
+        city().contentType("application/json")
                 .body("{\"creditCode\":\"91350100M000100Y43\",\"name\":\"x\",\"regionCode\":\"371502\",\"figures\":[{\"year\":\"this year\",\"employees\":1,\"revenue\":1}]}")
                 .post("/api/v1/enterprises").then().statusCode(400)
                 .body("errors[0].field", equalTo("figures[0].year"));

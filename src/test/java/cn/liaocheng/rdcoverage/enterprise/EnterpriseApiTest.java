@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static cn.liaocheng.rdcoverage.TestData.city;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,7 +29,7 @@ class EnterpriseApiTest {
     }
 
     static Response create(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/enterprises");
+        return city().contentType(ContentType.JSON).body(body).when().post("/api/v1/enterprises");
     }
 
     @Test
@@ -43,23 +43,23 @@ class EnterpriseApiTest {
                 .body("regionName", equalTo("东昌府区"))
                 .body("sizeClass", nullValue());
 
-        given().contentType(ContentType.JSON).body(Map.of("employees", 350, "revenue", 52_000_000))
+        city().contentType(ContentType.JSON).body(Map.of("employees", 350, "revenue", 52_000_000))
                 .put("/api/v1/enterprises/" + code + "/figures/2024").then()
                 .statusCode(201)
                 .body("sizeClass", equalTo("MEDIUM"))
                 .body("aboveDesignatedSize", equalTo(true))
                 .body("aboveDesignatedSizeSource", equalTo("DERIVED"));
         // a later year that is large by headcount but medium by revenue stays MEDIUM; an earlier year does not count
-        given().contentType(ContentType.JSON).body(Map.of("employees", 1200, "revenue", 399_999_999))
+        city().contentType(ContentType.JSON).body(Map.of("employees", 1200, "revenue", 399_999_999))
                 .put("/api/v1/enterprises/" + code + "/figures/2025").then().statusCode(201).body("sizeClass", equalTo("MEDIUM"));
-        given().contentType(ContentType.JSON).body(Map.of("employees", 5, "revenue", 1_000_000, "aboveDesignatedSize", false))
+        city().contentType(ContentType.JSON).body(Map.of("employees", 5, "revenue", 1_000_000, "aboveDesignatedSize", false))
                 .put("/api/v1/enterprises/" + code + "/figures/2021").then().statusCode(201).body("sizeClass", equalTo("MICRO"));
 
-        given().get("/api/v1/enterprises/" + code).then().statusCode(200)
+        city().get("/api/v1/enterprises/" + code).then().statusCode(200)
                 .body("figuresYear", equalTo(2025))
                 .body("sizeClass", equalTo("MEDIUM"))
                 .body("aboveDesignatedSize", equalTo(true));
-        given().get("/api/v1/enterprises/" + code + "/figures").then().statusCode(200)
+        city().get("/api/v1/enterprises/" + code + "/figures").then().statusCode(200)
                 .body("items.year", equalTo(java.util.List.of(2025, 2024, 2021)));
     }
 
@@ -78,14 +78,14 @@ class EnterpriseApiTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("creditCode"))
                 .body("errors[0].message", containsString("check character"));
-        given().get("/api/v1/enterprises/NOT-A-CODE").then().statusCode(400).body("errors[0].field", equalTo("creditCode"));
+        city().get("/api/v1/enterprises/NOT-A-CODE").then().statusCode(400).body("errors[0].field", equalTo("creditCode"));
     }
 
     @Test
     void anUnknownRegionAndReadOnlyFieldsAreRejected() {
         create(enterprise(TestData.creditCode(), "甲", "370000")).then().statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));
-        given().contentType(ContentType.JSON)
+        city().contentType(ContentType.JSON)
                 .body(Map.of("creditCode", TestData.creditCode(), "name", "甲", "regionCode", "371502", "sizeClass", "LARGE"))
                 .post("/api/v1/enterprises").then().statusCode(400)
                 .body("errors[0].field", equalTo("sizeClass"))
@@ -96,13 +96,13 @@ class EnterpriseApiTest {
     void negativeFiguresAndFutureYearsAreRejected() {
         String code = TestData.creditCode();
         create(enterprise(code, "甲", "371502")).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("employees", -1, "revenue", 100))
+        city().contentType(ContentType.JSON).body(Map.of("employees", -1, "revenue", 100))
                 .put("/api/v1/enterprises/" + code + "/figures/2024").then().statusCode(400)
                 .body("errors.field", hasItem("employees"));
-        given().contentType(ContentType.JSON).body(Map.of("employees", 1, "revenue", "lots"))
+        city().contentType(ContentType.JSON).body(Map.of("employees", 1, "revenue", "lots"))
                 .put("/api/v1/enterprises/" + code + "/figures/2024").then().statusCode(400)
                 .body("errors[0].field", equalTo("revenue"));
-        given().contentType(ContentType.JSON).body(Map.of("employees", 1, "revenue", 100))
+        city().contentType(ContentType.JSON).body(Map.of("employees", 1, "revenue", 100))
                 .put("/api/v1/enterprises/" + code + "/figures/2999").then().statusCode(400)
                 .body("errors[0].field", equalTo("year"))
                 .body("errors[0].message", containsString("future"));
@@ -113,15 +113,15 @@ class EnterpriseApiTest {
         String code = TestData.creditCode();
         String etag = create(enterprise(code, "旧名", "371502")).then().statusCode(201).extract().header("ETag");
         Map<String, Object> renamed = Map.of("name", "新名", "regionCode", "371503");
-        String next = given().contentType(ContentType.JSON).header("If-Match", etag).body(renamed)
+        String next = city().contentType(ContentType.JSON).header("If-Match", etag).body(renamed)
                 .put("/api/v1/enterprises/" + code).then().statusCode(200)
                 .body("name", equalTo("新名")).body("regionCode", equalTo("371503"))
                 .extract().header("ETag");
         assertTrue(!etag.equals(next), "the ETag changes with the version");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("name", "再改", "regionCode", "371503"))
+        city().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("name", "再改", "regionCode", "371503"))
                 .put("/api/v1/enterprises/" + code).then().statusCode(412)
                 .contentType("application/problem+json");
-        given().get("/api/v1/enterprises/" + code).then().body("name", equalTo("新名")).header("ETag", next);
+        city().get("/api/v1/enterprises/" + code).then().body("name", equalTo("新名")).header("ETag", next);
     }
 
     @Test
@@ -136,27 +136,27 @@ class EnterpriseApiTest {
                 java.util.List.of(Map.of("year", 2024, "employees", 30, "revenue", 10_000_000)))).then().statusCode(201);
         create(Map.of("creditCode", c, "name", "过滤测试丙", "regionCode", region)).then().statusCode(201);
 
-        given().queryParam("regionCode", region).queryParam("q", "过滤测试").queryParam("sort", "-name").queryParam("size", 2)
+        city().queryParam("regionCode", region).queryParam("q", "过滤测试").queryParam("sort", "-name").queryParam("size", 2)
                 .get("/api/v1/enterprises").then().statusCode(200)
                 .body("total", equalTo(3)).body("size", equalTo(2)).body("page", equalTo(0))
                 .body("items", hasSize(2))
                 .body("items.name", equalTo(java.util.List.of("过滤测试甲", "过滤测试乙")));
-        given().queryParam("regionCode", region).queryParam("q", "过滤测试").queryParam("sort", "-name").queryParam("size", 2).queryParam("page", 1)
+        city().queryParam("regionCode", region).queryParam("q", "过滤测试").queryParam("sort", "-name").queryParam("size", 2).queryParam("page", 1)
                 .get("/api/v1/enterprises").then().body("items.name", equalTo(java.util.List.of("过滤测试丙")));
-        given().queryParam("regionCode", region).queryParam("sizeClass", "large").get("/api/v1/enterprises").then()
+        city().queryParam("regionCode", region).queryParam("sizeClass", "large").get("/api/v1/enterprises").then()
                 .body("items.creditCode", equalTo(java.util.List.of(a)));
-        given().queryParam("regionCode", region).queryParam("aboveDesignatedSize", false).get("/api/v1/enterprises").then()
+        city().queryParam("regionCode", region).queryParam("aboveDesignatedSize", false).get("/api/v1/enterprises").then()
                 .body("items.creditCode", equalTo(java.util.List.of(b)));
-        given().queryParam("regionCode", region).queryParam("updatedSince", "2999-01-01T00:00:00Z").get("/api/v1/enterprises").then()
+        city().queryParam("regionCode", region).queryParam("updatedSince", "2999-01-01T00:00:00Z").get("/api/v1/enterprises").then()
                 .body("total", equalTo(0));
     }
 
     @Test
     void badPagingAndSortingNameTheParameter() {
-        given().queryParam("size", 501).get("/api/v1/enterprises").then().statusCode(400).body("errors[0].field", equalTo("size"));
-        given().queryParam("sort", "password").get("/api/v1/enterprises").then().statusCode(400).body("errors[0].field", equalTo("sort"));
-        given().queryParam("sizeClass", "HUGE").get("/api/v1/enterprises").then().statusCode(400).body("errors[0].field", equalTo("sizeClass"));
-        given().queryParam("updatedSince", "yesterday").get("/api/v1/enterprises").then().statusCode(400).body("errors[0].field", equalTo("updatedSince"));
+        city().queryParam("size", 501).get("/api/v1/enterprises").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        city().queryParam("sort", "password").get("/api/v1/enterprises").then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        city().queryParam("sizeClass", "HUGE").get("/api/v1/enterprises").then().statusCode(400).body("errors[0].field", equalTo("sizeClass"));
+        city().queryParam("updatedSince", "yesterday").get("/api/v1/enterprises").then().statusCode(400).body("errors[0].field", equalTo("updatedSince"));
     }
 
     @Test
@@ -164,7 +164,7 @@ class EnterpriseApiTest {
         String region = "371573";
         String code = TestData.creditCode(region);
         create(Map.of("creditCode", code, "name", "=HYPERLINK(\"http://x\")", "regionCode", region, "address", "-1+2")).then().statusCode(201);
-        byte[] bytes = given().accept("text/csv").queryParam("regionCode", region).get("/api/v1/enterprises").then()
+        byte[] bytes = city().accept("text/csv").queryParam("regionCode", region).get("/api/v1/enterprises").then()
                 .statusCode(200).contentType(containsString("text/csv")).extract().asByteArray();
         assertEquals((byte) 0xEF, bytes[0]);
         assertEquals((byte) 0xBB, bytes[1]);
@@ -180,8 +180,8 @@ class EnterpriseApiTest {
     void deleteRemovesTheEnterprise() {
         String code = TestData.creditCode();
         create(enterprise(code, "甲", "371502")).then().statusCode(201);
-        given().delete("/api/v1/enterprises/" + code).then().statusCode(204);
-        given().get("/api/v1/enterprises/" + code).then().statusCode(404).contentType("application/problem+json")
+        city().delete("/api/v1/enterprises/" + code).then().statusCode(204);
+        city().get("/api/v1/enterprises/" + code).then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404)).body("type", notNullValue());
     }
 
@@ -189,7 +189,7 @@ class EnterpriseApiTest {
     void listItemsCarryTheContractFields() {
         String code = TestData.creditCode();
         create(enterprise(code, "字段", "371502")).then().statusCode(201);
-        given().queryParam("q", "字段").get("/api/v1/enterprises").then()
+        city().queryParam("q", "字段").get("/api/v1/enterprises").then()
                 .body("items.creditCode", hasItem(code))
                 .body("items", everyItem(not(org.hamcrest.Matchers.hasKey("version"))));
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-import static io.restassured.RestAssured.given;
+import static cn.liaocheng.rdcoverage.TestData.city;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,7 +19,7 @@ class EnterpriseImportTest {
     static final String ZH_HEADER = "统一社会信用代码,企业名称,所属区县代码,行业代码,年度,从业人员,营业收入,是否规上,重点企业,重点行业\n";
 
     static io.restassured.response.ValidatableResponse post(String contentType, byte[] body, String query) {
-        return given().config(TestData.RAW_CHARSET).contentType(contentType).body(body).when()
+        return city().config(TestData.RAW_CHARSET).contentType(contentType).body(body).when()
                 .post("/api/v1/enterprises/import" + (query == null ? "" : "?" + query)).then();
     }
 
@@ -37,9 +37,9 @@ class EnterpriseImportTest {
         csv(file, null).statusCode(200)
                 .body("received", equalTo(2)).body("created", equalTo(2)).body("updated", equalTo(0))
                 .body("unchanged", equalTo(0)).body("rejected", equalTo(0)).body("committed", equalTo(true));
-        given().get("/api/v1/enterprises/" + a).then().statusCode(200)
+        city().get("/api/v1/enterprises/" + a).then().statusCode(200)
                 .body("sizeClass", equalTo("LARGE")).body("keyEnterprise", equalTo(true)).body("industryCode", equalTo("C1491"));
-        given().get("/api/v1/enterprises/" + b).then().statusCode(200)
+        city().get("/api/v1/enterprises/" + b).then().statusCode(200)
                 .body("name", equalTo("轴承,精密件有限公司")).body("sizeClass", equalTo("SMALL"));
 
         csv(file, null).statusCode(200)
@@ -48,8 +48,8 @@ class EnterpriseImportTest {
         String changed = EN_HEADER + a + ",阿胶示范厂,371524,C1491,2024,1200,380000000,,true,false\n"
                 + a + ",阿胶示范厂,371524,C1491,2025,1300,460000000,,true,false\n";
         csv(changed, null).statusCode(200).body("created", equalTo(1)).body("updated", equalTo(1)).body("unchanged", equalTo(0));
-        given().get("/api/v1/enterprises/" + a + "/figures/2024").then().body("sizeClass", equalTo("MEDIUM"));
-        given().get("/api/v1/enterprises/" + a).then().body("figuresYear", equalTo(2025)).body("sizeClass", equalTo("LARGE"));
+        city().get("/api/v1/enterprises/" + a + "/figures/2024").then().body("sizeClass", equalTo("MEDIUM"));
+        city().get("/api/v1/enterprises/" + a).then().body("figuresYear", equalTo(2025)).body("sizeClass", equalTo("LARGE"));
     }
 
     @Test
@@ -59,7 +59,7 @@ class EnterpriseImportTest {
                 + a + ",临清轴承股份有限公司,371581,2024,320,21000000,是,否\n";
         post("text/csv; charset=GBK", file.getBytes(Charset.forName("GBK")), null).statusCode(200)
                 .body("created", equalTo(1));
-        given().get("/api/v1/enterprises/" + a).then().statusCode(200)
+        city().get("/api/v1/enterprises/" + a).then().statusCode(200)
                 .body("name", equalTo("临清轴承股份有限公司")).body("regionName", equalTo("临清市"))
                 .body("sizeClass", equalTo("MEDIUM")).body("aboveDesignatedSize", equalTo(true));
     }
@@ -82,7 +82,7 @@ class EnterpriseImportTest {
         withBom[2] = (byte) 0xBF;
         System.arraycopy(text, 0, withBom, 3, text.length);
         post("text/csv; charset=UTF-8", withBom, null).statusCode(200).body("created", equalTo(1));
-        given().get("/api/v1/enterprises/" + a).then().body("sizeClass", equalTo("SMALL")).body("aboveDesignatedSize", equalTo(false));
+        city().get("/api/v1/enterprises/" + a).then().body("sizeClass", equalTo("SMALL")).body("aboveDesignatedSize", equalTo(false));
     }
 
     @Test
@@ -91,14 +91,14 @@ class EnterpriseImportTest {
         String b = TestData.creditCode();
         String json = "[{\"creditCode\":\"" + a + "\",\"name\":\"数组企业\",\"regionCode\":\"371522\",\"year\":2024,\"employees\":301,\"revenue\":20000000.50}]";
         post("application/json", json.getBytes(StandardCharsets.UTF_8), null).statusCode(200).body("created", equalTo(1));
-        given().get("/api/v1/enterprises/" + a).then().body("sizeClass", equalTo("MEDIUM"));
-        given().get("/api/v1/enterprises/" + a + "/figures/2024").then().body("revenue", equalTo(20000000.50f));
+        city().get("/api/v1/enterprises/" + a).then().body("sizeClass", equalTo("MEDIUM"));
+        city().get("/api/v1/enterprises/" + a + "/figures/2024").then().body("revenue", equalTo(20000000.50f));
 
         String nd = "{\"creditCode\":\"" + b + "\",\"name\":\"逐行企业\",\"regionCode\":\"371522\",\"year\":2023,\"employees\":10,\"revenue\":19999999}\n\n"
                 + "{\"creditCode\":\"" + b + "\",\"name\":\"逐行企业\",\"regionCode\":\"371522\",\"year\":2024,\"employees\":10,\"revenue\":20000000}\n";
         post("application/x-ndjson", nd.getBytes(StandardCharsets.UTF_8), null).statusCode(200).body("created", equalTo(2));
-        given().get("/api/v1/enterprises/" + b + "/figures/2023").then().body("aboveDesignatedSize", equalTo(false));
-        given().get("/api/v1/enterprises/" + b + "/figures/2024").then().body("aboveDesignatedSize", equalTo(true));
+        city().get("/api/v1/enterprises/" + b + "/figures/2023").then().body("aboveDesignatedSize", equalTo(false));
+        city().get("/api/v1/enterprises/" + b + "/figures/2024").then().body("aboveDesignatedSize", equalTo(true));
     }
 
     @Test
@@ -118,7 +118,7 @@ class EnterpriseImportTest {
                 .body("errors.findAll { it.line == 4 }.field", hasItems("regionCode", "employees", "revenue", "aboveDesignatedSize"))
                 .body("errors.findAll { it.line == 5 }.field", hasItem("year"))
                 .body("errors.findAll { it.line == 6 }.message", hasItem(containsString("line 2")));
-        given().get("/api/v1/enterprises/" + good).then().statusCode(404);
+        city().get("/api/v1/enterprises/" + good).then().statusCode(404);
     }
 
     @Test
@@ -129,7 +129,7 @@ class EnterpriseImportTest {
         csv(file, "mode=partial").statusCode(200)
                 .body("created", equalTo(1)).body("rejected", equalTo(1)).body("mode", equalTo("partial"))
                 .body("errors[0].line", equalTo(3)).body("errors[0].field", equalTo("revenue"));
-        given().get("/api/v1/enterprises/" + good).then().statusCode(200);
+        city().get("/api/v1/enterprises/" + good).then().statusCode(200);
     }
 
     @Test
@@ -137,7 +137,7 @@ class EnterpriseImportTest {
         String a = TestData.creditCode();
         csv(EN_HEADER + a + ",试算企业,371502,,2024,100,30000000,,,\n", "dryRun=true").statusCode(200)
                 .body("dryRun", equalTo(true)).body("created", equalTo(1)).body("committed", equalTo(false));
-        given().get("/api/v1/enterprises/" + a).then().statusCode(404);
+        city().get("/api/v1/enterprises/" + a).then().statusCode(404);
     }
 
     @Test
@@ -162,6 +162,6 @@ class EnterpriseImportTest {
         String json = "[{\"creditCode\":\"" + a + "\",\"name\":\"前\",\"regionCode\":\"371502\",\"year\":2024,\"employees\":1,\"revenue\":1},\n{oops}]";
         post("application/json", json.getBytes(StandardCharsets.UTF_8), "mode=partial").statusCode(400)
                 .body("detail", containsString("line 2"));
-        given().get("/api/v1/enterprises/" + a).then().statusCode(404);
+        city().get("/api/v1/enterprises/" + a).then().statusCode(404);
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static cn.liaocheng.rdcoverage.TestData.city;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,7 +21,7 @@ class InstitutionApiTest {
     /** Registers an enterprise with one year of figures and returns its credit code. */
     static String enterprise(String region, int year, int employees, long revenue) {
         String code = TestData.creditCode(region);
-        given().contentType(ContentType.JSON).body(Map.of("creditCode", code, "name", "企业" + code.substring(10), "regionCode", region,
+        city().contentType(ContentType.JSON).body(Map.of("creditCode", code, "name", "企业" + code.substring(10), "regionCode", region,
                         "figures", List.of(Map.of("year", year, "employees", employees, "revenue", revenue))))
                 .post("/api/v1/enterprises").then().statusCode(201);
         return code;
@@ -36,7 +36,7 @@ class InstitutionApiTest {
             "signedOn", "2020-09-01", "activities", "联合开展工艺改进项目");
 
     static String declare(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/institutions").then()
+        return city().contentType(ContentType.JSON).body(body).post("/api/v1/institutions").then()
                 .statusCode(201).header("Location", containsString("/api/v1/institutions/")).extract().path("id");
     }
 
@@ -47,7 +47,7 @@ class InstitutionApiTest {
                 "participants", List.of(code), "capacity", capacity(2021, 6, 600_000, 520_000, 60, 3),
                 "cooperations", List.of(UNIVERSITY)));
 
-        given().get("/api/v1/institutions/" + id).then().statusCode(200)
+        city().get("/api/v1/institutions/" + id).then().statusCode(200)
                 .header("ETag", notNullValue())
                 .body("status", equalTo("DECLARED"))
                 .body("participants", equalTo(List.of(code)))
@@ -55,7 +55,7 @@ class InstitutionApiTest {
                 .body("capacity.year", equalTo(2021))
                 .body("cooperations[0].partner", equalTo("聊城大学"));
 
-        given().queryParam("asOf", "2021-06-30").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(200)
+        city().queryParam("asOf", "2021-06-30").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(200)
                 .body("qualified", equalTo(true))
                 .body("policyId", equalTo("liaocheng-2020"))
                 .body("asOf", equalTo("2021-06-30"))
@@ -64,11 +64,11 @@ class InstitutionApiTest {
                 .body("participants[0].subsidyAmount", equalTo(100000));
 
         // a cooperation not yet signed on asOf fails the academic criterion, with required and actual shown
-        given().queryParam("asOf", "2020-06-30").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(422)
+        city().queryParam("asOf", "2020-06-30").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(422)
                 .body("detail", containsString("no yearly figures"));
-        given().contentType(ContentType.JSON).body(Map.of("employees", 350, "revenue", 52_000_000))
+        city().contentType(ContentType.JSON).body(Map.of("employees", 350, "revenue", 52_000_000))
                 .put("/api/v1/enterprises/" + code + "/figures/2020").then().statusCode(201);
-        given().queryParam("asOf", "2020-06-30").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(200)
+        city().queryParam("asOf", "2020-06-30").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(200)
                 .body("qualified", equalTo(false))
                 .body("criteria.find { it.code == 'ACADEMIC_COOPERATION' }.met", equalTo(false))
                 .body("criteria.find { it.code == 'ACADEMIC_COOPERATION' }.required", equalTo(1))
@@ -81,13 +81,13 @@ class InstitutionApiTest {
         String code = enterprise("371503", 2024, 40, 25_000_000);
         String id = declare(Map.of("name", "实验室", "kind", "LABORATORY", "buildMode", "SINGLE",
                 "participants", List.of(code), "capacity", capacity(2024, 3, 200_000, 200_000, 20, 1)));
-        given().contentType(ContentType.JSON).body(capacity(2025, 4, 250_000, 210_000, 25, 2))
+        city().contentType(ContentType.JSON).body(capacity(2025, 4, 250_000, 210_000, 25, 2))
                 .put("/api/v1/institutions/" + id + "/capacity/2025").then().statusCode(201).body("personnel", equalTo(4));
-        given().get("/api/v1/institutions/" + id).then().body("capacity.year", equalTo(2025));
-        given().get("/api/v1/institutions/" + id + "/capacity/2024").then().statusCode(200).body("personnel", equalTo(3));
-        given().get("/api/v1/institutions/" + id + "/capacity").then().body("items.year", equalTo(List.of(2025, 2024)));
-        given().get("/api/v1/institutions/" + id + "/capacity/2023").then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("personnel", -1, "equipmentValue", 1, "rdExpenditure", 1,
+        city().get("/api/v1/institutions/" + id).then().body("capacity.year", equalTo(2025));
+        city().get("/api/v1/institutions/" + id + "/capacity/2024").then().statusCode(200).body("personnel", equalTo(3));
+        city().get("/api/v1/institutions/" + id + "/capacity").then().body("items.year", equalTo(List.of(2025, 2024)));
+        city().get("/api/v1/institutions/" + id + "/capacity/2023").then().statusCode(404);
+        city().contentType(ContentType.JSON).body(Map.of("personnel", -1, "equipmentValue", 1, "rdExpenditure", 1,
                         "floorArea", 1, "projectCount", 1, "hasRules", true, "hasStableFunding", true))
                 .put("/api/v1/institutions/" + id + "/capacity/2025").then().statusCode(400)
                 .body("errors[0].field", equalTo("personnel"));
@@ -97,20 +97,20 @@ class InstitutionApiTest {
     void structuralRulesAreCheckedOnWrite() {
         String a = enterprise("371521", 2024, 400, 30_000_000);
         String b = enterprise("371522", 2024, 30, 5_000_000);
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "SINGLE", "participants", List.of(a, b)))
+        city().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "SINGLE", "participants", List.of(a, b)))
                 .post("/api/v1/institutions").then().statusCode(400).body("errors.field", hasItem("participants"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "JOINT", "participants", List.of(a, a)))
+        city().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "JOINT", "participants", List.of(a, a)))
                 .post("/api/v1/institutions").then().statusCode(400).body("errors.field", hasItems("participants[1]", "participants"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "INDUSTRY", "participants", List.of(a)))
+        city().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "INDUSTRY", "participants", List.of(a)))
                 .post("/api/v1/institutions").then().statusCode(400).body("errors.field", hasItems("platform", "serviceAgreement"));
         String unknown = TestData.creditCode();
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "JOINT", "participants", List.of(a, unknown)))
+        city().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "JOINT", "participants", List.of(a, unknown)))
                 .post("/api/v1/institutions").then().statusCode(400)
                 .body("errors[0].field", equalTo("participants[1]"))
                 .body("errors[0].message", containsString(unknown));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "SPACESHIP", "buildMode", "SINGLE", "participants", List.of(a)))
+        city().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "SPACESHIP", "buildMode", "SINGLE", "participants", List.of(a)))
                 .post("/api/v1/institutions").then().statusCode(400).body("errors[0].field", equalTo("kind"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "SINGLE", "participants", List.of(a), "status", "RECOGNIZED"))
+        city().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "OTHER", "buildMode", "SINGLE", "participants", List.of(a), "status", "RECOGNIZED"))
                 .post("/api/v1/institutions").then().statusCode(400).body("errors[0].field", equalTo("status"));
     }
 
@@ -122,7 +122,7 @@ class InstitutionApiTest {
         String id = declare(Map.of("name", "联建研究院", "kind", "RESEARCH_INSTITUTE", "buildMode", "JOINT",
                 "participants", List.of(medium, large), "capacity", capacity(2024, 10, 1_200_000, 1_200_000, 120, 5),
                 "cooperations", List.of(UNIVERSITY)));
-        given().queryParam("asOf", "2024-12-31").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(200)
+        city().queryParam("asOf", "2024-12-31").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(200)
                 .body("qualified", equalTo(false))
                 .body("participants.find { it.creditCode == '" + medium + "' }.qualified", equalTo(true))
                 .body("participants.find { it.creditCode == '" + large + "' }.qualified", equalTo(false))
@@ -140,23 +140,23 @@ class InstitutionApiTest {
         String id = declare(Map.of("name", "产业共建服务团", "kind", "OTHER", "buildMode", "INDUSTRY", "participants", List.of(code),
                 "platform", Map.of("name", "冠县轴承产业技术创新联盟", "kind", "INDUSTRY_ALLIANCE", "certificationLevel", "NONE"),
                 "serviceAgreement", Map.of("expert", "张教授团队", "signedOn", "2024-01-01", "validUntil", "2025-12-31")));
-        given().queryParam("asOf", "2024-06-30").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(200)
+        city().queryParam("asOf", "2024-06-30").get("/api/v1/institutions/" + id + "/eligibility").then().statusCode(200)
                 .body("qualified", equalTo(false))
                 .body("criteria.find { it.code == 'PLATFORM_ELIGIBLE' }.met", equalTo(false))
                 .body("participants[0].subsidyReason", equalTo("NOT_QUALIFIED"));
-        String etag = given().get("/api/v1/institutions/" + id).then().extract().header("ETag");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("name", "产业共建服务团", "kind", "OTHER",
+        String etag = city().get("/api/v1/institutions/" + id).then().extract().header("ETag");
+        city().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("name", "产业共建服务团", "kind", "OTHER",
                         "buildMode", "INDUSTRY", "participants", List.of(code),
                         "platform", Map.of("name", "冠县轴承产业技术创新联盟", "kind", "INDUSTRY_ALLIANCE", "certificationLevel", "CITY"),
                         "serviceAgreement", Map.of("expert", "张教授团队", "signedOn", "2024-01-01", "validUntil", "2025-12-31")))
                 .put("/api/v1/institutions/" + id).then().statusCode(200);
-        given().queryParam("asOf", "2024-06-30").get("/api/v1/institutions/" + id + "/eligibility").then()
+        city().queryParam("asOf", "2024-06-30").get("/api/v1/institutions/" + id + "/eligibility").then()
                 .body("qualified", equalTo(true))
                 .body("participants[0].subsidyAmount", equalTo(0))
                 .body("participants[0].subsidyReason", equalTo("MODE_NOT_SUBSIDISED"));
-        given().queryParam("asOf", "2026-01-01").get("/api/v1/institutions/" + id + "/eligibility").then()
+        city().queryParam("asOf", "2026-01-01").get("/api/v1/institutions/" + id + "/eligibility").then()
                 .body("criteria.find { it.code == 'SERVICE_AGREEMENT_VALID' }.met", equalTo(false));
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("name", "x", "kind", "OTHER",
+        city().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("name", "x", "kind", "OTHER",
                         "buildMode", "INDUSTRY", "participants", List.of(code),
                         "platform", Map.of("name", "x", "kind", "INDUSTRY_INSTITUTE", "certificationLevel", "NONE"),
                         "serviceAgreement", Map.of("expert", "x", "signedOn", "2024-01-01")))
@@ -169,16 +169,16 @@ class InstitutionApiTest {
         String b = enterprise("371581", 2024, 40, 25_000_000);
         String ia = declare(Map.of("name", "高唐中心", "kind", "TECH_CENTER", "buildMode", "SINGLE", "participants", List.of(a)));
         String ib = declare(Map.of("name", "联建", "kind", "TECH_CENTER", "buildMode", "JOINT", "participants", List.of(a, b)));
-        given().queryParam("participant", a).get("/api/v1/institutions").then().statusCode(200)
+        city().queryParam("participant", a).get("/api/v1/institutions").then().statusCode(200)
                 .body("total", equalTo(2)).body("items.id", hasItems(ia, ib));
-        given().queryParam("participant", b).queryParam("buildMode", "JOINT").queryParam("regionCode", "371581")
+        city().queryParam("participant", b).queryParam("buildMode", "JOINT").queryParam("regionCode", "371581")
                 .get("/api/v1/institutions").then().body("items.id", equalTo(List.of(ib)));
-        given().queryParam("participant", a).queryParam("status", "RECOGNIZED").get("/api/v1/institutions").then()
+        city().queryParam("participant", a).queryParam("status", "RECOGNIZED").get("/api/v1/institutions").then()
                 .body("items", hasSize(0));
-        given().queryParam("status", "SLEEPING").get("/api/v1/institutions").then().statusCode(400)
+        city().queryParam("status", "SLEEPING").get("/api/v1/institutions").then().statusCode(400)
                 .body("errors[0].field", equalTo("status"));
-        given().delete("/api/v1/institutions/" + ia).then().statusCode(204);
-        given().get("/api/v1/institutions/" + ia).then().statusCode(404);
-        given().get("/api/v1/institutions/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        city().delete("/api/v1/institutions/" + ia).then().statusCode(204);
+        city().get("/api/v1/institutions/" + ia).then().statusCode(404);
+        city().get("/api/v1/institutions/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 }

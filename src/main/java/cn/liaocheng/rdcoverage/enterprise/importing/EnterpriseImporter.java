@@ -59,9 +59,13 @@ public class EnterpriseImporter {
     @ConfigProperty(name = "rd.import.transaction-timeout", defaultValue = "3600")
     int timeoutSeconds;
 
-    public ImportReport run(InputStream body, String format, Charset charset, boolean dryRun, boolean partial) {
+    /**
+     * @param regionScope the only region the caller may import into (a county officer's), or null for any
+     */
+    public ImportReport run(InputStream body, String format, Charset charset, boolean dryRun, boolean partial,
+                            String regionScope, String actor, String actorRole) {
         Instant now = Instant.now(clock);
-        RowValidator validator = new RowValidator(regions::exists, LocalDate.now(clock).getYear());
+        RowValidator validator = new RowValidator(regions::exists, regionScope, LocalDate.now(clock).getYear());
         Counters n = new Counters();
         List<ImportError> errors = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
@@ -69,7 +73,10 @@ public class EnterpriseImporter {
         QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeoutSeconds));
         boolean done = false;
         try (RowReader reader = RowReader.open(body, format, charset); Connection c = dataSource.getConnection()) {
-            Writer writer = new Writer(c, now);
+            Writer writer = new Writer(c, now, regionScope, actor, actorRole, e -> {
+                n.rejected++;
+                record(errors, n, e);
+            });
             List<ImportRow> batch = new ArrayList<>(chunk);
             List<ImportError> rowErrors = new ArrayList<>(4);
             RawRow raw;
@@ -88,11 +95,7 @@ public class EnterpriseImporter {
                 if (row == null) {
                     n.rejected++;
                     for (ImportError e : rowErrors) {
-                        if (errors.size() < MAX_ERRORS_LISTED) {
-                            errors.add(e);
-                        } else {
-                            n.errorsOmitted++;
-                        }
+                        record(errors, n, e);
                     }
                     continue;
                 }
@@ -137,6 +140,14 @@ public class EnterpriseImporter {
                 partial ? "partial" : "all-or-nothing", committed, errors, n.errorsOmitted > 0 ? n.errorsOmitted : null);
     }
 
+    private static void record(List<ImportError> errors, Counters n, ImportError e) {
+        if (errors.size() < MAX_ERRORS_LISTED) {
+            errors.add(e);
+        } else {
+            n.errorsOmitted++;
+        }
+    }
+
     static final class Counters {
         long received;
         long created;
@@ -157,6 +168,7 @@ public class EnterpriseImporter {
         Integer figuresYear;
         SizeClass sizeClass;
         Boolean above;
+        LocalDateTime createdAt;
         boolean isNew;
         boolean dirty;
         final Map<Integer, Fig> figures = new HashMap<>();
@@ -175,10 +187,40 @@ public class EnterpriseImporter {
     private final class Writer {
         private final Connection c;
         private final LocalDateTime now;
+        private final String regionScope;
+        private final java.util.function.Consumer<ImportError> reject;
+        private final long nowMillis;
+        private final String actor;
+        private final String actorRole;
+        private long revision = -1;
 
-        Writer(Connection c, Instant now) {
+        Writer(Connection c, Instant now, String regionScope, String actor, String actorRole,
+               java.util.function.Consumer<ImportError> reject) {
             this.c = c;
             this.now = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+            this.nowMillis = now.toEpochMilli();
+            this.regionScope = regionScope;
+            this.actor = actor;
+            this.actorRole = actorRole;
+            this.reject = reject;
+        }
+
+        /** The audit revision of this import, created with its first change (the same trail Envers keeps). */
+        private long revision() throws SQLException {
+            if (revision < 0) {
+                try (PreparedStatement ps = c.prepareStatement("insert into audit_revision (changed_at, subject, role) values (?, ?, ?)",
+                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setLong(1, nowMillis);
+                    ps.setString(2, actor);
+                    ps.setString(3, actorRole);
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        revision = keys.getLong(1);
+                    }
+                }
+            }
+            return revision;
         }
 
         void write(List<ImportRow> rows, Counters n) throws SQLException {
@@ -192,9 +234,15 @@ public class EnterpriseImporter {
             Map<String, Ent> ents = load(codes);
             for (ImportRow r : rows) {
                 Ent e = ents.get(r.creditCode());
+                if (e != null && !e.isNew && regionScope != null && !regionScope.equals(e.region)) {
+                    reject.accept(new ImportError(r.line(), "creditCode", "enterprise " + r.creditCode()
+                            + " belongs to another region; only its own county or the city can change it"));
+                    continue;
+                }
                 if (e == null) {
                     e = new Ent();
                     e.isNew = true;
+                    e.createdAt = now;
                     e.keyEnterprise = Boolean.TRUE.equals(r.keyEnterprise());
                     e.keyIndustry = Boolean.TRUE.equals(r.keyIndustry());
                     e.name = r.name();
@@ -270,7 +318,7 @@ public class EnterpriseImporter {
             Map<String, Ent> ents = new HashMap<>(codes.size() * 2);
             String in = placeholders(codes.size());
             try (PreparedStatement ps = c.prepareStatement("select credit_code, name, region_code, industry_code, address, "
-                    + "key_enterprise, key_industry, figures_year, size_class, above_designated_size from enterprise where credit_code in (" + in + ")")) {
+                    + "key_enterprise, key_industry, figures_year, size_class, above_designated_size, created_at from enterprise where credit_code in (" + in + ")")) {
                 bind(ps, codes);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -287,6 +335,7 @@ public class EnterpriseImporter {
                         e.sizeClass = size == null ? null : SizeClass.valueOf(size);
                         boolean above = rs.getBoolean(10);
                         e.above = rs.wasNull() ? null : above;
+                        e.createdAt = rs.getObject(11, LocalDateTime.class);
                         ents.put(rs.getString(1), e);
                     }
                 }
@@ -323,7 +372,12 @@ public class EnterpriseImporter {
                          + "above_designated_size, above_size_declared, size_class, version, updated_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?)");
                  PreparedStatement updF = c.prepareStatement("update enterprise_figures set employees = ?, revenue = ?, "
                          + "above_designated_size = ?, above_size_declared = ?, size_class = ?, version = version + 1, updated_at = ? "
-                         + "where credit_code = ? and year = ?")) {
+                         + "where credit_code = ? and year = ?");
+                 PreparedStatement audE = c.prepareStatement("insert into enterprise_aud (credit_code, rev, revtype, name, region_code, "
+                         + "industry_code, address, key_enterprise, key_industry, figures_year, size_class, above_designated_size, "
+                         + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement audF = c.prepareStatement("insert into enterprise_figures_aud (credit_code, year, rev, revtype, "
+                         + "employees, revenue, above_designated_size, above_size_declared, size_class, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int ie = 0;
                 int ue = 0;
                 int iff = 0;
@@ -332,6 +386,23 @@ public class EnterpriseImporter {
                     String code = entry.getKey();
                     Ent e = entry.getValue();
                     mirror(e);
+                    if (e.isNew || e.dirty) {
+                        audE.setString(1, code);
+                        audE.setLong(2, revision());
+                        audE.setInt(3, e.isNew ? 0 : 1);
+                        audE.setString(4, e.name);
+                        audE.setString(5, e.region);
+                        audE.setString(6, e.industry);
+                        audE.setString(7, e.address);
+                        audE.setBoolean(8, e.keyEnterprise);
+                        audE.setBoolean(9, e.keyIndustry);
+                        setInt(audE, 10, e.figuresYear);
+                        audE.setString(11, e.sizeClass == null ? null : e.sizeClass.name());
+                        setBool(audE, 12, e.above);
+                        audE.setObject(13, e.createdAt);
+                        audE.setObject(14, now);
+                        audE.addBatch();
+                    }
                     if (e.isNew) {
                         insE.setString(1, code);
                         insE.setString(2, e.name);
@@ -364,6 +435,19 @@ public class EnterpriseImporter {
                     }
                     for (Map.Entry<Integer, Fig> fe : e.figures.entrySet()) {
                         Fig f = fe.getValue();
+                        if (f.isNew || f.dirty) {
+                            audF.setString(1, code);
+                            audF.setInt(2, fe.getKey());
+                            audF.setLong(3, revision());
+                            audF.setInt(4, f.isNew ? 0 : 1);
+                            audF.setInt(5, f.employees);
+                            audF.setBigDecimal(6, f.revenue);
+                            audF.setBoolean(7, f.above);
+                            audF.setBoolean(8, f.declared);
+                            audF.setString(9, f.sizeClass.name());
+                            audF.setObject(10, now);
+                            audF.addBatch();
+                        }
                         if (f.isNew) {
                             insF.setString(1, code);
                             insF.setInt(2, fe.getKey());
@@ -400,6 +484,12 @@ public class EnterpriseImporter {
                 }
                 if (uf > 0) {
                     updF.executeBatch();
+                }
+                if (ie + ue > 0) {
+                    audE.executeBatch();
+                }
+                if (iff + uf > 0) {
+                    audF.executeBatch();
                 }
             }
         }

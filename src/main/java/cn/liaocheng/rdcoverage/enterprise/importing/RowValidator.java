@@ -11,10 +11,12 @@ import java.util.function.Predicate;
 final class RowValidator {
     private static final BigDecimal MAX_REVENUE = new BigDecimal("9999999999999999.99");
     private final Predicate<String> regionExists;
+    private final String regionScope;
     private final int currentYear;
 
-    RowValidator(Predicate<String> regionExists, int currentYear) {
+    RowValidator(Predicate<String> regionExists, String regionScope, int currentYear) {
         this.regionExists = regionExists;
+        this.regionScope = regionScope;
         this.currentYear = currentYear;
     }
 
@@ -41,6 +43,8 @@ final class RowValidator {
             errors.add(new ImportError(line, Column.REGION_CODE.field, "is required"));
         } else if (!regionExists.test(region)) {
             errors.add(new ImportError(line, Column.REGION_CODE.field, "'" + region + "' is not a region of Liaocheng; see GET /api/v1/regions"));
+        } else if (regionScope != null && !regionScope.equals(region)) {
+            errors.add(new ImportError(line, Column.REGION_CODE.field, "'" + region + "' is outside your region (" + regionScope + ")"));
         }
         String industry = raw.get(Column.INDUSTRY_CODE);
         if (industry != null && !industry.matches("[A-T]?\\d{2,4}")) {

@@ -1,0 +1,81 @@
+package cn.liaocheng.rdcoverage.security;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Problem;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tokens for a newcomer's first minute with curl, in the embedded default (quarkus:dev) and in tests only.
+ * Disabled (404) unless rd.dev-tokens.enabled; {@link DevTokenGuard} refuses to start production with it on.
+ */
+@Path("/api/v1/dev/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Development")
+public class DevTokenResource {
+    @ConfigProperty(name = "rd.dev-tokens.enabled")
+    boolean enabled;
+
+    public record TokenRequest(@NotNull Role role, String regionCode, String creditCode, String assessorId, String subject) {
+    }
+
+    public record TokenResponse(String token) {
+    }
+
+    @POST
+    @PermitAll
+    @Operation(summary = "Development only: a signed bearer token for a role and scope (404 in production)")
+    public TokenResponse issue(@Valid TokenRequest body) {
+        if (!enabled) {
+            throw ApiException.notFound("Resource", "/api/v1/dev/tokens");
+        }
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (body.role() == Role.COUNTY_OFFICER && blank(body.regionCode())) {
+            errors.add(new Problem.FieldError("regionCode", "is required for COUNTY_OFFICER"));
+        }
+        if (body.role() == Role.ENTERPRISE && blank(body.creditCode())) {
+            errors.add(new Problem.FieldError("creditCode", "is required for ENTERPRISE"));
+        }
+        if (body.role() == Role.ASSESSOR && blank(body.assessorId())) {
+            errors.add(new Problem.FieldError("assessorId", "is required for ASSESSOR"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        String subject = blank(body.subject()) ? "dev-" + body.role().name().toLowerCase() : body.subject();
+        JwtClaimsBuilder claims = Jwt.subject(subject).upn(subject).groups(Set.of(body.role().name()));
+        if (!blank(body.regionCode())) {
+            claims.claim("regionCode", body.regionCode().trim());
+        }
+        if (!blank(body.creditCode())) {
+            claims.claim("creditCode", body.creditCode().trim().toUpperCase());
+        }
+        if (!blank(body.assessorId())) {
+            claims.claim("assessorId", body.assessorId().trim());
+        }
+        return new TokenResponse(claims.sign());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

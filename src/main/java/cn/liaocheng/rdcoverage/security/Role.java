@@ -1,0 +1,27 @@
+package cn.liaocheng.rdcoverage.security;
+
+/** The roles of DESIGN.md section 7; a token names one in its {@code groups} claim. */
+public enum Role {
+    /** An enterprise: its own credit code only (claim {@code creditCode}). */
+    ENTERPRISE,
+    /** A county officer: its own region only (claim {@code regionCode}). */
+    COUNTY_OFFICER,
+    /** The city task force: all regions. */
+    CITY_OFFICER,
+    /** An expert or third-party reviewer: its own inspections (claim {@code assessorId}). */
+    ASSESSOR,
+    /** Finance: awards. */
+    FINANCE,
+    /** Provincial systems: read-only integration. */
+    PROVINCE,
+    /** Reference data and policies. */
+    ADMIN;
+
+    public static final String ENTERPRISE_ = "ENTERPRISE";
+    public static final String COUNTY_OFFICER_ = "COUNTY_OFFICER";
+    public static final String CITY_OFFICER_ = "CITY_OFFICER";
+    public static final String ASSESSOR_ = "ASSESSOR";
+    public static final String FINANCE_ = "FINANCE";
+    public static final String PROVINCE_ = "PROVINCE";
+    public static final String ADMIN_ = "ADMIN";
+}

@@ -1,0 +1,28 @@
+package cn.liaocheng.rdcoverage.security;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** With the production setting (rd.dev-tokens.enabled=false) the endpoint does not exist. */
+@QuarkusTest
+@TestProfile(DevTokensDisabledTest.ProductionSetting.class)
+class DevTokensDisabledTest {
+    public static class ProductionSetting implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("rd.dev-tokens.enabled", "false");
+        }
+    }
+
+    @Test
+    void theDevTokenEndpointIs404() {
+        given().contentType("application/json").body(Map.of("role", "ADMIN")).post("/api/v1/dev/tokens").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+}
