@@ -13,6 +13,7 @@ import cn.liaocheng.rdcoverage.eligibility.Result;
 import cn.liaocheng.rdcoverage.eligibility.ServiceAgreement;
 import cn.liaocheng.rdcoverage.enterprise.CreditCode;
 import cn.liaocheng.rdcoverage.policy.Policies;
+import cn.liaocheng.rdcoverage.security.RateLimited;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -34,10 +35,12 @@ public class AssessmentResource {
     @Inject
     Policies policies;
 
+
     @POST
     @Operation(summary = "What-if (自评): evaluate facts against the policy in force on asOf; nothing is stored",
             description = "Every criterion appears with its required and actual value, so a portal can show exactly what is missing.")
     @Authenticated
+    @RateLimited("assessments")
     public Result assess(@Valid AssessmentRequest body) {
         if (body == null) {
             throw ApiException.invalid("body", "is required");

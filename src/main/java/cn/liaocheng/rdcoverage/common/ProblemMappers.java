@@ -28,7 +28,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return Problems.response(e.toProblem());
+        Problem problem = e.toProblem();
+        Response response = Problems.response(problem);
+        Object retryAfter = problem.extensions().get("retryAfter");
+        return retryAfter == null ? response : Response.fromResponse(response).header("Retry-After", retryAfter).build();
     }
 
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,

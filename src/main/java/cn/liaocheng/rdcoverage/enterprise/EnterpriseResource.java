@@ -2,6 +2,8 @@ package cn.liaocheng.rdcoverage.enterprise;
 
 import cn.liaocheng.rdcoverage.security.AuditHistory;
 import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.RateLimited;
+import cn.liaocheng.rdcoverage.common.LargeBody;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -57,6 +59,7 @@ public class EnterpriseResource {
 
     @Inject
     Caller caller;
+
 
     @GET
     @Operation(summary = "Enterprises, filtered and paged; sizeClass and aboveDesignatedSize reflect the latest figures")
@@ -179,6 +182,8 @@ public class EnterpriseResource {
                     + "行业代码, 年度, 从业人员, 营业收入, 是否规上, 重点企业, 重点行业). By default any invalid row means nothing "
                     + "is written (422 listing every rejected row); mode=partial keeps the valid rows; dryRun=true writes nothing.")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @LargeBody
+    @RateLimited("imports")
     public ImportReport importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                    @Parameter(description = "validate and count only; nothing is written")
                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,

@@ -1,0 +1,74 @@
+package cn.liaocheng.rdcoverage.security;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-caller fixed one-minute windows on expensive operations (imports, what-if assessments), in memory per
+ * instance. Over the limit: 429 with Retry-After. A limit of 0 switches the check off.
+ */
+@ApplicationScoped
+public class RateLimits {
+    @ConfigProperty(name = "rd.rate-limit.imports-per-minute", defaultValue = "30")
+    int importsPerMinute;
+
+    @ConfigProperty(name = "rd.rate-limit.assessments-per-minute", defaultValue = "600")
+    int assessmentsPerMinute;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+
+    /** Runs after routing and authentication, before the body is read or validated. */
+    @ServerRequestFilter
+    public void limit(ResourceInfo resource) {
+        RateLimited limited = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(RateLimited.class);
+        if (limited == null || !caller.authenticated()) {
+            return;
+        }
+        int perMinute = switch (limited.value()) {
+            case "imports" -> importsPerMinute;
+            case "assessments" -> assessmentsPerMinute;
+            default -> throw new IllegalStateException("unknown rate limit " + limited.value());
+        };
+        check(limited.value(), caller.subject(), perMinute);
+    }
+
+    private void check(String bucket, String caller, int perMinute) {
+        if (perMinute <= 0) {
+            return;
+        }
+        long minute = clock.millis() / 60_000;
+        long[] window = windows.computeIfAbsent(bucket + '/' + caller, k -> new long[2]);
+        long count;
+        synchronized (window) {
+            if (window[0] != minute) {
+                window[0] = minute;
+                window[1] = 0;
+            }
+            count = ++window[1];
+        }
+        if (count > perMinute) {
+            long retryAfter = Math.max(1, 60 - (clock.millis() / 1000) % 60);
+            throw new ApiException(429, "too-many-requests", "Too many requests",
+                    "At most " + perMinute + " " + bucket + " per minute per caller; retry after " + retryAfter + " s",
+                    null, Map.of("retryAfter", retryAfter));
+        }
+        if (windows.size() > 100_000) {
+            windows.entrySet().removeIf(e -> e.getValue()[0] != minute);
+        }
+    }
+}

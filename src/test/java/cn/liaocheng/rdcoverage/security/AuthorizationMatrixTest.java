@@ -1,0 +1,212 @@
+package cn.liaocheng.rdcoverage.security;
+
+import cn.liaocheng.rdcoverage.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static cn.liaocheng.rdcoverage.TestData.city;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every operation the service serves (read from its OpenAPI document) must have a rule here, or this test fails:
+ * a new endpoint cannot ship without saying who may call it. For each rule and each role it checks: 401 without a
+ * token, 403 for roles not listed, success (not 401/403/404/5xx) for listed roles within their scope, and 404 for
+ * a listed role marked {@code !} when the object is outside its scope (another enterprise or region).
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+    private static final String ALL = "ENTERPRISE COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN ASSESSOR";
+    private static final String READ = "ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER FINANCE PROVINCE ADMIN";
+    private static final String READ_LIST = "ENTERPRISE COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN";
+
+    /** method path | who may call (a role, ! = object-scoped, * = every role, public = no token) | request. */
+    private static final String RULES = """
+            GET    /api/v1/regions                                  | *
+            GET    /api/v1/policies                                 | *
+            GET    /api/v1/policies/{id}                            | *
+            GET    /api/v1/policies/{id}/history                    | *
+            POST   /api/v1/policies                                 | ADMIN                              | json {}
+            PUT    /api/v1/policies/{id}                            | ADMIN                              | json {} stale
+            GET    /api/v1/enterprises                              | READ_LIST
+            POST   /api/v1/enterprises                              | COUNTY_OFFICER CITY_OFFICER        | json {}
+            POST   /api/v1/enterprises/import                       | COUNTY_OFFICER CITY_OFFICER        | csv
+            GET    /api/v1/enterprises/{creditCode}                 | READ
+            PUT    /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | enterprise stale
+            DELETE /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | stale
+            GET    /api/v1/enterprises/{creditCode}/history         | READ
+            GET    /api/v1/enterprises/{creditCode}/figures         | READ
+            GET    /api/v1/enterprises/{creditCode}/figures/{year}  | READ
+            PUT    /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | figures stale
+            DELETE /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | stale
+            GET    /api/v1/institutions                             | READ_LIST
+            POST   /api/v1/institutions                             | ENTERPRISE CITY_OFFICER            | json {}
+            GET    /api/v1/institutions/{id}                        | READ
+            PUT    /api/v1/institutions/{id}                        | ENTERPRISE! CITY_OFFICER           | institution stale
+            DELETE /api/v1/institutions/{id}                        | ENTERPRISE! CITY_OFFICER           | stale
+            GET    /api/v1/institutions/{id}/history                | READ
+            GET    /api/v1/institutions/{id}/capacity               | READ
+            GET    /api/v1/institutions/{id}/capacity/{year}        | READ
+            PUT    /api/v1/institutions/{id}/capacity/{year}        | ENTERPRISE! CITY_OFFICER           | capacity
+            GET    /api/v1/institutions/{id}/eligibility            | READ
+            POST   /api/v1/eligibility-assessments                  | *                                  | json {}
+            POST   /api/v1/dev/tokens                               | public                             | json {"role":"ADMIN"}
+            """;
+
+    private record Rule(String method, String path, Map<Role, Boolean> allowed, boolean isPublic, String request) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    private record Fixture(String inScopeCode, String outOfScopeCode, String inRegion, String outRegion, String institution) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointHasARuleAndEveryRoleGetsWhatTheRuleSays() {
+        List<Rule> rules = parse();
+        Set<String> served = served();
+        Set<String> ruled = new TreeSet<>();
+        rules.forEach(r -> ruled.add(r.key()));
+        Set<String> withoutRule = new TreeSet<>(served);
+        withoutRule.removeAll(ruled);
+        Set<String> stale = new TreeSet<>(ruled);
+        stale.removeAll(served);
+        assertTrue(withoutRule.isEmpty(), "endpoints without an authorisation rule: " + withoutRule);
+        assertTrue(stale.isEmpty(), "rules for endpoints that do not exist: " + stale);
+
+        Fixture f = fixture();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Rule rule : rules) {
+            tests.add(DynamicTest.dynamicTest(rule.key() + " without a token", () -> {
+                int status = call(RestAssured.given(), rule, f);
+                if (rule.isPublic()) {
+                    assertTrue(status < 400, rule.key() + " is public but answered " + status);
+                } else {
+                    assertEquals(401, status, rule.key() + " without a token");
+                }
+            }));
+            if (rule.isPublic()) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                tests.add(DynamicTest.dynamicTest(rule.key() + " as " + role, () -> {
+                    int status = call(TestData.as(tokens.computeIfAbsent(role + "/in", k -> token(role, f, true))), rule, f);
+                    Boolean scoped = rule.allowed().get(role);
+                    if (scoped == null) {
+                        assertEquals(403, status, rule.key() + " as " + role + " must be forbidden");
+                    } else {
+                        assertTrue(status != 401 && status != 403 && status != 404 && status < 500,
+                                rule.key() + " as " + role + " (in scope) must be allowed, got " + status);
+                    }
+                }));
+                if (Boolean.TRUE.equals(rule.allowed().get(role))) {
+                    tests.add(DynamicTest.dynamicTest(rule.key() + " as " + role + " outside its scope", () -> {
+                        int status = call(TestData.as(tokens.computeIfAbsent(role + "/out", k -> token(role, f, false))), rule, f);
+                        assertEquals(404, status, rule.key() + " as " + role + " on an object outside its scope");
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private static String token(Role role, Fixture f, boolean inScope) {
+        return switch (role) {
+            case ENTERPRISE -> TestData.token("ENTERPRISE", "creditCode", inScope ? f.inScopeCode() : f.outOfScopeCode());
+            case COUNTY_OFFICER -> TestData.token("COUNTY_OFFICER", "regionCode", inScope ? f.inRegion() : f.outRegion());
+            case ASSESSOR -> TestData.token("ASSESSOR", "assessorId", "matrix-expert");
+            default -> TestData.token(role.name(), null, null);
+        };
+    }
+
+    private static int call(RequestSpecification spec, Rule rule, Fixture f) {
+        String path = rule.path().replace("{creditCode}", f.inScopeCode()).replace("{year}", "2024")
+                .replace("{id}", rule.path().startsWith("/api/v1/policies") ? "liaocheng-2020" : f.institution());
+        String request = rule.request() == null ? "" : rule.request();
+        spec = spec.config(TestData.RAW_CHARSET);
+        if (request.contains("stale")) {
+            spec = spec.header("If-Match", "\"999999\"");
+        }
+        if (request.startsWith("json ")) {
+            spec = spec.contentType("application/json").body(request.substring(5).replace(" stale", ""));
+        } else if (request.startsWith("csv")) {
+            spec = spec.contentType("text/csv").body("creditCode\n".getBytes(StandardCharsets.UTF_8));
+        } else if (request.startsWith("enterprise")) {
+            spec = spec.contentType("application/json").body(Map.of("name", "矩阵", "regionCode", f.inRegion()));
+        } else if (request.startsWith("figures")) {
+            spec = spec.contentType("application/json").body(Map.of("employees", 40, "revenue", 25_000_000));
+        } else if (request.startsWith("institution")) {
+            spec = spec.contentType("application/json").body(Map.of("name", "矩阵中心", "kind", "TECH_CENTER",
+                    "buildMode", "SINGLE", "participants", List.of(f.inScopeCode())));
+        } else if (request.startsWith("capacity")) {
+            spec = spec.contentType("application/json").body(CAPACITY);
+        }
+        return spec.request(rule.method(), path).then().extract().statusCode();
+    }
+
+    private static final Map<String, Object> CAPACITY = Map.of("personnel", 3, "equipmentValue", 200000, "rdExpenditure", 200000,
+            "floorArea", 20, "projectCount", 1, "hasRules", true, "hasStableFunding", true);
+
+    private static Fixture fixture() {
+        String in = TestData.creditCode("371502");
+        String out = TestData.creditCode("371503");
+        for (String[] e : new String[][]{{in, "371502"}, {out, "371503"}}) {
+            city().contentType("application/json").body(Map.of("creditCode", e[0], "name", "矩阵企业", "regionCode", e[1],
+                    "figures", List.of(Map.of("year", 2024, "employees", 40, "revenue", 25_000_000)))).post("/api/v1/enterprises").then().statusCode(201);
+        }
+        Map<String, Object> capacity = new LinkedHashMap<>(CAPACITY);
+        capacity.put("year", 2024);
+        String id = city().contentType("application/json").body(Map.of("name", "矩阵中心", "kind", "TECH_CENTER", "buildMode", "SINGLE",
+                "participants", List.of(in), "capacity", capacity)).post("/api/v1/institutions").then().statusCode(201).extract().path("id");
+        return new Fixture(in, out, "371502", "371503", id);
+    }
+
+    private static Set<String> served() {
+        JsonPath doc = RestAssured.given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        Set<String> ops = new TreeSet<>();
+        paths.forEach((path, item) -> item.keySet().forEach(method -> {
+            if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                ops.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        return ops;
+    }
+
+    private static List<Rule> parse() {
+        List<Rule> rules = new ArrayList<>();
+        for (String line : RULES.strip().split("\n")) {
+            String[] parts = line.split("\\|");
+            String[] mp = parts[0].trim().split("\\s+");
+            String who = parts[1].trim().replace("READ_LIST", READ_LIST).replace("READ", READ);
+            if (who.equals("*")) {
+                who = ALL;
+            }
+            Map<Role, Boolean> allowed = new LinkedHashMap<>();
+            boolean isPublic = who.equals("public");
+            if (!isPublic) {
+                for (String r : who.split("\\s+")) {
+                    boolean scoped = r.endsWith("!");
+                    allowed.put(Role.valueOf(scoped ? r.substring(0, r.length() - 1) : r), scoped);
+                }
+            }
+            rules.add(new Rule(mp[0], mp[1], allowed, isPublic, parts.length > 2 ? parts[2].trim() : null));
+        }
+        return rules;
+    }
+}
