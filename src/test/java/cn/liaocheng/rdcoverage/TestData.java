@@ -26,6 +26,11 @@ public final class TestData {
         return first17 + CreditCode.checkCharacter(first17);
     }
 
+    /** Today as the service sees it (Asia/Shanghai). */
+    public static java.time.LocalDate today() {
+        return java.time.LocalDate.now(cn.liaocheng.rdcoverage.common.Clocks.ZONE);
+    }
+
     public static String creditCode() {
         return creditCode("371502");
     }

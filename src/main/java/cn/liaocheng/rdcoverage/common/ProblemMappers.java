@@ -90,8 +90,16 @@ public class ProblemMappers {
         return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON")));
     }
 
-    @ServerExceptionMapper
-    public Response optimisticLock(OptimisticLockException e) {
+    @ServerExceptionMapper({org.hibernate.exception.ConstraintViolationException.class})
+    public Response uniqueness(RuntimeException e) {
+        return Problems.response(409, "conflict", "Conflict",
+                "The change conflicts with existing data (a record that must be unique already exists); read it and retry");
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, org.hibernate.StaleStateException.class,
+            org.hibernate.exception.LockAcquisitionException.class, jakarta.persistence.PessimisticLockException.class,
+            jakarta.persistence.LockTimeoutException.class})
+    public Response optimisticLock(RuntimeException e) {
         return Problems.response(409, "concurrent-modification", "Conflict",
                 "The resource was changed by another request at the same time; read it again and retry");
     }
@@ -126,8 +134,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
-        if (e instanceof ApiException api) {
-            return api(api);
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api(api);
+            }
+            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException
+                    || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof jakarta.persistence.LockTimeoutException) {
+                return optimisticLock((RuntimeException) t);
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cve) {
+                return uniqueness(cve);
+            }
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled failure, incident %s", incident);

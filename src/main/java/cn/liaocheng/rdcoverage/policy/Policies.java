@@ -133,7 +133,11 @@ public class Policies {
     /** Marks a version as used by a stored decision; from then on it is read-only. */
     @Transactional
     public void lock(String id) {
-        PolicyVersion.update("locked = true where id = ?1 and locked = false", id);
+        PolicyVersion row = PolicyVersion.findById(id);
+        if (row != null && !row.locked) {
+            row.locked = true;
+            row.updatedAt = Instant.now(clock);
+        }
     }
 
     private void write(PolicyVersion row, Policy policy) {

@@ -64,6 +64,23 @@ class AuthorizationMatrixTest {
             GET    /api/v1/institutions/{id}/eligibility            | READ
             POST   /api/v1/eligibility-assessments                  | *                                  | json {}
             POST   /api/v1/dev/tokens                               | public                             | json {"role":"ADMIN"}
+            GET    /api/v1/rounds                                   | *
+            POST   /api/v1/rounds                                   | CITY_OFFICER                       | json {}
+            GET    /api/v1/rounds/{id}                              | *
+            POST   /api/v1/rounds/{id}/transitions                  | CITY_OFFICER                       | json {"action":"START_REVIEW"} stale
+            GET    /api/v1/applications                             | READ_LIST ASSESSOR
+            POST   /api/v1/applications                             | ENTERPRISE CITY_OFFICER            | json {}
+            GET    /api/v1/applications/{id}                        | READ ASSESSOR!
+            POST   /api/v1/applications/{id}/transitions            | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER | json {"action":"SUBMIT"} stale
+            GET    /api/v1/inspections                              | COUNTY_OFFICER CITY_OFFICER ASSESSOR PROVINCE ADMIN
+            POST   /api/v1/inspections                              | CITY_OFFICER                       | json {}
+            GET    /api/v1/inspections/{id}                         | COUNTY_OFFICER! CITY_OFFICER ASSESSOR! PROVINCE ADMIN
+            PATCH  /api/v1/inspections/{id}                         | ASSESSOR!                          | json {} stale
+            GET    /api/v1/awards                                   | READ_LIST
+            GET    /api/v1/awards/{id}                              | READ
+            POST   /api/v1/awards/{id}/transitions                  | FINANCE CITY_OFFICER               | json {}
+            GET    /api/v1/regions/{code}/award-policy              | *
+            POST   /api/v1/regions/{code}/award-policy              | COUNTY_OFFICER CITY_OFFICER ADMIN  | json {}
             """;
 
     private record Rule(String method, String path, Map<Role, Boolean> allowed, boolean isPublic, String request) {
@@ -72,7 +89,26 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private record Fixture(String inScopeCode, String outOfScopeCode, String inRegion, String outRegion, String institution) {
+    private record Fixture(String inScopeCode, String outOfScopeCode, String inRegion, String outRegion, String institution,
+                           String round, String application, String inspection, String award) {
+        String id(String path) {
+            if (path.startsWith("/api/v1/policies")) {
+                return "liaocheng-2020";
+            }
+            if (path.startsWith("/api/v1/rounds")) {
+                return round;
+            }
+            if (path.startsWith("/api/v1/applications")) {
+                return application;
+            }
+            if (path.startsWith("/api/v1/inspections")) {
+                return inspection;
+            }
+            if (path.startsWith("/api/v1/awards")) {
+                return award;
+            }
+            return institution;
+        }
     }
 
     @TestFactory
@@ -129,14 +165,14 @@ class AuthorizationMatrixTest {
         return switch (role) {
             case ENTERPRISE -> TestData.token("ENTERPRISE", "creditCode", inScope ? f.inScopeCode() : f.outOfScopeCode());
             case COUNTY_OFFICER -> TestData.token("COUNTY_OFFICER", "regionCode", inScope ? f.inRegion() : f.outRegion());
-            case ASSESSOR -> TestData.token("ASSESSOR", "assessorId", "matrix-expert");
+            case ASSESSOR -> TestData.token("ASSESSOR", "assessorId", inScope ? "matrix-expert" : "other-expert");
             default -> TestData.token(role.name(), null, null);
         };
     }
 
     private static int call(RequestSpecification spec, Rule rule, Fixture f) {
         String path = rule.path().replace("{creditCode}", f.inScopeCode()).replace("{year}", "2024")
-                .replace("{id}", rule.path().startsWith("/api/v1/policies") ? "liaocheng-2020" : f.institution());
+                .replace("{code}", f.inRegion()).replace("{id}", f.id(rule.path()));
         String request = rule.request() == null ? "" : rule.request();
         spec = spec.config(TestData.RAW_CHARSET);
         if (request.contains("stale")) {
@@ -172,8 +208,19 @@ class AuthorizationMatrixTest {
         Map<String, Object> capacity = new LinkedHashMap<>(CAPACITY);
         capacity.put("year", 2024);
         String id = city().contentType("application/json").body(Map.of("name", "矩阵中心", "kind", "TECH_CENTER", "buildMode", "SINGLE",
-                "participants", List.of(in), "capacity", capacity)).post("/api/v1/institutions").then().statusCode(201).extract().path("id");
-        return new Fixture(in, out, "371502", "371503", id);
+                "participants", List.of(in), "capacity", capacity, "cooperations", List.of(Map.of("partner", "聊城大学",
+                        "partnerKind", "UNIVERSITY", "signedOn", "2024-01-01", "activities", "联合攻关"))))
+                .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
+        String round = cn.liaocheng.rdcoverage.review.Workflow.openRound();
+        String app = city().contentType("application/json").body(Map.of("institutionId", id, "roundId", round))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        for (String action : List.of("SUBMIT", "COUNTY_APPROVE", "START_ASSESSMENT")) {
+            cn.liaocheng.rdcoverage.review.Workflow.act(cn.liaocheng.rdcoverage.review.Workflow.as(action, in, "371502"), app, action).statusCode(200);
+        }
+        String inspection = city().contentType("application/json").body(Map.of("applicationId", app, "kind", "MATERIAL_REVIEW",
+                "assessorKind", "EXPERT", "assessorId", "matrix-expert")).post("/api/v1/inspections").then().statusCode(201).extract().path("id");
+        String award = cn.liaocheng.rdcoverage.review.Workflow.act(city(), app, "RECOGNIZE").statusCode(200).extract().path("awards[0].id");
+        return new Fixture(in, out, "371502", "371503", id, round, app, inspection, award);
     }
 
     private static Set<String> served() {

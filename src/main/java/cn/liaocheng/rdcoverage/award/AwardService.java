@@ -1,0 +1,343 @@
+package cn.liaocheng.rdcoverage.award;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.common.Timestamps;
+import cn.liaocheng.rdcoverage.eligibility.ParticipantResult;
+import cn.liaocheng.rdcoverage.eligibility.Result;
+import cn.liaocheng.rdcoverage.eligibility.Tier;
+import cn.liaocheng.rdcoverage.enterprise.Enterprise;
+import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Awards (先建后补): proposed on first recognition, approved and paid by finance, never twice per enterprise. */
+@ApplicationScoped
+public class AwardService {
+    static final Map<String, String> SORTABLE = Map.of("proposedOn", "a.proposedOn", "amount", "a.amount",
+            "creditCode", "a.creditCode", "status", "a.status", "fiscalYear", "a.fiscalYear", "updatedAt", "a.updatedAt");
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /** What recognition proposed, and for each participant without an award, why. */
+    public record Proposal(List<AwardView> awards, List<Note> notes) {
+    }
+
+    public record Note(String creditCode, String reason, String detail) {
+    }
+
+    public enum Action { APPROVE, DISBURSE, CANCEL }
+
+    public record TransitionRequest(Action action, LocalDate paidOn, String voucherRef, String reason, String comment) {
+    }
+
+    /**
+     * Proposes the awards a recognition earns: the city's first-recognition award for each participant the
+     * eligibility result gives a tier, and the county supplement where one is in force. Runs inside the
+     * recognition's transaction; each enterprise row is locked so that concurrent recognitions queue, and the
+     * unique award key makes a second award impossible even so.
+     */
+    public Proposal proposeOnRecognition(UUID institutionId, UUID applicationId, Result result, LocalDate decidedOn) {
+        List<AwardView> awards = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
+        Instant now = Instant.now(clock);
+        for (ParticipantResult p : result.participants()) {
+            Enterprise e = Enterprise.findById(p.creditCode(), LockModeType.PESSIMISTIC_WRITE);
+            if (p.subsidyTier() == null) {
+                notes.add(new Note(p.creditCode(), p.subsidyReason() == null ? null : p.subsidyReason().name(), explain(p)));
+                continue;
+            }
+            String cityKey = Award.key(Award.Program.CITY_FIRST_RECOGNITION, p.creditCode());
+            Award existing = Award.find("awardKey", cityKey).firstResult();
+            if (existing != null) {
+                notes.add(new Note(p.creditCode(), "ALREADY_AWARDED", "award " + existing.id + " (" + existing.status
+                        + ") was already proposed for this enterprise; an enterprise is supported once (不重复支持)"));
+                continue;
+            }
+            Award city = newAward(Award.Program.CITY_FIRST_RECOGNITION, e, institutionId, applicationId, decidedOn, now);
+            city.sizeClass = p.sizeClass();
+            city.tier = p.subsidyTier();
+            city.amount = p.subsidyAmount();
+            city.policyId = result.policyId();
+            city.basis = "policy " + result.policyId() + ": " + p.subsidyTier() + " tier, size class " + p.sizeClass()
+                    + ", first recognition on " + decidedOn;
+            city.awardKey = cityKey;
+            city.persistAndFlush();
+            awards.add(AwardView.of(city));
+
+            CountyAwardPolicy county = CountyAwardPolicy.<CountyAwardPolicy>find(
+                    "regionCode = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc", e.regionCode, decidedOn).firstResult();
+            if (county != null) {
+                BigDecimal amount = supplement(county, city.tier, city.amount);
+                String key = Award.key(Award.Program.COUNTY_SUPPLEMENT, p.creditCode());
+                if (amount.signum() > 0 && Award.count("awardKey", key) == 0) {
+                    Award s = newAward(Award.Program.COUNTY_SUPPLEMENT, e, institutionId, applicationId, decidedOn, now);
+                    s.sizeClass = city.sizeClass;
+                    s.tier = city.tier;
+                    s.amount = amount;
+                    s.policyId = result.policyId();
+                    s.basis = "county " + e.regionCode + " supplement from " + county.effectiveFrom + ": "
+                            + (county.mode == CountyAwardPolicy.Mode.FIXED ? "fixed amount for the " + city.tier + " tier"
+                            : county.percentOfCity.stripTrailingZeros().toPlainString() + "% of the city award");
+                    s.awardKey = key;
+                    s.persistAndFlush();
+                    awards.add(AwardView.of(s));
+                }
+            }
+        }
+        return new Proposal(awards, notes);
+    }
+
+    private static String explain(ParticipantResult p) {
+        if (p.subsidyReason() == null) {
+            return null;
+        }
+        return switch (p.subsidyReason()) {
+            case NOT_QUALIFIED -> "the eligibility result does not qualify this participant for an award";
+            case MODE_NOT_SUBSIDISED -> "industry co-build (产业共建) institutions are not subsidised by the city";
+            case NOT_ABOVE_DESIGNATED_SIZE -> "the enterprise is not above designated size (规上)";
+            case ALREADY_AWARDED -> "the enterprise already received the city's first-recognition award (不重复支持)";
+        };
+    }
+
+    static BigDecimal supplement(CountyAwardPolicy policy, Tier tier, BigDecimal cityAmount) {
+        if (policy.mode == CountyAwardPolicy.Mode.PERCENT) {
+            return cityAmount.multiply(policy.percentOfCity).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        }
+        BigDecimal v = switch (tier) {
+            case LARGE -> policy.amountLarge;
+            case MEDIUM -> policy.amountMedium;
+            case SMALL -> policy.amountSmall;
+        };
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    private Award newAward(Award.Program program, Enterprise e, UUID institutionId, UUID applicationId,
+                           LocalDate decidedOn, Instant now) {
+        Award a = new Award();
+        a.program = program;
+        a.creditCode = e.creditCode;
+        a.regionCode = e.regionCode;
+        a.institutionId = institutionId;
+        a.applicationId = applicationId;
+        a.fiscalYear = decidedOn.getYear();
+        a.status = Award.Status.PROPOSED;
+        a.proposedOn = decidedOn;
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a;
+    }
+
+    public List<AwardView> ofApplication(UUID applicationId) {
+        return Award.<Award>list("applicationId = ?1 order by program, creditCode", applicationId).stream().map(AwardView::of).toList();
+    }
+
+    public AwardView get(String rawId) {
+        return AwardView.of(find(rawId));
+    }
+
+    @Transactional
+    public AwardView transition(String rawId, TransitionRequest request) {
+        if (request == null || request.action() == null) {
+            throw ApiException.invalid("action", "is required: one of APPROVE, DISBURSE, CANCEL");
+        }
+        Award a = find(rawId);
+        Role needed = request.action() == Action.CANCEL ? null : Role.FINANCE;
+        if (needed != null && !caller.is(needed)) {
+            throw ApiException.forbidden(request.action() + " is taken by FINANCE");
+        }
+        if (request.action() == Action.CANCEL && !(caller.is(Role.FINANCE) || caller.is(Role.CITY_OFFICER))) {
+            throw ApiException.forbidden("CANCEL is taken by FINANCE or CITY_OFFICER");
+        }
+        LocalDate today = LocalDate.now(clock);
+        switch (request.action()) {
+            case APPROVE -> {
+                expect(a, request.action(), Award.Status.PROPOSED);
+                a.status = Award.Status.APPROVED;
+                a.approvedOn = today;
+            }
+            case DISBURSE -> {
+                expect(a, request.action(), Award.Status.APPROVED);
+                List<Problem.FieldError> errors = new ArrayList<>();
+                if (request.paidOn() == null) {
+                    errors.add(new Problem.FieldError("paidOn", "is required: the payment date"));
+                } else if (request.paidOn().isAfter(today)) {
+                    errors.add(new Problem.FieldError("paidOn", "must not be in the future"));
+                }
+                if (request.voucherRef() == null || request.voucherRef().isBlank()) {
+                    errors.add(new Problem.FieldError("voucherRef", "is required: the payment voucher reference"));
+                } else if (request.voucherRef().length() > 100) {
+                    errors.add(new Problem.FieldError("voucherRef", "must be at most 100 characters"));
+                }
+                if (!errors.isEmpty()) {
+                    throw ApiException.invalid(errors);
+                }
+                a.status = Award.Status.DISBURSED;
+                a.disbursedOn = request.paidOn();
+                a.voucherRef = request.voucherRef().trim();
+            }
+            case CANCEL -> {
+                if (a.status != Award.Status.PROPOSED && a.status != Award.Status.APPROVED) {
+                    throw illegal(a, request.action());
+                }
+                if (request.reason() == null || request.reason().isBlank()) {
+                    throw ApiException.invalid("reason", "is required to cancel an award");
+                }
+                a.status = Award.Status.CANCELLED;
+                a.cancelledOn = today;
+                a.cancelReason = request.reason().trim();
+                a.awardKey = null;
+            }
+        }
+        a.updatedAt = Instant.now(clock);
+        a.persistAndFlush();
+        return AwardView.of(a);
+    }
+
+    private static void expect(Award a, Action action, Award.Status from) {
+        if (a.status != from) {
+            throw illegal(a, action);
+        }
+    }
+
+    private static ApiException illegal(Award a, Action action) {
+        List<String> allowed = switch (a.status) {
+            case PROPOSED -> List.of("APPROVE", "CANCEL");
+            case APPROVED -> List.of("DISBURSE", "CANCEL");
+            default -> List.of();
+        };
+        return ApiException.conflict("illegal-transition", action + " is not allowed on a " + a.status + " award",
+                Map.of("currentStatus", a.status.name(), "allowedActions", allowed));
+    }
+
+    Award find(String rawId) {
+        UUID id;
+        try {
+            id = UUID.fromString(rawId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Award", rawId);
+        }
+        Award a = Award.findById(id);
+        if (a == null || !caller.sees(a.creditCode, a.regionCode)) {
+            throw ApiException.notFound("Award", rawId);
+        }
+        return a;
+    }
+
+    /** List filters of /awards. */
+    public static class Filter {
+        @jakarta.ws.rs.QueryParam("regionCode")
+        public String regionCode;
+        @jakarta.ws.rs.QueryParam("creditCode")
+        public String creditCode;
+        @jakarta.ws.rs.QueryParam("program")
+        public String program;
+        @jakarta.ws.rs.QueryParam("status")
+        public String status;
+        @jakarta.ws.rs.QueryParam("fiscalYear")
+        public Integer fiscalYear;
+        @jakarta.ws.rs.QueryParam("updatedSince")
+        public String updatedSince;
+    }
+
+    public PageResult<AwardView> list(Filter f, PageQuery paging) {
+        paging.validate();
+        Where w = where(f);
+        List<Award> rows = Award.<Award>find("from Award a" + w.clause + " order by " + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), w.params)
+                .page(Page.of(paging.page, paging.size)).list();
+        return new PageResult<>(rows.stream().map(AwardView::of).toList(), paging.page, paging.size, Award.count("from Award a" + w.clause, w.params));
+    }
+
+    public void forEach(Filter f, Consumer<AwardView> sink) {
+        Where w = where(f);
+        int page = 0;
+        while (true) {
+            int current = page;
+            List<AwardView> chunk = QuarkusTransaction.requiringNew().call(() -> Award.<Award>find("from Award a" + w.clause + " order by a.id", w.params)
+                    .page(Page.of(current, 1000)).list().stream().map(AwardView::of).toList());
+            chunk.forEach(sink);
+            if (chunk.size() < 1000) {
+                return;
+            }
+            page++;
+        }
+    }
+
+    private record Where(String clause, Map<String, Object> params) {
+    }
+
+    private Where where(Filter f) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (caller.scopedToRegion()) {
+            and(sb).append("a.regionCode = :myRegion");
+            p.put("myRegion", String.valueOf(caller.regionCode()));
+        }
+        if (caller.scopedToEnterprise()) {
+            and(sb).append("a.creditCode = :me");
+            p.put("me", String.valueOf(caller.creditCode()));
+        }
+        if (f.regionCode != null && !f.regionCode.isBlank()) {
+            and(sb).append("a.regionCode = :region");
+            p.put("region", f.regionCode.trim());
+        }
+        if (f.creditCode != null && !f.creditCode.isBlank()) {
+            and(sb).append("a.creditCode = :code");
+            p.put("code", f.creditCode.trim().toUpperCase(Locale.ROOT));
+        }
+        if (f.program != null && !f.program.isBlank()) {
+            and(sb).append("a.program = :program");
+            p.put("program", parse(Award.Program.class, "program", f.program));
+        }
+        if (f.status != null && !f.status.isBlank()) {
+            and(sb).append("a.status = :status");
+            p.put("status", parse(Award.Status.class, "status", f.status));
+        }
+        if (f.fiscalYear != null) {
+            and(sb).append("a.fiscalYear = :fy");
+            p.put("fy", f.fiscalYear);
+        }
+        if (f.updatedSince != null && !f.updatedSince.isBlank()) {
+            and(sb).append("a.updatedAt >= :since");
+            p.put("since", Timestamps.parseSince("updatedSince", f.updatedSince));
+        }
+        return new Where(sb.toString(), p);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String raw) {
+        try {
+            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static StringBuilder and(StringBuilder sb) {
+        return sb.append(sb.isEmpty() ? " where " : " and ");
+    }
+}

@@ -1,0 +1,138 @@
+package cn.liaocheng.rdcoverage.award;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Idempotency;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.region.Regions;
+import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Role;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A county's supplement policy (各县也应制定配套奖补政策), dated; recognition proposes its award where one is in force. */
+@Path("/api/v1/regions/{code}/award-policy")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Awards")
+public class CountyAwardPolicyResource {
+    @Inject
+    Regions regions;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Clock clock;
+
+    public record Amounts(@PositiveOrZero BigDecimal LARGE, @PositiveOrZero BigDecimal MEDIUM, @PositiveOrZero BigDecimal SMALL) {
+    }
+
+    public record PolicyInput(@NotNull LocalDate effectiveFrom, @NotNull CountyAwardPolicy.Mode mode, @Valid Amounts amounts,
+                              @PositiveOrZero @DecimalMax("1000") BigDecimal percentOfCity) {
+    }
+
+    public record PolicyView(String id, String regionCode, LocalDate effectiveFrom, CountyAwardPolicy.Mode mode, Amounts amounts,
+                             BigDecimal percentOfCity, @JsonIgnore long version) {
+        static PolicyView of(CountyAwardPolicy p) {
+            return new PolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode,
+                    p.mode == CountyAwardPolicy.Mode.FIXED ? new Amounts(p.amountLarge, p.amountMedium, p.amountSmall) : null,
+                    p.percentOfCity, p.version);
+        }
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "The county's supplement policy versions, oldest first")
+    public PageResult<PolicyView> list(@PathParam("code") String code) {
+        region(code);
+        List<PolicyView> all = CountyAwardPolicy.<CountyAwardPolicy>list("regionCode = ?1 order by effectiveFrom", code)
+                .stream().map(PolicyView::of).toList();
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
+    @POST
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ADMIN_})
+    @Operation(summary = "Publish a supplement version: FIXED amounts per tier (amounts) or PERCENT of the city award (percentOfCity)")
+    public Response create(@PathParam("code") String code, @HeaderParam("Idempotency-Key") String key, @Valid PolicyInput body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        region(code);
+        if (caller.scopedToRegion() && !code.equals(caller.regionCode())) {
+            throw ApiException.forbidden("A county officer sets only its own region's supplement");
+        }
+        return idempotency.run(key, caller.subject(), "POST", "/api/v1/regions/" + code + "/award-policy", body, () -> {
+            PolicyView v = store(code, body);
+            return Response.created(UriBuilder.fromPath("/api/v1/regions/{code}/award-policy").build(code)).entity(v).build();
+        });
+    }
+
+    @Transactional
+    PolicyView store(String code, PolicyInput in) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.mode() == CountyAwardPolicy.Mode.FIXED && (in.amounts() == null
+                || in.amounts().LARGE() == null || in.amounts().MEDIUM() == null || in.amounts().SMALL() == null)) {
+            errors.add(new Problem.FieldError("amounts", "FIXED needs an amount for LARGE, MEDIUM and SMALL"));
+        }
+        if (in.mode() == CountyAwardPolicy.Mode.PERCENT && in.percentOfCity() == null) {
+            errors.add(new Problem.FieldError("percentOfCity", "PERCENT needs the percentage of the city award"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (CountyAwardPolicy.count("regionCode = ?1 and effectiveFrom = ?2", code, in.effectiveFrom()) > 0) {
+            throw ApiException.conflict("duplicate", "Region " + code + " already has a supplement taking effect on " + in.effectiveFrom());
+        }
+        CountyAwardPolicy p = new CountyAwardPolicy();
+        p.regionCode = code;
+        p.effectiveFrom = in.effectiveFrom();
+        p.mode = in.mode();
+        if (in.mode() == CountyAwardPolicy.Mode.FIXED) {
+            p.amountLarge = in.amounts().LARGE();
+            p.amountMedium = in.amounts().MEDIUM();
+            p.amountSmall = in.amounts().SMALL();
+        } else {
+            p.percentOfCity = in.percentOfCity();
+        }
+        p.createdAt = Instant.now(clock);
+        p.updatedAt = p.createdAt;
+        p.persistAndFlush();
+        return PolicyView.of(p);
+    }
+
+    private void region(String code) {
+        if (!regions.exists(code)) {
+            throw ApiException.notFound("Region", code);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package cn.liaocheng.rdcoverage.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.UuidGenerator;
+import org.hibernate.envers.Audited;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** 材料审查 or 现场考察 by an expert panel or a third-party reviewer, with what it verified and its conclusion. */
+@Entity
+@Audited
+@Table(name = "inspection")
+public class Inspection extends PanacheEntityBase {
+    public enum Kind { MATERIAL_REVIEW, ON_SITE }
+
+    public enum AssessorKind { EXPERT, THIRD_PARTY }
+
+    public enum Status { ASSIGNED, CONCLUDED }
+
+    public enum Conclusion { PASS, FAIL, RECTIFY }
+
+    @Id
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "id", length = 36)
+    public UUID id;
+
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "application_id", length = 36)
+    public UUID applicationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind")
+    public Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "assessor_kind")
+    public AssessorKind assessorKind;
+
+    @Column(name = "assessor_id")
+    public String assessorId;
+
+    @Column(name = "assessor_name")
+    public String assessorName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status")
+    public Status status;
+
+    @Column(name = "conducted_on")
+    public LocalDate conductedOn;
+    @Column(name = "personnel")
+    public Integer personnel;
+    @Column(name = "equipment_value")
+    public BigDecimal equipmentValue;
+    @Column(name = "rd_expenditure")
+    public BigDecimal rdExpenditure;
+    @Column(name = "floor_area", precision = 12, scale = 2)
+    public BigDecimal floorArea;
+    @Column(name = "project_count")
+    public Integer projectCount;
+    @Column(name = "has_rules")
+    public Boolean hasRules;
+    @Column(name = "has_stable_funding")
+    public Boolean hasStableFunding;
+
+    @Column(name = "findings", length = 4000)
+    public String findings;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "conclusion")
+    public Conclusion conclusion;
+
+    @Version
+    @Column(name = "version")
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean hasVerifiedCapacity() {
+        return personnel != null;
+    }
+}

@@ -1,0 +1,154 @@
+package cn.liaocheng.rdcoverage.review;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.review.ReviewViews.InspectionView;
+import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Role;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Inspections assigned by the city task force and recorded by their assessor; concluded ones are read-only. */
+@ApplicationScoped
+public class InspectionService {
+    @Inject
+    ReviewService review;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public InspectionView assign(ReviewInputs.InspectionInput in) {
+        Application a = review.find(in.applicationId());
+        if (a.status != ApplicationStatus.UNDER_ASSESSMENT) {
+            throw ApiException.conflict("application-not-under-assessment", "Application " + a.id + " is " + a.status
+                    + "; inspections are assigned while it is UNDER_ASSESSMENT");
+        }
+        Inspection i = new Inspection();
+        i.applicationId = a.id;
+        i.kind = in.kind();
+        i.assessorKind = in.assessorKind();
+        i.assessorId = in.assessorId().trim();
+        i.assessorName = in.assessorName();
+        i.status = Inspection.Status.ASSIGNED;
+        i.createdAt = Instant.now(clock);
+        i.updatedAt = i.createdAt;
+        i.persistAndFlush();
+        return InspectionView.of(i);
+    }
+
+    public InspectionView get(String rawId) {
+        return InspectionView.of(find(rawId));
+    }
+
+    public PageResult<InspectionView> list(String applicationId, String assessorId, PageQuery paging) {
+        paging.validate();
+        StringBuilder w = new StringBuilder();
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (caller.is(Role.ASSESSOR)) {
+            w.append(w.isEmpty() ? " where " : " and ").append("i.assessorId = :me");
+            p.put("me", String.valueOf(caller.assessorId()));
+        }
+        if (caller.scopedToRegion()) {
+            w.append(w.isEmpty() ? " where " : " and ").append("exists (select 1 from Application a where a.id = i.applicationId and a.regionCode = :region)");
+            p.put("region", String.valueOf(caller.regionCode()));
+        }
+        if (applicationId != null && !applicationId.isBlank()) {
+            w.append(w.isEmpty() ? " where " : " and ").append("i.applicationId = :app");
+            try {
+                p.put("app", UUID.fromString(applicationId.trim()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("applicationId", "is not an application id");
+            }
+        }
+        if (assessorId != null && !assessorId.isBlank()) {
+            w.append(w.isEmpty() ? " where " : " and ").append("i.assessorId = :assessor");
+            p.put("assessor", assessorId.trim());
+        }
+        List<Inspection> rows = Inspection.<Inspection>find("from Inspection i" + w + " order by i.id", p)
+                .page(Page.of(paging.page, paging.size)).list();
+        return new PageResult<>(rows.stream().map(InspectionView::of).toList(), paging.page, paging.size,
+                Inspection.count("from Inspection i" + w, p));
+    }
+
+    @Transactional
+    public InspectionView record(String rawId, ReviewInputs.InspectionRecord in, String ifMatch) {
+        Inspection i = find(rawId);
+        if (!caller.is(Role.ASSESSOR) || !i.assessorId.equals(caller.assessorId())) {
+            throw ApiException.forbidden("Only the assessor assigned to this inspection records it");
+        }
+        ETags.checkIfMatch(ifMatch, i.version);
+        if (i.status == Inspection.Status.CONCLUDED) {
+            throw ApiException.conflict("inspection-concluded", "Inspection " + i.id + " is concluded and read-only");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (in.conductedOn() != null) {
+            if (in.conductedOn().isAfter(today)) {
+                throw ApiException.invalid("conductedOn", "must not be in the future");
+            }
+            i.conductedOn = in.conductedOn();
+        }
+        if (in.verifiedCapacity() != null) {
+            var c = in.verifiedCapacity();
+            i.personnel = c.personnel();
+            i.equipmentValue = c.equipmentValue();
+            i.rdExpenditure = c.rdExpenditure();
+            i.floorArea = c.floorArea();
+            i.projectCount = c.projectCount();
+            i.hasRules = c.hasRules();
+            i.hasStableFunding = c.hasStableFunding();
+        }
+        if (in.findings() != null) {
+            i.findings = in.findings().trim();
+        }
+        if (in.conclusion() != null) {
+            if (i.conductedOn == null) {
+                throw ApiException.invalid("conductedOn", "is required to conclude an inspection");
+            }
+            if (i.kind == Inspection.Kind.ON_SITE && !i.hasVerifiedCapacity()) {
+                throw ApiException.invalid("verifiedCapacity", "is required to conclude an on-site inspection");
+            }
+            i.conclusion = in.conclusion();
+            i.status = Inspection.Status.CONCLUDED;
+        }
+        i.updatedAt = Instant.now(clock);
+        i.persistAndFlush();
+        return InspectionView.of(i);
+    }
+
+    Inspection find(String rawId) {
+        UUID id;
+        try {
+            id = UUID.fromString(rawId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Inspection", rawId);
+        }
+        Inspection i = Inspection.findById(id);
+        if (i == null) {
+            throw ApiException.notFound("Inspection", rawId);
+        }
+        if (caller.is(Role.ASSESSOR)) {
+            if (!i.assessorId.equals(caller.assessorId())) {
+                throw ApiException.notFound("Inspection", rawId);
+            }
+        } else {
+            review.find(i.applicationId.toString());
+        }
+        return i;
+    }
+}

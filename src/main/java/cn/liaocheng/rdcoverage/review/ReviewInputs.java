@@ -1,0 +1,55 @@
+package cn.liaocheng.rdcoverage.review;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Request bodies of the review workflow. */
+public final class ReviewInputs {
+    private ReviewInputs() {
+    }
+
+    public record RoundInput(@NotBlank @Pattern(regexp = "\\d{4}H[12]", message = "must look like 2026H2") String id,
+                             @NotNull @Min(2020) @Max(2100) Integer year, @NotNull @Min(1) @Max(2) Integer half,
+                             @NotNull LocalDate opensOn, @NotNull LocalDate closesOn, RoundStatus status) {
+    }
+
+    public enum RoundAction { START_REVIEW, CLOSE }
+
+    public record RoundTransition(@NotNull RoundAction action) {
+    }
+
+    public record ApplicationInput(@NotBlank String institutionId, @NotBlank String roundId) {
+    }
+
+    public record Transition(@NotNull ApplicationAction action, @Size(max = 2000) String comment,
+                             Boolean override, @Size(max = 1000) String reason) {
+    }
+
+    public record InspectionInput(@NotBlank String applicationId, @NotNull Inspection.Kind kind,
+                                  @NotNull Inspection.AssessorKind assessorKind, @NotBlank @Size(max = 100) String assessorId,
+                                  @Size(max = 200) String assessorName) {
+    }
+
+    public record VerifiedCapacity(@NotNull @PositiveOrZero @Max(1_000_000) Integer personnel,
+                                   @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal equipmentValue,
+                                   @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal rdExpenditure,
+                                   @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal floorArea,
+                                   @NotNull @PositiveOrZero @Max(1_000_000) Integer projectCount,
+                                   @NotNull Boolean hasRules, @NotNull Boolean hasStableFunding) {
+    }
+
+    /** What an assessor records; absent fields stay as they are; a conclusion closes the inspection. */
+    public record InspectionRecord(LocalDate conductedOn, @Valid VerifiedCapacity verifiedCapacity,
+                                   @Size(max = 4000) String findings, Inspection.Conclusion conclusion) {
+    }
+}

@@ -1,0 +1,181 @@
+package cn.liaocheng.rdcoverage.review;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.Idempotency;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.review.ReviewViews.ApplicationView;
+import cn.liaocheng.rdcoverage.review.ReviewViews.InspectionView;
+import cn.liaocheng.rdcoverage.review.ReviewViews.RoundView;
+import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Role;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Rounds, applications with their transitions, and inspections (认定核查). */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Review")
+public class ReviewResource {
+    private static final String IDEMPOTENCY = "Idempotency-Key";
+
+    @Inject
+    ReviewService review;
+
+    @Inject
+    InspectionService inspections;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/rounds")
+    @Authenticated
+    @Operation(summary = "Review rounds, latest first")
+    public PageResult<RoundView> rounds() {
+        List<RoundView> all = review.rounds();
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
+    @POST
+    @Path("/rounds")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    @Operation(summary = "Open a round (id like 2026H2)")
+    public Response createRound(@Valid ReviewInputs.RoundInput body) {
+        RoundView v = review.createRound(require(body));
+        return Response.created(UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
+    }
+
+    @GET
+    @Path("/rounds/{id}")
+    @Authenticated
+    @Operation(summary = "One round")
+    public Response round(@PathParam("id") String id) {
+        RoundView v = review.round(id);
+        return Response.ok(v).tag(ETags.tag(v.version())).build();
+    }
+
+    @POST
+    @Path("/rounds/{id}/transitions")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    @Operation(summary = "OPEN → REVIEWING (START_REVIEW) → CLOSED (CLOSE)")
+    public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @Valid ReviewInputs.RoundTransition body) {
+        RoundView v = review.transitionRound(id, require(body), ifMatch);
+        return Response.ok(v).tag(ETags.tag(v.version())).build();
+    }
+
+    @GET
+    @Path("/applications")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Operation(summary = "Applications in the caller's scope, filtered and paged")
+    public PageResult<ApplicationView> applications(@BeanParam ReviewService.Filter filter, @BeanParam PageQuery paging) {
+        return review.list(filter, paging);
+    }
+
+    @POST
+    @Path("/applications")
+    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @Operation(summary = "Start an application (DRAFT) for an institution in an OPEN round; one live application per institution and round")
+    public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
+        require(body);
+        return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications", body, () -> {
+            ApplicationView v = review.create(body);
+            return Response.created(UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
+        });
+    }
+
+    @GET
+    @Path("/applications/{id}")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Operation(summary = "One application with its timeline, decision and awards")
+    public Response application(@PathParam("id") String id) {
+        ApplicationView v = review.get(id);
+        return Response.ok(v).tag(ETags.tag(v.version())).build();
+    }
+
+    @POST
+    @Path("/applications/{id}/transitions")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @Operation(summary = "Move an application on: SUBMIT, WITHDRAW (enterprise); COUNTY_APPROVE, RETURN, COUNTY_REJECT (county); "
+            + "START_ASSESSMENT, RECOGNIZE, REJECT (city). 409 lists the allowed actions; RECOGNIZE of an institution that "
+            + "does not qualify is 422 with the unmet criteria unless override is true with a reason")
+    public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Transition body) {
+        require(body);
+        return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications/" + id + "/transitions", body, () -> {
+            ApplicationView v = review.transition(id, body, ifMatch);
+            return Response.ok(v).tag(ETags.tag(v.version())).build();
+        });
+    }
+
+    @GET
+    @Path("/inspections")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.PROVINCE_, Role.ADMIN_})
+    @Operation(summary = "Inspections; an assessor sees only those assigned to it")
+    public PageResult<InspectionView> inspections(@QueryParam("applicationId") String applicationId,
+                                                  @QueryParam("assessorId") String assessorId, @BeanParam PageQuery paging) {
+        return inspections.list(applicationId, assessorId, paging);
+    }
+
+    @POST
+    @Path("/inspections")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    @Operation(summary = "Assign a material review or on-site inspection of an application under assessment")
+    public Response assign(@Valid ReviewInputs.InspectionInput body) {
+        InspectionView v = inspections.assign(require(body));
+        return Response.created(UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
+    }
+
+    @GET
+    @Path("/inspections/{id}")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.PROVINCE_, Role.ADMIN_})
+    @Operation(summary = "One inspection")
+    public Response inspection(@PathParam("id") String id) {
+        InspectionView v = inspections.get(id);
+        return Response.ok(v).tag(ETags.tag(v.version())).build();
+    }
+
+    @PATCH
+    @Path("/inspections/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed(Role.ASSESSOR_)
+    @Operation(summary = "The assigned assessor records conductedOn, verifiedCapacity, findings and a conclusion (which closes it)")
+    public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid ReviewInputs.InspectionRecord body) {
+        InspectionView v = inspections.record(id, require(body), ifMatch);
+        return Response.ok(v).tag(ETags.tag(v.version())).build();
+    }
+
+    private static <T> T require(T body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,438 @@
+package cn.liaocheng.rdcoverage.review;
+
+import cn.liaocheng.rdcoverage.award.AwardService;
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.eligibility.Capacity;
+import cn.liaocheng.rdcoverage.eligibility.Criterion;
+import cn.liaocheng.rdcoverage.eligibility.Result;
+import cn.liaocheng.rdcoverage.enterprise.Enterprise;
+import cn.liaocheng.rdcoverage.institution.Institution;
+import cn.liaocheng.rdcoverage.institution.InstitutionCapacity;
+import cn.liaocheng.rdcoverage.institution.InstitutionService;
+import cn.liaocheng.rdcoverage.institution.InstitutionStatus;
+import cn.liaocheng.rdcoverage.policy.Policies;
+import cn.liaocheng.rdcoverage.review.ReviewViews.ApplicationView;
+import cn.liaocheng.rdcoverage.review.ReviewViews.CapacityView;
+import cn.liaocheng.rdcoverage.review.ReviewViews.DecisionView;
+import cn.liaocheng.rdcoverage.review.ReviewViews.EventView;
+import cn.liaocheng.rdcoverage.review.ReviewViews.RoundView;
+import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Role;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** 申报及审核: rounds, applications and their transitions, and the city's recognition decision. */
+@ApplicationScoped
+public class ReviewService {
+    static final Map<String, String> SORTABLE = Map.of("currentStatus", "a.status", "roundId", "a.roundId",
+            "submittedOn", "a.submittedOn", "createdAt", "a.createdAt", "updatedAt", "a.updatedAt");
+
+    @Inject
+    InstitutionService institutions;
+
+    @Inject
+    AwardService awards;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    // ---- rounds ----
+
+    public List<RoundView> rounds() {
+        return Round.<Round>listAll(Sort.descending("id")).stream().map(RoundView::of).toList();
+    }
+
+    public RoundView round(String id) {
+        return RoundView.of(findRound(id));
+    }
+
+    @Transactional
+    public RoundView createRound(ReviewInputs.RoundInput in) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!in.id().equals(in.year() + "H" + in.half())) {
+            errors.add(new Problem.FieldError("id", "must be year + 'H' + half (" + in.year() + "H" + in.half() + ")"));
+        }
+        if (in.closesOn().isBefore(in.opensOn())) {
+            errors.add(new Problem.FieldError("closesOn", "must not be before opensOn"));
+        }
+        if (in.status() != null && in.status() != RoundStatus.OPEN) {
+            errors.add(new Problem.FieldError("status", "a new round is OPEN; move it on with /transitions"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (Round.findById(in.id()) != null) {
+            throw ApiException.conflict("duplicate", "Round " + in.id() + " already exists");
+        }
+        Round r = new Round();
+        r.id = in.id();
+        r.year = in.year();
+        r.half = in.half();
+        r.opensOn = in.opensOn();
+        r.closesOn = in.closesOn();
+        r.status = RoundStatus.OPEN;
+        r.createdAt = Instant.now(clock);
+        r.updatedAt = r.createdAt;
+        r.persistAndFlush();
+        return RoundView.of(r);
+    }
+
+    @Transactional
+    public RoundView transitionRound(String id, ReviewInputs.RoundTransition t, String ifMatch) {
+        Round r = findRound(id);
+        ETags.checkIfMatch(ifMatch, r.version);
+        RoundStatus to = switch (t.action()) {
+            case START_REVIEW -> r.status == RoundStatus.OPEN ? RoundStatus.REVIEWING : null;
+            case CLOSE -> r.status == RoundStatus.REVIEWING ? RoundStatus.CLOSED : null;
+        };
+        if (to == null) {
+            List<String> allowed = switch (r.status) {
+                case OPEN -> List.of("START_REVIEW");
+                case REVIEWING -> List.of("CLOSE");
+                case CLOSED -> List.of();
+            };
+            throw ApiException.conflict("illegal-transition", t.action() + " is not allowed on a " + r.status + " round",
+                    Map.of("currentStatus", r.status.name(), "allowedActions", allowed));
+        }
+        r.status = to;
+        r.updatedAt = Instant.now(clock);
+        r.persistAndFlush();
+        return RoundView.of(r);
+    }
+
+    private Round findRound(String id) {
+        Round r = Round.findById(id);
+        if (r == null) {
+            throw ApiException.notFound("Round", id);
+        }
+        return r;
+    }
+
+    // ---- applications ----
+
+    public ApplicationView get(String rawId) {
+        return view(find(rawId));
+    }
+
+    /** List filters of /applications. */
+    public static class Filter {
+        @jakarta.ws.rs.QueryParam("roundId")
+        public String roundId;
+        @jakarta.ws.rs.QueryParam("status")
+        public String status;
+        @jakarta.ws.rs.QueryParam("regionCode")
+        public String regionCode;
+        @jakarta.ws.rs.QueryParam("institutionId")
+        public String institutionId;
+        @jakarta.ws.rs.QueryParam("updatedSince")
+        public String updatedSince;
+    }
+
+    public PageResult<ApplicationView> list(Filter f, PageQuery paging) {
+        paging.validate();
+        StringBuilder w = new StringBuilder();
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (caller.scopedToRegion()) {
+            and(w).append("a.regionCode = :myRegion");
+            p.put("myRegion", String.valueOf(caller.regionCode()));
+        }
+        if (caller.scopedToEnterprise()) {
+            and(w).append("exists (select 1 from Institution i where i.id = a.institutionId and :me member of i.participants)");
+            p.put("me", String.valueOf(caller.creditCode()));
+        }
+        if (caller.is(Role.ASSESSOR)) {
+            and(w).append("exists (select 1 from Inspection s where s.applicationId = a.id and s.assessorId = :assessor)");
+            p.put("assessor", String.valueOf(caller.assessorId()));
+        }
+        if (f.roundId != null && !f.roundId.isBlank()) {
+            and(w).append("a.roundId = :round");
+            p.put("round", f.roundId.trim());
+        }
+        if (f.status != null && !f.status.isBlank()) {
+            and(w).append("a.status = :status");
+            try {
+                p.put("status", ApplicationStatus.valueOf(f.status.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("status", "must be one of " + java.util.Arrays.toString(ApplicationStatus.values()));
+            }
+        }
+        if (f.regionCode != null && !f.regionCode.isBlank()) {
+            and(w).append("a.regionCode = :region");
+            p.put("region", f.regionCode.trim());
+        }
+        if (f.institutionId != null && !f.institutionId.isBlank()) {
+            and(w).append("a.institutionId = :inst");
+            try {
+                p.put("inst", UUID.fromString(f.institutionId.trim()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("institutionId", "is not an institution id");
+            }
+        }
+        if (f.updatedSince != null && !f.updatedSince.isBlank()) {
+            and(w).append("a.updatedAt >= :since");
+            p.put("since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", f.updatedSince));
+        }
+        List<Application> rows = Application.<Application>find("from Application a" + w + " order by "
+                + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), p).page(Page.of(paging.page, paging.size)).list();
+        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size,
+                Application.count("from Application a" + w, p));
+    }
+
+    @Transactional
+    public ApplicationView create(ReviewInputs.ApplicationInput in) {
+        Institution inst = institutions.find(in.institutionId());
+        if (caller.scopedToEnterprise() && !inst.participants.contains(caller.creditCode())) {
+            throw ApiException.forbidden("An enterprise applies only for institutions it takes part in");
+        }
+        Round round = Round.findById(in.roundId());
+        if (round == null) {
+            throw ApiException.invalid("roundId", "round " + in.roundId() + " does not exist");
+        }
+        if (round.status != RoundStatus.OPEN) {
+            throw ApiException.conflict("round-not-open", "Round " + round.id + " is " + round.status + "; applications are made while it is OPEN");
+        }
+        if (inst.status != InstitutionStatus.DECLARED) {
+            throw ApiException.conflict("institution-" + inst.status.name().toLowerCase(Locale.ROOT),
+                    "Institution " + inst.id + " is already " + inst.status);
+        }
+        if (Application.count("roundId = ?1 and liveInstitutionId = ?2", round.id, inst.id) > 0) {
+            throw ApiException.conflict("duplicate-application", "Institution " + inst.id + " already has a live application in round " + round.id);
+        }
+        Enterprise lead = Enterprise.findById(inst.participants.get(0));
+        Application a = new Application();
+        a.institutionId = inst.id;
+        a.roundId = round.id;
+        a.regionCode = lead.regionCode;
+        a.status = ApplicationStatus.DRAFT;
+        a.liveInstitutionId = inst.id;
+        a.createdAt = Instant.now(clock);
+        a.updatedAt = a.createdAt;
+        a.events.add(event(null, null, ApplicationStatus.DRAFT, "CREATE", null, null, null));
+        a.persistAndFlush();
+        return view(a);
+    }
+
+    @Transactional
+    public ApplicationView transition(String rawId, ReviewInputs.Transition t, String ifMatch) {
+        Application a = find(rawId);
+        ETags.checkIfMatch(ifMatch, a.version);
+        ApplicationAction action = t.action();
+        if (!caller.is(action.role)) {
+            throw ApiException.forbidden(action + " is taken by " + action.role);
+        }
+        ApplicationStatus to = action.from(a.status);
+        if (to == null) {
+            throw ApiException.conflict("illegal-transition", action + " is not allowed on a " + a.status + " application",
+                    Map.of("currentStatus", a.status.name(), "allowedActions", ApplicationAction.allowedFrom(a.status)));
+        }
+        Institution inst = Institution.findById(a.institutionId);
+        LocalDate today = LocalDate.now(clock);
+        List<AwardService.Note> notes = null;
+        switch (action) {
+            case SUBMIT -> {
+                Round round = Round.findById(a.roundId);
+                if (round.status != RoundStatus.OPEN) {
+                    throw ApiException.conflict("round-not-open", "Round " + round.id + " is " + round.status
+                            + "; applications can be submitted only while it is OPEN");
+                }
+                snapshotCapacity(a, inst, round.year);
+                a.submittedOn = today;
+            }
+            case RECOGNIZE -> notes = recognize(a, inst, t, today);
+            default -> {
+            }
+        }
+        ApplicationStatus from = a.status;
+        a.status = to;
+        if (to.isFinal()) {
+            a.liveInstitutionId = null;
+        }
+        a.updatedAt = Instant.now(clock);
+        a.events.add(event(action.name(), from, to, action.name(), t.comment(),
+                action == ApplicationAction.RECOGNIZE ? a.overrideApplied : null,
+                action == ApplicationAction.RECOGNIZE ? a.overrideReason : null));
+        a.persistAndFlush();
+        ApplicationView view = view(a);
+        return notes == null ? view : view.withNotes(notes);
+    }
+
+    /** The declared capacity at submission: the institution's year of the round, else its latest earlier year. */
+    private void snapshotCapacity(Application a, Institution inst, int roundYear) {
+        InstitutionCapacity c = InstitutionCapacity.<InstitutionCapacity>find(
+                "institutionId = ?1 and year <= ?2 order by year desc", inst.id, roundYear).firstResult();
+        if (c == null) {
+            if (inst.buildMode != cn.liaocheng.rdcoverage.eligibility.BuildMode.INDUSTRY) {
+                throw ApiException.unprocessable("capacity-missing", "Institution " + inst.id
+                        + " has declared no capacity for " + roundYear + " or earlier; declare it before submitting",
+                        Map.of("institutionId", inst.id.toString()));
+            }
+            return;
+        }
+        a.capacityYear = c.year;
+        a.personnel = c.personnel;
+        a.equipmentValue = c.equipmentValue;
+        a.rdExpenditure = c.rdExpenditure;
+        a.floorArea = c.floorArea;
+        a.projectCount = c.projectCount;
+        a.hasRules = c.hasRules;
+        a.hasStableFunding = c.hasStableFunding;
+    }
+
+    /**
+     * Evaluates eligibility on the verified capacity of the latest concluded on-site inspection (else the capacity
+     * declared at submission) with the policy in force today, keeps the result with the decision, and needs an
+     * explicit override with a reason when the institution does not qualify.
+     */
+    private List<AwardService.Note> recognize(Application a, Institution inst, ReviewInputs.Transition t, LocalDate today) {
+        Inspection onSite = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 and personnel is not null "
+                        + "order by conductedOn desc, updatedAt desc", a.id, Inspection.Kind.ON_SITE, Inspection.Status.CONCLUDED)
+                .firstResult();
+        Capacity capacity;
+        String source;
+        if (onSite != null) {
+            capacity = new Capacity(onSite.personnel, onSite.equipmentValue, onSite.rdExpenditure, onSite.floorArea,
+                    onSite.projectCount, Boolean.TRUE.equals(onSite.hasRules), Boolean.TRUE.equals(onSite.hasStableFunding));
+            source = "ON_SITE_INSPECTION " + onSite.id;
+        } else {
+            capacity = a.personnel == null ? null : new Capacity(a.personnel, a.equipmentValue, a.rdExpenditure, a.floorArea,
+                    a.projectCount, Boolean.TRUE.equals(a.hasRules), Boolean.TRUE.equals(a.hasStableFunding));
+            source = "DECLARED";
+        }
+        Result result = institutions.evaluate(inst, today, capacity);
+        boolean override = Boolean.TRUE.equals(t.override());
+        if (!result.qualified()) {
+            if (!override) {
+                List<Map<String, Object>> unmet = new ArrayList<>();
+                for (Criterion c : result.unmet()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("code", c.code());
+                    m.put("participant", c.participant());
+                    m.put("required", c.required());
+                    m.put("actual", c.actual());
+                    unmet.add(m);
+                }
+                throw ApiException.unprocessable("not-qualified", "The institution does not meet the construction standard on "
+                        + today + " (" + source + "); recognising it needs override: true and a reason",
+                        Map.of("unmetCriteria", unmet, "capacitySource", source, "policyId", result.policyId()));
+            }
+            if (t.reason() == null || t.reason().isBlank()) {
+                throw ApiException.invalid("reason", "is required when recognising with an override");
+            }
+        }
+        a.decidedOn = today;
+        a.decisionPolicyId = result.policyId();
+        a.decisionCapacitySource = source;
+        a.overrideApplied = !result.qualified() && override;
+        a.overrideReason = a.overrideApplied ? t.reason().trim() : null;
+        try {
+            a.decisionResult = json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        policies.lock(result.policyId());
+        if (inst.status != InstitutionStatus.RECOGNIZED) {
+            inst.status = InstitutionStatus.RECOGNIZED;
+            inst.recognizedOn = today;
+            inst.updatedAt = Instant.now(clock);
+        }
+        return awards.proposeOnRecognition(inst.id, a.id, result, today).notes();
+    }
+
+    private Application.Event event(String action, ApplicationStatus from, ApplicationStatus to, String name,
+                                    String comment, Boolean override, String reason) {
+        Application.Event e = new Application.Event();
+        e.action = action == null ? name : action;
+        e.fromStatus = from == null ? null : from.name();
+        e.toStatus = to.name();
+        e.actor = caller.subject();
+        Role role = caller.role();
+        e.actorRole = role == null ? null : role.name();
+        e.comment = comment == null || comment.isBlank() ? null : comment.trim();
+        e.overrideApplied = override;
+        e.reason = reason;
+        e.at = Instant.now(clock);
+        return e;
+    }
+
+    Application find(String rawId) {
+        UUID id;
+        try {
+            id = UUID.fromString(rawId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Application", rawId);
+        }
+        Application a = Application.findById(id);
+        if (a == null || !visible(a)) {
+            throw ApiException.notFound("Application", rawId);
+        }
+        return a;
+    }
+
+    boolean visible(Application a) {
+        if (caller.scopedToRegion()) {
+            return a.regionCode.equals(caller.regionCode());
+        }
+        if (caller.scopedToEnterprise()) {
+            Institution i = Institution.findById(a.institutionId);
+            return i != null && i.participants.contains(caller.creditCode());
+        }
+        if (caller.is(Role.ASSESSOR)) {
+            return Inspection.count("applicationId = ?1 and assessorId = ?2", a.id, caller.assessorId()) > 0;
+        }
+        return caller.sees(null, null);
+    }
+
+    ApplicationView view(Application a) {
+        Institution inst = Institution.findById(a.institutionId);
+        CapacityView capacity = a.personnel == null ? null : new CapacityView(a.capacityYear, a.personnel, a.equipmentValue,
+                a.rdExpenditure, a.floorArea, a.projectCount, Boolean.TRUE.equals(a.hasRules), Boolean.TRUE.equals(a.hasStableFunding));
+        DecisionView decision = null;
+        if (a.decidedOn != null) {
+            try {
+                decision = new DecisionView(a.decidedOn, a.decisionPolicyId, a.decisionCapacitySource, a.overrideApplied,
+                        a.overrideReason, a.decisionResult == null ? null : json.readTree(a.decisionResult));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        List<EventView> timeline = a.events.stream().map(e -> new EventView(e.action, e.fromStatus, e.toStatus, e.actor,
+                e.actorRole, e.comment, e.overrideApplied, e.reason, e.at)).toList();
+        return new ApplicationView(a.id.toString(), a.institutionId.toString(), inst == null ? null : inst.name, a.roundId,
+                a.regionCode, a.status, capacity, a.submittedOn, decision, timeline, ApplicationAction.allowedFrom(a.status),
+                a.status == ApplicationStatus.RECOGNIZED ? awards.ofApplication(a.id) : null, null,
+                a.createdAt, a.updatedAt, a.version);
+    }
+
+    private static StringBuilder and(StringBuilder sb) {
+        return sb.append(sb.isEmpty() ? " where " : " and ");
+    }
+}

@@ -1,0 +1,56 @@
+package cn.liaocheng.rdcoverage.review;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.hamcrest.Matchers.equalTo;
+
+/** From every state, every action the workflow does not allow is a 409 naming the allowed ones. */
+@QuarkusTest
+class IllegalTransitionTest {
+    static final Map<String, List<String>> ALLOWED = Map.of(
+            "DRAFT", List.of("SUBMIT", "WITHDRAW"),
+            "SUBMITTED", List.of("WITHDRAW", "COUNTY_APPROVE", "RETURN", "COUNTY_REJECT"),
+            "RETURNED", List.of("SUBMIT", "WITHDRAW"),
+            "COUNTY_APPROVED", List.of("WITHDRAW", "START_ASSESSMENT"),
+            "COUNTY_REJECTED", List.of(),
+            "UNDER_ASSESSMENT", List.of("RECOGNIZE", "REJECT"),
+            "RECOGNIZED", List.of(),
+            "REJECTED", List.of(),
+            "WITHDRAWN", List.of());
+
+    @TestFactory
+    Stream<DynamicTest> everyIllegalTransitionIs409() {
+        String round = Workflow.openRound();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (var state : ALLOWED.entrySet()) {
+            String[] app = Workflow.applicationIn(state.getKey(), "371521", round);
+            for (ApplicationAction action : ApplicationAction.values()) {
+                if (state.getValue().contains(action.name())) {
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(action + " from " + state.getKey(), () ->
+                        Workflow.act(Workflow.as(action.name(), app[1], "371521"), app[0], action.name())
+                                .statusCode(409)
+                                .contentType("application/problem+json")
+                                .body("status", equalTo(409))
+                                .body("allowedActions", equalTo(state.getValue()))));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theTableMatchesTheWorkflow() {
+        return Arrays.stream(ApplicationStatus.values()).map(s -> DynamicTest.dynamicTest(s.name(), () ->
+                org.junit.jupiter.api.Assertions.assertEquals(ALLOWED.get(s.name()),
+                        ApplicationAction.allowedFrom(s).stream().map(Enum::name).toList())));
+    }
+}

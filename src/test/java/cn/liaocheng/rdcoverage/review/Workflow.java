@@ -1,0 +1,104 @@
+package cn.liaocheng.rdcoverage.review;
+
+import cn.liaocheng.rdcoverage.TestData;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static cn.liaocheng.rdcoverage.TestData.city;
+
+/** Drives the review workflow through HTTP for tests. */
+public final class Workflow {
+    public static final int YEAR = TestData.today().getYear();
+
+    private Workflow() {
+    }
+
+    /** An OPEN round with a fresh id (tests share one database). */
+    public static String openRound() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int year = ThreadLocalRandom.current().nextInt(2030, 2100);
+            int half = ThreadLocalRandom.current().nextInt(1, 3);
+            String id = year + "H" + half;
+            int status = city().contentType("application/json").body(Map.of("id", id, "year", year, "half", half,
+                    "opensOn", year + "-0" + (half == 1 ? 1 : 7) + "-01", "closesOn", year + (half == 1 ? "-06-30" : "-12-31")))
+                    .post("/api/v1/rounds").then().extract().statusCode();
+            if (status == 201) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no free round id");
+    }
+
+    /** A registered enterprise with this year's figures. */
+    public static String enterprise(String region, int employees, long revenue) {
+        String code = TestData.creditCode(region);
+        city().contentType("application/json").body(Map.of("creditCode", code, "name", "流程企业" + code.substring(11), "regionCode", region,
+                "figures", List.of(Map.of("year", YEAR, "employees", employees, "revenue", revenue)))).post("/api/v1/enterprises")
+                .then().statusCode(201);
+        return code;
+    }
+
+    public static Map<String, Object> capacity(int personnel) {
+        return Map.of("year", YEAR, "personnel", personnel, "equipmentValue", 600_000, "rdExpenditure", 520_000,
+                "floorArea", 60, "projectCount", 3, "hasRules", true, "hasStableFunding", true);
+    }
+
+    /** A SINGLE institution meeting the MEDIUM standard, declared by the enterprise itself. */
+    public static String institution(String creditCode) {
+        return TestData.enterprise(creditCode).contentType("application/json").body(Map.of("name", "技术中心", "kind", "TECH_CENTER",
+                        "buildMode", "SINGLE", "participants", List.of(creditCode), "capacity", capacity(6),
+                        "cooperations", List.of(Map.of("partner", "聊城大学", "partnerKind", "UNIVERSITY", "signedOn", "2024-01-01",
+                                "activities", "联合攻关"))))
+                .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
+    }
+
+    public static String apply(String creditCode, String institutionId, String round) {
+        return TestData.enterprise(creditCode).contentType("application/json")
+                .body(Map.of("institutionId", institutionId, "roundId", round))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+    }
+
+    public static io.restassured.response.ValidatableResponse act(RequestSpecification who, String applicationId, String action) {
+        return act(who, applicationId, Map.of("action", action));
+    }
+
+    public static io.restassured.response.ValidatableResponse act(RequestSpecification who, String applicationId, Map<String, Object> body) {
+        return who.contentType("application/json").body(body).post("/api/v1/applications/" + applicationId + "/transitions").then();
+    }
+
+    /** An application of a fresh MEDIUM enterprise in {@code region}, moved to {@code status}. */
+    public static String[] applicationIn(String status, String region, String round) {
+        String code = enterprise(region, 350, 52_000_000);
+        String inst = institution(code);
+        String app = apply(code, inst, round);
+        List<String> path = switch (status) {
+            case "DRAFT" -> List.of();
+            case "SUBMITTED" -> List.of("SUBMIT");
+            case "RETURNED" -> List.of("SUBMIT", "RETURN");
+            case "COUNTY_APPROVED" -> List.of("SUBMIT", "COUNTY_APPROVE");
+            case "COUNTY_REJECTED" -> List.of("SUBMIT", "COUNTY_REJECT");
+            case "UNDER_ASSESSMENT" -> List.of("SUBMIT", "COUNTY_APPROVE", "START_ASSESSMENT");
+            case "RECOGNIZED" -> List.of("SUBMIT", "COUNTY_APPROVE", "START_ASSESSMENT", "RECOGNIZE");
+            case "REJECTED" -> List.of("SUBMIT", "COUNTY_APPROVE", "START_ASSESSMENT", "REJECT");
+            case "WITHDRAWN" -> List.of("WITHDRAW");
+            default -> throw new IllegalArgumentException(status);
+        };
+        for (String action : path) {
+            act(as(action, code, region), app, action).statusCode(200);
+        }
+        return new String[]{app, code, inst};
+    }
+
+    /** A token of the role that takes {@code action}, in scope of the enterprise and region. */
+    public static RequestSpecification as(String action, String creditCode, String region) {
+        return switch (action) {
+            case "SUBMIT", "WITHDRAW" -> TestData.enterprise(creditCode);
+            case "COUNTY_APPROVE", "RETURN", "COUNTY_REJECT" -> TestData.county(region);
+            default -> city();
+        };
+    }
+}
