@@ -16,7 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -67,7 +66,8 @@ public class AwardService {
         List<Note> notes = new ArrayList<>();
         Instant now = Instant.now(clock);
         for (ParticipantResult p : result.participants()) {
-            Enterprise e = Enterprise.findById(p.creditCode(), LockModeType.PESSIMISTIC_WRITE);
+            lockEnterprise(p.creditCode());
+            Enterprise e = Enterprise.findById(p.creditCode());
             if (p.subsidyTier() == null) {
                 notes.add(new Note(p.creditCode(), p.subsidyReason() == null ? null : p.subsidyReason().name(), explain(p)));
                 continue;
@@ -111,6 +111,17 @@ public class AwardService {
             }
         }
         return new Proposal(awards, notes);
+    }
+
+    /**
+     * Serialises award decisions per enterprise across transactions and instances. A plain SELECT ... FOR UPDATE
+     * (Hibernate's lock hint renders "FOR UPDATE OF alias", which MariaDB rejects).
+     */
+    private static void lockEnterprise(String creditCode) {
+        Enterprise.getEntityManager()
+                .createNativeQuery("select credit_code from enterprise where credit_code = ?1 for update")
+                .setParameter(1, creditCode)
+                .getResultList();
     }
 
     private static String explain(ParticipantResult p) {

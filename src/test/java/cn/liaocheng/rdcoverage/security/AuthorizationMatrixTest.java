@@ -32,6 +32,8 @@ class AuthorizationMatrixTest {
     private static final String ALL = "ENTERPRISE COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN ASSESSOR";
     private static final String READ = "ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER FINANCE PROVINCE ADMIN";
     private static final String READ_LIST = "ENTERPRISE COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN";
+    /** Reports: a county officer gets its own region only (no 404 unless it asks for another region). */
+    private static final String REPORTS = "COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN";
 
     /** method path | who may call (a role, ! = object-scoped, * = every role, public = no token) | request. */
     private static final String RULES = """
@@ -62,7 +64,22 @@ class AuthorizationMatrixTest {
             GET    /api/v1/institutions/{id}/capacity/{year}        | READ
             PUT    /api/v1/institutions/{id}/capacity/{year}        | ENTERPRISE! CITY_OFFICER           | capacity
             GET    /api/v1/institutions/{id}/eligibility            | READ
+            GET    /api/v1/institutions/{id}/designations           | READ
+            POST   /api/v1/institutions/{id}/designations           | CITY_OFFICER                       | json {}
+            GET    /api/v1/institutions/{id}/designations/{designationId} | READ
+            POST   /api/v1/institutions/{id}/designations/{designationId}/revocations | CITY_OFFICER | json {}
+            POST   /api/v1/institutions/{id}/revocations            | CITY_OFFICER                       | json {}
             POST   /api/v1/eligibility-assessments                  | *                                  | json {}
+            GET    /api/v1/targets                                  | READ_LIST
+            POST   /api/v1/targets                                  | CITY_OFFICER ADMIN                 | json {}
+            GET    /api/v1/targets/{id}                             | READ_LIST
+            PUT    /api/v1/targets/{id}                             | CITY_OFFICER ADMIN                 | json {} stale
+            GET    /api/v1/reports/coverage                         | REPORTS
+            GET    /api/v1/reports/coverage/trend                   | REPORTS
+            GET    /api/v1/reports/uncovered                        | REPORTS
+            GET    /api/v1/reports/snapshots                        | REPORTS
+            POST   /api/v1/reports/snapshots                        | CITY_OFFICER                       | json {"asOf":"not-a-date"}
+            GET    /api/v1/reports/snapshots/{id}                   | REPORTS
             POST   /api/v1/dev/tokens                               | public                             | json {"role":"ADMIN"}
             GET    /api/v1/rounds                                   | *
             POST   /api/v1/rounds                                   | CITY_OFFICER                       | json {}
@@ -90,10 +107,17 @@ class AuthorizationMatrixTest {
     }
 
     private record Fixture(String inScopeCode, String outOfScopeCode, String inRegion, String outRegion, String institution,
-                           String round, String application, String inspection, String award) {
+                           String round, String application, String inspection, String award,
+                           String designation, String target, String snapshot) {
         String id(String path) {
             if (path.startsWith("/api/v1/policies")) {
                 return "liaocheng-2020";
+            }
+            if (path.startsWith("/api/v1/targets")) {
+                return target;
+            }
+            if (path.startsWith("/api/v1/reports/snapshots")) {
+                return snapshot;
             }
             if (path.startsWith("/api/v1/rounds")) {
                 return round;
@@ -172,7 +196,7 @@ class AuthorizationMatrixTest {
 
     private static int call(RequestSpecification spec, Rule rule, Fixture f) {
         String path = rule.path().replace("{creditCode}", f.inScopeCode()).replace("{year}", "2024")
-                .replace("{code}", f.inRegion()).replace("{id}", f.id(rule.path()));
+                .replace("{code}", f.inRegion()).replace("{designationId}", f.designation()).replace("{id}", f.id(rule.path()));
         String request = rule.request() == null ? "" : rule.request();
         spec = spec.config(TestData.RAW_CHARSET);
         if (request.contains("stale")) {
@@ -220,7 +244,13 @@ class AuthorizationMatrixTest {
         String inspection = city().contentType("application/json").body(Map.of("applicationId", app, "kind", "MATERIAL_REVIEW",
                 "assessorKind", "EXPERT", "assessorId", "matrix-expert")).post("/api/v1/inspections").then().statusCode(201).extract().path("id");
         String award = cn.liaocheng.rdcoverage.review.Workflow.act(city(), app, "RECOGNIZE").statusCode(200).extract().path("awards[0].id");
-        return new Fixture(in, out, "371502", "371503", id, round, app, inspection, award);
+        String designation = city().contentType("application/json").body(Map.of("level", "PROVINCIAL", "program", "省企业技术中心",
+                "grantedOn", "2021-05-01")).post("/api/v1/institutions/" + id + "/designations").then().statusCode(201).extract().path("id");
+        String target = city().queryParam("year", 2020).queryParam("regionCode", "CITY").get("/api/v1/targets").then().statusCode(200)
+                .extract().path("items[0].id");
+        String snapshot = city().contentType("application/json").body(Map.of("asOf", "2024-12-31")).post("/api/v1/reports/snapshots")
+                .then().statusCode(201).extract().path("id");
+        return new Fixture(in, out, "371502", "371503", id, round, app, inspection, award, designation, target, snapshot);
     }
 
     private static Set<String> served() {
@@ -240,7 +270,7 @@ class AuthorizationMatrixTest {
         for (String line : RULES.strip().split("\n")) {
             String[] parts = line.split("\\|");
             String[] mp = parts[0].trim().split("\\s+");
-            String who = parts[1].trim().replace("READ_LIST", READ_LIST).replace("READ", READ);
+            String who = parts[1].trim().replace("READ_LIST", READ_LIST).replace("REPORTS", REPORTS).replace("READ", READ);
             if (who.equals("*")) {
                 who = ALL;
             }

@@ -1,0 +1,188 @@
+package cn.liaocheng.rdcoverage.coverage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The coverage aggregates, computed in the database with grouped SQL over indexed columns (no entity is loaded).
+ * "Covered on D": above designated size in the statistical year and a participant of an institution with
+ * recognized_on ≤ D and (revoked_on null or revoked_on > D), any build mode.
+ */
+@ApplicationScoped
+public class CoverageQueries {
+    /** Enterprises covered on :asOf, one row each, with the build modes that cover them. */
+    static final String COVERED = """
+            select p.credit_code as credit_code,
+                   max(case when i.build_mode = 'SINGLE' then 1 else 0 end) as single_mode,
+                   max(case when i.build_mode = 'JOINT' then 1 else 0 end) as joint_mode,
+                   max(case when i.build_mode = 'INDUSTRY' then 1 else 0 end) as industry_mode
+            from institution i
+            join institution_participant p on p.institution_id = i.id
+            where i.recognized_on <= :asOf and (i.revoked_on is null or i.revoked_on > :asOf)
+              and i.status in ('RECOGNIZED', 'REVOKED')
+            group by p.credit_code""";
+
+    static final String COVERED_EXISTS = """
+            exists (select 1 from institution_participant cp join institution ci on ci.id = cp.institution_id
+                    where cp.credit_code = f.credit_code and ci.recognized_on <= :asOf
+                      and (ci.revoked_on is null or ci.revoked_on > :asOf) and ci.status in ('RECOGNIZED', 'REVOKED'))""";
+
+    static final String ABOVE_SIZE = "f.year = :year and f.above_designated_size = true";
+
+    /** Provincial-or-higher designations active on :asOf, of institutions not revoked by :asOf. */
+    static final String ACTIVE_DESIGNATION = """
+            d.level in ('PROVINCIAL', 'NATIONAL') and d.granted_on <= :asOf
+              and (d.revoked_on is null or d.revoked_on > :asOf)
+              and (i.revoked_on is null or i.revoked_on > :asOf)""";
+
+    @Inject
+    EntityManager em;
+
+    public record Counts(long aboveSize, long covered, long single, long joint, long industry) {
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+    }
+
+    public record Provincial(long active, long newThisYear) {
+        static final Provincial NONE = new Provincial(0, 0);
+    }
+
+    /** Figures of asOf's year if any are loaded, else the latest earlier year; null when there are none. */
+    public Integer statisticalYear(int year) {
+        Object max = em.createNativeQuery("select max(year) from enterprise_figures where year <= :year")
+                .setParameter("year", year).getSingleResult();
+        return max == null ? null : ((Number) max).intValue();
+    }
+
+    /** Above-size and covered enterprises by region. */
+    public Map<String, Counts> countsByRegion(int year, LocalDate asOf, String region) {
+        Query q = em.createNativeQuery("""
+                select e.region_code, count(*), count(c.credit_code),
+                       coalesce(sum(c.single_mode), 0), coalesce(sum(c.joint_mode), 0), coalesce(sum(c.industry_mode), 0)
+                from enterprise_figures f
+                join enterprise e on e.credit_code = f.credit_code
+                left join (%s) c on c.credit_code = f.credit_code
+                where %s%s
+                group by e.region_code""".formatted(COVERED, ABOVE_SIZE, region == null ? "" : " and e.region_code = :region"))
+                .setParameter("year", year).setParameter("asOf", asOf);
+        if (region != null) {
+            q.setParameter("region", region);
+        }
+        Map<String, Counts> byRegion = new HashMap<>();
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            byRegion.put((String) r[0], new Counts(num(r[1]), num(r[2]), num(r[3]), num(r[4]), num(r[5])));
+        }
+        return byRegion;
+    }
+
+    /** Provincial-or-higher institutions active on asOf, and those granted since the start of asOf's year, by region. */
+    public Map<String, Provincial> provincialByRegion(LocalDate asOf, String region) {
+        Query q = em.createNativeQuery("""
+                select e.region_code, count(distinct d.institution_id),
+                       count(distinct case when d.granted_on >= :yearStart then d.institution_id end)
+                from designation d
+                join institution i on i.id = d.institution_id
+                join institution_participant p on p.institution_id = d.institution_id
+                join enterprise e on e.credit_code = p.credit_code
+                where %s%s
+                group by e.region_code""".formatted(ACTIVE_DESIGNATION, region == null ? "" : " and e.region_code = :region"))
+                .setParameter("asOf", asOf).setParameter("yearStart", asOf.withDayOfYear(1));
+        if (region != null) {
+            q.setParameter("region", region);
+        }
+        Map<String, Provincial> byRegion = new HashMap<>();
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            byRegion.put((String) r[0], new Provincial(num(r[1]), num(r[2])));
+        }
+        return byRegion;
+    }
+
+    /** The same city-wide: an institution with participants in two regions counts once. */
+    public Provincial provincialCity(LocalDate asOf) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                select count(distinct d.institution_id),
+                       count(distinct case when d.granted_on >= :yearStart then d.institution_id end)
+                from designation d
+                join institution i on i.id = d.institution_id
+                where %s""".formatted(ACTIVE_DESIGNATION))
+                .setParameter("asOf", asOf).setParameter("yearStart", asOf.withDayOfYear(1)).getSingleResult();
+        return new Provincial(num(r[0]), num(r[1]));
+    }
+
+    public record Uncovered(String creditCode, String name, String regionCode, String sizeClass, int employees,
+                            BigDecimal revenue) {
+    }
+
+    /** A page of the above-size enterprises not covered on asOf; {@code orderBy} is built from allow-listed columns. */
+    public List<Uncovered> uncovered(int year, LocalDate asOf, String region, String orderBy, int offset, int limit) {
+        Query q = em.createNativeQuery("""
+                select f.credit_code, e.name, e.region_code, f.size_class, f.employees, f.revenue
+                from enterprise_figures f
+                join enterprise e on e.credit_code = f.credit_code
+                where %s%s and not %s
+                order by %s""".formatted(ABOVE_SIZE, region == null ? "" : " and e.region_code = :region", COVERED_EXISTS, orderBy));
+        bind(q, year, asOf, region);
+        q.setFirstResult(offset).setMaxResults(limit);
+        List<Uncovered> rows = new ArrayList<>();
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            rows.add(new Uncovered((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
+                    r[5] instanceof BigDecimal b ? b : new BigDecimal(r[5].toString())));
+        }
+        return rows;
+    }
+
+    public long countUncovered(int year, LocalDate asOf, String region) {
+        Query q = em.createNativeQuery("""
+                select count(*) from enterprise_figures f
+                join enterprise e on e.credit_code = f.credit_code
+                where %s%s and not %s""".formatted(ABOVE_SIZE, region == null ? "" : " and e.region_code = :region", COVERED_EXISTS));
+        bind(q, year, asOf, region);
+        return num(q.getSingleResult());
+    }
+
+    @Schema(name = "InstitutionInProgress")
+    public record InProgress(String institutionId, String name, String buildMode) {
+    }
+
+    /** DECLARED (not yet recognised) institutions of these enterprises, oldest first. */
+    public Map<String, List<InProgress>> inProgress(List<String> creditCodes) {
+        Map<String, List<InProgress>> byCode = new HashMap<>();
+        if (creditCodes.isEmpty()) {
+            return byCode;
+        }
+        List<?> rows = em.createNativeQuery("""
+                select p.credit_code, i.id, i.name, i.build_mode from institution_participant p
+                join institution i on i.id = p.institution_id
+                where i.status = 'DECLARED' and p.credit_code in (:codes)
+                order by i.created_at, i.id""").setParameter("codes", creditCodes).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            byCode.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                    .add(new InProgress(r[1].toString(), (String) r[2], (String) r[3]));
+        }
+        return byCode;
+    }
+
+    private static void bind(Query q, int year, LocalDate asOf, String region) {
+        q.setParameter("year", year).setParameter("asOf", asOf);
+        if (region != null) {
+            q.setParameter("region", region);
+        }
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+}

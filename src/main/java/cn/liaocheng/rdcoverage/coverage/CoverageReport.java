@@ -1,0 +1,37 @@
+package cn.liaocheng.rdcoverage.coverage;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Coverage against the targets on {@code asOf} (DESIGN.md section 5). {@code statisticalYear} is the year whose figures
+ * decide who is above designated size: asOf's year when any figures of it are loaded, else the latest earlier year
+ * ({@code statisticalYearFallback} true); null when no figures exist at all. Targets are those of {@code targetYear}
+ * (asOf's year). {@code city} is absent for a county officer, whose report holds only its own region.
+ */
+public record CoverageReport(LocalDate asOf, Integer statisticalYear, boolean statisticalYearFallback, int targetYear,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Figures city, List<Figures> regions) {
+
+    /**
+     * The figures of the city or of one region. {@code coverageRate} = covered / aboveSize (4 decimals, null without
+     * above-size enterprises); {@code shortfall} = max(0, ceil(targetRate × aboveSize) − covered), null without a target;
+     * a region without its own target uses the city-wide rate (and has no provincial target).
+     */
+    @Schema(name = "CoverageFigures")
+    public record Figures(@JsonInclude(JsonInclude.Include.NON_NULL) String regionCode,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String regionName,
+                          long aboveSizeEnterprises, long coveredEnterprises, BigDecimal coverageRate,
+                          BigDecimal targetRate, Long shortfall, ByBuildMode coveredByBuildMode,
+                          long provincialActive, long provincialNew, Integer provincialTarget) {
+    }
+
+    /** Covered enterprises by the build mode of the institutions covering them (one enterprise may count under two). */
+    public record ByBuildMode(@JsonProperty("SINGLE") long single, @JsonProperty("JOINT") long joint,
+                              @JsonProperty("INDUSTRY") long industry) {
+    }
+}

@@ -1,0 +1,157 @@
+package cn.liaocheng.rdcoverage.coverage;
+
+import cn.liaocheng.rdcoverage.common.CsvOutput;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Timestamps;
+import cn.liaocheng.rdcoverage.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports")
+public class ReportResource {
+    @Inject
+    ReportService reports;
+
+    @Inject
+    SnapshotService snapshots;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/coverage")
+    @Operation(summary = "Coverage against the targets as of a date, city-wide and by region",
+            description = "An enterprise is covered on asOf when it is above designated size in the statistical year "
+                    + "(asOf's year if any figures of it are loaded, else the latest earlier year) and takes part in an "
+                    + "institution recognised on or before asOf and not revoked by then. A county officer gets only its region.")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public CoverageReport coverage(@Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf,
+                                   @QueryParam("regionCode") String regionCode) {
+        return reports.coverage(date("asOf", asOf), regionCode);
+    }
+
+    @GET
+    @Path("/coverage")
+    @Produces(CsvOutput.MEDIA_TYPE)
+    @Operation(summary = "The coverage report as CSV (UTF-8 with BOM): the city line first, then one line per region")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public Response coverageCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode) {
+        CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
+        StreamingOutput body = out -> {
+            try (CsvOutput csv = new CsvOutput(out, List.of("scope", "regionCode", "regionName", "asOf", "statisticalYear",
+                    "aboveSizeEnterprises", "coveredEnterprises", "coverageRate", "targetRate", "shortfall",
+                    "coveredSingle", "coveredJoint", "coveredIndustry", "provincialActive", "provincialNew", "provincialTarget"))) {
+                if (report.city() != null) {
+                    row(csv, "CITY", report, report.city());
+                }
+                report.regions().forEach(r -> row(csv, "REGION", report, r));
+            }
+        };
+        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"coverage-" + report.asOf() + ".csv\"").build();
+    }
+
+    private static void row(CsvOutput csv, String scope, CoverageReport report, CoverageReport.Figures f) {
+        csv.row(scope, f.regionCode(), f.regionName(), report.asOf(), report.statisticalYear(), f.aboveSizeEnterprises(),
+                f.coveredEnterprises(), f.coverageRate(), f.targetRate(), f.shortfall(), f.coveredByBuildMode().single(),
+                f.coveredByBuildMode().joint(), f.coveredByBuildMode().industry(), f.provincialActive(), f.provincialNew(),
+                f.provincialTarget());
+    }
+
+    @GET
+    @Path("/uncovered")
+    @Operation(summary = "The county's work list: above-size enterprises not covered on asOf, with size class and "
+            + "institutions in progress (DECLARED); sortable by creditCode, name, regionCode, sizeClass, employees, revenue")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public PageResult<UncoveredEnterprise> uncovered(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
+                                                     @BeanParam PageQuery paging) {
+        return reports.uncovered(date("asOf", asOf), regionCode, paging);
+    }
+
+    @GET
+    @Path("/uncovered")
+    @Produces(CsvOutput.MEDIA_TYPE)
+    @Operation(summary = "The whole work list as CSV (UTF-8 with BOM)")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public Response uncoveredCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
+                                 @QueryParam("sort") String sort) {
+        LocalDate date = date("asOf", asOf);
+        reports.scope(regionCode);
+        StreamingOutput body = out -> {
+            try (CsvOutput csv = new CsvOutput(out, List.of("creditCode", "name", "regionCode", "regionName", "sizeClass",
+                    "employees", "revenue", "institutionsInProgress"))) {
+                reports.forEachUncovered(date, regionCode, sort, u -> csv.row(u.creditCode(), u.name(), u.regionCode(),
+                        u.regionName(), u.sizeClass(), u.employees(), u.revenue(),
+                        String.join("; ", u.institutionsInProgress().stream().map(p -> p.name() + " (" + p.institutionId() + ")").toList())));
+            }
+        };
+        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"uncovered-" + date + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/coverage/trend")
+    @Operation(summary = "The stored snapshots taken as of a date in [from, to], oldest first: the city's figures, or a region's")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public Trend trend(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
+        return snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
+    }
+
+    @GET
+    @Path("/snapshots")
+    @Operation(summary = "Stored snapshots of the coverage report, latest asOf first (without the report itself)")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public PageResult<SnapshotView> snapshots(@QueryParam("from") String from, @QueryParam("to") String to,
+                                              @BeanParam PageQuery paging) {
+        return snapshots.list(optionalDate("from", from), optionalDate("to", to), paging);
+    }
+
+    @POST
+    @Path("/snapshots")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store an immutable snapshot of the coverage report as of a date (default today)")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    public Response takeSnapshot(SnapshotInput body) {
+        SnapshotView view = snapshots.take(body == null ? null : body.asOf());
+        return Response.created(UriBuilder.fromResource(ReportResource.class).path("snapshots").path(view.id()).build())
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("/snapshots/{id}")
+    @Operation(summary = "One snapshot with its report as stored (a county officer sees only its region)")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public SnapshotView snapshot(@PathParam("id") String id) {
+        return snapshots.get(id);
+    }
+
+    private LocalDate date(String field, String raw) {
+        return raw == null || raw.isBlank() ? LocalDate.now(clock) : Timestamps.parseDate(field, raw);
+    }
+
+    private static LocalDate optionalDate(String field, String raw) {
+        return raw == null || raw.isBlank() ? null : Timestamps.parseDate(field, raw);
+    }
+}

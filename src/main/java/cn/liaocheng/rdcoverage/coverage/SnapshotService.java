@@ -1,0 +1,162 @@
+package cn.liaocheng.rdcoverage.coverage;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.security.Caller;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Immutable snapshots of the coverage report: on demand, and once per period by the scheduler. */
+@ApplicationScoped
+public class SnapshotService {
+    private static final Logger LOG = Logger.getLogger(SnapshotService.class);
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public SnapshotView take(LocalDate asOf) {
+        CoverageSnapshot s = store(asOf == null ? LocalDate.now(clock) : asOf, SnapshotKind.ON_DEMAND, null, caller.subject());
+        return view(s, true);
+    }
+
+    /**
+     * The scheduled snapshot of a period (as of its last day). When another instance has already taken it, the
+     * unique period makes this insert fail and it is ignored: empty.
+     */
+    public Optional<SnapshotView> takeScheduled(YearMonth period) {
+        String key = period.toString();
+        if (QuarkusTransaction.requiringNew().call(() -> CoverageSnapshot.count("period", key)) > 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(QuarkusTransaction.requiringNew().call(() ->
+                    view(store(period.atEndOfMonth(), SnapshotKind.SCHEDULED, key, "scheduler"), false)));
+        } catch (RuntimeException e) {
+            if (QuarkusTransaction.requiringNew().call(() -> CoverageSnapshot.count("period", key)) > 0) {
+                LOG.infof("Snapshot of %s already taken by another instance", key);
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public PageResult<SnapshotView> list(LocalDate from, LocalDate to, PageQuery paging) {
+        paging.validate();
+        Where w = where(from, to);
+        List<CoverageSnapshot> rows = CoverageSnapshot.<CoverageSnapshot>find("from CoverageSnapshot s" + w.clause
+                + " order by s.asOf desc, s.takenAt desc, s.id", w.params).page(Page.of(paging.page, paging.size)).list();
+        return new PageResult<>(rows.stream().map(s -> view(s, false)).toList(), paging.page, paging.size,
+                CoverageSnapshot.count("from CoverageSnapshot s" + w.clause, w.params));
+    }
+
+    public SnapshotView get(String rawId) {
+        CoverageSnapshot s = null;
+        try {
+            s = CoverageSnapshot.findById(UUID.fromString(rawId.trim()));
+        } catch (IllegalArgumentException e) {
+            // not a UUID: not found
+        }
+        if (s == null) {
+            throw ApiException.notFound("Snapshot", rawId);
+        }
+        return view(s, true);
+    }
+
+    /** The city's (or a region's) figures of each snapshot taken as of a date in [from, to], oldest first. */
+    public Trend trend(LocalDate from, LocalDate to, String regionCode) {
+        String region = reports.scope(regionCode);
+        Where w = where(from, to);
+        List<TrendPoint> points = new ArrayList<>();
+        for (CoverageSnapshot s : CoverageSnapshot.<CoverageSnapshot>list("from CoverageSnapshot s" + w.clause
+                + " order by s.asOf, s.takenAt, s.id", w.params)) {
+            CoverageReport r = parse(s);
+            CoverageReport.Figures f = region == null ? r.city()
+                    : r.regions().stream().filter(x -> region.equals(x.regionCode())).findFirst().orElse(null);
+            if (f != null) {
+                points.add(new TrendPoint(s.id.toString(), s.asOf, s.statisticalYear, f.aboveSizeEnterprises(),
+                        f.coveredEnterprises(), f.coverageRate(), f.targetRate(), f.shortfall(), f.provincialActive(), f.provincialNew()));
+            }
+        }
+        return new Trend(region, from, to, points);
+    }
+
+    private CoverageSnapshot store(LocalDate asOf, SnapshotKind kind, String period, String by) {
+        CoverageReport report = reports.compute(asOf);
+        CoverageSnapshot s = new CoverageSnapshot();
+        s.asOf = asOf;
+        s.statisticalYear = report.statisticalYear();
+        s.kind = kind;
+        s.period = period;
+        try {
+            s.report = json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        s.takenAt = Instant.now(clock);
+        s.takenBy = by;
+        s.persist();
+        CoverageSnapshot.flush();
+        return s;
+    }
+
+    private SnapshotView view(CoverageSnapshot s, boolean withReport) {
+        return new SnapshotView(s.id.toString(), s.asOf, s.statisticalYear, s.kind, s.period, s.takenAt, s.takenBy,
+                withReport ? reports.forCaller(parse(s), reports.scope(null)) : null);
+    }
+
+    private CoverageReport parse(CoverageSnapshot s) {
+        try {
+            return json.readValue(s.report, CoverageReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("snapshot " + s.id + " holds an unreadable report", e);
+        }
+    }
+
+    private record Where(String clause, Map<String, Object> params) {
+    }
+
+    private static Where where(LocalDate from, LocalDate to) {
+        StringBuilder clause = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (from != null) {
+            params.put("from", from);
+            clause.append(" where s.asOf >= :from");
+        }
+        if (to != null) {
+            params.put("to", to);
+            clause.append(clause.isEmpty() ? " where " : " and ").append("s.asOf <= :to");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiException.invalid("to", "must not be before from");
+        }
+        return new Where(clause.toString(), params);
+    }
+}

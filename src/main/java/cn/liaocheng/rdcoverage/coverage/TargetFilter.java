@@ -1,0 +1,13 @@
+package cn.liaocheng.rdcoverage.coverage;
+
+import jakarta.ws.rs.QueryParam;
+
+/** List filters of /targets. */
+public class TargetFilter {
+    @QueryParam("year")
+    public Integer year;
+
+    /** A region's targets; {@code CITY} for the city-wide ones. */
+    @QueryParam("regionCode")
+    public String regionCode;
+}

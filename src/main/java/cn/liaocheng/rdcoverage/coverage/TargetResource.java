@@ -1,0 +1,76 @@
+package cn.liaocheng.rdcoverage.coverage;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/targets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Targets")
+public class TargetResource {
+    @Inject
+    TargetService service;
+
+    @GET
+    @Operation(summary = "Yearly targets (建设目标), city-wide and per region; filter by year and regionCode (CITY for city-wide)")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public PageResult<TargetView> list(@BeanParam TargetFilter filter, @BeanParam PageQuery paging) {
+        return service.list(filter, paging);
+    }
+
+    @POST
+    @Operation(summary = "Set a year's target, city-wide (no regionCode) or for a region; 409 when one exists")
+    @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    public Response create(@Valid TargetInput body) {
+        TargetView view = service.create(requireBody(body));
+        return Response.created(UriBuilder.fromResource(TargetResource.class).path(view.id()).build())
+                .tag(ETags.tag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One target; the ETag is its version")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public Response get(@PathParam("id") String id) {
+        TargetView view = service.get(id);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a target's rate or provincial increase; If-Match guards against lost updates")
+    @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid TargetInput body) {
+        TargetView view = service.replace(id, requireBody(body), ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        return body;
+    }
+}

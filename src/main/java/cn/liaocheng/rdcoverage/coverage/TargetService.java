@@ -1,0 +1,135 @@
+package cn.liaocheng.rdcoverage.coverage;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.region.Regions;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** 建设目标: yearly coverage-rate and provincial-increase targets, city-wide and per region. */
+@ApplicationScoped
+public class TargetService {
+    static final Map<String, String> SORTABLE = Map.of("year", "t.year", "regionCode", "t.scope",
+            "coverageRate", "t.coverageRate", "provincialIncrease", "t.provincialIncrease", "updatedAt", "t.updatedAt");
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    Clock clock;
+
+    public PageResult<TargetView> list(TargetFilter filter, PageQuery paging) {
+        paging.validate();
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.year != null) {
+            params.put("year", filter.year);
+            where.append(where.isEmpty() ? " where " : " and ").append("t.year = :year");
+        }
+        if (filter.regionCode != null && !filter.regionCode.isBlank()) {
+            params.put("scope", filter.regionCode.trim().toUpperCase(java.util.Locale.ROOT));
+            where.append(where.isEmpty() ? " where " : " and ").append("t.scope = :scope");
+        }
+        String order = Sorting.orderBy(paging.sort == null ? "year,regionCode" : paging.sort, SORTABLE, "t.id");
+        List<CoverageTarget> rows = CoverageTarget.<CoverageTarget>find("from CoverageTarget t" + where + " order by " + order, params)
+                .page(Page.of(paging.page, paging.size)).list();
+        long total = CoverageTarget.count("from CoverageTarget t" + where, params);
+        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size, total);
+    }
+
+    public TargetView get(String rawId) {
+        return view(find(rawId));
+    }
+
+    @Transactional
+    public TargetView create(TargetInput input) {
+        String region = region(input.regionCode());
+        String scope = CoverageTarget.scopeOf(region);
+        if (CoverageTarget.count("year = ?1 and scope = ?2", input.year(), scope) > 0) {
+            throw ApiException.conflict("duplicate", "A " + (region == null ? "city-wide" : "region " + region)
+                    + " target for " + input.year() + " already exists; change it with PUT");
+        }
+        Instant now = Instant.now(clock);
+        CoverageTarget t = new CoverageTarget();
+        t.year = input.year();
+        t.regionCode = region;
+        t.scope = scope;
+        t.createdAt = now;
+        apply(t, input, now);
+        t.persist();
+        CoverageTarget.flush();
+        return view(t);
+    }
+
+    @Transactional
+    public TargetView replace(String rawId, TargetInput input, String ifMatch) {
+        CoverageTarget t = find(rawId);
+        ETags.checkIfMatch(ifMatch, t.version);
+        if (input.year() != t.year) {
+            throw ApiException.invalid("year", "must stay " + t.year + "; create another target for another year");
+        }
+        String region = region(input.regionCode());
+        if (!CoverageTarget.scopeOf(region).equals(t.scope)) {
+            throw ApiException.invalid("regionCode", "must stay " + (t.regionCode == null ? "absent (city-wide)" : t.regionCode)
+                    + "; create another target for another region");
+        }
+        apply(t, input, Instant.now(clock));
+        CoverageTarget.flush();
+        return view(t);
+    }
+
+    /** The targets of a year by scope (region code or CITY). */
+    Map<String, CoverageTarget> ofYear(int year) {
+        Map<String, CoverageTarget> byScope = new LinkedHashMap<>();
+        CoverageTarget.<CoverageTarget>list("year", year).forEach(t -> byScope.put(t.scope, t));
+        return byScope;
+    }
+
+    private void apply(CoverageTarget t, TargetInput input, Instant now) {
+        t.coverageRate = input.coverageRate().setScale(4, RoundingMode.HALF_UP);
+        t.provincialIncrease = input.provincialIncrease();
+        t.updatedAt = now;
+    }
+
+    private String region(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String code = raw.trim();
+        if (!regions.exists(code)) {
+            throw ApiException.invalid("regionCode", "'" + raw + "' is not a region code of Liaocheng (see /api/v1/regions)");
+        }
+        return code;
+    }
+
+    private CoverageTarget find(String rawId) {
+        try {
+            CoverageTarget t = CoverageTarget.findById(UUID.fromString(rawId.trim()));
+            if (t != null) {
+                return t;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a UUID: not found
+        }
+        throw ApiException.notFound("Target", rawId);
+    }
+
+    private TargetView view(CoverageTarget t) {
+        Regions.RegionView r = t.regionCode == null ? null : regions.get(t.regionCode);
+        return new TargetView(t.id.toString(), t.year, t.regionCode, r == null ? null : r.name(), t.coverageRate,
+                t.provincialIncrease, t.createdAt, t.updatedAt, t.version);
+    }
+}

@@ -1,0 +1,76 @@
+package cn.liaocheng.rdcoverage.institution;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/institutions/{id}/designations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Institutions")
+public class DesignationResource {
+    @Inject
+    DesignationService service;
+
+    @GET
+    @Operation(summary = "Provincial and national designations of an institution, oldest grant first")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public PageResult<DesignationView> list(@PathParam("id") String id) {
+        List<DesignationView> all = service.list(id);
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
+    @POST
+    @Operation(summary = "Record a provincial or national designation (省级/国家级研发机构) granted on a date")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    public Response add(@PathParam("id") String id, @Valid DesignationInput body) {
+        DesignationView view = service.add(id, requireBody(body));
+        return Response.created(UriBuilder.fromResource(DesignationResource.class).path(view.id()).build(id))
+                .tag(ETags.tag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @Path("/{designationId}")
+    @Operation(summary = "One designation; the ETag is its version")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public Response get(@PathParam("id") String id, @PathParam("designationId") String designationId) {
+        DesignationView view = service.get(id, designationId);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @POST
+    @Path("/{designationId}/revocations")
+    @Operation(summary = "Revoke or delist a designation (被撤销或摘牌): it stops counting from revokedOn; 409 when already revoked")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    public Response revoke(@PathParam("id") String id, @PathParam("designationId") String designationId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid RevocationInput body) {
+        DesignationView view = service.revoke(id, designationId, requireBody(body), ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    static <T> T requireBody(T body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        return body;
+    }
+}

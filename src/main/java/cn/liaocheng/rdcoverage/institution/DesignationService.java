@@ -1,0 +1,108 @@
+package cn.liaocheng.rdcoverage.institution;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Provincial and national designations of an institution and their revocation (被撤销或摘牌), and the revocation
+ * of a recognised institution. Scope comes from {@link InstitutionService#find(String)}: 404 outside it.
+ */
+@ApplicationScoped
+public class DesignationService {
+    @Inject
+    InstitutionService institutions;
+
+    @Inject
+    Clock clock;
+
+    public List<DesignationView> list(String institutionId) {
+        Institution i = institutions.find(institutionId);
+        return Designation.<Designation>list("institutionId = ?1 order by grantedOn, id", i.id)
+                .stream().map(DesignationView::of).toList();
+    }
+
+    public DesignationView get(String institutionId, String designationId) {
+        return DesignationView.of(find(institutions.find(institutionId), designationId));
+    }
+
+    @Transactional
+    public DesignationView add(String institutionId, DesignationInput input) {
+        Institution i = institutions.find(institutionId);
+        if (i.status == InstitutionStatus.REVOKED) {
+            throw ApiException.conflict("institution-revoked", "Institution " + i.id + " was revoked on " + i.revokedOn
+                    + "; a revoked institution takes no new designation");
+        }
+        Instant now = Instant.now(clock);
+        Designation d = new Designation();
+        d.institutionId = i.id;
+        d.level = input.level();
+        d.program = input.program().trim();
+        d.grantedOn = input.grantedOn();
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.persist();
+        Designation.flush();
+        return DesignationView.of(d);
+    }
+
+    @Transactional
+    public DesignationView revoke(String institutionId, String designationId, RevocationInput input, String ifMatch) {
+        Designation d = find(institutions.find(institutionId), designationId);
+        ETags.checkIfMatch(ifMatch, d.version);
+        if (d.revokedOn != null) {
+            throw ApiException.conflict("already-revoked", "Designation " + d.id + " was already revoked on " + d.revokedOn,
+                    Map.of("revokedOn", d.revokedOn.toString()));
+        }
+        if (input.revokedOn().isBefore(d.grantedOn)) {
+            throw ApiException.invalid("revokedOn", "must not be before grantedOn (" + d.grantedOn + ")");
+        }
+        d.revokedOn = input.revokedOn();
+        d.revocationReason = input.reason().trim();
+        d.updatedAt = Instant.now(clock);
+        Designation.flush();
+        return DesignationView.of(d);
+    }
+
+    /** Revokes a RECOGNIZED institution from {@code revokedOn}; anything else is 409. */
+    @Transactional
+    public InstitutionView revokeInstitution(String institutionId, RevocationInput input, String ifMatch) {
+        Institution i = institutions.find(institutionId);
+        ETags.checkIfMatch(ifMatch, i.version);
+        if (i.status != InstitutionStatus.RECOGNIZED) {
+            throw ApiException.conflict("not-recognized", "Institution " + i.id + " is " + i.status
+                    + "; only a RECOGNIZED institution can be revoked", Map.of("institutionStatus", i.status.name()));
+        }
+        if (i.recognizedOn != null && input.revokedOn().isBefore(i.recognizedOn)) {
+            throw ApiException.invalid("revokedOn", "must not be before recognizedOn (" + i.recognizedOn + ")");
+        }
+        i.status = InstitutionStatus.REVOKED;
+        i.revokedOn = input.revokedOn();
+        i.revocationReason = input.reason().trim();
+        i.updatedAt = Instant.now(clock);
+        Institution.flush();
+        return institutions.view(i);
+    }
+
+    private static Designation find(Institution i, String rawId) {
+        UUID id;
+        try {
+            id = UUID.fromString(rawId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Designation", rawId);
+        }
+        Designation d = Designation.findById(id);
+        if (d == null || !d.institutionId.equals(i.id)) {
+            throw ApiException.notFound("Designation", rawId);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,16 @@
+package cn.liaocheng.rdcoverage.institution;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A designation as the API shows it; {@code active} says whether it counts today. */
+public record DesignationView(String id, String institutionId, DesignationLevel level, String program,
+                              LocalDate grantedOn, LocalDate revokedOn, String revocationReason,
+                              Instant createdAt, Instant updatedAt, @JsonIgnore long version) {
+    static DesignationView of(Designation d) {
+        return new DesignationView(d.id.toString(), d.institutionId.toString(), d.level, d.program, d.grantedOn,
+                d.revokedOn, d.revocationReason, d.createdAt, d.updatedAt, d.version);
+    }
+}

@@ -1,0 +1,37 @@
+package cn.liaocheng.rdcoverage.institution;
+
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/institutions/{id}/revocations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Institutions")
+public class RevocationResource {
+    @Inject
+    DesignationService service;
+
+    @POST
+    @Operation(summary = "Revoke a RECOGNIZED institution (status REVOKED): its enterprises stop being covered from revokedOn; "
+            + "409 when it is not RECOGNIZED")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid RevocationInput body) {
+        InstitutionView view = service.revokeInstitution(id, DesignationResource.requireBody(body), ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+}
