@@ -23,6 +23,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 start() { # PORT
+  if port_open "$1"; then echo "port $1 is already in use; stop what listens there first" >&2; exit 1; fi
   DB_URL="jdbc:mysql://127.0.0.1:3306/$DB" DB_USER=root DB_PASSWORD= QUARKUS_HTTP_PORT=$1 \
   QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false RD_RATE_LIMIT_ASSESSMENTS_PER_MINUTE=0 \
     java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$OUT/instance-$1.log" 2>&1 &
@@ -41,8 +42,12 @@ FIN=$(jwt_mint FINANCE)
 ENT=$(jwt_mint ENTERPRISE "{\"creditCode\":\"$CODE\"}")
 CTY=$(jwt_mint COUNTY_OFFICER '{"regionCode":"371503"}')
 YEAR=$(TZ=Asia/Shanghai date +%Y)
-api() { # PORT TOKEN METHOD PATH [BODY] -> body; fails on 4xx/5xx
-  curl -fsS -X "$3" "localhost:$1$4" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' ${5:+-d "$5"}
+api() { # PORT TOKEN METHOD PATH [BODY] -> body; fails on 4xx/5xx and says which call
+  local body
+  body=$(curl -sS -w '\n%{http_code}' -X "$3" "localhost:$1$4" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' ${5:+-d "$5"})
+  local code=${body##*$'\n'}
+  if [ "${code:0:1}" != 2 ]; then echo "$3 $4 -> $code: ${body%$'\n'*}" >&2; return 1; fi
+  printf '%s\n' "${body%$'\n'*}"
 }
 jq_() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
@@ -60,13 +65,14 @@ done
 
 race() { # TOKEN BODY PATH... : one concurrent POST per path, alternating instances; prints the status codes
   local token=$1 body=$2; shift 2
-  local i=0
+  local i=0 curls=()
   for path in "$@"; do
     port=$((18091 + i % 2)); i=$((i + 1))
     curl -s -o /dev/null -w '%{http_code}\n' -X POST "localhost:$port$path" -H "Authorization: Bearer $token" \
       -H 'Content-Type: application/json' -d "$body" &
+    curls+=($!)
   done
-  wait
+  wait "${curls[@]}"
 }
 paths=(); for a in "${apps[@]}"; do paths+=("/api/v1/applications/$a/transitions"); done
 race "$CITY" '{"action":"RECOGNIZE"}' "${paths[@]}" > "$OUT/recognitions.txt"
@@ -78,7 +84,7 @@ status=$(mariadb -uroot -N "$DB" -e "select status from award where id='$award'"
 summary() { sort "$1" | uniq -c | awk '{printf "%s%sx%s", (NR>1?" ":""), $1, $2}'; }
 fails=$(cat "$OUT/recognitions.txt" "$OUT/approvals.txt" | grep -c '^5' || true)
 approved=$(grep -c '^200$' "$OUT/approvals.txt" || true)
-unhandled=$(grep -c 'Unhandled failure' "$OUT"/instance-*.log | awk -F: '{s+=$2} END {print s+0}')
+unhandled=$(cat "$OUT"/instance-*.log | grep -c 'Unhandled failure' || true)
 echo "award $award ends $status; 5xx answers $fails; unhandled failures logged $unhandled"
 echo "race: two instances, $N recognitions [$(summary "$OUT/recognitions.txt")], $N approvals [$(summary "$OUT/approvals.txt")], awards $awards"
 [ "$awards" = 1 ] && [ "$status" = APPROVED ] && [ "$fails" = 0 ] && [ "$approved" = 1 ] && [ "$unhandled" = 0 ]

@@ -130,13 +130,18 @@ public class Policies {
         return PolicyView.of(policy, false, row.version);
     }
 
-    /** Marks a version as used by a stored decision; from then on it is read-only. */
+    /**
+     * Marks a version as used by a stored decision; from then on it is read-only. A plain read first, then an
+     * unversioned update only while it is unlocked: concurrent first decisions queue on the row instead of
+     * failing each other's optimistic check.
+     */
     @Transactional
     public void lock(String id) {
-        PolicyVersion row = PolicyVersion.findById(id);
-        if (row != null && !row.locked) {
-            row.locked = true;
-            row.updatedAt = Instant.now(clock);
+        Boolean locked = PolicyVersion.getEntityManager()
+                .createQuery("select p.locked from PolicyVersion p where p.id = :id", Boolean.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(Boolean.TRUE);
+        if (!locked) {
+            PolicyVersion.update("locked = true, updatedAt = ?2 where id = ?1 and locked = false", id, Instant.now(clock));
         }
     }
 
