@@ -45,12 +45,17 @@ extra_env=()
 start_service "$DB" "$PORT" "$SVC_LOG" "${extra_env[@]}"
 URL="http://127.0.0.1:$PORT/api/v1/enterprises/import"
 
+DBD_PID="$(mariadbd_pid)"
+
 # import_once LABEL OUTFILE: POSTs the file, sampling the service's RSS every 0.1 s meanwhile.
-# Sets ELAPSED_NS, PEAK_RSS_KIB (highest sampled VmRSS) and HTTP_CODE.
+# Sets ELAPSED_NS, PEAK_RSS_KIB (highest sampled VmRSS), HTTP_CODE and CPU_NOTE (CPU seconds used meanwhile by
+# the service, its JIT compiler threads and mariadbd).
 import_once() {
-  local label="$1" out="$2" t0 t1 rss
+  local label="$1" out="$2" t0 t1 rss j0 c0 m0
   PEAK_RSS_KIB=0
+  quiet_check
   log "$label: POST $URL ($N rows)"
+  j0=$(cpu_ticks "$SVC_PID"); c0=$(jit_ticks "$SVC_PID"); m0=$(cpu_ticks "${DBD_PID:-self}")
   t0=$(now_ns)
   curl -s -o "$out" -w '%{http_code}' -m "$MAX_SECONDS" -X POST "$URL" "${AUTH_ARGS[@]}" \
        -H 'Content-Type: text/csv' --data-binary @"$CSV" >"$out.code" &
@@ -64,6 +69,10 @@ import_once() {
   t1=$(now_ns)
   ELAPSED_NS=$((t1 - t0))
   HTTP_CODE="$(cat "$out.code")"
+  CPU_NOTE="$(awk -v j="$(( $(cpu_ticks "$SVC_PID") - j0 ))" -v c="$(( $(jit_ticks "$SVC_PID") - c0 ))" \
+      -v m="$(( $(cpu_ticks "${DBD_PID:-self}") - m0 ))" -v b="$BUSY_BEFORE" \
+      'BEGIN { printf "CPU s: service %.1f (JIT %.1f), mariadbd %.1f; machine busy %s%% before", j/100, c/100, m/100, b }')"
+  log "$label: $CPU_NOTE"
 }
 
 # json_field FILE NAME: a top-level number or boolean of the (compact) import report.
@@ -80,6 +89,7 @@ rejected=$(json_field "$BENCH_OUT/import-1.json" rejected)
   || { head -c 2000 "$BENCH_OUT/import-1.json" >&2; die "import 1: expected created $N and rejected 0"; }
 svc_ns=$ELAPSED_NS
 svc_peak=$PEAK_RSS_KIB
+svc_cpu=$CPU_NOTE
 hwm_after1=$(kib_of "$SVC_PID" VmHWM)
 rows_db=$("${MARIADB[@]}" -N -e "SELECT (SELECT COUNT(*) FROM \`$DB\`.enterprise), (SELECT COUNT(*) FROM \`$DB\`.enterprise_figures)")
 log "import 1: $(head -c 200 "$BENCH_OUT/import-1.json")"
@@ -91,6 +101,7 @@ import_once "import 2 (same file, all unchanged)" "$BENCH_OUT/import-2.json"
   || { head -c 2000 "$BENCH_OUT/import-2.json" >&2; die "import 2: expected unchanged $N and rejected 0"; }
 unchanged_ns=$ELAPSED_NS
 unchanged_peak=$PEAK_RSS_KIB
+unchanged_cpu=$CPU_NOTE
 hwm_after2=$(kib_of "$SVC_PID" VmHWM)
 log "import 2: $(head -c 200 "$BENCH_OUT/import-2.json")"
 stop_service
@@ -111,7 +122,9 @@ size_case="CASE WHEN @emp >= 1000 AND @rev >= 400000000 THEN 'LARGE' WHEN @emp >
   WHEN @emp >= 20 AND @rev >= 3000000 THEN 'SMALL' ELSE 'MICRO' END"
 fields="FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\n' IGNORE 1 LINES"
 cols="(@code, @name, @region, @industry, @year, @emp, @rev, @above, @ke, @ki)"
+quiet_check
 log "LOAD DATA LOCAL INFILE into $LD_DB.enterprise and $LD_DB.enterprise_figures"
+m0=$(cpu_ticks "${DBD_PID:-self}")
 t0=$(now_ns)
 "${MARIADB[@]}" --local-infile=1 "$LD_DB" <<SQL
 SET @now = UTC_TIMESTAMP(6);
@@ -125,6 +138,8 @@ LOAD DATA LOCAL INFILE '$CSV' INTO TABLE enterprise_figures CHARACTER SET utf8mb
 SQL
 t1=$(now_ns)
 ld_ns=$((t1 - t0))
+ld_cpu="$(awk -v m="$(( $(cpu_ticks "${DBD_PID:-self}") - m0 ))" -v b="$BUSY_BEFORE" \
+  'BEGIN { printf "CPU s: mariadbd %.1f; machine busy %s%% before", m/100, b }')"
 ld_rows=$("${MARIADB[@]}" -N -e "SELECT (SELECT COUNT(*) FROM \`$LD_DB\`.enterprise), (SELECT COUNT(*) FROM \`$LD_DB\`.enterprise_figures)")
 [ "$(echo "$ld_rows" | tr -s ' \t' ' ')" = "$N $N" ] || die "LOAD DATA loaded $ld_rows rows, expected $N in each table"
 # Both paths must have stored the same derived values.
@@ -133,13 +148,13 @@ diffs=$("${MARIADB[@]}" -N -e "SELECT COUNT(*) FROM \`$DB\`.enterprise_figures s
   AND s.size_class <=> l.size_class AND s.above_designated_size <=> l.above_designated_size)")
 [ "$diffs" = 0 ] || log "WARNING: $diffs figures rows differ between the service and LOAD DATA"
 
-awk -v n="$N" -v s="$svc_ns" -v u="$unchanged_ns" -v l="$ld_ns" \
+SVC_CPU="$svc_cpu" UNCHANGED_CPU="$unchanged_cpu" LD_CPU="$ld_cpu" awk -v n="$N" -v s="$svc_ns" -v u="$unchanged_ns" -v l="$ld_ns" \
     -v rb="$rss_before" -v hb="$hwm_before" -v p1="$svc_peak" -v h1="$hwm_after1" -v p2="$unchanged_peak" -v h2="$hwm_after2" \
     -v f="$(stat -c %s "$CSV")" 'BEGIN {
   printf "rows: %d (file %.1f MiB), chunk size %s\n", n, f / 1048576, ENVIRON["RD_IMPORT_CHUNK_SIZE"] == "" ? "default" : ENVIRON["RD_IMPORT_CHUNK_SIZE"]
-  printf "service import (all new):       %8.2f s  %9.0f rows/s\n", s / 1e9, n / (s / 1e9)
-  printf "service import (all unchanged): %8.2f s  %9.0f rows/s\n", u / 1e9, n / (u / 1e9)
-  printf "LOAD DATA (2 tables):           %8.2f s  %9.0f rows/s\n", l / 1e9, n / (l / 1e9)
+  printf "service import (all new):       %8.2f s  %9.0f rows/s  (%s)\n", s / 1e9, n / (s / 1e9), ENVIRON["SVC_CPU"]
+  printf "service import (all unchanged): %8.2f s  %9.0f rows/s  (%s)\n", u / 1e9, n / (u / 1e9), ENVIRON["UNCHANGED_CPU"]
+  printf "LOAD DATA (2 tables):           %8.2f s  %9.0f rows/s  (%s)\n", l / 1e9, n / (l / 1e9), ENVIRON["LD_CPU"]
   printf "service RSS: %.0f MiB before; peak sampled %.0f MiB during import 1, %.0f MiB during import 2; VmHWM %.0f -> %.0f -> %.0f MiB\n", \
     rb / 1024, p1 / 1024, p2 / 1024, hb / 1024, h1 / 1024, h2 / 1024
   r = n / (s / 1e9); L = n / (l / 1e9)

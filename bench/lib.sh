@@ -114,3 +114,38 @@ now_ns() { date +%s%N; }
 
 # kib_of PID FIELD: a field of /proc/PID/status in KiB (VmRSS, VmHWM).
 kib_of() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status" 2>/dev/null || true; }
+
+# busy_pct: how busy all CPUs were over the next second, in percent (other users of this shared machine).
+busy_pct() {
+  local a b
+  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+  awk -v u="$(( (b[1]+b[2]+b[3]+b[6]+b[7]+b[8]) - (a[1]+a[2]+a[3]+a[6]+a[7]+a[8]) ))" \
+      -v i="$(( (b[4]+b[5]) - (a[4]+a[5]) ))" 'BEGIN { printf "%.0f", (u + i) ? 100 * u / (u + i) : 0 }'
+}
+
+# quiet_check: logs how busy the machine is before a measurement; with WAIT_QUIET=1 waits (at most
+# QUIET_MAX_WAIT s, default 300) until it is below 25 %, since the machine is shared.
+quiet_check() {
+  local busy waited=0
+  busy="$(busy_pct)"
+  if [ -n "${WAIT_QUIET:-}" ]; then
+    while [ "$busy" -ge 25 ] && [ "$waited" -lt "${QUIET_MAX_WAIT:-300}" ]; do
+      sleep 4; waited=$((waited + 5)); busy="$(busy_pct)"
+    done
+  fi
+  log "machine busy ${busy}% before the measurement (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  BUSY_BEFORE="$busy"
+}
+
+# cpu_ticks PID: user+system CPU of a process in clock ticks (1/100 s); jit_ticks PID: of its JIT compiler threads.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+jit_ticks() {
+  local t s=0 v
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) v=$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0); s=$((s + v)) ;;
+    esac
+  done
+  echo "$s"
+}
+mariadbd_pid() { pgrep -o -x mariadbd || pgrep -o -x mysqld || true; }
