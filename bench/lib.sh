@@ -3,7 +3,7 @@
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_OUT="$BENCH_ROOT/bench/out"
-JAR="$BENCH_ROOT/target/quarkus-app/quarkus-run.jar"
+JAR="${JAR:-$BENCH_ROOT/target/quarkus-app/quarkus-run.jar}"
 # The Deployment gives the container 1 GiB with MaxRAMPercentage=75 (deploy/k8s); the same heap bound here.
 JAVA_OPTS="${JAVA_OPTS:--Xmx768m -XX:+ExitOnOutOfMemoryError}"
 MARIADB=(mariadb -h127.0.0.1 -P3306 -uroot)
@@ -84,7 +84,9 @@ start_service() {
   local i
   for i in $(seq 1 240); do
     kill -0 "$SVC_PID" 2>/dev/null || { tail -20 "$logfile" >&2; die "the service exited during start (log: $logfile)"; }
-    if curl -sf -m 2 "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
+    # Ready only once this process says it listens on the port: on a shared machine another process may hold it.
+    if grep -q "Listening on: http://127.0.0.1:$port" "$logfile" \
+       && curl -sf -m 2 "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
       log "service ready (pid $SVC_PID)"
       return 0
     fi
