@@ -32,7 +32,6 @@ trap 'exit 130' INT TERM
 
 need_tool curl curl
 need_tool wrk wrk
-need_tool java openjdk-17-jdk-headless
 ensure_mariadb
 ensure_jar
 CLASS=target/test-classes/cn/liaocheng/rdcoverage/eligibility/EligibilityThroughput.class

@@ -59,6 +59,7 @@ drop_db() {
 }
 
 ensure_jar() {
+  need_tool java openjdk-17-jdk-headless
   if [ ! -f "$JAR" ] || [ -n "${REBUILD:-}" ]; then
     log "building the packaged service (./mvnw -B -q package -DskipTests)"
     (cd "$BENCH_ROOT" && ./mvnw -B -q package -DskipTests) >&2
