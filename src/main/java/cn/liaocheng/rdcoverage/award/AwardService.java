@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.award;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Problem;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -247,12 +247,7 @@ public class AwardService {
     }
 
     Award find(String rawId) {
-        UUID id;
-        try {
-            id = UUID.fromString(rawId.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Award", rawId);
-        }
+        UUID id = Where.idOr404("Award", rawId);
         Award a = Award.findById(id);
         if (a == null || !caller.sees(a.creditCode, a.regionCode)) {
             throw ApiException.notFound("Award", rawId);
@@ -279,9 +274,9 @@ public class AwardService {
     public PageResult<AwardView> list(Filter f, PageQuery paging) {
         paging.validate();
         Where w = where(f);
-        List<Award> rows = Award.<Award>find("from Award a" + w.clause + " order by " + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), w.params)
+        List<Award> rows = Award.<Award>find("from Award a" + w.clause() + " order by " + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), w.params())
                 .page(Page.of(paging.page, paging.size)).list();
-        return new PageResult<>(rows.stream().map(AwardView::of).toList(), paging.page, paging.size, Award.count("from Award a" + w.clause, w.params));
+        return new PageResult<>(rows.stream().map(AwardView::of).toList(), paging.page, paging.size, Award.count("from Award a" + w.clause(), w.params()));
     }
 
     public void forEach(Filter f, Consumer<AwardView> sink) {
@@ -289,7 +284,7 @@ public class AwardService {
         int page = 0;
         while (true) {
             int current = page;
-            List<AwardView> chunk = QuarkusTransaction.requiringNew().call(() -> Award.<Award>find("from Award a" + w.clause + " order by a.id", w.params)
+            List<AwardView> chunk = QuarkusTransaction.requiringNew().call(() -> Award.<Award>find("from Award a" + w.clause() + " order by a.id", w.params())
                     .page(Page.of(current, 1000)).list().stream().map(AwardView::of).toList());
             chunk.forEach(sink);
             if (chunk.size() < 1000) {
@@ -299,56 +294,32 @@ public class AwardService {
         }
     }
 
-    private record Where(String clause, Map<String, Object> params) {
-    }
-
     private Where where(Filter f) {
-        StringBuilder sb = new StringBuilder();
-        Map<String, Object> p = new LinkedHashMap<>();
+        Where w = new Where();
         if (caller.scopedToRegion()) {
-            and(sb).append("a.regionCode = :myRegion");
-            p.put("myRegion", String.valueOf(caller.regionCode()));
+            w.and("a.regionCode = :myRegion", "myRegion", String.valueOf(caller.regionCode()));
         }
         if (caller.scopedToEnterprise()) {
-            and(sb).append("a.creditCode = :me");
-            p.put("me", String.valueOf(caller.creditCode()));
+            w.and("a.creditCode = :me", "me", String.valueOf(caller.creditCode()));
         }
-        if (f.regionCode != null && !f.regionCode.isBlank()) {
-            and(sb).append("a.regionCode = :region");
-            p.put("region", f.regionCode.trim());
+        if (w.has(f.regionCode)) {
+            w.and("a.regionCode = :region", "region", f.regionCode.trim());
         }
-        if (f.creditCode != null && !f.creditCode.isBlank()) {
-            and(sb).append("a.creditCode = :code");
-            p.put("code", f.creditCode.trim().toUpperCase(Locale.ROOT));
+        if (w.has(f.creditCode)) {
+            w.and("a.creditCode = :code", "code", f.creditCode.trim().toUpperCase(Locale.ROOT));
         }
-        if (f.program != null && !f.program.isBlank()) {
-            and(sb).append("a.program = :program");
-            p.put("program", parse(Award.Program.class, "program", f.program));
+        if (w.has(f.program)) {
+            w.and("a.program = :program", "program", Where.parseEnum(Award.Program.class, "program", f.program));
         }
-        if (f.status != null && !f.status.isBlank()) {
-            and(sb).append("a.status = :status");
-            p.put("status", parse(Award.Status.class, "status", f.status));
+        if (w.has(f.status)) {
+            w.and("a.status = :status", "status", Where.parseEnum(Award.Status.class, "status", f.status));
         }
         if (f.fiscalYear != null) {
-            and(sb).append("a.fiscalYear = :fy");
-            p.put("fy", f.fiscalYear);
+            w.and("a.fiscalYear = :fy", "fy", f.fiscalYear);
         }
-        if (f.updatedSince != null && !f.updatedSince.isBlank()) {
-            and(sb).append("a.updatedAt >= :since");
-            p.put("since", Timestamps.parseSince("updatedSince", f.updatedSince));
+        if (w.has(f.updatedSince)) {
+            w.and("a.updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", f.updatedSince));
         }
-        return new Where(sb.toString(), p);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String raw) {
-        try {
-            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static StringBuilder and(StringBuilder sb) {
-        return sb.append(sb.isEmpty() ? " where " : " and ");
+        return w;
     }
 }

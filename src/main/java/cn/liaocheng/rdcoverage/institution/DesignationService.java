@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.institution;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -93,12 +94,7 @@ public class DesignationService {
     }
 
     private static Designation find(Institution i, String rawId) {
-        UUID id;
-        try {
-            id = UUID.fromString(rawId.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Designation", rawId);
-        }
+        UUID id = Where.idOr404("Designation", rawId);
         Designation d = Designation.findById(id);
         if (d == null || !d.institutionId.equals(i.id)) {
             throw ApiException.notFound("Designation", rawId);

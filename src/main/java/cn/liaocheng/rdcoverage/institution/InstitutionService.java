@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.institution;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -83,11 +84,11 @@ public class InstitutionService {
             and(where).append("exists (select 1 from Enterprise se where se.regionCode = :myRegion and se.creditCode member of i.participants)");
         }
         if (filter.buildMode != null && !filter.buildMode.isBlank()) {
-            params.put("mode", parseEnum(BuildMode.class, "buildMode", filter.buildMode));
+            params.put("mode", Where.parseEnum(BuildMode.class, "buildMode", filter.buildMode));
             and(where).append("i.buildMode = :mode");
         }
         if (filter.status != null && !filter.status.isBlank()) {
-            params.put("status", parseEnum(InstitutionStatus.class, "status", filter.status));
+            params.put("status", Where.parseEnum(InstitutionStatus.class, "status", filter.status));
             and(where).append("i.status = :status");
         }
         if (filter.participant != null && !filter.participant.isBlank()) {
@@ -235,12 +236,7 @@ public class InstitutionService {
     }
 
     public Institution find(String rawId) {
-        UUID id;
-        try {
-            id = UUID.fromString(rawId.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Institution", rawId);
-        }
+        UUID id = Where.idOr404("Institution", rawId);
         Institution i = Institution.findById(id);
         if (i == null || !visible(i)) {
             throw ApiException.notFound("Institution", rawId);
@@ -395,13 +391,6 @@ public class InstitutionService {
                 i.status, i.recognizedOn, i.revokedOn, i.createdAt, i.updatedAt, i.version);
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String raw) {
-        try {
-            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
 
     private static StringBuilder and(StringBuilder sb) {
         return sb.append(sb.isEmpty() ? " where " : " and ");

@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.review;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -70,11 +71,7 @@ public class InspectionService {
         }
         if (applicationId != null && !applicationId.isBlank()) {
             w.append(w.isEmpty() ? " where " : " and ").append("i.applicationId = :app");
-            try {
-                p.put("app", UUID.fromString(applicationId.trim()));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("applicationId", "is not an application id");
-            }
+            p.put("app", Where.parseId("applicationId", applicationId));
         }
         if (assessorId != null && !assessorId.isBlank()) {
             w.append(w.isEmpty() ? " where " : " and ").append("i.assessorId = :assessor");
@@ -132,12 +129,7 @@ public class InspectionService {
     }
 
     Inspection find(String rawId) {
-        UUID id;
-        try {
-            id = UUID.fromString(rawId.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Inspection", rawId);
-        }
+        UUID id = Where.idOr404("Inspection", rawId);
         Inspection i = Inspection.findById(id);
         if (i == null) {
             throw ApiException.notFound("Inspection", rawId);

@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.review;
 
 import cn.liaocheng.rdcoverage.award.AwardService;
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -159,52 +160,37 @@ public class ReviewService {
 
     public PageResult<ApplicationView> list(Filter f, PageQuery paging) {
         paging.validate();
-        StringBuilder w = new StringBuilder();
-        Map<String, Object> p = new LinkedHashMap<>();
+        Where w = new Where();
         if (caller.scopedToRegion()) {
-            and(w).append("a.regionCode = :myRegion");
-            p.put("myRegion", String.valueOf(caller.regionCode()));
+            w.and("a.regionCode = :myRegion", "myRegion", String.valueOf(caller.regionCode()));
         }
         if (caller.scopedToEnterprise()) {
-            and(w).append("exists (select 1 from Institution i where i.id = a.institutionId and :me member of i.participants)");
-            p.put("me", String.valueOf(caller.creditCode()));
+            w.and("exists (select 1 from Institution i where i.id = a.institutionId and :me member of i.participants)",
+                    "me", String.valueOf(caller.creditCode()));
         }
         if (caller.is(Role.ASSESSOR)) {
-            and(w).append("exists (select 1 from Inspection s where s.applicationId = a.id and s.assessorId = :assessor)");
-            p.put("assessor", String.valueOf(caller.assessorId()));
+            w.and("exists (select 1 from Inspection s where s.applicationId = a.id and s.assessorId = :assessor)",
+                    "assessor", String.valueOf(caller.assessorId()));
         }
-        if (f.roundId != null && !f.roundId.isBlank()) {
-            and(w).append("a.roundId = :round");
-            p.put("round", f.roundId.trim());
+        if (w.has(f.roundId)) {
+            w.and("a.roundId = :round", "round", f.roundId.trim());
         }
-        if (f.status != null && !f.status.isBlank()) {
-            and(w).append("a.status = :status");
-            try {
-                p.put("status", ApplicationStatus.valueOf(f.status.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("status", "must be one of " + java.util.Arrays.toString(ApplicationStatus.values()));
-            }
+        if (w.has(f.status)) {
+            w.and("a.status = :status", "status", Where.parseEnum(ApplicationStatus.class, "status", f.status));
         }
-        if (f.regionCode != null && !f.regionCode.isBlank()) {
-            and(w).append("a.regionCode = :region");
-            p.put("region", f.regionCode.trim());
+        if (w.has(f.regionCode)) {
+            w.and("a.regionCode = :region", "region", f.regionCode.trim());
         }
-        if (f.institutionId != null && !f.institutionId.isBlank()) {
-            and(w).append("a.institutionId = :inst");
-            try {
-                p.put("inst", UUID.fromString(f.institutionId.trim()));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("institutionId", "is not an institution id");
-            }
+        if (w.has(f.institutionId)) {
+            w.and("a.institutionId = :inst", "inst", Where.parseId("institutionId", f.institutionId));
         }
-        if (f.updatedSince != null && !f.updatedSince.isBlank()) {
-            and(w).append("a.updatedAt >= :since");
-            p.put("since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", f.updatedSince));
+        if (w.has(f.updatedSince)) {
+            w.and("a.updatedAt >= :since", "since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", f.updatedSince));
         }
-        List<Application> rows = Application.<Application>find("from Application a" + w + " order by "
-                + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), p).page(Page.of(paging.page, paging.size)).list();
+        List<Application> rows = Application.<Application>find("from Application a" + w.clause() + " order by "
+                + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), w.params()).page(Page.of(paging.page, paging.size)).list();
         return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size,
-                Application.count("from Application a" + w, p));
+                Application.count("from Application a" + w.clause(), w.params()));
     }
 
     @Transactional
@@ -384,12 +370,7 @@ public class ReviewService {
     }
 
     Application find(String rawId) {
-        UUID id;
-        try {
-            id = UUID.fromString(rawId.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Application", rawId);
-        }
+        UUID id = Where.idOr404("Application", rawId);
         Application a = Application.findById(id);
         if (a == null || !visible(a)) {
             throw ApiException.notFound("Application", rawId);
@@ -430,9 +411,5 @@ public class ReviewService {
                 a.regionCode, a.status, capacity, a.submittedOn, decision, timeline, ApplicationAction.allowedFrom(a.status),
                 a.status == ApplicationStatus.RECOGNIZED ? awards.ofApplication(a.id) : null, null,
                 a.createdAt, a.updatedAt, a.version);
-    }
-
-    private static StringBuilder and(StringBuilder sb) {
-        return sb.append(sb.isEmpty() ? " where " : " and ");
     }
 }

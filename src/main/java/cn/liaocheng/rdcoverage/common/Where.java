@@ -1,0 +1,61 @@
+package cn.liaocheng.rdcoverage.common;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** A JPQL where clause built from optional filters, with its named parameters. */
+public final class Where {
+    private final StringBuilder clause = new StringBuilder();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    /** Adds {@code condition} (with its one parameter) joined by "and". */
+    public Where and(String condition, String param, Object value) {
+        clause.append(clause.isEmpty() ? " where " : " and ").append(condition);
+        if (param != null) {
+            params.put(param, value);
+        }
+        return this;
+    }
+
+    public boolean has(String raw) {
+        return raw != null && !raw.isBlank();
+    }
+
+    public String clause() {
+        return clause.toString();
+    }
+
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    /** An enum query parameter, case-insensitive; anything else is a 400 naming the parameter and its values. */
+    public static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String raw) {
+        try {
+            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** An id given as a filter: a malformed one is a 400 naming the parameter. */
+    public static UUID parseId(String field, String raw) {
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "'" + raw + "' is not an id");
+        }
+    }
+
+    /** An id in a path: a malformed one names nothing that exists, so it is a 404 like an unknown one. */
+    public static UUID idOr404(String what, String raw) {
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(what, raw);
+        }
+    }
+}
