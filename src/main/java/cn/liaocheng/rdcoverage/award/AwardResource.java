@@ -73,6 +73,15 @@ public class AwardResource {
         return Response.ok(v).tag(ETags.tag(v.version())).build();
     }
 
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Operation(summary = "Audit trail: who proposed, approved, paid or cancelled the award, and when")
+    public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
+        var all = awards.history(id);
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({Role.FINANCE_, Role.CITY_OFFICER_})

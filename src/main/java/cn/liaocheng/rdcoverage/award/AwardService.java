@@ -168,6 +168,19 @@ public class AwardService {
         return Award.<Award>list("applicationId = ?1 order by program, creditCode", applicationId).stream().map(AwardView::of).toList();
     }
 
+    @Inject
+    cn.liaocheng.rdcoverage.security.AuditHistory audit;
+
+    /** Every recorded change of an award (proposal, approval, payment, cancellation), oldest first. */
+    public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String rawId) {
+        Award award = find(rawId);
+        return audit.of(List.of(new cn.liaocheng.rdcoverage.security.AuditHistory.Source<>(Award.class, "award",
+                org.hibernate.envers.query.AuditEntity.id().eq(award.id), a -> a.id.toString(),
+                a -> cn.liaocheng.rdcoverage.security.AuditHistory.state("status", a.status, "amount", a.amount, "tier", a.tier, "approvedOn", a.approvedOn,
+                        "disbursedOn", a.disbursedOn, "voucherRef", a.voucherRef, "cancelledOn", a.cancelledOn,
+                        "cancelReason", a.cancelReason))));
+    }
+
     public AwardView get(String rawId) {
         return AwardView.of(find(rawId));
     }

@@ -57,6 +57,15 @@ public class TargetResource {
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Audit trail: who changed the target, when, and what")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public cn.liaocheng.rdcoverage.common.PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
+        var all = service.history(id);
+        return new cn.liaocheng.rdcoverage.common.PageResult<>(all, 0, all.size(), all.size());
+    }
+
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a target's rate or provincial increase; If-Match guards against lost updates")

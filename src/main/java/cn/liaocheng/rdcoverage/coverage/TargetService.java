@@ -115,6 +115,18 @@ public class TargetService {
         return code;
     }
 
+    @Inject
+    cn.liaocheng.rdcoverage.security.AuditHistory audit;
+
+    /** Every recorded change of a target, oldest first. */
+    public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String rawId) {
+        CoverageTarget target = find(rawId);
+        return audit.of(List.of(new cn.liaocheng.rdcoverage.security.AuditHistory.Source<>(CoverageTarget.class, "target",
+                org.hibernate.envers.query.AuditEntity.id().eq(target.id), t -> t.id.toString(),
+                t -> cn.liaocheng.rdcoverage.security.AuditHistory.state("year", t.year, "regionCode", t.regionCode, "coverageRate", t.coverageRate,
+                        "provincialIncrease", t.provincialIncrease))));
+    }
+
     private CoverageTarget find(String rawId) {
         try {
             CoverageTarget t = CoverageTarget.findById(UUID.fromString(rawId.trim()));

@@ -119,6 +119,15 @@ public class ReviewResource {
         return Response.ok(v).tag(ETags.tag(v.version())).build();
     }
 
+    @GET
+    @Path("/applications/{id}/history")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Operation(summary = "Audit trail of the application and its inspections (the timeline is on the application itself)")
+    public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
+        var all = review.history(id);
+        return new PageResult<>(all, 0, all.size(), all.size());
+    }
+
     @POST
     @Path("/applications/{id}/transitions")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})

@@ -369,6 +369,23 @@ public class ReviewService {
         return e;
     }
 
+    @Inject
+    cn.liaocheng.rdcoverage.security.AuditHistory audit;
+
+    /** Every recorded change of the application and of its inspections, oldest first. */
+    public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String rawId) {
+        Application app = find(rawId);
+        return audit.of(List.of(
+                new cn.liaocheng.rdcoverage.security.AuditHistory.Source<>(Application.class, "application", org.hibernate.envers.query.AuditEntity.id().eq(app.id),
+                        a -> a.id.toString(), a -> cn.liaocheng.rdcoverage.security.AuditHistory.state("status", a.status, "roundId", a.roundId,
+                                "submittedOn", a.submittedOn, "decidedOn", a.decidedOn, "decisionPolicyId", a.decisionPolicyId,
+                                "override", a.overrideApplied, "overrideReason", a.overrideReason)),
+                new cn.liaocheng.rdcoverage.security.AuditHistory.Source<>(Inspection.class, "inspection",
+                        org.hibernate.envers.query.AuditEntity.property("applicationId").eq(app.id), i -> i.id.toString(),
+                        i -> cn.liaocheng.rdcoverage.security.AuditHistory.state("kind", i.kind, "assessorId", i.assessorId, "status", i.status,
+                                "conductedOn", i.conductedOn, "personnel", i.personnel, "conclusion", i.conclusion))));
+    }
+
     Application find(String rawId) {
         UUID id = Where.idOr404("Application", rawId);
         Application a = Application.findById(id);

@@ -78,6 +78,11 @@ class AwardTest {
                 .post("/api/v1/awards/" + awardId + "/transitions").then().statusCode(200)
                 .body("status", equalTo("DISBURSED")).body("voucherRef", equalTo("=CZ2026-118"));
 
+        role("FINANCE").get("/api/v1/awards/" + awardId + "/history").then().statusCode(200)
+                .body("items.state.status", equalTo(List.of("PROPOSED", "APPROVED", "DISBURSED")))
+                .body("items[1].role", equalTo("FINANCE"))
+                .body("items[2].changed", equalTo(List.of("status", "disbursedOn", "voucherRef")));
+        TestData.county("371502").get("/api/v1/awards/" + awardId + "/history").then().statusCode(404);
         byte[] csv = role("FINANCE").accept("text/csv").queryParam("creditCode", code).get("/api/v1/awards").then()
                 .statusCode(200).extract().asByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);

@@ -91,6 +91,11 @@ class ReviewWorkflowTest {
         city().get("/api/v1/institutions/" + inst + "/history").then()
                 .body("items.findAll { it.resource == 'institution' }.state.status", hasItem("RECOGNIZED"));
         city().get("/api/v1/policies/liaocheng-2020").then().body("locked", equalTo(true));
+        city().get("/api/v1/applications/" + app + "/history").then().statusCode(200)
+                .body("items.findAll { it.resource == 'application' }.state.status",
+                        equalTo(List.of("DRAFT", "SUBMITTED", "COUNTY_APPROVED", "UNDER_ASSESSMENT", "RECOGNIZED")))
+                .body("items.findAll { it.resource == 'inspection' }.state.conclusion", hasItem("RECTIFY"))
+                .body("items.findAll { it.resource == 'application' }[4].changedBy", equalTo("zhang.taskforce"));
     }
 
     @Test

@@ -95,6 +95,9 @@ class AuthorizationMatrixTest {
             PATCH  /api/v1/inspections/{id}                         | ASSESSOR!                          | json {} stale
             GET    /api/v1/awards                                   | READ_LIST
             GET    /api/v1/awards/{id}                              | READ
+            GET    /api/v1/awards/{id}/history                      | READ
+            GET    /api/v1/applications/{id}/history                | READ ASSESSOR!
+            GET    /api/v1/targets/{id}/history                     | READ_LIST
             POST   /api/v1/awards/{id}/transitions                  | FINANCE CITY_OFFICER               | json {}
             GET    /api/v1/regions/{code}/award-policy              | *
             POST   /api/v1/regions/{code}/award-policy              | COUNTY_OFFICER CITY_OFFICER ADMIN  | json {}
