@@ -42,9 +42,7 @@ public class AssessmentResource {
     @Authenticated
     @RateLimited("assessments")
     public Result assess(@Valid AssessmentRequest body) {
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
+        ApiException.requireBody(body);
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Participant> participants = new ArrayList<>(body.participants().size());
         for (int k = 0; k < body.participants().size(); k++) {

@@ -89,9 +89,7 @@ public class AwardResource {
             + "Concurrent transitions: one wins, the others get 409. Honours Idempotency-Key.")
     public Response transition(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                                AwardService.TransitionRequest body) {
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
+        ApiException.requireBody(body);
         return idempotency.run(key, caller.subject(), "POST", "/api/v1/awards/" + id + "/transitions", body, () -> {
             AwardView v = awards.transition(id, body);
             return Response.ok(v).tag(ETags.tag(v.version())).build();

@@ -84,9 +84,7 @@ public class CountyAwardPolicyResource {
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ADMIN_})
     @Operation(summary = "Publish a supplement version: FIXED amounts per tier (amounts) or PERCENT of the city award (percentOfCity)")
     public Response create(@PathParam("code") String code, @HeaderParam("Idempotency-Key") String key, @Valid PolicyInput body) {
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
+        ApiException.requireBody(body);
         region(code);
         if (caller.scopedToRegion() && !code.equals(caller.regionCode())) {
             throw ApiException.forbidden("A county officer sets only its own region's supplement");

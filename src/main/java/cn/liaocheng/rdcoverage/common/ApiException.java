@@ -41,6 +41,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "validation", "Invalid request", detail, errors, null);
     }
 
+    /** A request body that JAX-RS read as absent (an empty body) is a 400 naming "body". */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw invalid("body", "is required");
+        }
+        return body;
+    }
+
     public static ApiException conflict(String type, String detail) {
         return new ApiException(409, type, "Conflict", detail, null, null);
     }

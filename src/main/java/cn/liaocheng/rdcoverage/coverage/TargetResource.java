@@ -43,7 +43,7 @@ public class TargetResource {
     @Operation(summary = "Set a year's target, city-wide (no regionCode) or for a region; 409 when one exists")
     @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
     public Response create(@Valid TargetInput body) {
-        TargetView view = service.create(requireBody(body));
+        TargetView view = service.create(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromResource(TargetResource.class).path(view.id()).build())
                 .tag(ETags.tag(view.version())).entity(view).build();
     }
@@ -72,14 +72,8 @@ public class TargetResource {
     @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid TargetInput body) {
-        TargetView view = service.replace(id, requireBody(body), ifMatch);
+        TargetView view = service.replace(id, ApiException.requireBody(body), ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
-        return body;
-    }
 }

@@ -11,7 +11,6 @@ import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
-import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.enterprise.importing.EnterpriseImporter;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportReport;
 import jakarta.inject.Inject;
@@ -88,7 +87,7 @@ public class EnterpriseResource {
     @Operation(summary = "Register an enterprise (optionally with yearly figures)")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     public Response create(@Valid EnterpriseInput body) {
-        EnterpriseView view = service.create(requireBody(body));
+        EnterpriseView view = service.create(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build())
                 .tag(ETags.tag(view.version())).entity(view).build();
     }
@@ -108,7 +107,7 @@ public class EnterpriseResource {
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     public Response replace(@PathParam("creditCode") String creditCode,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid EnterpriseInput body) {
-        EnterpriseView view = service.replace(creditCode, requireBody(body), ifMatch);
+        EnterpriseView view = service.replace(creditCode, ApiException.requireBody(body), ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
@@ -154,7 +153,7 @@ public class EnterpriseResource {
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     public Response putFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid FiguresInput body) {
-        EnterpriseService.PutResult result = service.putFigures(creditCode, year, requireBody(body), ifMatch);
+        EnterpriseService.PutResult result = service.putFigures(creditCode, year, ApiException.requireBody(body), ifMatch);
         Response.ResponseBuilder builder = result.created()
                 ? Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(result.figures().creditCode())
                 .path("figures").path(Integer.toString(year)).build())
@@ -213,10 +212,4 @@ public class EnterpriseResource {
         }
     }
 
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw ApiException.invalid(List.of(new Problem.FieldError("body", "is required")));
-        }
-        return body;
-    }
 }

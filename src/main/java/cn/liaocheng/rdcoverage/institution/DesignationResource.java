@@ -43,7 +43,7 @@ public class DesignationResource {
     @Operation(summary = "Record a provincial or national designation (省级/国家级研发机构) granted on a date")
     @RolesAllowed(Role.CITY_OFFICER_)
     public Response add(@PathParam("id") String id, @Valid DesignationInput body) {
-        DesignationView view = service.add(id, requireBody(body));
+        DesignationView view = service.add(id, ApiException.requireBody(body));
         return Response.created(UriBuilder.fromResource(DesignationResource.class).path(view.id()).build(id))
                 .tag(ETags.tag(view.version())).entity(view).build();
     }
@@ -63,14 +63,8 @@ public class DesignationResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     public Response revoke(@PathParam("id") String id, @PathParam("designationId") String designationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid RevocationInput body) {
-        DesignationView view = service.revoke(id, designationId, requireBody(body), ifMatch);
+        DesignationView view = service.revoke(id, designationId, ApiException.requireBody(body), ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
-    static <T> T requireBody(T body) {
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
-        return body;
-    }
 }

@@ -56,7 +56,7 @@ public class InstitutionResource {
     @Operation(summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     public Response create(@Valid InstitutionInput body) {
-        InstitutionView view = service.create(requireBody(body));
+        InstitutionView view = service.create(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
                 .tag(ETags.tag(view.version())).entity(view).build();
     }
@@ -76,7 +76,7 @@ public class InstitutionResource {
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid InstitutionInput body) {
-        InstitutionView view = service.replace(id, requireBody(body), ifMatch);
+        InstitutionView view = service.replace(id, ApiException.requireBody(body), ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
@@ -121,7 +121,7 @@ public class InstitutionResource {
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
                                 @Valid InstitutionInput.CapacityInput body) {
-        boolean created = service.putCapacity(id, year, requireBody(body));
+        boolean created = service.putCapacity(id, year, ApiException.requireBody(body));
         InstitutionView.CapacityView view = service.capacity(id, year);
         return (created ? Response.created(UriBuilder.fromResource(InstitutionResource.class).path(id)
                 .path("capacity").path(Integer.toString(year)).build()) : Response.ok()).entity(view).build();
@@ -139,10 +139,4 @@ public class InstitutionResource {
         return service.eligibility(id, date);
     }
 
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
-        return body;
-    }
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +32,7 @@ public class RevocationResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid RevocationInput body) {
-        InstitutionView view = service.revokeInstitution(id, DesignationResource.requireBody(body), ifMatch);
+        InstitutionView view = service.revokeInstitution(id, ApiException.requireBody(body), ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.policy;
 
+import cn.liaocheng.rdcoverage.common.ApiException;
 import io.quarkus.security.Authenticated;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,9 +63,7 @@ public class PolicyResource {
     @Operation(summary = "Publish a new policy version (takes effect on its effectiveFrom date)")
     @RolesAllowed(Role.ADMIN_)
     public Response create(Policy body) {
-        if (body == null) {
-            throw cn.liaocheng.rdcoverage.common.ApiException.invalid("body", "is required");
-        }
+        ApiException.requireBody(body);
         PolicyView view = policies.create(body);
         return Response.created(UriBuilder.fromResource(PolicyResource.class).path(view.id()).build())
                 .tag(ETags.tag(view.version())).entity(view).build();
@@ -75,9 +74,7 @@ public class PolicyResource {
     @Operation(summary = "Correct a policy version that no stored decision has used yet")
     @RolesAllowed(Role.ADMIN_)
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Policy body) {
-        if (body == null) {
-            throw cn.liaocheng.rdcoverage.common.ApiException.invalid("body", "is required");
-        }
+        ApiException.requireBody(body);
         PolicyView view = policies.replace(id, body, ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }

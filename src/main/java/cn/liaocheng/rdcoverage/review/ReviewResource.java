@@ -67,7 +67,7 @@ public class ReviewResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     @Operation(summary = "Open a round (id like 2026H2)")
     public Response createRound(@Valid ReviewInputs.RoundInput body) {
-        RoundView v = review.createRound(require(body));
+        RoundView v = review.createRound(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
     }
 
@@ -86,7 +86,7 @@ public class ReviewResource {
     @Operation(summary = "OPEN → REVIEWING (START_REVIEW) → CLOSED (CLOSE)")
     public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid ReviewInputs.RoundTransition body) {
-        RoundView v = review.transitionRound(id, require(body), ifMatch);
+        RoundView v = review.transitionRound(id, ApiException.requireBody(body), ifMatch);
         return Response.ok(v).tag(ETags.tag(v.version())).build();
     }
 
@@ -103,7 +103,7 @@ public class ReviewResource {
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     @Operation(summary = "Start an application (DRAFT) for an institution in an OPEN round; one live application per institution and round")
     public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
-        require(body);
+        ApiException.requireBody(body);
         return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications", body, () -> {
             ApplicationView v = review.create(body);
             return Response.created(UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
@@ -136,7 +136,7 @@ public class ReviewResource {
             + "does not qualify is 422 with the unmet criteria unless override is true with a reason")
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Transition body) {
-        require(body);
+        ApiException.requireBody(body);
         return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications/" + id + "/transitions", body, () -> {
             ApplicationView v = review.transition(id, body, ifMatch);
             return Response.ok(v).tag(ETags.tag(v.version())).build();
@@ -157,7 +157,7 @@ public class ReviewResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     @Operation(summary = "Assign a material review or on-site inspection of an application under assessment")
     public Response assign(@Valid ReviewInputs.InspectionInput body) {
-        InspectionView v = inspections.assign(require(body));
+        InspectionView v = inspections.assign(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
     }
 
@@ -177,14 +177,8 @@ public class ReviewResource {
     @Operation(summary = "The assigned assessor records conductedOn, verifiedCapacity, findings and a conclusion (which closes it)")
     public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid ReviewInputs.InspectionRecord body) {
-        InspectionView v = inspections.record(id, require(body), ifMatch);
+        InspectionView v = inspections.record(id, ApiException.requireBody(body), ifMatch);
         return Response.ok(v).tag(ETags.tag(v.version())).build();
     }
 
-    private static <T> T require(T body) {
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
-        return body;
-    }
 }

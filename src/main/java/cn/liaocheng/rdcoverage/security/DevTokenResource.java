@@ -45,9 +45,7 @@ public class DevTokenResource {
         if (!enabled) {
             throw ApiException.notFound("Resource", "/api/v1/dev/tokens");
         }
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
+        ApiException.requireBody(body);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body.role() == Role.COUNTY_OFFICER && blank(body.regionCode())) {
             errors.add(new Problem.FieldError("regionCode", "is required for COUNTY_OFFICER"));
