@@ -7,6 +7,7 @@ import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.Sorting;
 import cn.liaocheng.rdcoverage.common.Timestamps;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.security.AuditHistory;
@@ -66,9 +67,9 @@ public class EnterpriseService {
         paging.validate();
         Where where = where(filter);
         String order = Sorting.orderBy(paging.sort, SORTABLE, "e.creditCode");
-        PanacheQuery<Enterprise> query = Enterprise.find("from Enterprise e" + where.clause + " order by " + order, where.params);
+        PanacheQuery<Enterprise> query = Enterprise.find("from Enterprise e" + where.clause() + " order by " + order, where.params());
         List<Enterprise> rows = query.page(Page.of(paging.page, paging.size)).list();
-        long total = Enterprise.count("from Enterprise e" + where.clause, where.params);
+        long total = Enterprise.count("from Enterprise e" + where.clause(), where.params());
         return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size, total);
     }
 
@@ -78,11 +79,11 @@ public class EnterpriseService {
         String after = "";
         while (true) {
             String cursor = after;
-            Map<String, Object> params = new LinkedHashMap<>(where.params);
+            Map<String, Object> params = new LinkedHashMap<>(where.params());
             params.put("after", cursor);
             List<EnterpriseView> chunk = QuarkusTransaction.requiringNew().call(() ->
-                    Enterprise.<Enterprise>find("from Enterprise e" + where.clause
-                                    + (where.clause.isEmpty() ? " where" : " and") + " e.creditCode > :after order by e.creditCode", params)
+                    Enterprise.<Enterprise>find("from Enterprise e" + where.clause()
+                                    + (where.clause().isEmpty() ? " where" : " and") + " e.creditCode > :after order by e.creditCode", params)
                             .page(Page.ofSize(1000)).list().stream().map(this::view).toList());
             chunk.forEach(sink);
             if (chunk.size() < 1000) {
@@ -312,57 +313,37 @@ public class EnterpriseService {
         }
     }
 
-    private record Where(String clause, Map<String, Object> params) {
-    }
-
     private Where where(EnterpriseFilter f) {
-        StringBuilder sb = new StringBuilder();
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where w = new Where();
         if (caller.scopedToRegion()) {
-            and(sb).append("e.regionCode = :scopeRegion");
-            params.put("scopeRegion", String.valueOf(caller.regionCode()));
+            w.and("e.regionCode = :scopeRegion", "scopeRegion", String.valueOf(caller.regionCode()));
         }
         if (caller.scopedToEnterprise()) {
-            and(sb).append("e.creditCode = :scopeCode");
-            params.put("scopeCode", String.valueOf(caller.creditCode()));
+            w.and("e.creditCode = :scopeCode", "scopeCode", String.valueOf(caller.creditCode()));
         }
-        if (f.regionCode != null && !f.regionCode.isBlank()) {
-            and(sb).append("e.regionCode = :region");
-            params.put("region", f.regionCode.trim());
+        if (w.has(f.regionCode)) {
+            w.and("e.regionCode = :region", "region", f.regionCode.trim());
         }
-        if (f.sizeClass != null && !f.sizeClass.isBlank()) {
-            try {
-                params.put("size", SizeClass.valueOf(f.sizeClass.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException ex) {
-                throw ApiException.invalid("sizeClass", "must be one of LARGE, MEDIUM, SMALL, MICRO");
-            }
-            and(sb).append("e.sizeClass = :size");
+        if (w.has(f.sizeClass)) {
+            w.and("e.sizeClass = :size", "size", Where.parseEnum(SizeClass.class, "sizeClass", f.sizeClass));
         }
         if (f.aboveDesignatedSize != null) {
-            and(sb).append("e.aboveDesignatedSize = :above");
-            params.put("above", f.aboveDesignatedSize);
+            w.and("e.aboveDesignatedSize = :above", "above", f.aboveDesignatedSize);
         }
         if (f.keyEnterprise != null) {
-            and(sb).append("e.keyEnterprise = :keyEnterprise");
-            params.put("keyEnterprise", f.keyEnterprise);
+            w.and("e.keyEnterprise = :keyEnterprise", "keyEnterprise", f.keyEnterprise);
         }
         if (f.keyIndustry != null) {
-            and(sb).append("e.keyIndustry = :keyIndustry");
-            params.put("keyIndustry", f.keyIndustry);
+            w.and("e.keyIndustry = :keyIndustry", "keyIndustry", f.keyIndustry);
         }
-        if (f.q != null && !f.q.isBlank()) {
-            and(sb).append("lower(e.name) like :q escape '\\'");
-            params.put("q", "%" + f.q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        if (w.has(f.q)) {
+            w.and("lower(e.name) like :q escape '\\'", "q", "%" + f.q.trim().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (f.updatedSince != null && !f.updatedSince.isBlank()) {
-            and(sb).append("e.updatedAt >= :since");
-            params.put("since", Timestamps.parseSince("updatedSince", f.updatedSince));
+        if (w.has(f.updatedSince)) {
+            w.and("e.updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", f.updatedSince));
         }
-        return new Where(sb.toString(), params);
-    }
-
-    private static StringBuilder and(StringBuilder sb) {
-        return sb.append(sb.isEmpty() ? " where " : " and ");
+        return w;
     }
 
     private static String blankToNull(String s) {

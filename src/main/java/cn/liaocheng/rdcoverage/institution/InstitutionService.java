@@ -35,9 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -73,40 +71,34 @@ public class InstitutionService {
 
     public PageResult<InstitutionView> list(InstitutionFilter filter, PageQuery paging) {
         paging.validate();
-        StringBuilder where = new StringBuilder();
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where w = new Where();
         if (caller.scopedToEnterprise()) {
-            params.put("me", String.valueOf(caller.creditCode()));
-            and(where).append(":me member of i.participants");
+            w.and(":me member of i.participants", "me", String.valueOf(caller.creditCode()));
         }
         if (caller.scopedToRegion()) {
-            params.put("myRegion", String.valueOf(caller.regionCode()));
-            and(where).append("exists (select 1 from Enterprise se where se.regionCode = :myRegion and se.creditCode member of i.participants)");
+            w.and("exists (select 1 from Enterprise se where se.regionCode = :myRegion and se.creditCode member of i.participants)",
+                    "myRegion", String.valueOf(caller.regionCode()));
         }
-        if (filter.buildMode != null && !filter.buildMode.isBlank()) {
-            params.put("mode", Where.parseEnum(BuildMode.class, "buildMode", filter.buildMode));
-            and(where).append("i.buildMode = :mode");
+        if (w.has(filter.buildMode)) {
+            w.and("i.buildMode = :mode", "mode", Where.parseEnum(BuildMode.class, "buildMode", filter.buildMode));
         }
-        if (filter.status != null && !filter.status.isBlank()) {
-            params.put("status", Where.parseEnum(InstitutionStatus.class, "status", filter.status));
-            and(where).append("i.status = :status");
+        if (w.has(filter.status)) {
+            w.and("i.status = :status", "status", Where.parseEnum(InstitutionStatus.class, "status", filter.status));
         }
-        if (filter.participant != null && !filter.participant.isBlank()) {
-            params.put("participant", CreditCode.normalise(filter.participant));
-            and(where).append(":participant member of i.participants");
+        if (w.has(filter.participant)) {
+            w.and(":participant member of i.participants", "participant", CreditCode.normalise(filter.participant));
         }
-        if (filter.regionCode != null && !filter.regionCode.isBlank()) {
-            params.put("region", filter.regionCode.trim());
-            and(where).append("exists (select 1 from Enterprise e where e.regionCode = :region and e.creditCode member of i.participants)");
+        if (w.has(filter.regionCode)) {
+            w.and("exists (select 1 from Enterprise e where e.regionCode = :region and e.creditCode member of i.participants)",
+                    "region", filter.regionCode.trim());
         }
-        if (filter.updatedSince != null && !filter.updatedSince.isBlank()) {
-            params.put("since", Timestamps.parseSince("updatedSince", filter.updatedSince));
-            and(where).append("i.updatedAt >= :since");
+        if (w.has(filter.updatedSince)) {
+            w.and("i.updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", filter.updatedSince));
         }
         String order = Sorting.orderBy(paging.sort, SORTABLE, "i.id");
-        List<Institution> rows = Institution.<Institution>find("from Institution i" + where + " order by " + order, params)
+        List<Institution> rows = Institution.<Institution>find("from Institution i" + w.clause() + " order by " + order, w.params())
                 .page(Page.of(paging.page, paging.size)).list();
-        long total = Institution.count("from Institution i" + where, params);
+        long total = Institution.count("from Institution i" + w.clause(), w.params());
         return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size, total);
     }
 
@@ -389,10 +381,5 @@ public class InstitutionService {
                 i.platformKind == null ? null : new InstitutionView.PlatformView(i.platformName, i.platformKind, i.platformCertification),
                 i.agreementSignedOn == null ? null : new InstitutionView.AgreementView(i.agreementExpert, i.agreementSignedOn, i.agreementValidUntil),
                 i.status, i.recognizedOn, i.revokedOn, i.createdAt, i.updatedAt, i.version);
-    }
-
-
-    private static StringBuilder and(StringBuilder sb) {
-        return sb.append(sb.isEmpty() ? " where " : " and ");
     }
 }
