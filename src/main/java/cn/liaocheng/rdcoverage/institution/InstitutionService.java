@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public class InstitutionService {
         List<Institution> rows = Institution.<Institution>find("from Institution i" + w.clause() + " order by " + order, w.params())
                 .page(Page.of(paging.page, paging.size)).list();
         long total = Institution.count("from Institution i" + w.clause(), w.params());
-        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size, total);
+        return new PageResult<>(views(rows), paging.page, paging.size, total);
     }
 
     @Transactional
@@ -364,19 +365,47 @@ public class InstitutionService {
     }
 
     InstitutionView view(Institution i) {
-        List<InstitutionView.ParticipantView> enterprises = new ArrayList<>();
+        return views(List.of(i)).get(0);
+    }
+
+    /** Views of a page of institutions: their participant enterprises and latest capacities in two queries. */
+    List<InstitutionView> views(List<Institution> institutions) {
+        if (institutions.isEmpty()) {
+            return List.of();
+        }
+        Set<String> codes = new HashSet<>();
+        List<UUID> ids = new ArrayList<>(institutions.size());
+        for (Institution i : institutions) {
+            codes.addAll(i.participants);
+            ids.add(i.id);
+        }
+        Map<String, Enterprise> enterprises = new HashMap<>();
+        for (Enterprise e : Enterprise.<Enterprise>list("creditCode in ?1", codes)) {
+            enterprises.put(e.creditCode, e);
+        }
+        Map<UUID, InstitutionCapacity> latest = new HashMap<>();
+        for (InstitutionCapacity c : InstitutionCapacity.<InstitutionCapacity>list("institutionId in ?1 order by year desc", ids)) {
+            latest.putIfAbsent(c.institutionId, c);
+        }
+        List<InstitutionView> views = new ArrayList<>(institutions.size());
+        for (Institution i : institutions) {
+            views.add(view(i, enterprises, latest.get(i.id)));
+        }
+        return views;
+    }
+
+    private InstitutionView view(Institution i, Map<String, Enterprise> enterprises, InstitutionCapacity latest) {
+        List<InstitutionView.ParticipantView> participants = new ArrayList<>();
         for (String code : i.participants) {
-            Enterprise e = Enterprise.findById(code);
+            Enterprise e = enterprises.get(code);
             Regions.RegionView r = e == null ? null : regions.get(e.regionCode);
-            enterprises.add(new InstitutionView.ParticipantView(code, e == null ? null : e.name,
+            participants.add(new InstitutionView.ParticipantView(code, e == null ? null : e.name,
                     e == null ? null : e.regionCode, r == null ? null : r.name()));
         }
-        InstitutionCapacity latest = InstitutionCapacity.<InstitutionCapacity>find(
-                "institutionId = ?1 order by year desc", i.id).firstResult();
         List<InstitutionView.CooperationView> coops = i.cooperations.stream()
                 .map(c -> new InstitutionView.CooperationView(c.partner, c.partnerKind, c.signedOn, c.validUntil, c.activities))
                 .toList();
-        return new InstitutionView(i.id.toString(), i.name, i.kind, i.buildMode, List.copyOf(i.participants), enterprises,
+        return new InstitutionView(i.id.toString(), i.name, i.kind, i.buildMode, List.copyOf(i.participants), participants,
                 InstitutionView.CapacityView.of(latest), coops,
                 i.platformKind == null ? null : new InstitutionView.PlatformView(i.platformName, i.platformKind, i.platformCertification),
                 i.agreementSignedOn == null ? null : new InstitutionView.AgreementView(i.agreementExpert, i.agreementSignedOn, i.agreementValidUntil),
