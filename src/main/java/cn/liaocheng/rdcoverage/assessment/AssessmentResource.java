@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.assessment;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.NonBlocking;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.eligibility.Capacity;
@@ -41,6 +42,7 @@ public class AssessmentResource {
             description = "Every criterion appears with its required and actual value, so a portal can show exactly what is missing.")
     @Authenticated
     @RateLimited("assessments")
+    @NonBlocking // no I/O: the facts come in the body and the policy versions are held in memory (Policies)
     public Result assess(@Valid AssessmentRequest body) {
         ApiException.requireBody(body);
         List<Problem.FieldError> errors = new ArrayList<>();

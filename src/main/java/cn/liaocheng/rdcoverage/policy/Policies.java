@@ -8,7 +8,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -23,8 +29,10 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The policy versions, read for the date in question (OpenFisca style). Parsed documents are cached by
- * effective date; a write drops the cache.
+ * The policy versions, read for the date in question (OpenFisca style). Parsed documents are held in memory by
+ * effective date, so that evaluating needs no database access (the what-if assessment runs on the event loop):
+ * loaded at start-up, reloaded after every committed write on this instance, and re-read every
+ * {@code rd.policy.refresh-every} (30 s) to pick up writes made through other instances.
  */
 @ApplicationScoped
 public class Policies {
@@ -34,7 +42,45 @@ public class Policies {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<PolicyChanged> changed;
+
     private volatile NavigableMap<LocalDate, Policy> byDate;
+
+    /** Fired inside a transaction that wrote a policy version; the cache is reloaded once it commits. */
+    public record PolicyChanged(String id) {
+    }
+
+    void loadAtStart(@Observes StartupEvent start) {
+        reload();
+    }
+
+    void reloadAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyChanged change) {
+        reload();
+    }
+
+    @Scheduled(identity = "policy-refresh", every = "${rd.policy.refresh-every:30s}", delayed = "${rd.policy.refresh-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Could not re-read the policy versions; the ones read before stay in use");
+        }
+    }
+
+    /** Reads every version afresh and swaps the map in whole; readers see the old map or the new one. */
+    void reload() {
+        byDate = QuarkusTransaction.requiringNew().call(this::readAll);
+    }
+
+    private NavigableMap<LocalDate, Policy> readAll() {
+        NavigableMap<LocalDate, Policy> map = new TreeMap<>();
+        for (PolicyVersion row : PolicyVersion.<PolicyVersion>listAll()) {
+            map.put(row.effectiveFrom, parse(row));
+        }
+        return map;
+    }
 
     /** The version in force on {@code date}, or 422 when none was yet. */
     public Policy inForce(LocalDate date) {
@@ -105,7 +151,7 @@ public class Policies {
         row.createdAt = Instant.now(clock);
         write(row, policy);
         row.persist();
-        byDate = null;
+        changed.fire(new PolicyChanged(row.id));
         return PolicyView.of(policy, false, row.version);
     }
 
@@ -126,7 +172,7 @@ public class Policies {
         validate(policy);
         write(row, policy);
         row.persistAndFlush();
-        byDate = null;
+        changed.fire(new PolicyChanged(row.id));
         return PolicyView.of(policy, false, row.version);
     }
 
@@ -201,13 +247,7 @@ public class Policies {
     private NavigableMap<LocalDate, Policy> cache() {
         NavigableMap<LocalDate, Policy> local = byDate;
         if (local == null) {
-            local = QuarkusTransaction.joiningExisting().call(() -> {
-                NavigableMap<LocalDate, Policy> map = new TreeMap<>();
-                for (PolicyVersion row : PolicyVersion.<PolicyVersion>listAll()) {
-                    map.put(row.effectiveFrom, parse(row));
-                }
-                return map;
-            });
+            local = QuarkusTransaction.joiningExisting().call(this::readAll);
             byDate = local;
         }
         return local;
