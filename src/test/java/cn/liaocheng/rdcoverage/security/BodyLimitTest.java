@@ -2,13 +2,20 @@ package cn.liaocheng.rdcoverage.security;
 
 import cn.liaocheng.rdcoverage.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import static cn.liaocheng.rdcoverage.TestData.city;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class BodyLimitTest {
@@ -23,10 +30,33 @@ class BodyLimitTest {
     }
 
     @Test
-    void aChunkedBodyOverOneMegabyteIs413Too() {
-        city().contentType("application/json")
-                .body(new ByteArrayInputStream(bigJson().getBytes(StandardCharsets.UTF_8)))
-                .post("/api/v1/enterprises").then().statusCode(413).contentType("application/problem+json");
+    void aChunkedBodyOverOneMegabyteIs413Too() throws Exception {
+        HttpResponse<String> answer = postChunked("/api/v1/enterprises", bigJson());
+        assertEquals(413, answer.statusCode());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void theWhatIfAssessmentAsksForTheLengthOfAChunkedBodyAndRefusesALargeOne() throws Exception {
+        String facts = "{\"asOf\":\"2021-06-30\",\"buildMode\":\"JOINT\",\"participants\":[]}";
+        HttpResponse<String> answer = postChunked("/api/v1/eligibility-assessments", facts);
+        assertEquals(411, answer.statusCode());
+        assertTrue(answer.body().contains("Content-Length"), answer.body());
+        city().contentType("application/json").body(facts).post("/api/v1/eligibility-assessments").then().statusCode(200);
+        city().contentType("application/json").body(bigJson()).post("/api/v1/eligibility-assessments").then()
+                .statusCode(413).contentType("application/problem+json");
+    }
+
+    /** POSTs a JSON body of unannounced length (Transfer-Encoding: chunked), as the city task force. */
+    private static HttpResponse<String> postChunked(String path, String json) throws Exception {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Authorization", "Bearer " + TestData.token("CITY_OFFICER", null, null))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
