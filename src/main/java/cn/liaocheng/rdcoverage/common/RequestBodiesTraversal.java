@@ -1,6 +1,6 @@
 package cn.liaocheng.rdcoverage.common;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 
@@ -12,7 +12,7 @@ import java.lang.annotation.ElementType;
  * resolver that Quarkus would otherwise install, which asks the persistence unit about each property of each
  * request, is not needed.
  */
-@ApplicationScoped
+@Singleton
 public class RequestBodiesTraversal implements TraversableResolver {
     @Override
     public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToBean, ElementType elementType) {
