@@ -47,6 +47,7 @@ public class VerifiedTokenCache implements JWTParser {
         this.maxAgeNanos = maxAge.toNanos();
         this.verified = maxEntries <= 0 ? null : Caffeine.newBuilder()
                 .maximumSize(maxEntries)
+                .executor(Runnable::run) // housekeeping on the calling thread, no hand-off to the common pool
                 .expireAfter(new Expiry<String, JsonWebToken>() {
                     @Override
                     public long expireAfterCreate(String token, JsonWebToken jwt, long currentTime) {
