@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.hibernate.validator.HibernateValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,8 +41,17 @@ public class AssessmentResource {
     @Inject
     Policies policies;
 
+    private final Validator validator;
+
+    /**
+     * Request bodies are plain records, so every property is traversed (common.RequestBodiesTraversal) and there
+     * is nothing for Hibernate Validator to remember per validation about which properties may be traversed.
+     */
     @Inject
-    Validator validator;
+    AssessmentResource(ValidatorFactory validators) {
+        this.validator = validators.unwrap(HibernateValidatorFactory.class).usingContext()
+                .enableTraversableResolverResultCache(false).getValidator();
+    }
 
 
     @POST
