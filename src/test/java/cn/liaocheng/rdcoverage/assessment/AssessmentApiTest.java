@@ -61,9 +61,13 @@ class AssessmentApiTest {
                 .post("/api/v1/eligibility-assessments").then().statusCode(400)
                 .body("errors[0].field", equalTo("buildMode"))
                 .body("errors[0].message", containsString("JOINT"));
-        city().contentType("application/json").body(DESIGN_EXAMPLE.replace("2021-06-30", "2021-13-45"))
-                .post("/api/v1/eligibility-assessments").then().statusCode(400)
-                .body("errors[0].field", equalTo("asOf"));
+        for (String notADate : new String[] {"2021-13-45", "2023-02-29", "2021-6-30", "30.06.2021", ""}) {
+            city().contentType("application/json").body(DESIGN_EXAMPLE.replace("2021-06-30", notADate))
+                    .post("/api/v1/eligibility-assessments").then().statusCode(400)
+                    .body("errors[0].field", equalTo("asOf"));
+        }
+        city().contentType("application/json").body(DESIGN_EXAMPLE.replace("2021-06-30", "2024-02-29"))
+                .post("/api/v1/eligibility-assessments").then().statusCode(200).body("asOf", equalTo("2024-02-29"));
         city().contentType("application/json").body(DESIGN_EXAMPLE.replace("\"employees\":350,", ""))
                 .post("/api/v1/eligibility-assessments").then().statusCode(400)
                 .body("errors.field", hasItem("participants[0].employees"));
