@@ -319,7 +319,7 @@ public class EnterpriseImporter {
             String in = placeholders(codes.size());
             try (PreparedStatement ps = c.prepareStatement("select credit_code, name, region_code, industry_code, address, "
                     + "key_enterprise, key_industry, figures_year, size_class, above_designated_size, created_at from enterprise where credit_code in (" + in + ")")) {
-                bind(ps, codes);
+                bind(ps, 1, codes);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Ent e = new Ent();
@@ -345,7 +345,7 @@ public class EnterpriseImporter {
             }
             try (PreparedStatement ps = c.prepareStatement("select credit_code, year, employees, revenue, above_designated_size, "
                     + "above_size_declared, size_class from enterprise_figures where credit_code in (" + placeholders(ents.size()) + ")")) {
-                bind(ps, ents.keySet());
+                bind(ps, 1, ents.keySet());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Fig f = new Fig();
@@ -382,14 +382,21 @@ public class EnterpriseImporter {
                 int ue = 0;
                 int iff = 0;
                 int uf = 0;
+                Set<String> changed = new LinkedHashSet<>();
+                for (Map.Entry<String, Ent> entry : ents.entrySet()) {
+                    mirror(entry.getValue());
+                    if (!entry.getValue().isNew && entry.getValue().dirty) {
+                        changed.add(entry.getKey());
+                    }
+                }
+                Map<String, Integer> earlier = takeEarlierAudit(changed);
                 for (Map.Entry<String, Ent> entry : ents.entrySet()) {
                     String code = entry.getKey();
                     Ent e = entry.getValue();
-                    mirror(e);
                     if (e.isNew || e.dirty) {
                         audE.setString(1, code);
                         audE.setLong(2, revision());
-                        audE.setInt(3, e.isNew ? 0 : 1);
+                        audE.setInt(3, e.isNew ? 0 : earlier.getOrDefault(code, 1));
                         audE.setString(4, e.name);
                         audE.setString(5, e.region);
                         audE.setString(6, e.industry);
@@ -494,6 +501,38 @@ public class EnterpriseImporter {
             }
         }
 
+        /**
+         * Enterprises changed again after an earlier chunk of this import created or changed them already have an
+         * audit row in this revision: like Envers, which keeps one row per object and revision, the import replaces
+         * that row, keeping its revision type (created and then changed in one revision is still "created"). Returns
+         * the revision types of the rows taken away.
+         */
+        private Map<String, Integer> takeEarlierAudit(Set<String> codes) throws SQLException {
+            Map<String, Integer> earlier = new HashMap<>();
+            if (revision < 0 || codes.isEmpty()) {
+                return earlier;
+            }
+            try (PreparedStatement ps = c.prepareStatement("select credit_code, revtype from enterprise_aud where rev = ? and credit_code in ("
+                    + placeholders(codes.size()) + ")")) {
+                ps.setLong(1, revision);
+                bind(ps, 2, codes);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        earlier.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            if (!earlier.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("delete from enterprise_aud where rev = ? and credit_code in ("
+                        + placeholders(earlier.size()) + ")")) {
+                    ps.setLong(1, revision);
+                    bind(ps, 2, earlier.keySet());
+                    ps.executeUpdate();
+                }
+            }
+            return earlier;
+        }
+
         /** Copies the latest year's size class and 规上 flag onto the enterprise; a change makes it dirty. */
         private void mirror(Ent e) {
             Integer latestYear = null;
@@ -522,8 +561,8 @@ public class EnterpriseImporter {
         return sb.toString();
     }
 
-    private static void bind(PreparedStatement ps, Set<String> values) throws SQLException {
-        int i = 1;
+    private static void bind(PreparedStatement ps, int first, Set<String> values) throws SQLException {
+        int i = first;
         for (String v : values) {
             ps.setString(i++, v);
         }
