@@ -73,7 +73,8 @@ public class EnterpriseImporter {
         RowValidator validator = new RowValidator(regions::exists, regionScope, LocalDate.now(clock).getYear());
         Counters n = new Counters();
         List<ImportError> errors = new ArrayList<>();
-        Map<String, Long> seen = new HashMap<>();
+        // the line of each credit code's first row, per year (a file may hold several years)
+        Map<Integer, Map<String, Long>> seen = new HashMap<>();
 
         QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeoutSeconds));
         boolean done = false;
@@ -90,7 +91,7 @@ public class EnterpriseImporter {
                 rowErrors.clear();
                 ImportRow row = validator.validate(raw, rowErrors);
                 if (row != null) {
-                    Long first = seen.putIfAbsent(row.creditCode() + '/' + row.year(), row.line());
+                    Long first = seen.computeIfAbsent(row.year(), y -> new HashMap<>()).putIfAbsent(row.creditCode(), row.line());
                     if (first != null) {
                         rowErrors.add(new ImportError(row.line(), "creditCode", "repeats " + row.creditCode()
                                 + " for year " + row.year() + " of line " + first));
