@@ -4,13 +4,17 @@ import cn.liaocheng.rdcoverage.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static cn.liaocheng.rdcoverage.TestData.city;
 import static cn.liaocheng.rdcoverage.enterprise.EnterpriseImportTest.EN_HEADER;
 import static cn.liaocheng.rdcoverage.enterprise.EnterpriseImportTest.csv;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -146,6 +150,68 @@ class EnterpriseImportChunksTest {
         city().get("/api/v1/enterprises/" + code + "/history").then()
                 .body("items.findAll { it.resource == 'figures' }[0].state", equalTo(Map.of("year", 2024, "employees", 30,
                         "revenue", 5000000.5f, "aboveDesignatedSize", false, "sizeClass", "SMALL")));
+    }
+
+    @Test
+    void problemsAreListedInTheOrderFoundUpToAThousandAcrossChunks() {
+        String other = TestData.creditCode("371526");
+        city().contentType("application/json").body(Map.of("creditCode", other, "name", "邻县企业", "regionCode", "371526"))
+                .post("/api/v1/enterprises").then().statusCode(201);
+        List<String> fresh = codes(1000);
+        // line 2: an enterprise of another county (found when its chunk is written); lines 3-1001 complete chunk 1;
+        // lines 1002-3201: 2,200 rows with a negative revenue; line 3202: the last valid row
+        StringBuilder file = new StringBuilder(EN_HEADER).append(other).append(",抢过来,371521,,2024,100,30000000,,,\n");
+        for (int i = 0; i < 999; i++) {
+            file.append(fresh.get(i)).append(",县内企业").append(i).append(",371521,,2024,100,30000000,,,\n");
+        }
+        for (int i = 0; i < 2200; i++) {
+            file.append(TestData.creditCode("371521")).append(",坏企业,371521,,2024,100,-1,,,\n");
+        }
+        file.append(fresh.get(999)).append(",县内企业999,371521,,2024,100,30000000,,,\n");
+        byte[] body = file.toString().getBytes(StandardCharsets.UTF_8);
+        TestData.county("371521").config(TestData.RAW_CHARSET).contentType("text/csv").body(body)
+                .post("/api/v1/enterprises/import?mode=partial").then().statusCode(200)
+                .body("received", equalTo(3201)).body("created", equalTo(1000)).body("rejected", equalTo(2201))
+                .body("errors", hasSize(1000)).body("errorsOmitted", equalTo(1201))
+                .body("errors[0].line", equalTo(2)).body("errors[0].message", containsString("another region"))
+                .body("errors[1].line", equalTo(1002)).body("errors[999].line", equalTo(2000))
+                .body("errors[999].field", equalTo("revenue"));
+        city().get("/api/v1/enterprises/" + other).then().body("name", equalTo("邻县企业"));
+        city().get("/api/v1/enterprises/" + fresh.get(999)).then().statusCode(200);
+
+        // all-or-nothing: the same problems, nothing written
+        List<String> more = codes(1000);
+        String again = file.toString();
+        for (int i = 0; i < 1000; i++) {
+            again = again.replace(fresh.get(i), more.get(i));
+        }
+        TestData.county("371521").config(TestData.RAW_CHARSET).contentType("text/csv")
+                .body(again.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/enterprises/import").then().statusCode(422)
+                .body("rejected", equalTo(2201)).body("errors", hasSize(1000)).body("errorsOmitted", equalTo(1201))
+                .body("errors[0].line", equalTo(2));
+        city().get("/api/v1/enterprises/" + more.get(0)).then().statusCode(404);
+    }
+
+    @Test
+    void aFileProblemAfterTheFirstChunksWritesNothing() {
+        List<String> codes = codes(2100);
+        StringBuilder file = new StringBuilder(EN_HEADER);
+        for (String code : codes) {
+            file.append(row(code, "先到企业", 2024, 100, 30_000_000));
+        }
+        csv(file + TestData.creditCode() + ",\"没有结束的引号,371502,,2024,1,1,,,\n", "mode=partial").statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        city().get("/api/v1/enterprises/" + codes.get(0)).then().statusCode(404);
+        city().get("/api/v1/enterprises/" + codes.get(2099)).then().statusCode(404);
+
+        // valid UTF-8 for 2,100 rows, then a line in GBK
+        byte[] head = file.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] tail = (TestData.creditCode() + ",聊城轴承,371502,,2024,1,1,,,\n").getBytes(Charset.forName("GBK"));
+        byte[] mixed = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, mixed, head.length, tail.length);
+        EnterpriseImportTest.post("text/csv", mixed, "mode=partial").statusCode(400).body("detail", containsString("charset=GBK"));
+        city().get("/api/v1/enterprises/" + codes.get(0)).then().statusCode(404);
     }
 
     private static String quoted(String s) {
