@@ -25,6 +25,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,8 @@ import java.util.TreeMap;
 
 /**
  * Bulk upsert of the statistics bureau's yearly list, by credit code and year. The body is streamed: records are
- * validated one at a time and written in chunks of {@code chunk} rows inside one transaction, so a file is
+ * validated one at a time (on a reader thread, a chunk ahead: {@link ChunkReader}) and written in chunks of
+ * {@code chunk} rows inside one transaction, so a file is
  * imported whole or not at all (unless mode=partial), and a dry run is the same work rolled back. Every change
  * also writes its audit rows (one revision per import), which the history endpoints read through Envers.
  */
@@ -69,51 +71,44 @@ public class EnterpriseImporter {
     public ImportReport run(InputStream body, String format, Charset charset, boolean dryRun, boolean partial,
                             String regionScope, String actor, String actorRole) {
         Instant now = Instant.now(clock);
-        RowValidator validator = new RowValidator(regions::exists, regionScope, LocalDate.now(clock).getYear());
+        // the reader's thread validates against this copy (the region cache would read the database on its own)
+        Set<String> regionCodes = new HashSet<>();
+        for (Regions.RegionView r : regions.all()) {
+            regionCodes.add(r.code());
+        }
+        RowValidator validator = new RowValidator(regionCodes::contains, regionScope, LocalDate.now(clock).getYear());
         Counters n = new Counters();
         List<ImportError> errors = new ArrayList<>();
-        // the line of each credit code's first row, per year (a file may hold several years)
-        Map<Integer, Map<String, Long>> seen = new HashMap<>();
 
         QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeoutSeconds));
         boolean done = false;
-        try (RowReader reader = RowReader.open(body, format, charset); Connection c = dataSource.getConnection()) {
+        try (ChunkReader chunks = ChunkReader.start(RowReader.open(body, format, charset), validator, chunk, MAX_ERRORS_LISTED);
+             Connection c = dataSource.getConnection()) {
             Writer writer = new Writer(c, now, regionScope, actor, actorRole, e -> {
                 n.rejected++;
                 record(errors, n, e);
             });
-            List<ImportRow> batch = new ArrayList<>(chunk);
-            List<ImportError> rowErrors = new ArrayList<>(4);
-            RawRow raw;
-            while ((raw = reader.next()) != null) {
-                n.received++;
-                rowErrors.clear();
-                ImportRow row = validator.validate(raw, rowErrors);
-                if (row != null) {
-                    Long first = seen.computeIfAbsent(row.year(), y -> new HashMap<>()).putIfAbsent(row.creditCode(), row.line());
-                    if (first != null) {
-                        rowErrors.add(new ImportError(row.line(), "creditCode", "repeats " + row.creditCode()
-                                + " for year " + row.year() + " of line " + first));
-                        row = null;
-                    }
+            ChunkReader.Chunk next;
+            do {
+                next = chunks.next();
+                if (next.failure() instanceof RuntimeException failure) {
+                    throw failure;
+                } else if (next.failure() instanceof Error failure) {
+                    throw failure;
+                } else if (next.failure() != null) {
+                    throw new IllegalStateException("Import failed reading the file", next.failure());
                 }
-                if (row == null) {
-                    n.rejected++;
-                    for (ImportError e : rowErrors) {
-                        record(errors, n, e);
-                    }
-                    continue;
+                n.received += next.received();
+                n.rejected += next.rejected();
+                for (ImportError e : next.errors()) {
+                    record(errors, n, e);
                 }
-                batch.add(row);
-                if (batch.size() >= chunk) {
-                    writer.write(batch, n);
-                    batch.clear();
+                n.errorsOmitted += next.errorsOmitted();
+                if (next.last() && n.received == 0) {
+                    throw RowReader.fileProblem("body", "holds no records");
                 }
-            }
-            if (n.received == 0) {
-                throw RowReader.fileProblem("body", "holds no records");
-            }
-            writer.write(batch, n);
+                writer.write(next.rows(), n);
+            } while (!next.last());
             done = true;
         } catch (SQLException e) {
             throw new IllegalStateException("Import failed in the database", e);
