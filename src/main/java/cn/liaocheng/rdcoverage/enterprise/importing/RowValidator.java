@@ -6,10 +6,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** Checks one raw record and turns it into an {@link ImportRow}, or adds what is wrong to {@code errors}. */
 final class RowValidator {
     private static final BigDecimal MAX_REVENUE = new BigDecimal("9999999999999999.99");
+    private static final Pattern INDUSTRY_CODE = Pattern.compile("[A-T]?\\d{2,4}");
     private final Predicate<String> regionExists;
     private final String regionScope;
     private final int currentYear;
@@ -47,7 +49,7 @@ final class RowValidator {
             errors.add(new ImportError(line, Column.REGION_CODE.field, "'" + region + "' is outside your region (" + regionScope + ")"));
         }
         String industry = raw.get(Column.INDUSTRY_CODE);
-        if (industry != null && !industry.matches("[A-T]?\\d{2,4}")) {
+        if (industry != null && !INDUSTRY_CODE.matcher(industry).matches()) {
             errors.add(new ImportError(line, Column.INDUSTRY_CODE.field, "must be a GB/T 4754-2017 code such as C3311 or 3311"));
         }
         String address = raw.get(Column.ADDRESS);
