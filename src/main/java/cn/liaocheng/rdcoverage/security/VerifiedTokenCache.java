@@ -3,7 +3,6 @@ package cn.liaocheng.rdcoverage.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
@@ -13,9 +12,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import javax.crypto.SecretKey;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -27,11 +23,12 @@ import java.util.concurrent.TimeUnit;
  * claims) is verified afresh; failures are never remembered. An entry lives until the token expires (plus the
  * configured clock skew, which the verifier itself allows) and at most {@code rd.jwt.cache.max-age}, which bounds
  * how long a token stays accepted after its signing key has been withdrawn from the key set. {@code
- * rd.jwt.cache.max-entries=0} switches the cache off.
+ * rd.jwt.cache.max-entries=0} switches the cache off. The parser's other methods are not decorated (the class is
+ * abstract, so the container passes them on).
  */
 @Decorator
 @Priority(10)
-public class VerifiedTokenCache implements JWTParser {
+public abstract class VerifiedTokenCache implements JWTParser {
     private final JWTParser delegate;
     private final Cache<String, JsonWebToken> verified;
     private final long skewSeconds;
@@ -48,22 +45,7 @@ public class VerifiedTokenCache implements JWTParser {
         this.verified = maxEntries <= 0 ? null : Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .executor(Runnable::run) // housekeeping on the calling thread, no hand-off to the common pool
-                .expireAfter(new Expiry<String, JsonWebToken>() {
-                    @Override
-                    public long expireAfterCreate(String token, JsonWebToken jwt, long currentTime) {
-                        return lifetimeNanos(jwt);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String token, JsonWebToken jwt, long currentTime, long currentDuration) {
-                        return lifetimeNanos(jwt);
-                    }
-
-                    @Override
-                    public long expireAfterRead(String token, JsonWebToken jwt, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
+                .expireAfter(Expiry.creating((String token, JsonWebToken jwt) -> Duration.ofNanos(lifetimeNanos(jwt))))
                 .build();
     }
 
@@ -87,45 +69,5 @@ public class VerifiedTokenCache implements JWTParser {
             }
         }
         return jwt;
-    }
-
-    @Override
-    public JsonWebToken parse(String bearerToken, JWTAuthContextInfo context) throws ParseException {
-        return delegate.parse(bearerToken, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String bearerToken, PublicKey key) throws ParseException {
-        return delegate.verify(bearerToken, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String bearerToken, SecretKey key) throws ParseException {
-        return delegate.verify(bearerToken, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String bearerToken, String secret) throws ParseException {
-        return delegate.verify(bearerToken, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String bearerToken, PrivateKey key) throws ParseException {
-        return delegate.decrypt(bearerToken, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String bearerToken, SecretKey key) throws ParseException {
-        return delegate.decrypt(bearerToken, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String bearerToken, String secret) throws ParseException {
-        return delegate.decrypt(bearerToken, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String bearerToken) throws ParseException {
-        return delegate.parseOnly(bearerToken);
     }
 }
