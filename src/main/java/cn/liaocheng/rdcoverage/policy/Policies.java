@@ -244,12 +244,8 @@ public class Policies {
         }
     }
 
+    /** Filled at start-up (before any request is served) and only ever replaced whole, never emptied. */
     private NavigableMap<LocalDate, Policy> cache() {
-        NavigableMap<LocalDate, Policy> local = byDate;
-        if (local == null) {
-            local = QuarkusTransaction.joiningExisting().call(this::readAll);
-            byDate = local;
-        }
-        return local;
+        return byDate;
     }
 }
