@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.NonBlocking;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.common.RequestBodies;
 import cn.liaocheng.rdcoverage.eligibility.Capacity;
 import cn.liaocheng.rdcoverage.eligibility.Cooperation;
 import cn.liaocheng.rdcoverage.eligibility.Eligibility;
@@ -16,11 +17,6 @@ import cn.liaocheng.rdcoverage.enterprise.CreditCode;
 import cn.liaocheng.rdcoverage.policy.Policies;
 import cn.liaocheng.rdcoverage.security.RateLimited;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import org.hibernate.validator.HibernateValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 @Path("/api/v1/eligibility-assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,18 +36,8 @@ public class AssessmentResource {
     @Inject
     Policies policies;
 
-    private final Validator validator;
-
-    /**
-     * Request bodies are plain records, so every property is traversed (common.RequestBodiesTraversal) and there
-     * is nothing for Hibernate Validator to remember per validation about which properties may be traversed.
-     */
     @Inject
-    AssessmentResource(ValidatorFactory validators) {
-        this.validator = validators.unwrap(HibernateValidatorFactory.class).usingContext()
-                .enableTraversableResolverResultCache(false).getValidator();
-    }
-
+    RequestBodies bodies;
 
     @POST
     @Operation(summary = "What-if (自评): evaluate facts against the policy in force on asOf; nothing is stored",
@@ -62,13 +47,7 @@ public class AssessmentResource {
     @RateLimited("assessments")
     @NonBlocking // no I/O: the facts come in the body and the policy versions are held in memory (Policies)
     public Result assess(AssessmentRequest body) {
-        ApiException.requireBody(body);
-        // The constraints of @Valid, checked on the body itself rather than by the method-validation interceptor
-        // around the call, which cost this endpoint several microseconds per request (bench/README.md).
-        Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(body);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        bodies.valid(body); // not @Valid: the interceptor cost this endpoint several µs per request
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Participant> participants = new ArrayList<>(body.participants().size());
         for (int k = 0; k < body.participants().size(); k++) {
