@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The choices made where the policy text is ambiguous (DESIGN.md, [interpretation]); data, not code.
+ * The choices made where the policy text is ambiguous (docs/domain.md section 4, the interpretations); data, not code.
  *
  * @param microTier                    column used by MICRO enterprises, for the standard and for the award
  * @param jointRequiresEveryParticipant JOINT: the institution qualifies only if every participant does

@@ -1,10 +1,10 @@
 /**
  * Eligibility of an R&D institution under the construction standard of 聊城市规模以上工业企业研发机构全覆盖行动方案
- * (DESIGN.md section 2): {@link cn.liaocheng.rdcoverage.eligibility.Eligibility#evaluate} is a pure function of
+ * (docs/domain.md section 4): {@link cn.liaocheng.rdcoverage.eligibility.Eligibility#evaluate} is a pure function of
  * facts, a policy version and a date. Plain Java only (java.lang, java.util, java.math, java.time) and no clock;
  * EligibilityArchitectureTest enforces both. The record component names are the JSON contract.
  *
- * <p>Choices beyond DESIGN.md, all covered by tests:
+ * <p>Choices beyond docs/domain.md, all covered by tests:
  * <ul>
  * <li>Participants are identified by credit code, compared exactly; a code listed twice is one participant
  *     (the first entry wins), so it is counted, checked and awarded once.</li>

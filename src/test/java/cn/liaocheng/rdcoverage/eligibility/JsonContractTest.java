@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service serialises these records with Jackson as they are: the record component names are the JSON
- * contract of DESIGN.md section 2. A renamed component or an extra accessor picked up as a property breaks it.
+ * contract of docs/domain.md section 4. A renamed component or an extra accessor picked up as a property breaks it.
  */
 class JsonContractTest {
 
