@@ -1,5 +1,9 @@
 package cn.liaocheng.rdcoverage.assessment;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.NonBlocking;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -33,6 +37,14 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Eligibility")
 public class AssessmentResource {
+    /** The request body example of the contract; Try it out sends it and gets 200 (ContractExamplesTest). */
+    static final String EXAMPLE = "{\"asOf\":\"2021-06-30\",\"buildMode\":\"SINGLE\",\"participants\":[{\"creditCode\":"
+            + "\"91350100M000100Y43\",\"employees\":350,\"revenue\":52000000,\"aboveDesignatedSize\":true,"
+            + "\"previouslyAwarded\":false}],\"capacity\":{\"personnel\":6,\"equipmentValue\":600000,\"rdExpenditure\":520000,"
+            + "\"floorArea\":60,\"projectCount\":3,\"hasRules\":true,\"hasStableFunding\":true},\"cooperations\":[{\"partner\":"
+            + "\"聊城大学\",\"partnerKind\":\"UNIVERSITY\",\"signedOn\":\"2020-09-01\","
+            + "\"activities\":\"联合开展工艺改进项目\"}]}";
+
     @Inject
     Policies policies;
 
@@ -40,13 +52,16 @@ public class AssessmentResource {
     RequestBodies bodies;
 
     @POST
-    @Operation(summary = "What-if (自评): evaluate facts against the policy in force on asOf; nothing is stored",
+    @Operation(operationId = "assessEligibility", summary = "What-if (自评): evaluate facts against the policy in force on asOf; nothing is stored",
             description = "Every criterion appears with its required and actual value, so a portal can show exactly what is missing. "
                     + "The body must come with a Content-Length (411 otherwise) and be at most 1 MB (413).")
     @Authenticated
     @RateLimited("assessments")
     @NonBlocking // no I/O: the facts come in the body and the policy versions are held in memory (Policies)
-    public Result assess(AssessmentRequest body) {
+    public Result assess(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AssessmentRequest.class),
+            examples = @ExampleObject(name = "single", summary = "A SINGLE institution of a medium enterprise (qualifies)",
+                    value = EXAMPLE))) AssessmentRequest body) {
         bodies.valid(body); // not @Valid: the interceptor cost this endpoint several µs per request
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Participant> participants = new ArrayList<>(body.participants().size());

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.eligibility.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -28,8 +29,10 @@ import java.util.UUID;
 @Audited
 @Table(name = "award")
 public class Award extends PanacheEntityBase {
+    @Schema(name = "AwardProgram")
     public enum Program { CITY_FIRST_RECOGNITION, COUNTY_SUPPLEMENT }
 
+    @Schema(name = "AwardStatus")
     public enum Status { PROPOSED, APPROVED, DISBURSED, CANCELLED }
 
     @Id

@@ -1,5 +1,14 @@
 package cn.liaocheng.rdcoverage.award;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.liaocheng.rdcoverage.institution.Institution;
+import cn.liaocheng.rdcoverage.enterprise.Enterprise;
+import cn.liaocheng.rdcoverage.region.Regions;
+import cn.liaocheng.rdcoverage.common.Exports;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.ETags;
@@ -40,9 +49,15 @@ public class AwardResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Regions regions;
+
+    @Inject
+    java.time.Clock clock;
+
     @GET
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    @Operation(summary = "Awards in the caller's scope, filtered by regionCode, creditCode, program, status, fiscalYear")
+    @Operation(operationId = "listAwards", summary = "Awards in the caller's scope, filtered by regionCode, creditCode, program, status, fiscalYear")
     public PageResult<AwardView> list(@BeanParam AwardService.Filter filter, @BeanParam PageQuery paging) {
         return awards.list(filter, paging);
     }
@@ -51,23 +66,41 @@ public class AwardResource {
     @Produces(CsvOutput.MEDIA_TYPE)
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     @Operation(summary = "The same filter as CSV for finance (UTF-8 with BOM; e.g. status=APPROVED for payment)")
-    public Response listCsv(@BeanParam AwardService.Filter filter) {
+    public Response listCsv(@BeanParam AwardService.Filter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        java.util.Map<String, String> enterpriseNames = new java.util.HashMap<>();
+        java.util.Map<String, String> institutionNames = new java.util.HashMap<>();
         StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, List.of("id", "program", "creditCode", "regionCode", "fiscalYear", "sizeClass",
-                    "tier", "amount", "status", "policyId", "proposedOn", "approvedOn", "disbursedOn", "voucherRef", "basis"))) {
-                awards.forEach(filter, a -> csv.row(a.id(), a.program(), a.creditCode(), a.regionCode(), a.fiscalYear(), a.sizeClass(),
-                        a.tier(), a.amount(), a.status(), a.policyId(), a.proposedOn(), a.approvedOn(), a.disbursedOn(),
-                        a.voucherRef(), a.basis()));
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(List.of("id", "program", "creditCode", "enterpriseName",
+                    "regionCode", "regionName", "institutionId", "institutionName", "fiscalYear", "sizeClass",
+                    "tier", "amount", "status", "policyId", "proposedOn", "approvedOn", "disbursedOn", "voucherRef", "basis"), language))) {
+                awards.forEach(filter, a -> {
+                    Regions.RegionView region = a.regionCode() == null ? null : regions.get(a.regionCode());
+                    csv.row(a.id(), a.program(), a.creditCode(),
+                            enterpriseNames.computeIfAbsent(a.creditCode(), code -> QuarkusTransaction.requiringNew().call(() -> {
+                                Enterprise e = Enterprise.findById(code);
+                                return e == null ? "" : e.name;
+                            })),
+                            a.regionCode(), region == null ? null : region.name(), a.institutionId(),
+                            institutionNames.computeIfAbsent(a.institutionId(), id -> QuarkusTransaction.requiringNew().call(() -> {
+                                Institution i = Institution.findById(java.util.UUID.fromString(id));
+                                return i == null ? "" : i.name;
+                            })),
+                            a.fiscalYear(), a.sizeClass(), a.tier(), a.amount(), a.status(), a.policyId(), a.proposedOn(),
+                            a.approvedOn(), a.disbursedOn(), a.voucherRef(), a.basis());
+                });
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"awards.csv\"").build();
+                .header("Content-Disposition", Exports.disposition("awards",
+                        filter.regionCode != null ? filter.regionCode : caller.scopedToRegion() ? caller.regionCode() : null,
+                        java.time.LocalDate.now(clock))).build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    @Operation(summary = "One award; basis says how its amount was reached")
+    @Operation(operationId = "getAward", summary = "One award; basis says how its amount was reached")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response get(@PathParam("id") String id) {
         AwardView v = awards.get(id);
         return Response.ok(v).tag(ETags.tag(v.version())).build();
@@ -76,7 +109,8 @@ public class AwardResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    @Operation(summary = "Audit trail: who proposed, approved, paid or cancelled the award, and when")
+    @Operation(operationId = "listAwardHistory", summary = "Audit trail: who proposed, approved, paid or cancelled the award, and when")
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
         var all = awards.history(id);
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -85,8 +119,9 @@ public class AwardResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({Role.FINANCE_, Role.CITY_OFFICER_})
-    @Operation(summary = "APPROVE, DISBURSE (finance; paidOn and voucherRef) or CANCEL (finance or city; reason). "
+    @Operation(operationId = "transitionAward", summary = "APPROVE, DISBURSE (finance; paidOn and voucherRef) or CANCEL (finance or city; reason). "
             + "Concurrent transitions: one wins, the others get 409. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                                AwardService.TransitionRequest body) {
         ApiException.requireBody(body);

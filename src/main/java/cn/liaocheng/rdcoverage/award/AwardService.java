@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.award;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -47,11 +49,14 @@ public class AwardService {
     public record Proposal(List<AwardView> awards, List<Note> notes) {
     }
 
-    public record Note(String creditCode, String reason, String detail) {
+    @Schema(name = "AwardNote")
+    public record Note(String creditCode, String reason, @Schema(nullable = true) String detail) {
     }
 
+    @Schema(name = "AwardAction")
     public enum Action { APPROVE, DISBURSE, CANCEL }
 
+    @Schema(name = "AwardTransition")
     public record TransitionRequest(Action action, LocalDate paidOn, String voucherRef, String reason, String comment) {
     }
 
@@ -275,8 +280,10 @@ public class AwardService {
         @jakarta.ws.rs.QueryParam("creditCode")
         public String creditCode;
         @jakarta.ws.rs.QueryParam("program")
+        @Parameter(schema = @Schema(implementation = Award.Program.class))
         public String program;
         @jakarta.ws.rs.QueryParam("status")
+        @Parameter(schema = @Schema(implementation = Award.Status.class))
         public String status;
         @jakarta.ws.rs.QueryParam("fiscalYear")
         public Integer fiscalYear;

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.eligibility.Tier;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -10,9 +11,9 @@ import java.time.LocalDate;
 
 /** An award as the API shows it; {@code basis} says how the amount was reached. */
 public record AwardView(String id, Award.Program program, String creditCode, String regionCode, String institutionId,
-                        String applicationId, int fiscalYear, SizeClass sizeClass, Tier tier, BigDecimal amount,
-                        Award.Status status, String policyId, String basis, LocalDate proposedOn, LocalDate approvedOn,
-                        LocalDate disbursedOn, String voucherRef, LocalDate cancelledOn, String cancelReason,
+                        @Schema(nullable = true) String applicationId, int fiscalYear, @Schema(nullable = true) SizeClass sizeClass, @Schema(nullable = true) Tier tier, BigDecimal amount,
+                        Award.Status status, @Schema(nullable = true) String policyId, @Schema(nullable = true) String basis, @Schema(nullable = true) LocalDate proposedOn, @Schema(nullable = true) LocalDate approvedOn,
+                        @Schema(nullable = true) LocalDate disbursedOn, @Schema(nullable = true) String voucherRef, @Schema(nullable = true) LocalDate cancelledOn, @Schema(nullable = true) String cancelReason,
                         Instant updatedAt, @JsonIgnore long version) {
     static AwardView of(Award a) {
         return new AwardView(a.id.toString(), a.program, a.creditCode, a.regionCode, a.institutionId.toString(),

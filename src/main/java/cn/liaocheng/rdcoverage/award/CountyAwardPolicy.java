@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +24,7 @@ import java.util.UUID;
 @Audited
 @Table(name = "county_award_policy")
 public class CountyAwardPolicy extends PanacheEntityBase {
+    @Schema(name = "CountyAwardMode")
     public enum Mode { FIXED, PERCENT }
 
     @Id

@@ -1,5 +1,9 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -54,15 +58,18 @@ public class CountyAwardPolicyResource {
     @Inject
     Clock clock;
 
+    @Schema(name = "CountyAwardAmounts")
     public record Amounts(@PositiveOrZero BigDecimal LARGE, @PositiveOrZero BigDecimal MEDIUM, @PositiveOrZero BigDecimal SMALL) {
     }
 
+    @Schema(name = "CountyAwardPolicyInput")
     public record PolicyInput(@NotNull LocalDate effectiveFrom, @NotNull CountyAwardPolicy.Mode mode, @Valid Amounts amounts,
                               @PositiveOrZero @DecimalMax("1000") BigDecimal percentOfCity) {
     }
 
-    public record PolicyView(String id, String regionCode, LocalDate effectiveFrom, CountyAwardPolicy.Mode mode, Amounts amounts,
-                             BigDecimal percentOfCity, @JsonIgnore long version) {
+    @Schema(name = "CountyAwardPolicyView")
+    public record PolicyView(String id, String regionCode, LocalDate effectiveFrom, CountyAwardPolicy.Mode mode, @Schema(nullable = true) Amounts amounts,
+                             @Schema(nullable = true) BigDecimal percentOfCity, @JsonIgnore long version) {
         static PolicyView of(CountyAwardPolicy p) {
             return new PolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode,
                     p.mode == CountyAwardPolicy.Mode.FIXED ? new Amounts(p.amountLarge, p.amountMedium, p.amountSmall) : null,
@@ -72,7 +79,8 @@ public class CountyAwardPolicyResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The county's supplement policy versions, oldest first")
+    @Operation(operationId = "listCountyAwardPolicies", summary = "The county's supplement policy versions, oldest first")
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<PolicyView> list(@PathParam("code") String code) {
         region(code);
         List<PolicyView> all = CountyAwardPolicy.<CountyAwardPolicy>list("regionCode = ?1 order by effectiveFrom", code)
@@ -82,7 +90,8 @@ public class CountyAwardPolicyResource {
 
     @POST
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ADMIN_})
-    @Operation(summary = "Publish a supplement version: FIXED amounts per tier (amounts) or PERCENT of the city award (percentOfCity)")
+    @Operation(operationId = "createCountyAwardPolicy", summary = "Publish a supplement version: FIXED amounts per tier (amounts) or PERCENT of the city award (percentOfCity)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     public Response create(@PathParam("code") String code, @HeaderParam("Idempotency-Key") String key, @Valid PolicyInput body) {
         ApiException.requireBody(body);
         region(code);

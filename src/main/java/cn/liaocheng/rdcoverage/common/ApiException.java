@@ -34,6 +34,11 @@ public class ApiException extends RuntimeException {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A field error with a stable machine code (see {@link FieldCodes}). */
+    public static ApiException invalid(String field, String message, String code) {
+        return invalid(List.of(new Problem.FieldError(field, message, code)));
+    }
+
     public static ApiException invalid(List<Problem.FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()

@@ -42,6 +42,9 @@ public final class CsvOutput implements AutoCloseable {
     }
 
     static Object neutralise(Object cell) {
+        if (cell instanceof java.time.Instant instant) {
+            return MillisecondInstants.format(instant);
+        }
         if (!(cell instanceof CharSequence text) || text.isEmpty()) {
             return cell;
         }

@@ -10,6 +10,20 @@ public final class ETags {
         return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
     }
 
+    /**
+     * A strong tag for a resource without a version column: a digest of its value (records print every component),
+     * so it changes whenever what is served changes.
+     */
+    public static jakarta.ws.rs.core.EntityTag ofContent(Object value) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new jakarta.ws.rs.core.EntityTag("c" + java.util.HexFormat.of().formatHex(digest, 0, 12));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String of(long version) {
         return "\"" + version + "\"";
     }

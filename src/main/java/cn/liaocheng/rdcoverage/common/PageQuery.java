@@ -25,5 +25,8 @@ public class PageQuery {
         if (size < 1 || size > MAX_SIZE) {
             throw ApiException.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ApiException.invalid("page", "page × size must not exceed " + Integer.MAX_VALUE, FieldCodes.OUT_OF_RANGE);
+        }
     }
 }

@@ -19,11 +19,12 @@ public final class Problem {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public final String type;
-    public final String title;
+    /** Replaced by the language the client asked for (see {@link ProblemLanguage}); the type stays. */
+    public String title;
     public final int status;
-    public final String detail;
+    public String detail;
     public String instance;
-    public final List<FieldError> errors;
+    public List<FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
@@ -44,8 +45,25 @@ public final class Problem {
         return extensions;
     }
 
-    /** One invalid field: a JSON path or column name, and what is wrong with it. */
+    /** The slug of {@link #type} ({@code validation} for {@code /problems/validation}). */
+    public String slug() {
+        return type == null ? null : type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * One invalid field: a JSON path, query parameter or column name, a stable machine {@code code} a portal can
+     * translate (see {@link FieldCodes}), and a human message in the requested language.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message) {
+    @JsonPropertyOrder({"field", "code", "message"})
+    public record FieldError(String field, String message, String code) {
+        /** A field error whose code is guessed from the message (REQUIRED, OUT_OF_RANGE, ... else INVALID). */
+        public FieldError(String field, String message) {
+            this(field, message, FieldCodes.guess(message));
+        }
+
+        public FieldError withMessage(String localized) {
+            return new FieldError(field, localized, code);
+        }
     }
 }

@@ -52,7 +52,8 @@ public class ProblemMappers {
     public Response constraintViolation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage(),
+                    FieldCodes.ofConstraint(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName())));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         return Problems.validation(errors);
@@ -62,32 +63,34 @@ public class ProblemMappers {
     public Response unknownProperty(UnrecognizedPropertyException e) {
         String field = jsonPath(e);
         return Problems.validation(List.of(new Problem.FieldError(field,
-                "is not a field of this resource, or is read-only and cannot be set")));
+                "is not a field of this resource, or is read-only and cannot be set", FieldCodes.UNKNOWN_FIELD)));
     }
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         return Problems.validation(List.of(new Problem.FieldError(jsonPath(e),
-                "'" + e.getValue() + "' is not a valid " + expected)));
+                "'" + e.getValue() + "' is not a valid " + expected,
+                e.getTargetType() != null && e.getTargetType().isEnum() ? FieldCodes.INVALID_VALUE : FieldCodes.INVALID_TYPE)));
     }
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
         String field = jsonPath(e);
         return Problems.validation(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
-                "has the wrong type or shape: " + e.getOriginalMessage().split("\n")[0].replaceAll(" \\(class [^)]*\\)", ""))));
+                "has the wrong type or shape: " + e.getOriginalMessage().split("\n")[0].replaceAll(" \\(class [^)]*\\)", ""),
+                FieldCodes.INVALID_TYPE)));
     }
 
     @ServerExceptionMapper
     public Response jsonParse(JsonParseException e) {
         return Problems.validation(List.of(new Problem.FieldError("body",
-                "is not well-formed JSON: " + e.getOriginalMessage())));
+                "is not well-formed JSON: " + e.getOriginalMessage(), FieldCodes.MALFORMED_JSON)));
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON")));
+        return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON", FieldCodes.MALFORMED_JSON)));
     }
 
     @ServerExceptionMapper({org.hibernate.exception.ConstraintViolationException.class})

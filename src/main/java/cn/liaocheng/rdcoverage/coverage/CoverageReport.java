@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,8 +15,8 @@ import java.util.List;
  * ({@code statisticalYearFallback} true); null when no figures exist at all. Targets are those of {@code targetYear}
  * (asOf's year). {@code city} is absent for a county officer, whose report holds only its own region.
  */
-public record CoverageReport(LocalDate asOf, Integer statisticalYear, boolean statisticalYearFallback, int targetYear,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Figures city, List<Figures> regions) {
+public record CoverageReport(LocalDate asOf, @Schema(nullable = true) Integer statisticalYear, boolean statisticalYearFallback, int targetYear,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = "x-optional", value = "true")) Figures city, List<Figures> regions) {
 
     /**
      * The figures of the city or of one region. {@code coverageRate} = covered / aboveSize (4 decimals, null without
@@ -23,11 +24,11 @@ public record CoverageReport(LocalDate asOf, Integer statisticalYear, boolean st
      * a region without its own target uses the city-wide rate (and has no provincial target).
      */
     @Schema(name = "CoverageFigures")
-    public record Figures(@JsonInclude(JsonInclude.Include.NON_NULL) String regionCode,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String regionName,
-                          long aboveSizeEnterprises, long coveredEnterprises, BigDecimal coverageRate,
-                          BigDecimal targetRate, Long shortfall, ByBuildMode coveredByBuildMode,
-                          long provincialActive, long provincialNew, Integer provincialTarget) {
+    public record Figures(@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = "x-optional", value = "true")) String regionCode,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = "x-optional", value = "true")) String regionName,
+                          long aboveSizeEnterprises, long coveredEnterprises, @Schema(nullable = true) BigDecimal coverageRate,
+                          @Schema(nullable = true) BigDecimal targetRate, @Schema(nullable = true) Long shortfall, ByBuildMode coveredByBuildMode,
+                          long provincialActive, long provincialNew, @Schema(nullable = true) Integer provincialTarget) {
     }
 
     /** Covered enterprises by the build mode of the institutions covering them (one enterprise may count under two). */

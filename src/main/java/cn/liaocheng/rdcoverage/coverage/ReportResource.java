@@ -1,5 +1,12 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
+import cn.liaocheng.rdcoverage.common.Exports;
+import cn.liaocheng.rdcoverage.common.ETags;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -40,9 +47,12 @@ public class ReportResource {
     @Inject
     Clock clock;
 
+    @Inject
+    cn.liaocheng.rdcoverage.security.Caller caller;
+
     @GET
     @Path("/coverage")
-    @Operation(summary = "Coverage against the targets as of a date, city-wide and by region",
+    @Operation(operationId = "getCoverageReport", summary = "Coverage against the targets as of a date, city-wide and by region",
             description = "An enterprise is covered on asOf when it is above designated size in the statistical year "
                     + "(asOf's year if any figures of it are loaded, else the latest earlier year) and takes part in an "
                     + "institution recognised on or before asOf and not revoked by then. A county officer gets only its region.")
@@ -57,12 +67,13 @@ public class ReportResource {
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The coverage report as CSV (UTF-8 with BOM): the city line first, then one line per region")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    public Response coverageCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode) {
+    public Response coverageCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
+                                @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
         StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, List.of("scope", "regionCode", "regionName", "asOf", "statisticalYear",
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(List.of("scope", "regionCode", "regionName", "asOf", "statisticalYear",
                     "aboveSizeEnterprises", "coveredEnterprises", "coverageRate", "targetRate", "shortfall",
-                    "coveredSingle", "coveredJoint", "coveredIndustry", "provincialActive", "provincialNew", "provincialTarget"))) {
+                    "coveredSingle", "coveredJoint", "coveredIndustry", "provincialActive", "provincialNew", "provincialTarget"), language))) {
                 if (report.city() != null) {
                     row(csv, "CITY", report, report.city());
                 }
@@ -70,7 +81,7 @@ public class ReportResource {
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"coverage-" + report.asOf() + ".csv\"").build();
+                .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf())).build();
     }
 
     private static void row(CsvOutput csv, String scope, CoverageReport report, CoverageReport.Figures f) {
@@ -82,7 +93,7 @@ public class ReportResource {
 
     @GET
     @Path("/uncovered")
-    @Operation(summary = "The county's work list: above-size enterprises not covered on asOf, with size class and "
+    @Operation(operationId = "listUncoveredEnterprises", summary = "The county's work list: above-size enterprises not covered on asOf, with size class and "
             + "institutions in progress (DECLARED); sortable by creditCode, name, regionCode, sizeClass, employees, revenue")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public PageResult<UncoveredEnterprise> uncovered(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
@@ -96,24 +107,24 @@ public class ReportResource {
     @Operation(summary = "The whole work list as CSV (UTF-8 with BOM)")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public Response uncoveredCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
-                                 @QueryParam("sort") String sort) {
+                                 @QueryParam("sort") String sort, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         LocalDate date = date("asOf", asOf);
         reports.scope(regionCode);
         StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, List.of("creditCode", "name", "regionCode", "regionName", "sizeClass",
-                    "employees", "revenue", "institutionsInProgress"))) {
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(List.of("creditCode", "name", "regionCode", "regionName", "sizeClass",
+                    "employees", "revenue", "institutionsInProgress"), language))) {
                 reports.forEachUncovered(date, regionCode, sort, u -> csv.row(u.creditCode(), u.name(), u.regionCode(),
                         u.regionName(), u.sizeClass(), u.employees(), u.revenue(),
                         String.join("; ", u.institutionsInProgress().stream().map(p -> p.name() + " (" + p.institutionId() + ")").toList())));
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"uncovered-" + date + ".csv\"").build();
+                .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date)).build();
     }
 
     @GET
     @Path("/coverage/trend")
-    @Operation(summary = "The stored snapshots taken as of a date in [from, to], oldest first: the city's figures, or a region's")
+    @Operation(operationId = "getCoverageTrend", summary = "The stored snapshots taken as of a date in [from, to], oldest first: the city's figures, or a region's")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public Trend trend(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
         return snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
@@ -121,8 +132,9 @@ public class ReportResource {
 
     @GET
     @Path("/snapshots")
-    @Operation(summary = "Stored snapshots of the coverage report, latest asOf first (without the report itself)")
+    @Operation(operationId = "listSnapshots", summary = "Stored snapshots of the coverage report, latest asOf first (without the report itself)")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<SnapshotView> snapshots(@QueryParam("from") String from, @QueryParam("to") String to,
                                               @BeanParam PageQuery paging) {
         return snapshots.list(optionalDate("from", from), optionalDate("to", to), paging);
@@ -131,8 +143,9 @@ public class ReportResource {
     @POST
     @Path("/snapshots")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store an immutable snapshot of the coverage report as of a date (default today)")
+    @Operation(operationId = "createSnapshot", summary = "Store an immutable snapshot of the coverage report as of a date (default today)")
     @RolesAllowed(Role.CITY_OFFICER_)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SnapshotView.class)))
     public Response takeSnapshot(SnapshotInput body) {
         SnapshotView view = snapshots.take(body == null ? null : body.asOf());
         return Response.created(UriBuilder.fromResource(ReportResource.class).path("snapshots").path(view.id()).build())
@@ -141,10 +154,17 @@ public class ReportResource {
 
     @GET
     @Path("/snapshots/{id}")
-    @Operation(summary = "One snapshot with its report as stored (a county officer sees only its region)")
+    @Operation(operationId = "getSnapshot", summary = "One snapshot with its report as stored (a county officer sees only its region)")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    public SnapshotView snapshot(@PathParam("id") String id) {
-        return snapshots.get(id);
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SnapshotView.class)))
+    public Response snapshot(@PathParam("id") String id) {
+        SnapshotView view = snapshots.get(id);
+        return Response.ok(view).tag(ETags.ofContent(view)).build(); // immutable; the tag differs per scope (report)
+    }
+
+    /** The region of a download: the one asked for, else a county officer's own, else the city. */
+    private String regionOf(String regionCode) {
+        return regionCode != null && !regionCode.isBlank() ? regionCode : caller.scopedToRegion() ? caller.regionCode() : null;
     }
 
     private LocalDate date(String field, String raw) {

@@ -10,4 +10,8 @@ public class TargetFilter {
     /** A region's targets; {@code CITY} for the city-wide ones. */
     @QueryParam("regionCode")
     public String regionCode;
+
+    /** ISO-8601 instant or date: only targets changed at or after it (for sync). */
+    @QueryParam("updatedSince")
+    public String updatedSince;
 }

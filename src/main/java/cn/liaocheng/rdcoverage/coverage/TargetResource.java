@@ -1,5 +1,9 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -33,15 +37,17 @@ public class TargetResource {
     TargetService service;
 
     @GET
-    @Operation(summary = "Yearly targets (建设目标), city-wide and per region; filter by year and regionCode (CITY for city-wide)")
+    @Operation(operationId = "listTargets", summary = "Yearly targets (建设目标), city-wide and per region; filter by year and regionCode (CITY for city-wide)")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<TargetView> list(@BeanParam TargetFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
     }
 
     @POST
-    @Operation(summary = "Set a year's target, city-wide (no regionCode) or for a region; 409 when one exists")
+    @Operation(operationId = "createTarget", summary = "Set a year's target, city-wide (no regionCode) or for a region; 409 when one exists")
     @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response create(@Valid TargetInput body) {
         TargetView view = service.create(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromResource(TargetResource.class).path(view.id()).build())
@@ -50,8 +56,9 @@ public class TargetResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One target; the ETag is its version")
+    @Operation(operationId = "getTarget", summary = "One target; the ETag is its version")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response get(@PathParam("id") String id) {
         TargetView view = service.get(id);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -59,8 +66,9 @@ public class TargetResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Audit trail: who changed the target, when, and what")
+    @Operation(operationId = "listTargetHistory", summary = "Audit trail: who changed the target, when, and what")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public cn.liaocheng.rdcoverage.common.PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
         var all = service.history(id);
         return new cn.liaocheng.rdcoverage.common.PageResult<>(all, 0, all.size(), all.size());
@@ -68,8 +76,9 @@ public class TargetResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Change a target's rate or provincial increase; If-Match guards against lost updates")
+    @Operation(operationId = "replaceTarget", summary = "Change a target's rate or provincial increase; If-Match guards against lost updates")
     @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid TargetInput body) {
         TargetView view = service.replace(id, ApiException.requireBody(body), ifMatch);

@@ -43,6 +43,10 @@ public class TargetService {
             params.put("scope", filter.regionCode.trim().toUpperCase(java.util.Locale.ROOT));
             where.append(where.isEmpty() ? " where " : " and ").append("t.scope = :scope");
         }
+        if (filter.updatedSince != null && !filter.updatedSince.isBlank()) {
+            params.put("since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", filter.updatedSince));
+            where.append(where.isEmpty() ? " where " : " and ").append("t.updatedAt >= :since");
+        }
         String order = Sorting.orderBy(paging.sort == null ? "year,regionCode" : paging.sort, SORTABLE, "t.id");
         List<CoverageTarget> rows = CoverageTarget.<CoverageTarget>find("from CoverageTarget t" + where + " order by " + order, params)
                 .page(Page.of(paging.page, paging.size)).list();

@@ -1,11 +1,12 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A target as the API shows it; {@code regionCode} and {@code regionName} are null for the city-wide target. */
-public record TargetView(String id, int year, String regionCode, String regionName, BigDecimal coverageRate,
+public record TargetView(String id, int year, @Schema(nullable = true) String regionCode, @Schema(nullable = true) String regionName, BigDecimal coverageRate,
                          int provincialIncrease, Instant createdAt, Instant updatedAt, @JsonIgnore long version) {
 }

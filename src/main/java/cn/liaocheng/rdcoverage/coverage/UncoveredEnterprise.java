@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,6 +9,6 @@ import java.util.List;
  * figures in the statistical year, and any institution it has declared that is not yet recognised (in progress).
  */
 public record UncoveredEnterprise(String creditCode, String name, String regionCode, String regionName,
-                                  String sizeClass, int employees, BigDecimal revenue,
+                                  @Schema(nullable = true) String sizeClass, int employees, @Schema(nullable = true) BigDecimal revenue,
                                   List<CoverageQueries.InProgress> institutionsInProgress) {
 }

@@ -24,4 +24,19 @@ public enum CriterionCode {
     PLATFORM_ELIGIBLE,
     /** INDUSTRY mode: a service agreement is in force on the evaluation date. */
     SERVICE_AGREEMENT_VALID
+;
+
+    /**
+     * The unit of {@code required} and {@code actual}: {@code yuan}, {@code m2}, {@code persons} or {@code count};
+     * null for the yes/no and text criteria.
+     */
+    public String unit() {
+        return switch (this) {
+            case PARTICIPANT_COUNT, PROJECT_COUNT, ACADEMIC_COOPERATION -> "count";
+            case PERSONNEL -> "persons";
+            case EQUIPMENT_VALUE, RD_EXPENDITURE -> "yuan";
+            case FLOOR_AREA -> "m2";
+            case RULES_IN_PLACE, STABLE_FUNDING, PLATFORM_ELIGIBLE, SERVICE_AGREEMENT_VALID -> null;
+        };
+    }
 }

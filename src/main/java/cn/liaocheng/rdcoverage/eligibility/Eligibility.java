@@ -216,7 +216,8 @@ public final class Eligibility {
             BigDecimal required, BigDecimal total, BigDecimal shown, int divisor) {
         boolean met = total != null && total.compareTo(
                 divisor == 1 ? required : required.multiply(BigDecimal.valueOf(divisor))) >= 0;
-        out.add(new Criterion(code, creditCode, required, shown, met));
+        out.add(divisor == 1 ? new Criterion(code, creditCode, required, shown, met)
+                : new Criterion(code, creditCode, required, shown, met, code.unit(), total, divisor));
         return met;
     }
 

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.QueryParam;
 
 /** List filters of /enterprises, shared by JSON and CSV. */
@@ -8,6 +10,7 @@ public class EnterpriseFilter {
     public String regionCode;
 
     @QueryParam("sizeClass")
+    @Parameter(schema = @Schema(implementation = cn.liaocheng.rdcoverage.eligibility.SizeClass.class))
     public String sizeClass;
 
     @QueryParam("aboveDesignatedSize")

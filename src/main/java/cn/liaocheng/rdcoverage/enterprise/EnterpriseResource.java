@@ -1,5 +1,9 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.common.Exports;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.security.AuditHistory;
 import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.RateLimited;
@@ -59,9 +63,12 @@ public class EnterpriseResource {
     @Inject
     Caller caller;
 
+    @Inject
+    java.time.Clock clock;
+
 
     @GET
-    @Operation(summary = "Enterprises, filtered and paged; sizeClass and aboveDesignatedSize reflect the latest figures")
+    @Operation(operationId = "listEnterprises", summary = "Enterprises, filtered and paged; sizeClass and aboveDesignatedSize reflect the latest figures")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public PageResult<EnterpriseView> list(@BeanParam EnterpriseFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
@@ -71,21 +78,24 @@ public class EnterpriseResource {
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows, formula cells neutralised)")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    public Response listCsv(@BeanParam EnterpriseFilter filter) {
+    public Response listCsv(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, List.of("creditCode", "name", "regionCode", "regionName", "industryCode",
-                    "address", "keyEnterprise", "keyIndustry", "figuresYear", "sizeClass", "aboveDesignatedSize", "updatedAt"))) {
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(List.of("creditCode", "name", "regionCode", "regionName", "industryCode",
+                    "address", "keyEnterprise", "keyIndustry", "figuresYear", "sizeClass", "aboveDesignatedSize", "updatedAt"), language))) {
                 service.forEach(filter, e -> csv.row(e.creditCode(), e.name(), e.regionCode(), e.regionName(), e.industryCode(),
                         e.address(), e.keyEnterprise(), e.keyIndustry(), e.figuresYear(), e.sizeClass(), e.aboveDesignatedSize(), e.updatedAt()));
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"enterprises.csv\"").build();
+                .header("Content-Disposition", Exports.disposition("enterprises",
+                        filter.regionCode != null ? filter.regionCode : caller.scopedToRegion() ? caller.regionCode() : null,
+                        java.time.LocalDate.now(clock))).build();
     }
 
     @POST
-    @Operation(summary = "Register an enterprise (optionally with yearly figures)")
+    @Operation(operationId = "createEnterprise", summary = "Register an enterprise (optionally with yearly figures)")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response create(@Valid EnterpriseInput body) {
         EnterpriseView view = service.create(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build())
@@ -94,8 +104,9 @@ public class EnterpriseResource {
 
     @GET
     @Path("/{creditCode}")
-    @Operation(summary = "One enterprise; the ETag is its version")
+    @Operation(operationId = "getEnterprise", summary = "One enterprise; the ETag is its version")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response get(@PathParam("creditCode") String creditCode) {
         EnterpriseView view = service.get(creditCode);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -103,8 +114,9 @@ public class EnterpriseResource {
 
     @PUT
     @Path("/{creditCode}")
-    @Operation(summary = "Replace an enterprise's attributes; If-Match with the ETag guards against lost updates")
+    @Operation(operationId = "replaceEnterprise", summary = "Replace an enterprise's attributes; If-Match with the ETag guards against lost updates")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response replace(@PathParam("creditCode") String creditCode,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid EnterpriseInput body) {
         EnterpriseView view = service.replace(creditCode, ApiException.requireBody(body), ifMatch);
@@ -113,8 +125,9 @@ public class EnterpriseResource {
 
     @DELETE
     @Path("/{creditCode}")
-    @Operation(summary = "Remove an enterprise and its figures")
+    @Operation(operationId = "deleteEnterprise", summary = "Remove an enterprise and its figures")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "204", description = "Removed; no body")
     public Response delete(@PathParam("creditCode") String creditCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(creditCode, ifMatch);
         return Response.noContent().build();
@@ -122,8 +135,9 @@ public class EnterpriseResource {
 
     @GET
     @Path("/{creditCode}/history")
-    @Operation(summary = "Audit trail: who changed the enterprise or its figures, when, and what")
+    @Operation(operationId = "listEnterpriseHistory", summary = "Audit trail: who changed the enterprise or its figures, when, and what")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("creditCode") String creditCode) {
         List<AuditHistory.Entry> all = service.history(creditCode);
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -131,8 +145,9 @@ public class EnterpriseResource {
 
     @GET
     @Path("/{creditCode}/figures")
-    @Operation(summary = "All statistical years of an enterprise, latest first")
+    @Operation(operationId = "listEnterpriseFigures", summary = "All statistical years of an enterprise, latest first")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<FiguresView> figures(@PathParam("creditCode") String creditCode) {
         List<FiguresView> all = service.figures(creditCode);
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -140,8 +155,9 @@ public class EnterpriseResource {
 
     @GET
     @Path("/{creditCode}/figures/{year}")
-    @Operation(summary = "One statistical year")
+    @Operation(operationId = "getEnterpriseFigures", summary = "One statistical year")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
         FiguresView view = service.figures(creditCode, year);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -149,8 +165,10 @@ public class EnterpriseResource {
 
     @PUT
     @Path("/{creditCode}/figures/{year}")
-    @Operation(summary = "Create or replace one statistical year (201 when created)")
+    @Operation(operationId = "putEnterpriseFigures", summary = "Create or replace one statistical year (201 when created)")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response putFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid FiguresInput body) {
         EnterpriseService.PutResult result = service.putFigures(creditCode, year, ApiException.requireBody(body), ifMatch);
@@ -163,8 +181,9 @@ public class EnterpriseResource {
 
     @DELETE
     @Path("/{creditCode}/figures/{year}")
-    @Operation(summary = "Remove one statistical year")
+    @Operation(operationId = "deleteEnterpriseFigures", summary = "Remove one statistical year")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "204", description = "Removed; no body")
     public Response deleteFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.deleteFigures(creditCode, year, ifMatch);
@@ -174,7 +193,7 @@ public class EnterpriseResource {
     @POST
     @Path("/import")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, NDJSON})
-    @Operation(summary = "Bulk upsert by credit code and year from the statistics bureau's list",
+    @Operation(operationId = "importEnterprises", summary = "Bulk upsert by credit code and year from the statistics bureau's list",
             description = "CSV (UTF-8, UTF-8 with BOM, or GBK given as `charset=GBK`), a JSON array or NDJSON. "
                     + "Headers in English (creditCode, name, regionCode, industryCode, year, employees, revenue, "
                     + "aboveDesignatedSize, keyEnterprise, keyIndustry) or Chinese (统一社会信用代码, 企业名称, 所属区县代码, "
@@ -186,7 +205,8 @@ public class EnterpriseResource {
     public ImportReport importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                    @Parameter(description = "validate and count only; nothing is written")
                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-                                   @Parameter(description = "all-or-nothing (default) or partial")
+                                   @Parameter(description = "all-or-nothing (default) or partial",
+                                           schema = @Schema(enumeration = {"all-or-nothing", "partial"}, defaultValue = "all-or-nothing"))
                                    @QueryParam("mode") @DefaultValue("all-or-nothing") String mode,
                                    InputStream body) {
         if (!mode.equals("partial") && !mode.equals("all-or-nothing")) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -11,7 +12,7 @@ import java.time.Instant;
  * derived from revenue; {@code sizeClass} is derived (国统字〔2017〕213号).
  */
 public record FiguresView(String creditCode, int year, int employees, BigDecimal revenue,
-                          boolean aboveDesignatedSize, String aboveDesignatedSizeSource, SizeClass sizeClass,
+                          boolean aboveDesignatedSize, String aboveDesignatedSizeSource, @Schema(nullable = true) SizeClass sizeClass,
                           Instant updatedAt, @JsonIgnore long version) {
     static FiguresView of(EnterpriseFigures f) {
         return new FiguresView(f.creditCode, f.year, f.employees, f.revenue, f.aboveDesignatedSize,

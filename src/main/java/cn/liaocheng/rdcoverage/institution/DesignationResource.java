@@ -1,5 +1,9 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -32,16 +36,18 @@ public class DesignationResource {
     DesignationService service;
 
     @GET
-    @Operation(summary = "Provincial and national designations of an institution, oldest grant first")
+    @Operation(operationId = "listDesignations", summary = "Provincial and national designations of an institution, oldest grant first")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<DesignationView> list(@PathParam("id") String id) {
         List<DesignationView> all = service.list(id);
         return new PageResult<>(all, 0, all.size(), all.size());
     }
 
     @POST
-    @Operation(summary = "Record a provincial or national designation (省级/国家级研发机构) granted on a date")
+    @Operation(operationId = "createDesignation", summary = "Record a provincial or national designation (省级/国家级研发机构) granted on a date")
     @RolesAllowed(Role.CITY_OFFICER_)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response add(@PathParam("id") String id, @Valid DesignationInput body) {
         DesignationView view = service.add(id, ApiException.requireBody(body));
         return Response.created(UriBuilder.fromResource(DesignationResource.class).path(view.id()).build(id))
@@ -50,8 +56,9 @@ public class DesignationResource {
 
     @GET
     @Path("/{designationId}")
-    @Operation(summary = "One designation; the ETag is its version")
+    @Operation(operationId = "getDesignation", summary = "One designation; the ETag is its version")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response get(@PathParam("id") String id, @PathParam("designationId") String designationId) {
         DesignationView view = service.get(id, designationId);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -59,8 +66,9 @@ public class DesignationResource {
 
     @POST
     @Path("/{designationId}/revocations")
-    @Operation(summary = "Revoke or delist a designation (被撤销或摘牌): it stops counting from revokedOn; 409 when already revoked")
+    @Operation(operationId = "revokeDesignation", summary = "Revoke or delist a designation (被撤销或摘牌): it stops counting from revokedOn; 409 when already revoked")
     @RolesAllowed(Role.CITY_OFFICER_)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response revoke(@PathParam("id") String id, @PathParam("designationId") String designationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid RevocationInput body) {
         DesignationView view = service.revoke(id, designationId, ApiException.requireBody(body), ifMatch);

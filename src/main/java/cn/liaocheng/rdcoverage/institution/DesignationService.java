@@ -50,6 +50,7 @@ public class DesignationService {
         d.grantedOn = input.grantedOn();
         d.createdAt = now;
         d.updatedAt = now;
+        i.updatedAt = now; // a change to a child moves the parent's updatedAt, so that updatedSince syncs see it
         d.persist();
         Designation.flush();
         return DesignationView.of(d);
@@ -57,7 +58,8 @@ public class DesignationService {
 
     @Transactional
     public DesignationView revoke(String institutionId, String designationId, RevocationInput input, String ifMatch) {
-        Designation d = find(institutions.find(institutionId), designationId);
+        Institution institution = institutions.find(institutionId);
+        Designation d = find(institution, designationId);
         ETags.checkIfMatch(ifMatch, d.version);
         if (d.revokedOn != null) {
             throw ApiException.conflict("already-revoked", "Designation " + d.id + " was already revoked on " + d.revokedOn,
@@ -69,6 +71,7 @@ public class DesignationService {
         d.revokedOn = input.revokedOn();
         d.revocationReason = input.reason().trim();
         d.updatedAt = Instant.now(clock);
+        institution.updatedAt = d.updatedAt; // the parent's updatedAt moves with its child
         Designation.flush();
         return DesignationView.of(d);
     }

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.QueryParam;
 
 /** List filters of /institutions. */
@@ -9,9 +11,11 @@ public class InstitutionFilter {
     public String regionCode;
 
     @QueryParam("buildMode")
+    @Parameter(schema = @Schema(implementation = cn.liaocheng.rdcoverage.eligibility.BuildMode.class))
     public String buildMode;
 
     @QueryParam("status")
+    @Parameter(schema = @Schema(implementation = InstitutionStatus.class))
     public String status;
 
     /** Institutions this enterprise takes part in (credit code). */

@@ -1,5 +1,9 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.security.AuditHistory;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,15 +50,17 @@ public class InstitutionResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "R&D institutions, filtered and paged")
+    @Operation(operationId = "listInstitutions", summary = "R&D institutions, filtered and paged")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InstitutionView> list(@BeanParam InstitutionFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
     }
 
     @POST
-    @Operation(summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)")
+    @Operation(operationId = "createInstitution", summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response create(@Valid InstitutionInput body) {
         InstitutionView view = service.create(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
@@ -63,8 +69,9 @@ public class InstitutionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One institution; capacity is its latest declared year")
+    @Operation(operationId = "getInstitution", summary = "One institution; capacity is its latest declared year")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response get(@PathParam("id") String id) {
         InstitutionView view = service.get(id);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -72,8 +79,9 @@ public class InstitutionResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace what was declared; If-Match guards against lost updates")
+    @Operation(operationId = "replaceInstitution", summary = "Replace what was declared; If-Match guards against lost updates")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid InstitutionInput body) {
         InstitutionView view = service.replace(id, ApiException.requireBody(body), ifMatch);
@@ -82,8 +90,9 @@ public class InstitutionResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a declared (not yet recognised) institution")
+    @Operation(operationId = "deleteInstitution", summary = "Remove a declared (not yet recognised) institution")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "204", description = "Removed; no body")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
@@ -91,8 +100,9 @@ public class InstitutionResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Audit trail: who changed the institution or its capacity, when, and what")
+    @Operation(operationId = "listInstitutionHistory", summary = "Audit trail: who changed the institution or its capacity, when, and what")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("id") String id) {
         List<AuditHistory.Entry> all = service.history(id);
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -100,8 +110,9 @@ public class InstitutionResource {
 
     @GET
     @Path("/{id}/capacity")
-    @Operation(summary = "Every declared year of capacity, latest first")
+    @Operation(operationId = "listInstitutionCapacities", summary = "Every declared year of capacity, latest first")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InstitutionView.CapacityView> capacities(@PathParam("id") String id) {
         List<InstitutionView.CapacityView> all = service.capacities(id);
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -109,16 +120,20 @@ public class InstitutionResource {
 
     @GET
     @Path("/{id}/capacity/{year}")
-    @Operation(summary = "The capacity declared for one year")
+    @Operation(operationId = "getInstitutionCapacity", summary = "The capacity declared for one year")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    public InstitutionView.CapacityView capacity(@PathParam("id") String id, @PathParam("year") int year) {
-        return service.capacity(id, year);
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.CapacityView.class)))
+    public Response capacity(@PathParam("id") String id, @PathParam("year") int year) {
+        InstitutionView.CapacityView view = service.capacity(id, year);
+        return Response.ok(view).tag(ETags.ofContent(view)).build();
     }
 
     @PUT
     @Path("/{id}/capacity/{year}")
-    @Operation(summary = "Declare or correct one year's capacity (201 when new)")
+    @Operation(operationId = "putInstitutionCapacity", summary = "Declare or correct one year's capacity (201 when new)")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.CapacityView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.CapacityView.class)))
     public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
                                 @Valid InstitutionInput.CapacityInput body) {
         boolean created = service.putCapacity(id, year, ApiException.requireBody(body));
@@ -129,7 +144,7 @@ public class InstitutionResource {
 
     @GET
     @Path("/{id}/eligibility")
-    @Operation(summary = "Evaluate the stored institution against the policy in force on asOf (default today)",
+    @Operation(operationId = "getInstitutionEligibility", summary = "Evaluate the stored institution against the policy in force on asOf (default today)",
             description = "Uses each participant's figures of asOf's year (else the latest earlier year), the capacity "
                     + "declared for that year (else the latest earlier one), the cooperations, platform and agreement.")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.eligibility.CertificationLevel;
 import cn.liaocheng.rdcoverage.eligibility.PartnerKind;
@@ -15,31 +16,33 @@ import java.util.List;
  * An institution as the API shows it. {@code participants} are credit codes (as declared); {@code enterprises}
  * names them; {@code capacity} is the latest declared year (every year under /capacity/{year}).
  */
-public record InstitutionView(String id, String name, InstitutionKind kind, BuildMode buildMode,
+public record InstitutionView(String id, String name, InstitutionKind kind, @Schema(nullable = true) BuildMode buildMode,
                               List<String> participants, List<ParticipantView> enterprises,
-                              CapacityView capacity, List<CooperationView> cooperations,
-                              PlatformView platform, AgreementView serviceAgreement,
-                              InstitutionStatus status, LocalDate recognizedOn, LocalDate revokedOn,
+                              @Schema(nullable = true) CapacityView capacity, List<CooperationView> cooperations,
+                              @Schema(nullable = true) PlatformView platform, @Schema(nullable = true) AgreementView serviceAgreement,
+                              InstitutionStatus status, @Schema(nullable = true) LocalDate recognizedOn, @Schema(nullable = true) LocalDate revokedOn,
                               Instant createdAt, Instant updatedAt, @JsonIgnore long version) {
 
-    public record ParticipantView(String creditCode, String name, String regionCode, String regionName) {
+    @Schema(name = "InstitutionParticipantView")
+    public record ParticipantView(String creditCode, @Schema(nullable = true) String name, @Schema(nullable = true) String regionCode, @Schema(nullable = true) String regionName) {
     }
 
-    public record CapacityView(int year, int personnel, BigDecimal equipmentValue, BigDecimal rdExpenditure,
-                               BigDecimal floorArea, int projectCount, boolean hasRules, boolean hasStableFunding) {
+    @Schema(name = "InstitutionCapacityView")
+    public record CapacityView(int year, int personnel, @Schema(nullable = true) BigDecimal equipmentValue, @Schema(nullable = true) BigDecimal rdExpenditure,
+                               @Schema(nullable = true) BigDecimal floorArea, int projectCount, boolean hasRules, boolean hasStableFunding) {
         static CapacityView of(InstitutionCapacity c) {
             return c == null ? null : new CapacityView(c.year, c.personnel, c.equipmentValue, c.rdExpenditure,
                     c.floorArea, c.projectCount, c.hasRules, c.hasStableFunding);
         }
     }
 
-    public record CooperationView(String partner, PartnerKind partnerKind, LocalDate signedOn, LocalDate validUntil,
-                                  String activities) {
+    public record CooperationView(String partner, @Schema(nullable = true) PartnerKind partnerKind, @Schema(nullable = true) LocalDate signedOn, @Schema(nullable = true) LocalDate validUntil,
+                                  @Schema(nullable = true) String activities) {
     }
 
-    public record PlatformView(String name, PlatformKind kind, CertificationLevel certificationLevel) {
+    public record PlatformView(@Schema(nullable = true) String name, @Schema(nullable = true) PlatformKind kind, @Schema(nullable = true) CertificationLevel certificationLevel) {
     }
 
-    public record AgreementView(String expert, LocalDate signedOn, LocalDate validUntil) {
+    public record AgreementView(@Schema(nullable = true) String expert, @Schema(nullable = true) LocalDate signedOn, @Schema(nullable = true) LocalDate validUntil) {
     }
 }

@@ -1,5 +1,8 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.security.Role;
@@ -27,9 +30,10 @@ public class RevocationResource {
     DesignationService service;
 
     @POST
-    @Operation(summary = "Revoke a RECOGNIZED institution (status REVOKED): its enterprises stop being covered from revokedOn; "
+    @Operation(operationId = "revokeInstitution", summary = "Revoke a RECOGNIZED institution (status REVOKED): its enterprises stop being covered from revokedOn; "
             + "409 when it is not RECOGNIZED")
     @RolesAllowed(Role.CITY_OFFICER_)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid RevocationInput body) {
         InstitutionView view = service.revokeInstitution(id, ApiException.requireBody(body), ifMatch);

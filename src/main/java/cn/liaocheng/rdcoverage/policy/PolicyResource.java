@@ -1,5 +1,9 @@
 package cn.liaocheng.rdcoverage.policy;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import io.quarkus.security.Authenticated;
 import cn.liaocheng.rdcoverage.security.Role;
@@ -34,8 +38,9 @@ public class PolicyResource {
     Policies policies;
 
     @GET
-    @Operation(summary = "Policy versions, oldest first")
+    @Operation(operationId = "listPolicies", summary = "Policy versions, oldest first")
     @Authenticated
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<PolicyView> list() {
         List<PolicyView> all = policies.list();
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -43,8 +48,9 @@ public class PolicyResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One policy version with its thresholds, awards and interpretation switches")
+    @Operation(operationId = "getPolicy", summary = "One policy version with its thresholds, awards and interpretation switches")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     public Response get(@PathParam("id") String id) {
         PolicyView view = policies.get(id);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -53,15 +59,17 @@ public class PolicyResource {
     @GET
     @Path("/{id}/history")
     @Authenticated
-    @Operation(summary = "Audit trail of a policy version")
+    @Operation(operationId = "listPolicyHistory", summary = "Audit trail of a policy version")
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
         var all = policies.history(id);
         return new PageResult<>(all, 0, all.size(), all.size());
     }
 
     @POST
-    @Operation(summary = "Publish a new policy version (takes effect on its effectiveFrom date)")
+    @Operation(operationId = "createPolicy", summary = "Publish a new policy version (takes effect on its effectiveFrom date)")
     @RolesAllowed(Role.ADMIN_)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     public Response create(Policy body) {
         ApiException.requireBody(body);
         PolicyView view = policies.create(body);
@@ -71,8 +79,9 @@ public class PolicyResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Correct a policy version that no stored decision has used yet")
+    @Operation(operationId = "replacePolicy", summary = "Correct a policy version that no stored decision has used yet")
     @RolesAllowed(Role.ADMIN_)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Policy body) {
         ApiException.requireBody(body);
         PolicyView view = policies.replace(id, body, ifMatch);

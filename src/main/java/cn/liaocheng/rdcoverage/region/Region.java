@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.region;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import java.time.Instant;
 @Audited
 @Table(name = "region")
 public class Region extends PanacheEntityBase {
+    @Schema(name = "RegionKind")
     public enum Kind { DISTRICT, COUNTY, COUNTY_CITY, ZONE }
 
     @Id

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.region;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
 import io.quarkus.security.Authenticated;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import jakarta.inject.Inject;
@@ -20,8 +21,9 @@ public class RegionResource {
     Regions regions;
 
     @GET
-    @Operation(summary = "The counties, districts and zones of Liaocheng (所属县市区)")
+    @Operation(operationId = "listRegions", summary = "The counties, districts and zones of Liaocheng (所属县市区)")
     @Authenticated
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<Regions.RegionView> list() {
         List<Regions.RegionView> all = regions.all();
         return new PageResult<>(all, 0, all.size(), all.size());

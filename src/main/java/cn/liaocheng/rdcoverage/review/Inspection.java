@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,12 +24,16 @@ import java.util.UUID;
 @Audited
 @Table(name = "inspection")
 public class Inspection extends PanacheEntityBase {
+    @Schema(name = "InspectionKind")
     public enum Kind { MATERIAL_REVIEW, ON_SITE }
 
+    @Schema(name = "AssessorKind")
     public enum AssessorKind { EXPERT, THIRD_PARTY }
 
+    @Schema(name = "InspectionStatus")
     public enum Status { ASSIGNED, CONCLUDED }
 
+    @Schema(name = "InspectionConclusion")
     public enum Conclusion { PASS, FAIL, RECTIFY }
 
     @Id

@@ -58,6 +58,14 @@ public class InspectionService {
     }
 
     public PageResult<InspectionView> list(String applicationId, String assessorId, PageQuery paging) {
+        return list(applicationId, assessorId, null, paging);
+    }
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "i.id", "updatedAt", "i.updatedAt",
+            "conductedOn", "i.conductedOn", "status", "i.status");
+
+    /** As above, only those changed at or after updatedSince (for sync); sort allow-listed. */
+    public PageResult<InspectionView> list(String applicationId, String assessorId, String updatedSince, PageQuery paging) {
         paging.validate();
         StringBuilder w = new StringBuilder();
         Map<String, Object> p = new LinkedHashMap<>();
@@ -77,7 +85,12 @@ public class InspectionService {
             w.append(w.isEmpty() ? " where " : " and ").append("i.assessorId = :assessor");
             p.put("assessor", assessorId.trim());
         }
-        List<Inspection> rows = Inspection.<Inspection>find("from Inspection i" + w + " order by i.id", p)
+        if (updatedSince != null && !updatedSince.isBlank()) {
+            w.append(w.isEmpty() ? " where " : " and ").append("i.updatedAt >= :since");
+            p.put("since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", updatedSince));
+        }
+        List<Inspection> rows = Inspection.<Inspection>find("from Inspection i" + w + " order by "
+                        + cn.liaocheng.rdcoverage.common.Sorting.orderBy(paging.sort, SORTABLE, "i.id"), p)
                 .page(Page.of(paging.page, paging.size)).list();
         return new PageResult<>(rows.stream().map(InspectionView::of).toList(), paging.page, paging.size,
                 Inspection.count("from Inspection i" + w, p));

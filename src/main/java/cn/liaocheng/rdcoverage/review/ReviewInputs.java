@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,7 @@ public final class ReviewInputs {
     public record ApplicationInput(@NotBlank String institutionId, @NotBlank String roundId) {
     }
 
+    @Schema(name = "ApplicationTransition")
     public record Transition(@NotNull ApplicationAction action, @Size(max = 2000) String comment,
                              Boolean override, @Size(max = 1000) String reason) {
     }

@@ -1,5 +1,9 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.Idempotency;
@@ -56,16 +60,21 @@ public class ReviewResource {
     @GET
     @Path("/rounds")
     @Authenticated
-    @Operation(summary = "Review rounds, latest first")
-    public PageResult<RoundView> rounds() {
-        List<RoundView> all = review.rounds();
+    @Operation(operationId = "listRounds", summary = "Review rounds, latest first")
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
+    public PageResult<RoundView> rounds(@QueryParam("updatedSince") String updatedSince) {
+        java.time.Instant since = updatedSince == null || updatedSince.isBlank() ? null
+                : cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", updatedSince);
+        List<RoundView> all = review.rounds().stream()
+                .filter(r -> since == null || r.updatedAt() != null && !r.updatedAt().isBefore(since)).toList();
         return new PageResult<>(all, 0, all.size(), all.size());
     }
 
     @POST
     @Path("/rounds")
     @RolesAllowed(Role.CITY_OFFICER_)
-    @Operation(summary = "Open a round (id like 2026H2)")
+    @Operation(operationId = "createRound", summary = "Open a round (id like 2026H2)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response createRound(@Valid ReviewInputs.RoundInput body) {
         RoundView v = review.createRound(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
@@ -74,7 +83,8 @@ public class ReviewResource {
     @GET
     @Path("/rounds/{id}")
     @Authenticated
-    @Operation(summary = "One round")
+    @Operation(operationId = "getRound", summary = "One round")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response round(@PathParam("id") String id) {
         RoundView v = review.round(id);
         return Response.ok(v).tag(ETags.tag(v.version())).build();
@@ -83,7 +93,8 @@ public class ReviewResource {
     @POST
     @Path("/rounds/{id}/transitions")
     @RolesAllowed(Role.CITY_OFFICER_)
-    @Operation(summary = "OPEN → REVIEWING (START_REVIEW) → CLOSED (CLOSE)")
+    @Operation(operationId = "transitionRound", summary = "OPEN → REVIEWING (START_REVIEW) → CLOSED (CLOSE)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid ReviewInputs.RoundTransition body) {
         RoundView v = review.transitionRound(id, ApiException.requireBody(body), ifMatch);
@@ -93,7 +104,8 @@ public class ReviewResource {
     @GET
     @Path("/applications")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    @Operation(summary = "Applications in the caller's scope, filtered and paged")
+    @Operation(operationId = "listApplications", summary = "Applications in the caller's scope, filtered and paged")
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<ApplicationView> applications(@BeanParam ReviewService.Filter filter, @BeanParam PageQuery paging) {
         return review.list(filter, paging);
     }
@@ -101,7 +113,8 @@ public class ReviewResource {
     @POST
     @Path("/applications")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
-    @Operation(summary = "Start an application (DRAFT) for an institution in an OPEN round; one live application per institution and round")
+    @Operation(operationId = "createApplication", summary = "Start an application (DRAFT) for an institution in an OPEN round; one live application per institution and round")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
         ApiException.requireBody(body);
         return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications", body, () -> {
@@ -113,7 +126,8 @@ public class ReviewResource {
     @GET
     @Path("/applications/{id}")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    @Operation(summary = "One application with its timeline, decision and awards")
+    @Operation(operationId = "getApplication", summary = "One application with its timeline, decision and awards")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response application(@PathParam("id") String id) {
         ApplicationView v = review.get(id);
         return Response.ok(v).tag(ETags.tag(v.version())).build();
@@ -122,7 +136,8 @@ public class ReviewResource {
     @GET
     @Path("/applications/{id}/history")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    @Operation(summary = "Audit trail of the application and its inspections (the timeline is on the application itself)")
+    @Operation(operationId = "listApplicationHistory", summary = "Audit trail of the application and its inspections (the timeline is on the application itself)")
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
         var all = review.history(id);
         return new PageResult<>(all, 0, all.size(), all.size());
@@ -131,9 +146,10 @@ public class ReviewResource {
     @POST
     @Path("/applications/{id}/transitions")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
-    @Operation(summary = "Move an application on: SUBMIT, WITHDRAW (enterprise); COUNTY_APPROVE, RETURN, COUNTY_REJECT (county); "
+    @Operation(operationId = "transitionApplication", summary = "Move an application on: SUBMIT, WITHDRAW (enterprise); COUNTY_APPROVE, RETURN, COUNTY_REJECT (county); "
             + "START_ASSESSMENT, RECOGNIZE, REJECT (city). 409 lists the allowed actions; RECOGNIZE of an institution that "
             + "does not qualify is 422 with the unmet criteria unless override is true with a reason")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Transition body) {
         ApiException.requireBody(body);
@@ -146,16 +162,19 @@ public class ReviewResource {
     @GET
     @Path("/inspections")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.PROVINCE_, Role.ADMIN_})
-    @Operation(summary = "Inspections; an assessor sees only those assigned to it")
+    @Operation(operationId = "listInspections", summary = "Inspections; an assessor sees only those assigned to it")
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InspectionView> inspections(@QueryParam("applicationId") String applicationId,
-                                                  @QueryParam("assessorId") String assessorId, @BeanParam PageQuery paging) {
-        return inspections.list(applicationId, assessorId, paging);
+                                                  @QueryParam("assessorId") String assessorId,
+                                                  @QueryParam("updatedSince") String updatedSince, @BeanParam PageQuery paging) {
+        return inspections.list(applicationId, assessorId, updatedSince, paging);
     }
 
     @POST
     @Path("/inspections")
     @RolesAllowed(Role.CITY_OFFICER_)
-    @Operation(summary = "Assign a material review or on-site inspection of an application under assessment")
+    @Operation(operationId = "createInspection", summary = "Assign a material review or on-site inspection of an application under assessment")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response assign(@Valid ReviewInputs.InspectionInput body) {
         InspectionView v = inspections.assign(ApiException.requireBody(body));
         return Response.created(UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
@@ -164,7 +183,8 @@ public class ReviewResource {
     @GET
     @Path("/inspections/{id}")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.PROVINCE_, Role.ADMIN_})
-    @Operation(summary = "One inspection")
+    @Operation(operationId = "getInspection", summary = "One inspection")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response inspection(@PathParam("id") String id) {
         InspectionView v = inspections.get(id);
         return Response.ok(v).tag(ETags.tag(v.version())).build();
@@ -174,7 +194,8 @@ public class ReviewResource {
     @Path("/inspections/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(Role.ASSESSOR_)
-    @Operation(summary = "The assigned assessor records conductedOn, verifiedCapacity, findings and a conclusion (which closes it)")
+    @Operation(operationId = "recordInspection", summary = "The assigned assessor records conductedOn, verifiedCapacity, findings and a conclusion (which closes it)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid ReviewInputs.InspectionRecord body) {
         InspectionView v = inspections.record(id, ApiException.requireBody(body), ifMatch);

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.review;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import cn.liaocheng.rdcoverage.award.AwardService;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Where;
@@ -149,6 +151,7 @@ public class ReviewService {
         @jakarta.ws.rs.QueryParam("roundId")
         public String roundId;
         @jakarta.ws.rs.QueryParam("status")
+        @Parameter(schema = @Schema(implementation = ApplicationStatus.class))
         public String status;
         @jakarta.ws.rs.QueryParam("regionCode")
         public String regionCode;

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.review;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.award.AwardService;
 import cn.liaocheng.rdcoverage.award.AwardView;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -23,25 +25,28 @@ public final class ReviewViews {
         }
     }
 
-    public record CapacityView(Integer year, int personnel, BigDecimal equipmentValue, BigDecimal rdExpenditure,
-                               BigDecimal floorArea, int projectCount, boolean hasRules, boolean hasStableFunding) {
+    @Schema(name = "ReviewedCapacityView")
+    public record CapacityView(@Schema(nullable = true) Integer year, int personnel, @Schema(nullable = true) BigDecimal equipmentValue, @Schema(nullable = true) BigDecimal rdExpenditure,
+                               @Schema(nullable = true) BigDecimal floorArea, int projectCount, boolean hasRules, boolean hasStableFunding) {
     }
 
-    public record EventView(String action, String fromStatus, String toStatus, String actor, String role, String comment,
-                            Boolean override, String reason, Instant at) {
+    public record EventView(String action, @Schema(nullable = true) String fromStatus, String toStatus, @Schema(nullable = true) String actor, @Schema(nullable = true) String role, @Schema(nullable = true) String comment,
+                            @Schema(nullable = true) Boolean override, @Schema(nullable = true) String reason, Instant at) {
     }
 
     /** The city's decision: the eligibility result it rests on, the policy and capacity used, and any override. */
-    public record DecisionView(LocalDate decidedOn, String policyId, String capacitySource, boolean override,
-                               String overrideReason, JsonNode result) {
+    public record DecisionView(LocalDate decidedOn, String policyId, @Schema(nullable = true) String capacitySource, boolean override,
+                               @Schema(nullable = true) String overrideReason,
+                               @Schema(implementation = cn.liaocheng.rdcoverage.eligibility.Result.class,
+                                       description = "the eligibility result the decision rests on, as stored") JsonNode result) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ApplicationView(String id, String institutionId, String institutionName, String roundId, String regionCode,
-                                  ApplicationStatus status, CapacityView capacity, LocalDate submittedOn,
-                                  DecisionView decision, List<EventView> timeline, List<ApplicationAction> allowedActions,
-                                  List<AwardView> awards, List<AwardService.Note> awardNotes,
-                                  Instant createdAt, Instant updatedAt, @JsonIgnore long version) {
+    public record ApplicationView(String id, String institutionId, @Schema(extensions = @Extension(name = "x-optional", value = "true")) String institutionName, String roundId, @Schema(extensions = @Extension(name = "x-optional", value = "true")) String regionCode,
+                                  ApplicationStatus status, @Schema(extensions = @Extension(name = "x-optional", value = "true")) CapacityView capacity, @Schema(extensions = @Extension(name = "x-optional", value = "true")) LocalDate submittedOn,
+                                  @Schema(extensions = @Extension(name = "x-optional", value = "true")) DecisionView decision, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<EventView> timeline, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<ApplicationAction> allowedActions,
+                                  @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardView> awards, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardService.Note> awardNotes,
+                                  @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant createdAt, @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant updatedAt, @JsonIgnore long version) {
         ApplicationView withNotes(List<AwardService.Note> notes) {
             return new ApplicationView(id, institutionId, institutionName, roundId, regionCode, status, capacity, submittedOn,
                     decision, timeline, allowedActions, awards, notes, createdAt, updatedAt, version);
@@ -49,8 +54,8 @@ public final class ReviewViews {
     }
 
     public record InspectionView(String id, String applicationId, Inspection.Kind kind, Inspection.AssessorKind assessorKind,
-                                 String assessorId, String assessorName, Inspection.Status status, LocalDate conductedOn,
-                                 CapacityView verifiedCapacity, String findings, Inspection.Conclusion conclusion,
+                                 String assessorId, @Schema(nullable = true) String assessorName, Inspection.Status status, @Schema(nullable = true) LocalDate conductedOn,
+                                 @Schema(nullable = true) CapacityView verifiedCapacity, @Schema(nullable = true) String findings, @Schema(nullable = true) Inspection.Conclusion conclusion,
                                  Instant updatedAt, @JsonIgnore long version) {
         static InspectionView of(Inspection i) {
             return new InspectionView(i.id.toString(), i.applicationId.toString(), i.kind, i.assessorKind, i.assessorId,

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.security;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,7 +26,8 @@ public class AuditHistory {
     EntityManager em;
 
     /** One change. {@code state} is the object after the change (before it, for a deletion). */
-    public record Entry(long revision, Instant changedAt, String changedBy, String role, String resource,
+    @Schema(name = "AuditEntry")
+    public record Entry(long revision, Instant changedAt, @Schema(nullable = true) String changedBy, @Schema(nullable = true) String role, String resource,
                         String key, String type, List<String> changed, Map<String, Object> state) {
     }
 

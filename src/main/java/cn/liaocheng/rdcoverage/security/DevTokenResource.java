@@ -40,7 +40,7 @@ public class DevTokenResource {
 
     @POST
     @PermitAll
-    @Operation(summary = "Development only: a signed bearer token for a role and scope (404 in production)")
+    @Operation(hidden = true, summary = "Development only: a signed bearer token for a role and scope (404 in production)")
     public TokenResponse issue(@Valid TokenRequest body) {
         if (!enabled) {
             throw ApiException.notFound("Resource", "/api/v1/dev/tokens");

@@ -36,7 +36,8 @@ class JsonContractTest {
         assertEquals(List.of("qualified", "policyId", "asOf", "buildMode", "participants", "criteria"), names(json));
         assertEquals(List.of("creditCode", "sizeClass", "standardTier", "qualified", "subsidyTier", "subsidyAmount",
                 "subsidyReason"), names(json.get("participants").get(0)));
-        assertEquals(List.of("code", "participant", "required", "actual", "met"), names(json.get("criteria").get(0)));
+        assertEquals(List.of("code", "participant", "required", "actual", "met", "unit", "total", "sharedBy"),
+                names(json.get("criteria").get(0)));
     }
 
     @Test

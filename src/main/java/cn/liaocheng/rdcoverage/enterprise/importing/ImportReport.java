@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
@@ -10,6 +12,6 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(long received, long created, long updated, long unchanged, long rejected,
-                           boolean dryRun, String mode, boolean committed, List<ImportError> errors,
-                           Long errorsOmitted) {
+                           boolean dryRun, String mode, boolean committed, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<ImportError> errors,
+                           @Schema(extensions = @Extension(name = "x-optional", value = "true")) Long errorsOmitted) {
 }

@@ -1,0 +1,108 @@
+package cn.liaocheng.rdcoverage.common;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Problems in the client's language: {@code Accept-Language: zh-CN} (the default, {@code rd.problems.default-language})
+ * or {@code en}. Titles come from the ProblemMessages bundles by type ({@code title.<slug>}); the detail of a kind of
+ * problem that has a generic sentence there ({@code detail.<slug>}) and the message of a field error whose code has one
+ * ({@code field.<CODE>}) are replaced in Chinese; Bean Validation messages come localised from Hibernate Validator
+ * (ValidationMessages bundles). type, status and the codes never change with the language.
+ */
+public class ProblemLanguage {
+    static final String BUNDLE = "ProblemMessages";
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    @ServerResponseFilter
+    public void localise(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getEntity() instanceof Problem problem) {
+            Locale locale = of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+            localise(problem, locale);
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        }
+    }
+
+    /** The first supported language of an Accept-Language header, else the configured default. */
+    public static Locale of(String acceptLanguage) {
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                    String tag = range.getRange().toLowerCase(Locale.ROOT);
+                    if (tag.startsWith("zh")) {
+                        return CHINESE;
+                    }
+                    if (tag.startsWith("en")) {
+                        return Locale.ENGLISH;
+                    }
+                }
+            } catch (IllegalArgumentException ignored) {
+                // an unreadable header: the default
+            }
+        }
+        return defaultLanguage();
+    }
+
+    static Locale defaultLanguage() {
+        String tag = ConfigProvider.getConfig().getOptionalValue("rd.problems.default-language", String.class).orElse("zh-CN");
+        return tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : CHINESE;
+    }
+
+    static void localise(Problem problem, Locale locale) {
+        String slug = problem.slug();
+        String title = title(slug, locale);
+        if (title != null) {
+            problem.title = title;
+        }
+        if (!CHINESE.getLanguage().equals(locale.getLanguage())) {
+            return;
+        }
+        if (problem.errors != null) {
+            List<Problem.FieldError> localised = new ArrayList<>(problem.errors.size());
+            for (Problem.FieldError e : problem.errors) {
+                String message = text("field." + e.code(), locale);
+                localised.add(message == null || isChinese(e.message()) ? e : e.withMessage(message));
+            }
+            problem.errors = List.copyOf(localised);
+            if ("validation".equals(slug)) {
+                problem.detail = problem.errors.size() == 1
+                        ? problem.errors.get(0).field() + ": " + problem.errors.get(0).message()
+                        : MessageFormat.format(text("detail.validation.many", locale), problem.errors.size());
+                return;
+            }
+        }
+        String detail = text("detail." + slug, locale);
+        if (detail != null) {
+            problem.detail = detail;
+        }
+    }
+
+    private static boolean isChinese(String s) {
+        return s != null && s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /** The title of a kind of problem in a language, or null when the bundle has none. */
+    public static String title(String slug, Locale locale) {
+        return text("title." + slug, locale);
+    }
+
+    static String text(String key, Locale locale) {
+        try {
+            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ProblemLanguage.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            return bundle.containsKey(key) ? bundle.getString(key) : null;
+        } catch (MissingResourceException e) {
+            return null;
+        }
+    }
+}

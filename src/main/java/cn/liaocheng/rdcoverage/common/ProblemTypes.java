@@ -1,0 +1,58 @@
+package cn.liaocheng.rdcoverage.common;
+
+import java.util.List;
+
+/**
+ * The catalogue of problem types ({@code type} = {@code /problems/<slug>}), published in the contract under
+ * {@code components.schemas.Problem.x-problem-types}. Titles in each language are in the ProblemMessages bundles
+ * ({@code title.<slug>}). A new kind of problem gets a line here and a title in both bundles (ProblemCatalogueTest).
+ */
+public final class ProblemTypes {
+    /** One kind of problem: slug, HTTP status, and when it happens. */
+    public record Type(String slug, int status, String when) {
+        public String uri() {
+            return Problems.type(slug);
+        }
+    }
+
+    public static final List<Type> ALL = List.of(
+            new Type("validation", 400, "A body field, query parameter or header is invalid; errors[] names each field with a code"),
+            new Type("bad-request", 400, "The request cannot be read at all"),
+            new Type("import-file", 400, "An imported file cannot be read (encoding, header, shape)"),
+            new Type("unauthorized", 401, "No bearer token, or an expired or untrusted one"),
+            new Type("forbidden", 403, "The caller's role or scope may not take this action"),
+            new Type("not-found", 404, "No such resource, or it lies outside the caller's scope"),
+            new Type("method-not-allowed", 405, "The method is not allowed on this path (Allow lists those that are)"),
+            new Type("not-acceptable", 406, "None of the Accept media types can be produced"),
+            new Type("conflict", 409, "The change conflicts with existing data"),
+            new Type("duplicate", 409, "A resource with the same key already exists"),
+            new Type("concurrent-modification", 409, "Another request changed the resource at the same time; read and retry"),
+            new Type("illegal-transition", 409, "The action is not allowed in the resource's current status (allowedActions lists those that are)"),
+            new Type("round-not-open", 409, "The review round is not open for this"),
+            new Type("duplicate-application", 409, "The institution already has a live application in the round"),
+            new Type("application-not-under-assessment", 409, "Inspections are assigned only to applications under assessment"),
+            new Type("inspection-concluded", 409, "A concluded inspection is read-only"),
+            new Type("institution-recognized", 409, "A recognised institution can no longer be changed or removed this way"),
+            new Type("institution-revoked", 409, "The institution was revoked"),
+            new Type("institution-declared", 409, "The institution is only declared (not recognised) for this"),
+            new Type("not-recognized", 409, "The institution is not recognised"),
+            new Type("already-revoked", 409, "The designation was already revoked"),
+            new Type("policy-locked", 409, "A stored decision used this policy version; publish a new one instead"),
+            new Type("idempotency-in-progress", 409, "A request with this Idempotency-Key is still being processed"),
+            new Type("length-required", 411, "This endpoint needs a Content-Length"),
+            new Type("precondition-failed", 412, "If-Match does not name the current ETag; read the resource again"),
+            new Type("payload-too-large", 413, "The body is larger than this endpoint accepts"),
+            new Type("unsupported-media-type", 415, "The Content-Type is not accepted here"),
+            new Type("import-rejected", 422, "Rows of an all-or-nothing import were rejected; nothing was written"),
+            new Type("no-policy-in-force", 422, "No policy version was in force on the date"),
+            new Type("capacity-missing", 422, "No capacity is declared for the year the decision needs"),
+            new Type("not-qualified", 422, "The institution does not meet the construction standard"),
+            new Type("no-figures", 422, "A participant has no yearly figures for the year needed"),
+            new Type("idempotency-key-reused", 422, "The Idempotency-Key was used before with a different request"),
+            new Type("too-many-requests", 429, "The caller's rate limit is exhausted (Retry-After says when to retry)"),
+            new Type("internal", 500, "The service failed; the incident id is logged"),
+            new Type("service-unavailable", 503, "The service cannot take the request now (Retry-After when known)"));
+
+    private ProblemTypes() {
+    }
+}
