@@ -142,6 +142,7 @@ class AuthorizationMatrixTest {
     Stream<DynamicTest> everyEndpointHasARuleAndEveryRoleGetsWhatTheRuleSays() {
         List<Rule> rules = parse();
         Set<String> served = served();
+        served.add("POST /api/v1/dev/tokens"); // served in dev and tests, hidden from the production contract
         Set<String> ruled = new TreeSet<>();
         rules.forEach(r -> ruled.add(r.key()));
         Set<String> withoutRule = new TreeSet<>(served);
