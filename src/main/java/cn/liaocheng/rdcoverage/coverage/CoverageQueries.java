@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Map;
 @ApplicationScoped
 public class CoverageQueries {
     /** Enterprises covered on :asOf, one row each, with the build modes that cover them. */
-    static final String COVERED = """
+    public static final String COVERED = """
             select p.credit_code as credit_code,
                    max(case when i.build_mode = 'SINGLE' then 1 else 0 end) as single_mode,
                    max(case when i.build_mode = 'JOINT' then 1 else 0 end) as joint_mode,
@@ -32,12 +33,12 @@ public class CoverageQueries {
               and i.status in ('RECOGNIZED', 'REVOKED')
             group by p.credit_code""";
 
-    static final String COVERED_EXISTS = """
+    public static final String COVERED_EXISTS = """
             exists (select 1 from institution_participant cp join institution ci on ci.id = cp.institution_id
                     where cp.credit_code = f.credit_code and ci.recognized_on <= :asOf
                       and (ci.revoked_on is null or ci.revoked_on > :asOf) and ci.status in ('RECOGNIZED', 'REVOKED'))""";
 
-    static final String ABOVE_SIZE = "f.year = :year and f.above_designated_size = true";
+    public static final String ABOVE_SIZE = "f.year = :year and f.above_designated_size = true";
 
     /** Provincial-or-higher designations active on :asOf, of institutions not revoked by :asOf. */
     static final String ACTIVE_DESIGNATION = """
@@ -124,15 +125,28 @@ public class CoverageQueries {
                             BigDecimal revenue) {
     }
 
-    /** A page of the above-size enterprises not covered on asOf; {@code orderBy} is built from allow-listed columns. */
-    public List<Uncovered> uncovered(int year, LocalDate asOf, String region, String orderBy, int offset, int limit) {
+    /**
+     * A further condition on the work list from another feature (e.g. the follow-ups of supervision), over the
+     * aliases {@code f} (figures) and {@code e} (enterprise), with its own named parameters; {@code Condition.NONE} for none.
+     */
+    public record Condition(String sql, Map<String, Object> params) {
+        public static final Condition NONE = new Condition("", Map.of());
+    }
+
+    /**
+     * A page of the above-size enterprises not covered on asOf, in {@code regions} (null for all);
+     * {@code orderBy} is built from allow-listed columns.
+     */
+    public List<Uncovered> uncovered(int year, LocalDate asOf, Collection<String> regions, Condition extra, String orderBy,
+                                     int offset, int limit) {
         Query q = em.createNativeQuery("""
                 select f.credit_code, e.name, e.region_code, f.size_class, f.employees, f.revenue
                 from enterprise_figures f
                 join enterprise e on e.credit_code = f.credit_code
-                where %s%s and not %s
-                order by %s""".formatted(ABOVE_SIZE, region == null ? "" : " and e.region_code = :region", COVERED_EXISTS, orderBy));
-        bind(q, year, asOf, region);
+                where %s%s and not %s%s
+                order by %s""".formatted(ABOVE_SIZE, regions == null ? "" : " and e.region_code in (:regions)", COVERED_EXISTS,
+                extra.sql().isEmpty() ? "" : " and " + extra.sql(), orderBy));
+        bind(q, year, asOf, regions, extra);
         q.setFirstResult(offset).setMaxResults(limit);
         List<Uncovered> rows = new ArrayList<>();
         for (Object row : q.getResultList()) {
@@ -143,12 +157,13 @@ public class CoverageQueries {
         return rows;
     }
 
-    public long countUncovered(int year, LocalDate asOf, String region) {
+    public long countUncovered(int year, LocalDate asOf, Collection<String> regions, Condition extra) {
         Query q = em.createNativeQuery("""
                 select count(*) from enterprise_figures f
                 join enterprise e on e.credit_code = f.credit_code
-                where %s%s and not %s""".formatted(ABOVE_SIZE, region == null ? "" : " and e.region_code = :region", COVERED_EXISTS));
-        bind(q, year, asOf, region);
+                where %s%s and not %s%s""".formatted(ABOVE_SIZE, regions == null ? "" : " and e.region_code in (:regions)",
+                COVERED_EXISTS, extra.sql().isEmpty() ? "" : " and " + extra.sql()));
+        bind(q, year, asOf, regions, extra);
         return num(q.getSingleResult());
     }
 
@@ -175,11 +190,12 @@ public class CoverageQueries {
         return byCode;
     }
 
-    private static void bind(Query q, int year, LocalDate asOf, String region) {
+    private static void bind(Query q, int year, LocalDate asOf, Collection<String> regions, Condition extra) {
         q.setParameter("year", year).setParameter("asOf", asOf);
-        if (region != null) {
-            q.setParameter("region", region);
+        if (regions != null) {
+            q.setParameter("regions", regions.isEmpty() ? List.of("-") : regions);
         }
+        extra.params().forEach(q::setParameter);
     }
 
     private static long num(Object o) {

@@ -56,7 +56,7 @@ public class ReportResource {
             description = "An enterprise is covered on asOf when it is above designated size in the statistical year "
                     + "(asOf's year if any figures of it are loaded, else the latest earlier year) and takes part in an "
                     + "institution recognised on or before asOf and not revoked by then. A county officer gets only its region.")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public CoverageReport coverage(@Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf,
                                    @QueryParam("regionCode") String regionCode) {
         return reports.coverage(date("asOf", asOf), regionCode);
@@ -66,7 +66,7 @@ public class ReportResource {
     @Path("/coverage")
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The coverage report as CSV (UTF-8 with BOM): the city line first, then one line per region")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response coverageCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
@@ -94,28 +94,38 @@ public class ReportResource {
     @GET
     @Path("/uncovered")
     @Operation(operationId = "listUncoveredEnterprises", summary = "The county's work list: above-size enterprises not covered on asOf, with size class and "
-            + "institutions in progress (DECLARED); sortable by creditCode, name, regionCode, sizeClass, employees, revenue")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
-    public PageResult<UncoveredEnterprise> uncovered(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
-                                                     @BeanParam PageQuery paging) {
-        return reports.uncovered(date("asOf", asOf), regionCode, paging);
+            + "institutions in progress (DECLARED) and the latest follow-up (lastFollowUpOn, plannedBuildMode, expectedBy, "
+            + "overdue when expectedBy is before asOf); sortable by creditCode, name, regionCode, sizeClass, employees, "
+            + "revenue. Per region in scope: the list's uncovered, never visited and overdue counts (before the filters).")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    public UncoveredPage uncovered(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
+                                   @Parameter(description = "true: only overdue enterprises; false: only those not overdue")
+                                   @QueryParam("overdue") Boolean overdue,
+                                   @Parameter(description = "ISO date: only enterprises without a follow-up on or after it")
+                                   @QueryParam("noFollowUpSince") String noFollowUpSince,
+                                   @BeanParam PageQuery paging) {
+        return reports.uncovered(date("asOf", asOf), regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince), paging);
     }
 
     @GET
     @Path("/uncovered")
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The whole work list as CSV (UTF-8 with BOM)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response uncoveredCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
+                                 @QueryParam("overdue") Boolean overdue, @QueryParam("noFollowUpSince") String noFollowUpSince,
                                  @QueryParam("sort") String sort, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         LocalDate date = date("asOf", asOf);
-        reports.scope(regionCode);
+        LocalDate since = optionalDate("noFollowUpSince", noFollowUpSince);
+        reports.regionsInScope(regionCode);
         StreamingOutput body = out -> {
             try (CsvOutput csv = new CsvOutput(out, Exports.header(List.of("creditCode", "name", "regionCode", "regionName", "sizeClass",
-                    "employees", "revenue", "institutionsInProgress"), language))) {
-                reports.forEachUncovered(date, regionCode, sort, u -> csv.row(u.creditCode(), u.name(), u.regionCode(),
+                    "employees", "revenue", "institutionsInProgress", "lastFollowUpOn", "plannedBuildMode", "expectedBy", "overdue"),
+                    language))) {
+                reports.forEachUncovered(date, regionCode, overdue, since, sort, u -> csv.row(u.creditCode(), u.name(), u.regionCode(),
                         u.regionName(), u.sizeClass(), u.employees(), u.revenue(),
-                        String.join("; ", u.institutionsInProgress().stream().map(p -> p.name() + " (" + p.institutionId() + ")").toList())));
+                        String.join("; ", u.institutionsInProgress().stream().map(p -> p.name() + " (" + p.institutionId() + ")").toList()),
+                        u.lastFollowUpOn(), u.plannedBuildMode(), u.expectedBy(), u.overdue()));
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
@@ -125,7 +135,7 @@ public class ReportResource {
     @GET
     @Path("/coverage/trend")
     @Operation(operationId = "getCoverageTrend", summary = "The stored snapshots taken as of a date in [from, to], oldest first: the city's figures, or a region's")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Trend trend(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
         return snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
     }
@@ -133,7 +143,7 @@ public class ReportResource {
     @GET
     @Path("/snapshots")
     @Operation(operationId = "listSnapshots", summary = "Stored snapshots of the coverage report, latest asOf first (without the report itself)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<SnapshotView> snapshots(@QueryParam("from") String from, @QueryParam("to") String to,
                                               @BeanParam PageQuery paging) {
@@ -155,7 +165,7 @@ public class ReportResource {
     @GET
     @Path("/snapshots/{id}")
     @Operation(operationId = "getSnapshot", summary = "One snapshot with its report as stored (a county officer sees only its region)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SnapshotView.class)))
     public Response snapshot(@PathParam("id") String id) {
         SnapshotView view = snapshots.get(id);

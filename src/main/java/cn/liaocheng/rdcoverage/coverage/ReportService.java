@@ -6,6 +6,7 @@ import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Sorting;
 import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.supervision.WorkListFollowUps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,16 +41,18 @@ public class ReportService {
     @Inject
     Caller caller;
 
+    @Inject
+    WorkListFollowUps followUps;
+
     /** The report as the caller may see it, for one region or all. */
     public CoverageReport coverage(LocalDate asOf, String regionCode) {
-        String region = scope(regionCode);
-        return forCaller(compute(asOf), region);
+        return forCaller(compute(asOf), regionsInScope(regionCode));
     }
 
-    /** Restricts a (stored or fresh) full report to the caller's scope and the requested region. */
-    CoverageReport forCaller(CoverageReport full, String region) {
-        List<CoverageReport.Figures> rows = region == null ? full.regions()
-                : full.regions().stream().filter(r -> region.equals(r.regionCode())).toList();
+    /** Restricts a (stored or fresh) full report to the caller's scope and the requested regions (null: all). */
+    CoverageReport forCaller(CoverageReport full, Set<String> inScope) {
+        List<CoverageReport.Figures> rows = inScope == null ? full.regions()
+                : full.regions().stream().filter(r -> inScope.contains(r.regionCode())).toList();
         return new CoverageReport(full.asOf(), full.statisticalYear(), full.statisticalYearFallback(), full.targetYear(),
                 caller.scopedToRegion() ? null : full.city(), rows);
     }
@@ -95,21 +99,37 @@ public class ReportService {
         return Math.max(0, needed - covered);
     }
 
-    public PageResult<UncoveredEnterprise> uncovered(LocalDate asOf, String regionCode, PageQuery paging) {
+    /**
+     * A page of the work list, filtered by the follow-ups ({@code overdue}, {@code noFollowUpSince}), with the counts
+     * per region of the whole (unfiltered) work list in scope: uncovered, never visited, overdue.
+     */
+    public UncoveredPage uncovered(LocalDate asOf, String regionCode, Boolean overdue, LocalDate noFollowUpSince,
+                                   PageQuery paging) {
         paging.validate();
-        String region = scope(regionCode);
+        Set<String> region = regionsInScope(regionCode);
         String order = Sorting.orderBy(paging.sort, UNCOVERED_SORTABLE, "f.credit_code");
         Integer year = queries.statisticalYear(asOf.getYear());
         if (year == null) {
-            return new PageResult<>(List.of(), paging.page, paging.size, 0);
+            return new UncoveredPage(List.of(), paging.page, paging.size, 0, List.of());
         }
-        List<UncoveredEnterprise> items = page(year, asOf, region, order, paging.page * paging.size, paging.size);
-        return new PageResult<>(items, paging.page, paging.size, queries.countUncovered(year, asOf, region));
+        CoverageQueries.Condition extra = followUps.condition(overdue, noFollowUpSince);
+        List<UncoveredEnterprise> items = page(year, asOf, region, extra, order, paging.page * paging.size, paging.size);
+        Map<String, WorkListFollowUps.RegionCounts> counts = followUps.countsByRegion(year, asOf, region);
+        List<UncoveredPage.RegionCounts> byRegion = new ArrayList<>();
+        for (Regions.RegionView r : regions.all()) {
+            if (region == null || region.contains(r.code())) {
+                WorkListFollowUps.RegionCounts c = counts.getOrDefault(r.code(), new WorkListFollowUps.RegionCounts(0, 0, 0));
+                byRegion.add(new UncoveredPage.RegionCounts(r.code(), r.name(), c.uncovered(), c.neverVisited(), c.overdue()));
+            }
+        }
+        return new UncoveredPage(items, paging.page, paging.size, queries.countUncovered(year, asOf, region, extra), byRegion);
     }
 
     /** Every uncovered enterprise in the caller's scope, a thousand per transaction (for CSV, while streaming). */
-    public void forEachUncovered(LocalDate asOf, String regionCode, String sort, Consumer<UncoveredEnterprise> sink) {
-        String region = scope(regionCode);
+    public void forEachUncovered(LocalDate asOf, String regionCode, Boolean overdue, LocalDate noFollowUpSince, String sort,
+                                 Consumer<UncoveredEnterprise> sink) {
+        Set<String> region = regionsInScope(regionCode);
+        CoverageQueries.Condition extra = followUps.condition(overdue, noFollowUpSince);
         String order = Sorting.orderBy(sort, UNCOVERED_SORTABLE, "f.credit_code");
         Integer year = QuarkusTransaction.requiringNew().call(() -> queries.statisticalYear(asOf.getYear()));
         if (year == null) {
@@ -117,7 +137,7 @@ public class ReportService {
         }
         for (int offset = 0; ; offset += 1000) {
             int from = offset;
-            List<UncoveredEnterprise> chunk = QuarkusTransaction.requiringNew().call(() -> page(year, asOf, region, order, from, 1000));
+            List<UncoveredEnterprise> chunk = QuarkusTransaction.requiringNew().call(() -> page(year, asOf, region, extra, order, from, 1000));
             chunk.forEach(sink);
             if (chunk.size() < 1000) {
                 return;
@@ -125,29 +145,56 @@ public class ReportService {
         }
     }
 
-    private List<UncoveredEnterprise> page(int year, LocalDate asOf, String region, String order, int offset, int limit) {
-        List<CoverageQueries.Uncovered> rows = queries.uncovered(year, asOf, region, order, offset, limit);
-        Map<String, List<CoverageQueries.InProgress>> progress =
-                queries.inProgress(rows.stream().map(CoverageQueries.Uncovered::creditCode).toList());
+    private List<UncoveredEnterprise> page(int year, LocalDate asOf, Set<String> region, CoverageQueries.Condition extra,
+                                           String order, int offset, int limit) {
+        List<CoverageQueries.Uncovered> rows = queries.uncovered(year, asOf, region, extra, order, offset, limit);
+        List<String> codes = rows.stream().map(CoverageQueries.Uncovered::creditCode).toList();
+        Map<String, List<CoverageQueries.InProgress>> progress = queries.inProgress(codes);
+        Map<String, WorkListFollowUps.Latest> latest = followUps.latest(codes);
         return rows.stream().map(u -> {
             Regions.RegionView r = regions.get(u.regionCode());
+            WorkListFollowUps.Latest l = latest.get(u.creditCode());
             return new UncoveredEnterprise(u.creditCode(), u.name(), u.regionCode(), r == null ? null : r.name(),
-                    u.sizeClass(), u.employees(), u.revenue(), progress.getOrDefault(u.creditCode(), List.of()));
+                    u.sizeClass(), u.employees(), u.revenue(), progress.getOrDefault(u.creditCode(), List.of()),
+                    l == null ? null : l.visitedOn(), l == null ? null : l.plannedBuildMode(),
+                    l == null ? null : l.expectedBy(), l != null && l.overdueOn(asOf));
         }).toList();
     }
 
     /**
-     * The region a request is about: a county officer's own region (another one is 404), or for the other roles
-     * the requested region (400 when unknown), or null for all.
+     * The regions a request is about: for a county officer or a supervisor the requested one if in its scope (else 404)
+     * or all of its scope; for the other roles the requested region (400 when unknown), or null for all.
      */
-    String scope(String regionCode) {
+    public Set<String> regionsInScope(String regionCode) {
         String requested = regionCode == null || regionCode.isBlank() ? null : regionCode.trim();
         if (caller.scopedToRegion()) {
-            String own = caller.regionCode();
-            if (requested != null && !requested.equals(own)) {
+            if (requested != null && !caller.regions().contains(requested)) {
                 throw ApiException.notFound("Region", requested);
             }
-            return own;
+            return requested != null ? Set.of(requested) : caller.regions();
+        }
+        if (requested != null && !regions.exists(requested)) {
+            throw ApiException.invalid("regionCode", "'" + regionCode + "' is not a region code of Liaocheng (see /api/v1/regions)");
+        }
+        return requested == null ? null : Set.of(requested);
+    }
+
+    /**
+     * The one region a request is about: a county officer's own region (another one is 404), a supervisor's requested
+     * region of its scope (required when it supervises several), or for the other roles the requested region (400 when
+     * unknown), or null for all.
+     */
+    public String scope(String regionCode) {
+        String requested = regionCode == null || regionCode.isBlank() ? null : regionCode.trim();
+        if (caller.scopedToRegion()) {
+            Set<String> own = caller.regions();
+            if (requested != null && !own.contains(requested)) {
+                throw ApiException.notFound("Region", requested);
+            }
+            if (requested == null && own.size() != 1) {
+                throw ApiException.invalid("regionCode", "is required: your scope holds " + own.size() + " regions");
+            }
+            return requested != null ? requested : own.iterator().next();
         }
         if (requested != null && !regions.exists(requested)) {
             throw ApiException.invalid("regionCode", "'" + regionCode + "' is not a region code of Liaocheng (see /api/v1/regions)");

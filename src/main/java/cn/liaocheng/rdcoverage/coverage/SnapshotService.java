@@ -129,7 +129,7 @@ public class SnapshotService {
 
     private SnapshotView view(CoverageSnapshot s, boolean withReport) {
         return new SnapshotView(s.id.toString(), s.asOf, s.statisticalYear, s.kind, s.period, s.takenAt, s.takenBy,
-                withReport ? reports.forCaller(parse(s), reports.scope(null)) : null);
+                withReport ? reports.forCaller(parse(s), reports.regionsInScope(null)) : null);
     }
 
     private CoverageReport parse(CoverageSnapshot s) {

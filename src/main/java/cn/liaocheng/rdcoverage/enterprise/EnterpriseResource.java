@@ -69,7 +69,7 @@ public class EnterpriseResource {
 
     @GET
     @Operation(operationId = "listEnterprises", summary = "Enterprises, filtered and paged; sizeClass and aboveDesignatedSize reflect the latest figures")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public PageResult<EnterpriseView> list(@BeanParam EnterpriseFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
     }
@@ -77,7 +77,7 @@ public class EnterpriseResource {
     @GET
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows, formula cells neutralised)")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response listCsv(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         StreamingOutput body = out -> {
             try (CsvOutput csv = new CsvOutput(out, Exports.header(List.of("creditCode", "name", "regionCode", "regionName", "industryCode",
@@ -105,7 +105,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}")
     @Operation(operationId = "getEnterprise", summary = "One enterprise; the ETag is its version")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response get(@PathParam("creditCode") String creditCode) {
         EnterpriseView view = service.get(creditCode);
@@ -136,7 +136,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/history")
     @Operation(operationId = "listEnterpriseHistory", summary = "Audit trail: who changed the enterprise or its figures, when, and what")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("creditCode") String creditCode) {
         List<AuditHistory.Entry> all = service.history(creditCode);
@@ -146,7 +146,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/figures")
     @Operation(operationId = "listEnterpriseFigures", summary = "All statistical years of an enterprise, latest first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<FiguresView> figures(@PathParam("creditCode") String creditCode) {
         List<FiguresView> all = service.figures(creditCode);
@@ -156,7 +156,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/figures/{year}")
     @Operation(operationId = "getEnterpriseFigures", summary = "One statistical year")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
         FiguresView view = service.figures(creditCode, year);

@@ -279,6 +279,11 @@ public class EnterpriseService {
         }
     }
 
+    /** The caller's regions for an {@code in} clause (never empty, which some databases refuse). */
+    private java.util.Set<String> scopeRegions() {
+        return caller.regions().isEmpty() ? java.util.Set.of("-") : caller.regions();
+    }
+
     private void checkRegionInScope(String region) {
         if (caller.scopedToRegion() && !region.equals(caller.regionCode())) {
             throw ApiException.forbidden("A county officer of " + caller.regionCode()
@@ -316,7 +321,7 @@ public class EnterpriseService {
     private Where where(EnterpriseFilter f) {
         Where w = new Where();
         if (caller.scopedToRegion()) {
-            w.and("e.regionCode = :scopeRegion", "scopeRegion", String.valueOf(caller.regionCode()));
+            w.and("e.regionCode in :scopeRegions", "scopeRegions", scopeRegions());
         }
         if (caller.scopedToEnterprise()) {
             w.and("e.creditCode = :scopeCode", "scopeCode", String.valueOf(caller.creditCode()));

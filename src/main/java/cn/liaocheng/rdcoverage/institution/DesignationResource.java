@@ -37,7 +37,7 @@ public class DesignationResource {
 
     @GET
     @Operation(operationId = "listDesignations", summary = "Provincial and national designations of an institution, oldest grant first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<DesignationView> list(@PathParam("id") String id) {
         List<DesignationView> all = service.list(id);
@@ -57,7 +57,7 @@ public class DesignationResource {
     @GET
     @Path("/{designationId}")
     @Operation(operationId = "getDesignation", summary = "One designation; the ETag is its version")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response get(@PathParam("id") String id, @PathParam("designationId") String designationId) {
         DesignationView view = service.get(id, designationId);

@@ -51,7 +51,7 @@ public class InstitutionResource {
 
     @GET
     @Operation(operationId = "listInstitutions", summary = "R&D institutions, filtered and paged")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InstitutionView> list(@BeanParam InstitutionFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
@@ -70,7 +70,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getInstitution", summary = "One institution; capacity is its latest declared year")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response get(@PathParam("id") String id) {
         InstitutionView view = service.get(id);
@@ -101,7 +101,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "listInstitutionHistory", summary = "Audit trail: who changed the institution or its capacity, when, and what")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("id") String id) {
         List<AuditHistory.Entry> all = service.history(id);
@@ -111,7 +111,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/capacity")
     @Operation(operationId = "listInstitutionCapacities", summary = "Every declared year of capacity, latest first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InstitutionView.CapacityView> capacities(@PathParam("id") String id) {
         List<InstitutionView.CapacityView> all = service.capacities(id);
@@ -121,7 +121,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/capacity/{year}")
     @Operation(operationId = "getInstitutionCapacity", summary = "The capacity declared for one year")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.CapacityView.class)))
     public Response capacity(@PathParam("id") String id, @PathParam("year") int year) {
         InstitutionView.CapacityView view = service.capacity(id, year);
@@ -147,7 +147,7 @@ public class InstitutionResource {
     @Operation(operationId = "getInstitutionEligibility", summary = "Evaluate the stored institution against the policy in force on asOf (default today)",
             description = "Uses each participant's figures of asOf's year (else the latest earlier year), the capacity "
                     + "declared for that year (else the latest earlier one), the cooperations, platform and agreement.")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Result eligibility(@PathParam("id") String id,
                               @Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf) {
         LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : Timestamps.parseDate("asOf", asOf);

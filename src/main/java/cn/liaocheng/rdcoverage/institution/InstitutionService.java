@@ -77,8 +77,8 @@ public class InstitutionService {
             w.and(":me member of i.participants", "me", String.valueOf(caller.creditCode()));
         }
         if (caller.scopedToRegion()) {
-            w.and("exists (select 1 from Enterprise se where se.regionCode = :myRegion and se.creditCode member of i.participants)",
-                    "myRegion", String.valueOf(caller.regionCode()));
+            w.and("exists (select 1 from Enterprise se where se.regionCode in :myRegions and se.creditCode member of i.participants)",
+                    "myRegions", caller.regions().isEmpty() ? java.util.Set.of("-") : caller.regions());
         }
         if (w.has(filter.buildMode)) {
             w.and("i.buildMode = :mode", "mode", Where.parseEnum(BuildMode.class, "buildMode", filter.buildMode));
@@ -243,7 +243,8 @@ public class InstitutionService {
             return i.participants.contains(caller.creditCode());
         }
         if (caller.scopedToRegion()) {
-            return Enterprise.count("regionCode = ?1 and creditCode in ?2", caller.regionCode(), i.participants) > 0;
+            return !caller.regions().isEmpty() && !i.participants.isEmpty()
+                    && Enterprise.count("regionCode in ?1 and creditCode in ?2", caller.regions(), i.participants) > 0;
         }
         return caller.sees(null, null);
     }

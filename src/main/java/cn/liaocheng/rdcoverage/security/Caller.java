@@ -3,11 +3,15 @@ package cn.liaocheng.rdcoverage.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Set;
 
 /**
  * Who is calling and what their scope is: an enterprise sees its own credit code, a county officer its region,
- * an assessor its inspections; the city, province, finance and admin roles see all regions.
+ * an assessor its inspections, a supervisor the regions of its supervision groups; the city, province, finance and
+ * admin roles see all regions.
  */
 @RequestScoped
 public class Caller {
@@ -16,6 +20,11 @@ public class Caller {
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    Instance<SupervisedRegions> supervised;
+
+    private Set<String> regions;
 
     public boolean authenticated() {
         return identity != null && !identity.isAnonymous();
@@ -53,20 +62,41 @@ public class Caller {
         return claim("assessorId");
     }
 
+    public String supervisorId() {
+        return claim("supervisorId");
+    }
+
     /** Whether the caller's scope covers an enterprise of {@code region} with {@code creditCode}. */
     public boolean sees(String creditCode, String region) {
         if (is(Role.ENTERPRISE)) {
             return creditCode != null && creditCode.equals(creditCode());
         }
-        if (is(Role.COUNTY_OFFICER)) {
-            return region != null && region.equals(regionCode());
+        if (scopedToRegion()) {
+            return region != null && regions().contains(region);
         }
         return is(Role.CITY_OFFICER) || is(Role.PROVINCE) || is(Role.FINANCE) || is(Role.ADMIN);
     }
 
-    /** Whether the caller's reads are restricted to one region (county officers) or one enterprise. */
+    /** Whether the caller's reads are restricted to some regions (county officers, supervisors) or one enterprise. */
     public boolean scopedToRegion() {
-        return is(Role.COUNTY_OFFICER);
+        return is(Role.COUNTY_OFFICER) || is(Role.SUPERVISOR);
+    }
+
+    /**
+     * The regions a region-scoped caller sees: a county officer's own, a supervisor's the regions of its supervision
+     * groups (read once per request); empty for the other roles.
+     */
+    public Set<String> regions() {
+        if (regions == null) {
+            if (is(Role.COUNTY_OFFICER)) {
+                regions = regionCode() == null ? Set.of() : Set.of(regionCode());
+            } else if (is(Role.SUPERVISOR) && supervisorId() != null && supervised.isResolvable()) {
+                regions = Set.copyOf(supervised.get().of(supervisorId()));
+            } else {
+                regions = Set.of();
+            }
+        }
+        return regions;
     }
 
     public boolean scopedToEnterprise() {

@@ -32,7 +32,8 @@ public class DevTokenResource {
     @ConfigProperty(name = "rd.dev-tokens.enabled")
     boolean enabled;
 
-    public record TokenRequest(@NotNull Role role, String regionCode, String creditCode, String assessorId, String subject) {
+    public record TokenRequest(@NotNull Role role, String regionCode, String creditCode, String assessorId, String subject,
+                               String supervisorId) {
     }
 
     public record TokenResponse(String token) {
@@ -56,6 +57,9 @@ public class DevTokenResource {
         if (body.role() == Role.ASSESSOR && blank(body.assessorId())) {
             errors.add(new Problem.FieldError("assessorId", "is required for ASSESSOR"));
         }
+        if (body.role() == Role.SUPERVISOR && blank(body.supervisorId())) {
+            errors.add(new Problem.FieldError("supervisorId", "is required for SUPERVISOR"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -69,6 +73,9 @@ public class DevTokenResource {
         }
         if (!blank(body.assessorId())) {
             claims.claim("assessorId", body.assessorId().trim());
+        }
+        if (!blank(body.supervisorId())) {
+            claims.claim("supervisorId", body.supervisorId().trim());
         }
         return new TokenResponse(claims.sign());
     }

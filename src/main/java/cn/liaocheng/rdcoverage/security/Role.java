@@ -15,7 +15,9 @@ public enum Role {
     /** Provincial systems: read-only integration. */
     PROVINCE,
     /** Reference data and policies. */
-    ADMIN;
+    ADMIN,
+    /** A member of a supervision group (督导组): reads the regions of its groups, records follow-ups (claim {@code supervisorId}). */
+    SUPERVISOR;
 
     public static final String ENTERPRISE_ = "ENTERPRISE";
     public static final String COUNTY_OFFICER_ = "COUNTY_OFFICER";
@@ -24,4 +26,5 @@ public enum Role {
     public static final String FINANCE_ = "FINANCE";
     public static final String PROVINCE_ = "PROVINCE";
     public static final String ADMIN_ = "ADMIN";
+    public static final String SUPERVISOR_ = "SUPERVISOR";
 }

@@ -22,12 +22,12 @@ import static cn.liaocheng.rdcoverage.TestData.city;
  * yet, so both are written straight to the database here; each test uses its own far-away statistical year
  * (2031 and later) so that its counts are exact although all test classes share one database.
  */
-final class Coverage {
+public final class Coverage {
     private Coverage() {
     }
 
     /** An enterprise registered through the API, without figures. */
-    static String enterprise(String region) {
+    public static String enterprise(String region) {
         String code = TestData.creditCode(region);
         city().contentType(ContentType.JSON).body(Map.of("creditCode", code, "name", "覆盖" + code.substring(10), "regionCode", region))
                 .post("/api/v1/enterprises").then().statusCode(201);
@@ -35,13 +35,13 @@ final class Coverage {
     }
 
     /** An enterprise with one year of figures, above designated size or not. */
-    static String enterprise(String region, int year, boolean aboveSize) {
+    public static String enterprise(String region, int year, boolean aboveSize) {
         String code = enterprise(region);
         figures(code, year, aboveSize);
         return code;
     }
 
-    static void figures(String code, int year, boolean aboveSize) {
+    public static void figures(String code, int year, boolean aboveSize) {
         QuarkusTransaction.requiringNew().run(() -> {
             EnterpriseFigures f = new EnterpriseFigures();
             f.creditCode = code;
@@ -57,7 +57,7 @@ final class Coverage {
     }
 
     /** A DECLARED institution of these participants (SINGLE for one, JOINT for more; INDUSTRY when asked). */
-    static String institution(String mode, String... participants) {
+    public static String institution(String mode, String... participants) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", mode + "中心", "kind", "TECH_CENTER", "buildMode", mode,
                 "participants", List.of(participants)));
         if (mode.equals("INDUSTRY")) {
@@ -68,12 +68,12 @@ final class Coverage {
     }
 
     /** Sets an institution RECOGNIZED on a date, as the review workflow will. */
-    static void recognize(String id, String on) {
+    public static void recognize(String id, String on) {
         QuarkusTransaction.requiringNew().run(() -> Institution.update("status = ?1, recognizedOn = ?2 where id = ?3",
                 InstitutionStatus.RECOGNIZED, LocalDate.parse(on), UUID.fromString(id)));
     }
 
-    static String recognized(String mode, String on, String... participants) {
+    public static String recognized(String mode, String on, String... participants) {
         String id = institution(mode, participants);
         recognize(id, on);
         return id;

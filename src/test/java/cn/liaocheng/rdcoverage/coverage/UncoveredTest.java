@@ -65,9 +65,10 @@ class UncoveredTest {
                 .get("/api/v1/reports/uncovered").then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asByteArray(), StandardCharsets.UTF_8);
         String[] lines = text.substring(1).split("\r\n");
-        assertEquals("creditCode,name,regionCode,regionName,sizeClass,employees,revenue,institutionsInProgress", lines[0]);
+        assertEquals("creditCode,name,regionCode,regionName,sizeClass,employees,revenue,institutionsInProgress,"
+                + "lastFollowUpOn,plannedBuildMode,expectedBy,overdue", lines[0]);
         assertEquals(2, lines.length);
-        assertTrue(lines[1].startsWith(code + ",") && lines[1].contains(",茌平区,MEDIUM,350,52000000") && lines[1].endsWith("(" + declared + ")"),
+        assertTrue(lines[1].startsWith(code + ",") && lines[1].contains(",茌平区,MEDIUM,350,52000000") && lines[1].endsWith("(" + declared + "),,,,false"),
                 lines[1]);
     }
 }

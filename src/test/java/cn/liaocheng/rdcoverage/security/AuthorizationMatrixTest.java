@@ -29,11 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
-    private static final String ALL = "ENTERPRISE COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN ASSESSOR";
+    private static final String ALL = "ENTERPRISE COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN ASSESSOR SUPERVISOR";
     private static final String READ = "ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER FINANCE PROVINCE ADMIN";
     private static final String READ_LIST = "ENTERPRISE COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN";
-    /** Reports: a county officer gets its own region only (no 404 unless it asks for another region). */
-    private static final String REPORTS = "COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN";
+    /** Reads a supervisor also has, within the regions of its supervision groups. */
+    private static final String SREAD = READ + " SUPERVISOR!";
+    private static final String SREAD_LIST = READ_LIST + " SUPERVISOR";
+    /** Reports: a county officer (a supervisor) gets its own region(s) only (no 404 unless it asks for another region). */
+    private static final String REPORTS = "COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN SUPERVISOR";
 
     /** method path | who may call (a role, ! = object-scoped, * = every role, public = no token) | request. */
     private static final String RULES = """
@@ -43,36 +46,36 @@ class AuthorizationMatrixTest {
             GET    /api/v1/policies/{id}/history                    | *
             POST   /api/v1/policies                                 | ADMIN                              | json {}
             PUT    /api/v1/policies/{id}                            | ADMIN                              | json {} stale
-            GET    /api/v1/enterprises                              | READ_LIST
+            GET    /api/v1/enterprises                              | SREAD_LIST
             POST   /api/v1/enterprises                              | COUNTY_OFFICER CITY_OFFICER        | json {}
             POST   /api/v1/enterprises/import                       | COUNTY_OFFICER CITY_OFFICER        | csv
-            GET    /api/v1/enterprises/{creditCode}                 | READ
+            GET    /api/v1/enterprises/{creditCode}                 | SREAD
             PUT    /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | enterprise stale
             DELETE /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | stale
-            GET    /api/v1/enterprises/{creditCode}/history         | READ
-            GET    /api/v1/enterprises/{creditCode}/figures         | READ
-            GET    /api/v1/enterprises/{creditCode}/figures/{year}  | READ
+            GET    /api/v1/enterprises/{creditCode}/history         | SREAD
+            GET    /api/v1/enterprises/{creditCode}/figures         | SREAD
+            GET    /api/v1/enterprises/{creditCode}/figures/{year}  | SREAD
             PUT    /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | figures stale
             DELETE /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | stale
-            GET    /api/v1/institutions                             | READ_LIST
+            GET    /api/v1/institutions                             | SREAD_LIST
             POST   /api/v1/institutions                             | ENTERPRISE CITY_OFFICER            | json {}
-            GET    /api/v1/institutions/{id}                        | READ
+            GET    /api/v1/institutions/{id}                        | SREAD
             PUT    /api/v1/institutions/{id}                        | ENTERPRISE! CITY_OFFICER           | institution stale
             DELETE /api/v1/institutions/{id}                        | ENTERPRISE! CITY_OFFICER           | stale
-            GET    /api/v1/institutions/{id}/history                | READ
-            GET    /api/v1/institutions/{id}/capacity               | READ
-            GET    /api/v1/institutions/{id}/capacity/{year}        | READ
+            GET    /api/v1/institutions/{id}/history                | SREAD
+            GET    /api/v1/institutions/{id}/capacity               | SREAD
+            GET    /api/v1/institutions/{id}/capacity/{year}        | SREAD
             PUT    /api/v1/institutions/{id}/capacity/{year}        | ENTERPRISE! CITY_OFFICER           | capacity
-            GET    /api/v1/institutions/{id}/eligibility            | READ
-            GET    /api/v1/institutions/{id}/designations           | READ
+            GET    /api/v1/institutions/{id}/eligibility            | SREAD
+            GET    /api/v1/institutions/{id}/designations           | SREAD
             POST   /api/v1/institutions/{id}/designations           | CITY_OFFICER                       | json {}
-            GET    /api/v1/institutions/{id}/designations/{designationId} | READ
+            GET    /api/v1/institutions/{id}/designations/{designationId} | SREAD
             POST   /api/v1/institutions/{id}/designations/{designationId}/revocations | CITY_OFFICER | json {}
             POST   /api/v1/institutions/{id}/revocations            | CITY_OFFICER                       | json {}
             POST   /api/v1/eligibility-assessments                  | *                                  | json {}
-            GET    /api/v1/targets                                  | READ_LIST
+            GET    /api/v1/targets                                  | SREAD_LIST
             POST   /api/v1/targets                                  | CITY_OFFICER ADMIN                 | json {}
-            GET    /api/v1/targets/{id}                             | READ_LIST
+            GET    /api/v1/targets/{id}                             | SREAD_LIST
             PUT    /api/v1/targets/{id}                             | CITY_OFFICER ADMIN                 | json {} stale
             GET    /api/v1/reports/coverage                         | REPORTS
             GET    /api/v1/reports/coverage/trend                   | REPORTS
@@ -97,9 +100,17 @@ class AuthorizationMatrixTest {
             GET    /api/v1/awards/{id}                              | READ
             GET    /api/v1/awards/{id}/history                      | READ
             GET    /api/v1/applications/{id}/history                | READ ASSESSOR!
-            GET    /api/v1/targets/{id}/history                     | READ_LIST
+            GET    /api/v1/targets/{id}/history                     | SREAD_LIST
             POST   /api/v1/awards/{id}/transitions                  | FINANCE CITY_OFFICER               | json {}
             GET    /api/v1/regions/{code}/award-policy              | *
+            GET    /api/v1/supervision-groups                       | COUNTY_OFFICER CITY_OFFICER PROVINCE ADMIN SUPERVISOR
+            POST   /api/v1/supervision-groups                       | CITY_OFFICER                       | json {}
+            GET    /api/v1/supervision-groups/{id}                  | COUNTY_OFFICER! CITY_OFFICER PROVINCE ADMIN SUPERVISOR!
+            PUT    /api/v1/supervision-groups/{id}                  | CITY_OFFICER                       | json {} stale
+            DELETE /api/v1/supervision-groups/{id}                  | CITY_OFFICER                       | stale
+            GET    /api/v1/enterprises/{creditCode}/follow-ups      | COUNTY_OFFICER! CITY_OFFICER PROVINCE ADMIN SUPERVISOR!
+            POST   /api/v1/enterprises/{creditCode}/follow-ups      | COUNTY_OFFICER! SUPERVISOR!        | json {"visitedOn":"2026-01-05","by":"矩阵督导"}
+            GET    /api/v1/enterprises/{creditCode}/follow-ups/{followUpId} | COUNTY_OFFICER! CITY_OFFICER PROVINCE ADMIN SUPERVISOR!
             POST   /api/v1/regions/{code}/award-policy              | COUNTY_OFFICER CITY_OFFICER ADMIN  | json {}
             """;
 
@@ -111,13 +122,16 @@ class AuthorizationMatrixTest {
 
     private record Fixture(String inScopeCode, String outOfScopeCode, String inRegion, String outRegion, String institution,
                            String round, String application, String inspection, String award,
-                           String designation, String target, String snapshot) {
+                           String designation, String target, String snapshot, String group, String followUp) {
         String id(String path) {
             if (path.startsWith("/api/v1/policies")) {
                 return "liaocheng-2020";
             }
             if (path.startsWith("/api/v1/targets")) {
                 return target;
+            }
+            if (path.startsWith("/api/v1/supervision-groups")) {
+                return group;
             }
             if (path.startsWith("/api/v1/reports/snapshots")) {
                 return snapshot;
@@ -194,13 +208,14 @@ class AuthorizationMatrixTest {
             case ENTERPRISE -> TestData.token("ENTERPRISE", "creditCode", inScope ? f.inScopeCode() : f.outOfScopeCode());
             case COUNTY_OFFICER -> TestData.token("COUNTY_OFFICER", "regionCode", inScope ? f.inRegion() : f.outRegion());
             case ASSESSOR -> TestData.token("ASSESSOR", "assessorId", inScope ? "matrix-expert" : "other-expert");
+            case SUPERVISOR -> TestData.token("SUPERVISOR", "supervisorId", inScope ? "matrix-supervisor" : "other-supervisor");
             default -> TestData.token(role.name(), null, null);
         };
     }
 
     private static int call(RequestSpecification spec, Rule rule, Fixture f) {
         String path = rule.path().replace("{creditCode}", f.inScopeCode()).replace("{year}", "2024")
-                .replace("{code}", f.inRegion()).replace("{designationId}", f.designation()).replace("{id}", f.id(rule.path()));
+                .replace("{code}", f.inRegion()).replace("{designationId}", f.designation()).replace("{followUpId}", f.followUp()).replace("{id}", f.id(rule.path()));
         String request = rule.request() == null ? "" : rule.request();
         spec = spec.config(TestData.RAW_CHARSET);
         if (request.contains("stale")) {
@@ -254,7 +269,16 @@ class AuthorizationMatrixTest {
                 .extract().path("items[0].id");
         String snapshot = city().contentType("application/json").body(Map.of("asOf", "2024-12-31")).post("/api/v1/reports/snapshots")
                 .then().statusCode(201).extract().path("id");
-        return new Fixture(in, out, "371502", "371503", id, round, app, inspection, award, designation, target, snapshot);
+        String group = city().contentType("application/json").body(Map.of("name", "矩阵督导组",
+                "members", List.of(Map.of("supervisorId", "matrix-supervisor")), "regionCodes", List.of("371502")))
+                .post("/api/v1/supervision-groups").then().statusCode(201).extract().path("id");
+        city().contentType("application/json").body(Map.of("name", "另一督导组",
+                "members", List.of(Map.of("supervisorId", "other-supervisor")), "regionCodes", List.of("371503")))
+                .post("/api/v1/supervision-groups").then().statusCode(201);
+        String followUp = TestData.county("371502").contentType("application/json").body(Map.of("visitedOn", "2026-01-04", "by", "矩阵"))
+                .post("/api/v1/enterprises/" + in + "/follow-ups").then().statusCode(201).extract().path("id");
+        return new Fixture(in, out, "371502", "371503", id, round, app, inspection, award, designation, target, snapshot,
+                group, followUp);
     }
 
     private static Set<String> served() {
@@ -274,7 +298,7 @@ class AuthorizationMatrixTest {
         for (String line : RULES.strip().split("\n")) {
             String[] parts = line.split("\\|");
             String[] mp = parts[0].trim().split("\\s+");
-            String who = parts[1].trim().replace("READ_LIST", READ_LIST).replace("REPORTS", REPORTS).replace("READ", READ);
+            String who = parts[1].trim().replace("SREAD_LIST", SREAD_LIST).replace("SREAD", SREAD).replace("READ_LIST", READ_LIST).replace("REPORTS", REPORTS).replace("READ", READ);
             if (who.equals("*")) {
                 who = ALL;
             }

@@ -1,0 +1,125 @@
+package cn.liaocheng.rdcoverage.supervision;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.enterprise.CreditCode;
+import cn.liaocheng.rdcoverage.enterprise.Enterprise;
+import cn.liaocheng.rdcoverage.security.Caller;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Follow-ups on the work list: a county officer (its region) or a supervisor (its groups' regions) records each visit;
+ * the latest one per enterprise is kept in {@link FollowUpLatest} for the work list.
+ */
+@ApplicationScoped
+public class FollowUpService {
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    public PageResult<FollowUpView> list(String rawCode, PageQuery paging) {
+        paging.validate();
+        Enterprise e = enterprise(rawCode, false);
+        List<FollowUp> rows = FollowUp.<FollowUp>find("creditCode = ?1 order by visitedOn desc, createdAt desc, id desc", e.creditCode)
+                .page(Page.of(paging.page, paging.size)).list();
+        return new PageResult<>(rows.stream().map(FollowUpService::view).toList(), paging.page, paging.size,
+                FollowUp.count("creditCode", e.creditCode));
+    }
+
+    public FollowUpView get(String rawCode, String rawId) {
+        Enterprise e = enterprise(rawCode, false);
+        FollowUp f = null;
+        try {
+            f = FollowUp.findById(java.util.UUID.fromString(rawId.trim()));
+        } catch (IllegalArgumentException ignored) {
+            // not a UUID: not found
+        }
+        if (f == null || !f.creditCode.equals(e.creditCode)) {
+            throw ApiException.notFound("Follow-up", rawId);
+        }
+        return view(f);
+    }
+
+    @Transactional
+    public FollowUpView record(String rawCode, FollowUpInput in) {
+        // the enterprise row is locked so that two visits recorded at once keep follow_up_latest consistent
+        Enterprise e = enterprise(rawCode, true);
+        LocalDate today = LocalDate.now(clock);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.visitedOn().isAfter(today)) {
+            errors.add(new Problem.FieldError("visitedOn", "must not be in the future"));
+        }
+        if (in.expectedBy() != null && in.expectedBy().isBefore(in.visitedOn())) {
+            errors.add(new Problem.FieldError("expectedBy", "must not be before visitedOn"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        FollowUp f = new FollowUp();
+        f.creditCode = e.creditCode;
+        f.visitedOn = in.visitedOn();
+        f.visitedBy = in.by().trim();
+        f.plannedBuildMode = in.plannedBuildMode();
+        f.expectedBy = in.expectedBy();
+        f.obstacles = in.obstacles() == null || in.obstacles().isEmpty() ? null
+                : String.join(",", new LinkedHashSet<>(in.obstacles()).stream().map(Enum::name).toList());
+        f.note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
+        f.recordedBy = caller.subject();
+        f.recorderRole = caller.role() == null ? "UNKNOWN" : caller.role().name();
+        f.createdAt = Instant.now(clock);
+        f.persist();
+        FollowUpLatest latest = FollowUpLatest.findById(e.creditCode);
+        if (latest == null) {
+            latest = new FollowUpLatest();
+            latest.creditCode = e.creditCode;
+            apply(latest, f);
+            latest.persist();
+        } else if (!f.visitedOn.isBefore(latest.visitedOn)) {
+            apply(latest, f);
+        }
+        FollowUp.flush();
+        return view(f);
+    }
+
+    private static void apply(FollowUpLatest latest, FollowUp f) {
+        latest.followUpId = f.id;
+        latest.visitedOn = f.visitedOn;
+        latest.plannedBuildMode = f.plannedBuildMode;
+        latest.expectedBy = f.expectedBy;
+    }
+
+    private Enterprise enterprise(String rawCode, boolean lock) {
+        String code = CreditCode.normalise(rawCode);
+        String problem = CreditCode.problem(code);
+        if (problem != null) {
+            throw ApiException.invalid("creditCode", problem);
+        }
+        Enterprise e = lock ? Enterprise.findById(code, LockModeType.PESSIMISTIC_WRITE) : Enterprise.findById(code);
+        if (e == null || !caller.sees(e.creditCode, e.regionCode)) {
+            throw ApiException.notFound("Enterprise", code);
+        }
+        return e;
+    }
+
+    static FollowUpView view(FollowUp f) {
+        return new FollowUpView(f.id.toString(), f.creditCode, f.visitedOn, f.visitedBy, f.plannedBuildMode, f.expectedBy,
+                f.obstacles == null ? List.of() : Arrays.stream(f.obstacles.split(",")).map(Obstacle::valueOf).toList(),
+                f.note, f.recordedBy, f.recorderRole, f.createdAt);
+    }
+}

@@ -1,0 +1,19 @@
+package cn.liaocheng.rdcoverage.supervision;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+@Schema(name = "SupervisionGroup")
+public record GroupView(String id, String name, List<MemberView> members, List<RegionRef> regions, Instant createdAt,
+                        Instant updatedAt, long version) {
+
+    @Schema(name = "SupervisionGroupMember")
+    public record MemberView(String supervisorId, String name) {
+    }
+
+    @Schema(name = "SupervisionGroupRegion")
+    public record RegionRef(String regionCode, String regionName) {
+    }
+}

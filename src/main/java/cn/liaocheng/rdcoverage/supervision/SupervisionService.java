@@ -1,0 +1,170 @@
+package cn.liaocheng.rdcoverage.supervision;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.common.PageQuery;
+import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.region.Regions;
+import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Role;
+import cn.liaocheng.rdcoverage.security.SupervisedRegions;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Supervision groups (分片包干): the city sets them; a supervisor's scope is the union of the regions of the groups it
+ * is a member of ({@link SupervisedRegions}, read by the security layer on each request).
+ */
+@ApplicationScoped
+public class SupervisionService implements SupervisedRegions {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Set<String> of(String supervisorId) {
+        List<String> rows = em.createNativeQuery("""
+                select distinct r.region_code from supervision_group_member m
+                join supervision_group_region r on r.group_id = m.group_id
+                where m.supervisor_id = :id""").setParameter("id", supervisorId).getResultList();
+        return new TreeSet<>(rows);
+    }
+
+    public PageResult<GroupView> list(PageQuery paging) {
+        paging.validate();
+        String where = "";
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (caller.is(Role.SUPERVISOR)) {
+            where = " where exists (select 1 from SupervisionGroup g2 join g2.members m where g2 = g and m.supervisorId = :me)";
+            params.put("me", String.valueOf(caller.supervisorId()));
+        } else if (caller.scopedToRegion()) {
+            where = " where exists (select 1 from SupervisionGroup g2 join g2.regions r where g2 = g and r in :mine)";
+            params.put("mine", caller.regions().isEmpty() ? Set.of("-") : caller.regions());
+        }
+        List<SupervisionGroup> rows = SupervisionGroup.<SupervisionGroup>find("from SupervisionGroup g" + where
+                + " order by g.name, g.id", params).page(Page.of(paging.page, paging.size)).list();
+        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size,
+                SupervisionGroup.count("from SupervisionGroup g" + where, params));
+    }
+
+    public GroupView get(String rawId) {
+        return view(find(rawId));
+    }
+
+    @Transactional
+    public GroupView create(GroupInput input) {
+        SupervisionGroup g = new SupervisionGroup();
+        Instant now = Instant.now(clock);
+        g.createdAt = now;
+        apply(g, input, now);
+        g.persist();
+        SupervisionGroup.flush();
+        return view(g);
+    }
+
+    @Transactional
+    public GroupView replace(String rawId, GroupInput input, String ifMatch) {
+        SupervisionGroup g = find(rawId);
+        ETags.checkIfMatch(ifMatch, g.version);
+        apply(g, input, Instant.now(clock));
+        SupervisionGroup.flush();
+        return view(g);
+    }
+
+    @Transactional
+    public void delete(String rawId, String ifMatch) {
+        SupervisionGroup g = find(rawId);
+        ETags.checkIfMatch(ifMatch, g.version);
+        g.delete();
+    }
+
+    private void apply(SupervisionGroup g, GroupInput in, Instant now) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<SupervisionGroup.Member> members = new ArrayList<>();
+        for (int i = 0; i < in.members().size(); i++) {
+            GroupInput.MemberInput m = in.members().get(i);
+            String id = m.supervisorId().trim();
+            if (!ids.add(id)) {
+                errors.add(new Problem.FieldError("members[" + i + "].supervisorId", "appears twice"));
+            }
+            members.add(new SupervisionGroup.Member(id, m.name() == null || m.name().isBlank() ? null : m.name().trim()));
+        }
+        Set<String> codes = new TreeSet<>();
+        for (int i = 0; i < in.regionCodes().size(); i++) {
+            String code = in.regionCodes().get(i).trim();
+            if (!regions.exists(code)) {
+                errors.add(new Problem.FieldError("regionCodes[" + i + "]",
+                        "'" + code + "' is not a region code of Liaocheng (see /api/v1/regions)"));
+            } else if (!codes.add(code)) {
+                errors.add(new Problem.FieldError("regionCodes[" + i + "]", "appears twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        g.name = in.name().trim();
+        g.members.clear();
+        g.members.addAll(members);
+        g.regions.clear();
+        g.regions.addAll(codes);
+        g.updatedAt = now;
+    }
+
+    private SupervisionGroup find(String rawId) {
+        SupervisionGroup g = null;
+        try {
+            g = SupervisionGroup.findById(UUID.fromString(rawId.trim()));
+        } catch (IllegalArgumentException e) {
+            // not a UUID: not found
+        }
+        if (g == null || !visible(g)) {
+            throw ApiException.notFound("Supervision group", rawId);
+        }
+        return g;
+    }
+
+    private boolean visible(SupervisionGroup g) {
+        if (caller.is(Role.SUPERVISOR)) {
+            return g.members.stream().anyMatch(m -> m.supervisorId.equals(caller.supervisorId()));
+        }
+        if (caller.scopedToRegion()) {
+            return g.regions.stream().anyMatch(caller.regions()::contains);
+        }
+        return true;
+    }
+
+    private GroupView view(SupervisionGroup g) {
+        return new GroupView(g.id.toString(), g.name,
+                g.members.stream().map(m -> new GroupView.MemberView(m.supervisorId, m.name)).toList(),
+                g.regions.stream().sorted().map(code -> {
+                    Regions.RegionView r = regions.get(code);
+                    return new GroupView.RegionRef(code, r == null ? null : r.name());
+                }).toList(),
+                g.createdAt, g.updatedAt, g.version);
+    }
+}
