@@ -147,7 +147,9 @@ public class InstitutionService {
         return audit.of(List.of(
                 new AuditHistory.Source<>(Institution.class, "institution", AuditEntity.id().eq(i.id), x -> x.id.toString(),
                         x -> AuditHistory.state("name", x.name, "kind", x.kind, "buildMode", x.buildMode,
-                                "participants", List.copyOf(x.participants), "cooperations", x.cooperations.size(),
+                                "participants", List.copyOf(x.participants), "cooperations", x.cooperations.stream().map(c -> AuditHistory.state(
+                                        "partner", c.partner, "partnerKind", c.partnerKind, "signedOn", c.signedOn,
+                                        "validUntil", c.validUntil, "activities", c.activities)).toList(),
                                 "platformKind", x.platformKind, "platformCertification", x.platformCertification,
                                 "agreementValidUntil", x.agreementValidUntil, "status", x.status,
                                 "recognizedOn", x.recognizedOn, "revokedOn", x.revokedOn)),
@@ -317,8 +319,11 @@ public class InstitutionService {
         i.name = in.name().trim();
         i.kind = in.kind();
         i.buildMode = in.buildMode();
-        i.participants.clear();
-        i.participants.addAll(codes);
+        if (!i.participants.equals(codes)) {
+            // a new list is written whole (rows deleted, then inserted): updated in place position by position, a
+            // participant moving to another position would meet its own old row in the (institution, credit code) key
+            i.participants = new ArrayList<>(codes);
+        }
         i.cooperations.clear();
         for (var c : coops) {
             Institution.CooperationRow row = new Institution.CooperationRow();
