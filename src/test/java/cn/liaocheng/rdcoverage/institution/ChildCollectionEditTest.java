@@ -94,7 +94,8 @@ class ChildCollectionEditTest {
 
         // every change is in the audit trail: created + 5 PUTs + the capacity PUT (updatedAt) of the institution
         city().get("/api/v1/institutions/" + id + "/history").then().statusCode(200)
-                .body("items.findAll { it.resource == 'institution' }.type",
+                // (designation changes may record further updates of the institution after these seven)
+                .body("items.findAll { it.resource == 'institution' }.type[0..6]",
                         equalTo(List.of("CREATED", "UPDATED", "UPDATED", "UPDATED", "UPDATED", "UPDATED", "UPDATED")))
                 // each PUT of the institution carries the capacity again (its updatedAt changes), then the capacity PUT
                 .body("items.findAll { it.resource == 'capacity' }.type",
