@@ -15,6 +15,9 @@ import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.eligibility.Result;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,6 +47,9 @@ import java.util.List;
 @Tag(name = "Institutions")
 public class InstitutionResource {
     @Inject
+    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+
+    @Inject
     InstitutionService service;
 
     @Inject
@@ -61,10 +67,13 @@ public class InstitutionResource {
     @Operation(operationId = "createInstitution", summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
-    public Response create(@Valid InstitutionInput body) {
-        InstitutionView view = service.create(ApiException.requireBody(body));
-        return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
-                .tag(ETags.tag(view.version())).entity(view).build();
+    public Response create(@HeaderParam("Idempotency-Key") String key, @Valid InstitutionInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/institutions", body, () -> {
+            InstitutionView view = service.create(body);
+            return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
+                    .tag(ETags.tag(view.version())).entity(view).build();
+        });
     }
 
     @GET
@@ -85,6 +94,22 @@ public class InstitutionResource {
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid InstitutionInput body) {
         InstitutionView view = service.replace(id, ApiException.requireBody(body), ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    /** A city officer's correction of frozen facts, with the reason that the audit trail keeps. */
+    public record CorrectionInput(@NotNull @Valid InstitutionInput institution, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Operation(summary = "City officer: correct the facts a decision rested on (build mode, participants, capacity), "
+            + "with a reason kept in the audit trail; If-Match guards against lost updates")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid CorrectionInput body) {
+        ApiException.requireBody(body);
+        InstitutionView view = service.correct(id, body.institution(), body.reason(), ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 

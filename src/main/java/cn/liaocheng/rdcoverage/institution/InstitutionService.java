@@ -121,12 +121,80 @@ public class InstitutionService {
     public InstitutionView replace(String rawId, InstitutionInput input, String ifMatch) {
         Institution i = find(rawId);
         ETags.checkIfMatch(ifMatch, i.version);
+        refuseFrozenChanges(i, frozenChanges(i, input));
         apply(i, input);
         if (input.capacity() != null) {
             putCapacity(i, input.capacity());
         }
         Institution.flush();
         return view(i);
+    }
+
+    /**
+     * A city officer's correction of facts a decision rested on (build mode, participants, declared capacity): the
+     * same checks as a declaration, and the reason kept with the institution and in its audit trail.
+     */
+    @Transactional
+    public InstitutionView correct(String rawId, InstitutionInput input, String reason, String ifMatch) {
+        Institution i = find(rawId);
+        ETags.checkIfMatch(ifMatch, i.version);
+        apply(i, input);
+        if (input.capacity() != null) {
+            putCapacity(i, input.capacity());
+        }
+        i.correctionReason = reason.trim();
+        Institution.flush();
+        return view(i);
+    }
+
+    /**
+     * Whether what a decision rests on is frozen: the institution is recognised (or revoked), or an application of
+     * it is under review (past DRAFT and not returned, withdrawn or rejected).
+     */
+    boolean frozen(Institution i) {
+        return i.status != InstitutionStatus.DECLARED
+                || Institution.count("select count(a) from Application a where a.institutionId = ?1 and a.status in "
+                + "(cn.liaocheng.rdcoverage.review.ApplicationStatus.SUBMITTED, "
+                + "cn.liaocheng.rdcoverage.review.ApplicationStatus.COUNTY_APPROVED, "
+                + "cn.liaocheng.rdcoverage.review.ApplicationStatus.UNDER_ASSESSMENT, "
+                + "cn.liaocheng.rdcoverage.review.ApplicationStatus.RECOGNIZED)", i.id) > 0;
+    }
+
+    /** The frozen fields that {@code in} would change: buildMode, participants, capacity. */
+    List<String> frozenChanges(Institution i, InstitutionInput in) {
+        List<String> changed = new ArrayList<>();
+        if (in.buildMode() != i.buildMode) {
+            changed.add("buildMode");
+        }
+        List<String> codes = in.participants().stream().map(CreditCode::normalise).toList();
+        if (!new HashSet<>(codes).equals(new HashSet<>(i.participants)) || codes.size() != i.participants.size()) {
+            changed.add("participants");
+        }
+        if (in.capacity() != null && capacityChanges(i, in.capacity().year() == null ? LocalDate.now(clock).getYear()
+                : in.capacity().year(), in.capacity())) {
+            changed.add("capacity");
+        }
+        return changed;
+    }
+
+    private boolean capacityChanges(Institution i, int year, InstitutionInput.CapacityInput in) {
+        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year));
+        return c == null || c.personnel != in.personnel().intValue() || c.projectCount != in.projectCount().intValue()
+                || c.equipmentValue.compareTo(in.equipmentValue()) != 0 || c.rdExpenditure.compareTo(in.rdExpenditure()) != 0
+                || c.floorArea.compareTo(in.floorArea()) != 0 || c.hasRules != in.hasRules().booleanValue()
+                || c.hasStableFunding != in.hasStableFunding().booleanValue();
+    }
+
+    private void refuseFrozenChanges(Institution i, List<String> changed) {
+        if (changed.isEmpty() || !frozen(i)) {
+            return;
+        }
+        List<Problem.FieldError> errors = changed.stream().map(f -> new Problem.FieldError(f,
+                "is frozen: a decision rests on it; change it through a new application in a round, "
+                        + "or a city officer's correction with a reason (POST /api/v1/institutions/{id}/corrections)")).toList();
+        throw new ApiException(409, "institution-frozen", "Conflict", "Institution " + i.id + " is " + i.status
+                + (i.status == InstitutionStatus.DECLARED ? " and under review" : "") + "; "
+                + String.join(", ", changed) + " cannot be changed directly", errors, Map.of("frozenFields", changed));
     }
 
     @Transactional
@@ -150,7 +218,7 @@ public class InstitutionService {
                                 "participants", List.copyOf(x.participants), "cooperations", x.cooperations.size(),
                                 "platformKind", x.platformKind, "platformCertification", x.platformCertification,
                                 "agreementValidUntil", x.agreementValidUntil, "status", x.status,
-                                "recognizedOn", x.recognizedOn, "revokedOn", x.revokedOn)),
+                                "recognizedOn", x.recognizedOn, "revokedOn", x.revokedOn, "correctionReason", x.correctionReason)),
                 new AuditHistory.Source<>(InstitutionCapacity.class, "capacity", AuditEntity.property("originalId.institutionId").eq(i.id),
                         c -> Integer.toString(c.year),
                         c -> AuditHistory.state("year", c.year, "personnel", c.personnel, "equipmentValue", c.equipmentValue,
@@ -178,6 +246,9 @@ public class InstitutionService {
         Institution i = find(rawId);
         if (input.year() != null && input.year() != year) {
             throw ApiException.invalid("year", "must equal the year in the path (" + year + ")");
+        }
+        if (capacityChanges(i, year, input)) {
+            refuseFrozenChanges(i, List.of("capacity"));
         }
         boolean created = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year)) == null;
         putCapacity(i, new InstitutionInput.CapacityInput(year, input.personnel(), input.equipmentValue(),
