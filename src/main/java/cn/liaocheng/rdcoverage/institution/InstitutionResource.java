@@ -97,6 +97,23 @@ public class InstitutionResource {
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
+    /** {@code {"creditCode": "..."}}: the participant that confirms. */
+    public record ConsentInput(@NotBlank @Size(max = 40) String creditCode) {
+    }
+
+    @POST
+    @Path("/{id}/consents")
+    @Operation(summary = "A participant confirms it takes part (its own ENTERPRISE token, or a county officer of its "
+            + "region for it); until every participant has, the institution cannot be submitted")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_})
+    public Response consent(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid ConsentInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/consents", body, () -> {
+            InstitutionView view = service.consent(id, body.creditCode());
+            return Response.ok(view).tag(ETags.tag(view.version())).build();
+        });
+    }
+
     /** A city officer's correction of frozen facts, with the reason that the audit trail keeps. */
     public record CorrectionInput(@NotNull @Valid InstitutionInput institution, @NotBlank @Size(max = 1000) String reason) {
     }
@@ -107,10 +124,12 @@ public class InstitutionResource {
             + "with a reason kept in the audit trail; If-Match guards against lost updates")
     @RolesAllowed(Role.CITY_OFFICER_)
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @Valid CorrectionInput body) {
+                            @HeaderParam("Idempotency-Key") String key, @Valid CorrectionInput body) {
         ApiException.requireBody(body);
-        InstitutionView view = service.correct(id, body.institution(), body.reason(), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/corrections", body, () -> {
+            InstitutionView view = service.correct(id, body.institution(), body.reason(), ifMatch);
+            return Response.ok(view).tag(ETags.tag(view.version())).build();
+        });
     }
 
     @DELETE

@@ -100,9 +100,12 @@ public class ReviewResource {
     @Operation(operationId = "transitionRound", summary = "OPEN → REVIEWING (START_REVIEW) → CLOSED (CLOSE)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                    @Valid ReviewInputs.RoundTransition body) {
-        RoundView v = review.transitionRound(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+                                    @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundTransition body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/rounds/" + id + "/transitions", body, () -> {
+            RoundView v = review.transitionRound(id, body, ifMatch);
+            return Response.ok(v).tag(ETags.tag(v.version())).build();
+        });
     }
 
     @GET

@@ -30,7 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class IdempotencyTest {
-    /** Every POST of the served contract that can answer 201 must take an Idempotency-Key. */
+    /**
+     * POSTs that create nothing: a computation (what-if, development tokens) or the bulk import (an upsert by credit
+     * code and year, whose retry writes the same rows). Every other POST of the served contract must take an
+     * Idempotency-Key, so a new creating POST fails this test until it does (or is listed here, with a reason).
+     */
+    static final java.util.Set<String> NOT_CREATING = java.util.Set.of("/api/v1/dev/tokens", "/api/v1/eligibility-assessments",
+            "/api/v1/enterprises/import");
+
     @Test
     void everyCreatingPostOfTheServedContractTakesAnIdempotencyKey() throws Exception {
         JsonNode contract = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi")
@@ -40,7 +47,7 @@ class IdempotencyTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = contract.get("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             JsonNode post = path.getValue().get("post");
-            if (post == null || !post.path("responses").has("201")) {
+            if (post == null || (NOT_CREATING.contains(path.getKey()) && !post.path("responses").has("201"))) {
                 continue;
             }
             creating.add(path.getKey());
@@ -54,9 +61,9 @@ class IdempotencyTest {
                 missing.add(path.getKey());
             }
         }
-        System.out.println("IdempotencyTest: creating POSTs in the contract: " + creating);
-        assertTrue(creating.size() >= 10, creating.toString());
-        assertEquals(List.of(), missing, "creating POSTs without Idempotency-Key");
+        System.out.println("IdempotencyTest: POSTs that must take an Idempotency-Key (" + creating.size() + "): " + creating);
+        assertTrue(creating.size() >= 15, creating.toString());
+        assertEquals(List.of(), missing, "POSTs without Idempotency-Key");
     }
 
     private static void replays(RequestSpecification who, String path, Supplier<Object> body) {
