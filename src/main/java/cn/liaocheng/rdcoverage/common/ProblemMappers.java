@@ -157,7 +157,8 @@ public class ProblemMappers {
             return Problems.validation(List.of(new Problem.FieldError(orBody(at),
                     "is out of range: " + message.replaceAll(" \\(class [^)]*\\)", ""))));
         }
-        return Problems.validation(List.of(new Problem.FieldError(orBody(at), "is not well-formed JSON: " + message)));
+        return Problems.validation(List.of(new Problem.FieldError("body",
+                "is not well-formed JSON" + (at.isEmpty() ? "" : " (at " + at + ")") + ": " + message)));
     }
 
     private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");

@@ -423,9 +423,7 @@ public class InstitutionService {
                 errors.add(new Problem.FieldError("participants[" + k + "]", problem));
             } else if (!distinct.add(code)) {
                 errors.add(new Problem.FieldError("participants[" + k + "]", code + " is listed twice"));
-            } else if (!caller.scopedToEnterprise() && Enterprise.findById(code) == null) {
-                // Only officials learn whether a credit code is registered; for an enterprise a code it may not know
-                // is simply a participant that has not confirmed (an unregistered one never can), the same answer.
+            } else if (Enterprise.findById(code) == null) {
                 errors.add(new Problem.FieldError("participants[" + k + "]", "enterprise " + code + " is not registered"));
             }
             codes.add(code);

@@ -69,6 +69,8 @@ class AuthorizationMatrixTest {
             GET    /api/v1/institutions/{id}/designations/{designationId} | READ
             POST   /api/v1/institutions/{id}/designations/{designationId}/revocations | CITY_OFFICER | json {}
             POST   /api/v1/institutions/{id}/revocations            | CITY_OFFICER                       | json {}
+            POST   /api/v1/institutions/{id}/corrections            | CITY_OFFICER                       | json {}
+            POST   /api/v1/institutions/{id}/consents               | ENTERPRISE COUNTY_OFFICER          | json {}
             POST   /api/v1/eligibility-assessments                  | *                                  | json {}
             GET    /api/v1/targets                                  | READ_LIST
             POST   /api/v1/targets                                  | CITY_OFFICER ADMIN                 | json {}

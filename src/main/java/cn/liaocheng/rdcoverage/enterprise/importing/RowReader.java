@@ -187,6 +187,10 @@ public abstract class RowReader implements AutoCloseable {
         return new RawRow(line, cells);
     }
 
+    /** One element of an array read in a stream: what follows it (the next element, the closing ]) is not trailing. */
+    private static final com.fasterxml.jackson.databind.ObjectReader ELEMENT = JSON.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     /** The exact decimal text; a number far out of any range keeps its exponent (1E+999999999 as plain text is 1 GB). */
     private static String number(java.math.BigDecimal d) {
         return StrictJson.inRange(d) ? d.toPlainString() : d.toString();
@@ -229,7 +233,7 @@ public abstract class RowReader implements AutoCloseable {
                     return null;
                 }
                 long line = parser.currentLocation().getLineNr();
-                JsonNode node = JSON.readTree(parser);
+                JsonNode node = ELEMENT.readTree(parser);
                 return fromObject(line, node);
             } catch (JsonProcessingException e) {
                 long at = e.getLocation() != null ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
