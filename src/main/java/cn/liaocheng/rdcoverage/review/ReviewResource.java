@@ -75,7 +75,6 @@ public class ReviewResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     @Operation(operationId = "createRound", summary = "Open a round (id like 2026H2)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
-    @Operation(summary = "Open a round (id like 2026H2)")
     public Response createRound(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundInput body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/rounds", body, () -> {
@@ -182,7 +181,6 @@ public class ReviewResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     @Operation(operationId = "createInspection", summary = "Assign a material review or on-site inspection of an application under assessment")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
-    @Operation(summary = "Assign a material review or on-site inspection of an application under assessment")
     public Response assign(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.InspectionInput body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/inspections", body, () -> {
