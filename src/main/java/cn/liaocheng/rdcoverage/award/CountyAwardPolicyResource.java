@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.Consumes;
@@ -59,12 +60,15 @@ public class CountyAwardPolicyResource {
     Clock clock;
 
     @Schema(name = "CountyAwardAmounts")
-    public record Amounts(@PositiveOrZero BigDecimal LARGE, @PositiveOrZero BigDecimal MEDIUM, @PositiveOrZero BigDecimal SMALL) {
+    /** Yuan per size tier; a county supplement is at most 100 million yuan, in yuan and fen. */
+    public record Amounts(@PositiveOrZero @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal LARGE,
+                          @PositiveOrZero @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal MEDIUM,
+                          @PositiveOrZero @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal SMALL) {
     }
 
     @Schema(name = "CountyAwardPolicyInput")
     public record PolicyInput(@NotNull LocalDate effectiveFrom, @NotNull CountyAwardPolicy.Mode mode, @Valid Amounts amounts,
-                              @PositiveOrZero @DecimalMax("1000") BigDecimal percentOfCity) {
+                              @PositiveOrZero @DecimalMax("1000") @Digits(integer = 4, fraction = 2) BigDecimal percentOfCity) {
     }
 
     @Schema(name = "CountyAwardPolicyView")
@@ -98,7 +102,7 @@ public class CountyAwardPolicyResource {
         if (caller.scopedToRegion() && !code.equals(caller.regionCode())) {
             throw ApiException.forbidden("A county officer sets only its own region's supplement");
         }
-        return idempotency.run(key, caller.subject(), "POST", "/api/v1/regions/" + code + "/award-policy", body, () -> {
+        return idempotency.run(key, "POST", "/api/v1/regions/" + code + "/award-policy", body, () -> {
             PolicyView v = store(code, body);
             return Response.created(UriBuilder.fromPath("/api/v1/regions/{code}/award-policy").build(code)).entity(v).build();
         });

@@ -1,55 +1,97 @@
 package cn.liaocheng.rdcoverage.common;
 
+import cn.liaocheng.rdcoverage.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
  * Idempotency-Key on POST: the first request's response is stored in the same transaction as its effect; a retry
- * with the same key and request gets that response again, the same key with another request is 422, and a retry
- * while the first is still running waits for it (the key row is locked) and then gets its response.
+ * with the same key and request gets that response again (status, Location, ETag and body), the same key with
+ * another request is 422, and a retry while the first is still running waits for it (the key row is locked) and
+ * then gets its response.
+ *
+ * <p>A key belongs to the token's issuer and subject, and to the method and path it was sent to: the same key from
+ * another subject, or to another path, is another key. Before a replay the caller's scope is checked again: the
+ * answer was given to a role and scope (region, enterprise, assessor) and is replayed only to the same (else 403).
+ * Keys expire after {@code rd.idempotency.ttl} (24 h); expired ones are deleted by a job and ignored until then.
+ * Endpoints call {@link #run} after their own access checks, so those run on every retry too.
  */
 @ApplicationScoped
 public class Idempotency {
+    private static final Logger LOG = Logger.getLogger(Idempotency.class);
+
     @Inject
     ObjectMapper json;
 
     @Inject
     Clock clock;
 
-    public Response run(String key, String caller, String method, String path, Object request, Supplier<Response> action) {
+    @Inject
+    Caller caller;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @ConfigProperty(name = "rd.idempotency.ttl", defaultValue = "24H")
+    Duration ttl;
+
+    /** Kept for callers written before issue 12: the caller is now always the token's issuer and subject. */
+    public Response run(String key, String ignoredCaller, String method, String path, Object request, Supplier<Response> action) {
+        return run(key, method, path, request, action);
+    }
+
+    public Response run(String key, String method, String path, Object request, Supplier<Response> action) {
         if (key == null || key.isBlank()) {
             return QuarkusTransaction.joiningExisting().call(action::get);
         }
         if (key.length() > 200) {
             throw ApiException.invalid("Idempotency-Key", "must be at most 200 characters");
         }
-        String hash = hash(method + " " + path + "\n" + write(request));
+        String issuer = issuer();
+        String subject = caller.subject();
+        String scope = scope();
+        String keyHash = hash(issuer + "\n" + subject + "\n" + method + "\n" + path + "\n" + key);
+        String requestHash = hash(method + " " + path + "\n" + write(request));
+        Instant now = Instant.now(clock);
+        QuarkusTransaction.requiringNew().run(() ->
+                IdempotencyRecord.delete("keyHash = ?1 and createdAt < ?2", keyHash, now.minus(ttl)));
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord record = new IdempotencyRecord();
-                record.caller = caller;
+                record.keyHash = keyHash;
+                record.issuer = issuer;
+                record.subject = subject;
+                record.method = method;
+                record.path = path.length() > 500 ? path.substring(0, 500) : path;
                 record.idemKey = key;
-                record.requestHash = hash;
+                record.scope = scope;
+                record.requestHash = requestHash;
                 record.status = 0;
-                record.createdAt = Instant.now(clock);
+                record.createdAt = now;
                 record.persistAndFlush();
                 Response response = action.get();
                 record.status = response.getStatus();
                 record.location = response.getLocation() == null ? null : response.getLocation().toString();
+                record.etag = response.getHeaderString("ETag");
                 record.body = response.getEntity() == null ? null : write(response.getEntity());
                 return response;
             });
@@ -57,18 +99,21 @@ public class Idempotency {
             if (!isDuplicate(duplicate)) {
                 throw duplicate;
             }
-            return replay(key, caller, hash);
+            return replay(keyHash, requestHash, scope);
         }
     }
 
-    private Response replay(String key, String caller, String hash) {
-        IdempotencyRecord first = QuarkusTransaction.requiringNew().call(() ->
-                IdempotencyRecord.findById(new IdempotencyRecord.Key(caller, key)));
+    private Response replay(String keyHash, String requestHash, String scope) {
+        IdempotencyRecord first = QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.findById(keyHash));
         if (first == null || first.status == 0) {
             throw ApiException.conflict("idempotency-in-progress",
                     "A request with this Idempotency-Key is still being processed; retry shortly");
         }
-        if (!first.requestHash.equals(hash)) {
+        if (!first.scope.equals(scope)) {
+            throw ApiException.forbidden("This Idempotency-Key was answered for another role or scope of this caller; "
+                    + "the answer is not replayed: use a new key");
+        }
+        if (!first.requestHash.equals(requestHash)) {
             throw ApiException.unprocessable("idempotency-key-reused",
                     "This Idempotency-Key was already used for a different request; use a new key for a new request", null);
         }
@@ -76,10 +121,44 @@ public class Idempotency {
         if (first.location != null) {
             b.location(URI.create(first.location));
         }
+        if (first.etag != null) {
+            b.header("ETag", first.etag);
+        }
         if (first.body != null) {
             b.entity(first.body).type("application/json");
         }
         return b.build();
+    }
+
+    /** Deletes the keys older than rd.idempotency.ttl; returns how many. */
+    public long cleanUp() {
+        Instant before = Instant.now(clock).minus(ttl);
+        return QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.delete("createdAt < ?1", before));
+    }
+
+    @Scheduled(every = "${rd.idempotency.cleanup-every:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledCleanUp() {
+        try {
+            long n = cleanUp();
+            if (n > 0) {
+                LOG.debugf("Deleted %d expired idempotency keys", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Idempotency key clean-up failed (retried at the next run): %s", e.getMessage());
+        }
+    }
+
+    private String issuer() {
+        try {
+            return jwt == null || jwt.getRawToken() == null ? "" : String.valueOf(jwt.getIssuer());
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private String scope() {
+        return caller.role() + "|" + caller.regionCode() + "|" + caller.creditCode() + "|" + caller.assessorId();
     }
 
     private static boolean isDuplicate(Throwable e) {

@@ -4,25 +4,39 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
-/** The first response to a POST carrying an Idempotency-Key, kept per caller and key. */
+/**
+ * The first response to a POST carrying an Idempotency-Key, kept per issuer, subject, method, path and key (their
+ * SHA-256 is the id), with the scope the caller had then; it expires after rd.idempotency.ttl.
+ */
 @Entity
-@Table(name = "idempotency_key")
-@IdClass(IdempotencyRecord.Key.class)
+@Table(name = "idempotency_record")
 public class IdempotencyRecord extends PanacheEntityBase {
     @Id
-    @Column(name = "caller")
-    public String caller;
+    @Column(name = "key_hash")
+    public String keyHash;
 
-    @Id
+    @Column(name = "issuer")
+    public String issuer;
+
+    @Column(name = "subject")
+    public String subject;
+
+    @Column(name = "method")
+    public String method;
+
+    @Column(name = "path")
+    public String path;
+
     @Column(name = "idem_key")
     public String idemKey;
+
+    /** Role and scope claims of the caller that got the first answer; a replay needs the same. */
+    @Column(name = "scope")
+    public String scope;
 
     @Column(name = "request_hash")
     public String requestHash;
@@ -34,32 +48,12 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "location")
     public String location;
 
+    @Column(name = "etag")
+    public String etag;
+
     @Column(name = "body", length = 1_000_000)
     public String body;
 
     @Column(name = "created_at")
     public Instant createdAt;
-
-    public static class Key implements Serializable {
-        public String caller;
-        public String idemKey;
-
-        public Key() {
-        }
-
-        public Key(String caller, String idemKey) {
-            this.caller = caller;
-            this.idemKey = idemKey;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(k.caller, caller) && Objects.equals(k.idemKey, idemKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(caller, idemKey);
-        }
-    }
 }

@@ -1,9 +1,14 @@
 package cn.liaocheng.rdcoverage.common;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -68,29 +73,121 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
+        if (e instanceof StrictJson.OutOfRange range) {
+            return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)), range.limit())));
+        }
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        return Problems.validation(List.of(new Problem.FieldError(jsonPath(e),
-                "'" + e.getValue() + "' is not a valid " + expected,
-                e.getTargetType() != null && e.getTargetType().isEnum() ? FieldCodes.INVALID_VALUE : FieldCodes.INVALID_TYPE)));
+        return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)),
+                "'" + e.getValue() + "' is not a valid " + expected)));
+    }
+
+    /** A JSON value of the wrong type ({@code "revenue": false}), or a whole number field given a fraction. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = orBody(jsonPath(e));
+        if (e.getTargetType() != null && e.getTargetType() != Object.class) {
+            return Problems.validation(List.of(new Problem.FieldError(field, "must be a " + describe(e.getTargetType())
+                    + (e.getMessage() != null && e.getMessage().startsWith("Cannot coerce Floating-point") ? " without a fraction" : "")
+                    + " (the JSON value has the wrong type)")));
+        }
+        return jsonMapping(e);
     }
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
         String field = jsonPath(e);
+        if (e.getCause() instanceof JsonProcessingException read && !(read instanceof JsonMappingException)) {
+            return streamRead(read, field);
+        }
         return Problems.validation(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
                 "has the wrong type or shape: " + e.getOriginalMessage().split("\n")[0].replaceAll(" \\(class [^)]*\\)", ""),
                 FieldCodes.INVALID_TYPE)));
     }
 
+    /** The JSON reader's failure as wrapped by the server (a 400 WebApplicationException): the mapper of its own kind. */
+    private Response anyJson(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException f) {
+            return invalidFormat(f);
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return unknownProperty(u);
+        }
+        if (e instanceof MismatchedInputException m) {
+            return mismatchedInput(m);
+        }
+        if (e instanceof JsonMappingException m) {
+            return jsonMapping(m);
+        }
+        return json(e);
+    }
+
     @ServerExceptionMapper
-    public Response jsonParse(JsonParseException e) {
-        return Problems.validation(List.of(new Problem.FieldError("body",
-                "is not well-formed JSON: " + e.getOriginalMessage(), FieldCodes.MALFORMED_JSON)));
+    public Response jsonParse(StreamReadException e) {
+        return streamRead(e, "");
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON", FieldCodes.MALFORMED_JSON)));
+        if (!(e instanceof JsonMappingException)) {
+            return streamRead(e, "");
+        }
+        return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON")));
+    }
+
+    /**
+     * A fault of the JSON text itself: a duplicate key, a limit of {@link StrictJson} (number length, nesting, string
+     * length), a number out of the range of its field, or malformed JSON; named by where the reader was.
+     */
+    private static Response streamRead(JsonProcessingException e, String known) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\n")[0];
+        java.util.regex.Matcher dup = DUPLICATE.matcher(message);
+        boolean duplicate = dup.find();
+        String at = known.isEmpty() ? parserPath(e, !duplicate) : known;
+        if (duplicate) {
+            String name = dup.group(1);
+            String field = at.isEmpty() ? name : at + "." + name;
+            return Problems.validation(List.of(new Problem.FieldError(field, "appears more than once in the same object")));
+        }
+        if (e instanceof StreamConstraintsException) {
+            return Problems.validation(List.of(new Problem.FieldError(orBody(at),
+                    "exceeds a limit of this service: " + message.replaceAll(",? ?\\(?from `[^`]*`\\)?", "")
+                            .replaceAll(" \\(\\)", ""))));
+        }
+        if (e instanceof InputCoercionException) {
+            return Problems.validation(List.of(new Problem.FieldError(orBody(at),
+                    "is out of range: " + message.replaceAll(" \\(class [^)]*\\)", ""))));
+        }
+        return Problems.validation(List.of(new Problem.FieldError("body",
+                "is not well-formed JSON" + (at.isEmpty() ? "" : " (at " + at + ")") + ": " + message)));
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
+
+    /** Where the parser stood when it failed, as a dotted JSON path ({@code participants[0]}); empty at the top. */
+    private static String parserPath(JsonProcessingException e, boolean innermostName) {
+        if (!(e instanceof StreamReadException read) || read.getProcessor() == null || read.getProcessor().getParsingContext() == null) {
+            return "";
+        }
+        JsonParser parser = read.getProcessor();
+        StringBuilder sb = new StringBuilder();
+        JsonStreamContext ctx = parser.getParsingContext();
+        if (ctx.inObject() && !innermostName) {
+            ctx = ctx.getParent(); // a duplicate: the object is named by its own place, the message adds the key
+        }
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (; ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            if (ctx.inArray()) {
+                parts.push("[" + Math.max(ctx.getCurrentIndex(), 0) + "]");
+            } else if (ctx.getCurrentName() != null) {
+                parts.push("." + ctx.getCurrentName());
+            }
+        }
+        parts.forEach(sb::append);
+        return sb.length() > 0 && sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
+    }
+
+    private static String orBody(String field) {
+        return field == null || field.isEmpty() ? "body" : field;
     }
 
     @ServerExceptionMapper({org.hibernate.exception.ConstraintViolationException.class})
@@ -124,7 +221,7 @@ public class ProblemMappers {
             default -> e.getMessage();
         };
         if (e.getCause() instanceof JsonProcessingException jpe) {
-            return json(jpe);
+            return anyJson(jpe);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         Problem problem = new Problem(Problems.type(slug(status)), known == null ? "Error" : known.getReasonPhrase(), status, detail, null);
@@ -137,6 +234,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
+        if (DatabaseOutage.isOutage(e)) {
+            return DatabaseOutage.unavailable(e);
+        }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return api(api);

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +39,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
 public class ReportResource {
+    @Inject
+    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+
     @Inject
     ReportService reports;
 
@@ -156,10 +160,12 @@ public class ReportResource {
     @Operation(operationId = "createSnapshot", summary = "Store an immutable snapshot of the coverage report as of a date (default today)")
     @RolesAllowed(Role.CITY_OFFICER_)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SnapshotView.class)))
-    public Response takeSnapshot(SnapshotInput body) {
-        SnapshotView view = snapshots.take(body == null ? null : body.asOf());
-        return Response.created(UriBuilder.fromResource(ReportResource.class).path("snapshots").path(view.id()).build())
-                .entity(view).build();
+    public Response takeSnapshot(@HeaderParam("Idempotency-Key") String key, SnapshotInput body) {
+        return idempotency.run(key, "POST", "/api/v1/reports/snapshots", body, () -> {
+            SnapshotView view = snapshots.take(body == null ? null : body.asOf());
+            return Response.created(UriBuilder.fromResource(ReportResource.class).path("snapshots").path(view.id()).build())
+                    .entity(view).build();
+        });
     }
 
     @GET

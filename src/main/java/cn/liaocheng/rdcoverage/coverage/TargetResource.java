@@ -34,6 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Targets")
 public class TargetResource {
     @Inject
+    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+
+    @Inject
     TargetService service;
 
     @GET
@@ -48,10 +51,13 @@ public class TargetResource {
     @Operation(operationId = "createTarget", summary = "Set a year's target, city-wide (no regionCode) or for a region; 409 when one exists")
     @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
-    public Response create(@Valid TargetInput body) {
-        TargetView view = service.create(ApiException.requireBody(body));
-        return Response.created(UriBuilder.fromResource(TargetResource.class).path(view.id()).build())
-                .tag(ETags.tag(view.version())).entity(view).build();
+    public Response create(@HeaderParam("Idempotency-Key") String key, @Valid TargetInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/targets", body, () -> {
+            TargetView view = service.create(body);
+            return Response.created(UriBuilder.fromResource(TargetResource.class).path(view.id()).build())
+                    .tag(ETags.tag(view.version())).entity(view).build();
+        });
     }
 
     @GET

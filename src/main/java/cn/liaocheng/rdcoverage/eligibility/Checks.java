@@ -20,17 +20,25 @@ final class Checks {
         return value;
     }
 
+    /** Amounts, areas and revenues of a policy: at most 16 digits before and 4 after the decimal point. */
     static BigDecimal nonNegative(BigDecimal value, String name) {
         required(value, name);
         if (value.signum() < 0) {
             throw new IllegalArgumentException(name + " must not be negative");
         }
+        if (value.precision() - value.scale() > 16 || value.scale() > 4) {
+            throw new IllegalArgumentException(name + " must have at most 16 digits before and 4 after the decimal point");
+        }
         return value;
     }
 
+    /** Counts of a policy (people, projects, cooperations): at most 100 million. */
     static long nonNegative(long value, String name) {
         if (value < 0) {
             throw new IllegalArgumentException(name + " must not be negative");
+        }
+        if (value > 100_000_000L) {
+            throw new IllegalArgumentException(name + " must be at most 100000000");
         }
         return value;
     }

@@ -52,6 +52,9 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Enterprises")
 public class EnterpriseResource {
+    @Inject
+    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+
     static final String NDJSON = "application/x-ndjson";
 
     @Inject
@@ -96,10 +99,13 @@ public class EnterpriseResource {
     @Operation(operationId = "createEnterprise", summary = "Register an enterprise (optionally with yearly figures)")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
-    public Response create(@Valid EnterpriseInput body) {
-        EnterpriseView view = service.create(ApiException.requireBody(body));
-        return Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build())
-                .tag(ETags.tag(view.version())).entity(view).build();
+    public Response create(@HeaderParam("Idempotency-Key") String key, @Valid EnterpriseInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/enterprises", body, () -> {
+            EnterpriseView view = service.create(body);
+            return Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build())
+                    .tag(ETags.tag(view.version())).entity(view).build();
+        });
     }
 
     @GET

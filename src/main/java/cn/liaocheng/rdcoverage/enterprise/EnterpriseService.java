@@ -342,8 +342,8 @@ public class EnterpriseService {
             w.and("e.keyIndustry = :keyIndustry", "keyIndustry", f.keyIndustry);
         }
         if (w.has(f.q)) {
-            w.and("lower(e.name) like :q escape '\\'", "q", "%" + f.q.trim().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            w.and("lower(e.name) like :q" + cn.liaocheng.rdcoverage.common.LikePattern.ESCAPE, "q",
+                    cn.liaocheng.rdcoverage.common.LikePattern.contains(f.q.trim().toLowerCase(Locale.ROOT)));
         }
         if (w.has(f.updatedSince)) {
             w.and("e.updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", f.updatedSince));

@@ -33,6 +33,9 @@ import java.util.List;
 @Tag(name = "Institutions")
 public class DesignationResource {
     @Inject
+    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+
+    @Inject
     DesignationService service;
 
     @GET
@@ -48,10 +51,13 @@ public class DesignationResource {
     @Operation(operationId = "createDesignation", summary = "Record a provincial or national designation (省级/国家级研发机构) granted on a date")
     @RolesAllowed(Role.CITY_OFFICER_)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
-    public Response add(@PathParam("id") String id, @Valid DesignationInput body) {
-        DesignationView view = service.add(id, ApiException.requireBody(body));
-        return Response.created(UriBuilder.fromResource(DesignationResource.class).path(view.id()).build(id))
-                .tag(ETags.tag(view.version())).entity(view).build();
+    public Response add(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid DesignationInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/designations", body, () -> {
+            DesignationView view = service.add(id, body);
+            return Response.created(UriBuilder.fromResource(DesignationResource.class).path(view.id()).build(id))
+                    .tag(ETags.tag(view.version())).entity(view).build();
+        });
     }
 
     @GET
@@ -70,9 +76,13 @@ public class DesignationResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response revoke(@PathParam("id") String id, @PathParam("designationId") String designationId,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid RevocationInput body) {
-        DesignationView view = service.revoke(id, designationId, ApiException.requireBody(body), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key,
+                           @Valid RevocationInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/designations/" + designationId + "/revocations", body, () -> {
+            DesignationView view = service.revoke(id, designationId, body, ifMatch);
+            return Response.ok(view).tag(ETags.tag(view.version())).build();
+        });
     }
 
 }

@@ -64,6 +64,10 @@ public class Institution extends PanacheEntityBase {
     @Column(name = "revocation_reason")
     public String revocationReason;
 
+    /** Why a city officer last corrected facts that a decision rested on (issue 12); null until then. */
+    @Column(name = "correction_reason")
+    public String correctionReason;
+
     @Column(name = "platform_name")
     public String platformName;
 

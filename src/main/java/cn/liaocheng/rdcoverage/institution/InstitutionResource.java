@@ -15,6 +15,9 @@ import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.eligibility.Result;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,6 +47,9 @@ import java.util.List;
 @Tag(name = "Institutions")
 public class InstitutionResource {
     @Inject
+    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+
+    @Inject
     InstitutionService service;
 
     @Inject
@@ -61,10 +67,13 @@ public class InstitutionResource {
     @Operation(operationId = "createInstitution", summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
-    public Response create(@Valid InstitutionInput body) {
-        InstitutionView view = service.create(ApiException.requireBody(body));
-        return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
-                .tag(ETags.tag(view.version())).entity(view).build();
+    public Response create(@HeaderParam("Idempotency-Key") String key, @Valid InstitutionInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/institutions", body, () -> {
+            InstitutionView view = service.create(body);
+            return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
+                    .tag(ETags.tag(view.version())).entity(view).build();
+        });
     }
 
     @GET
@@ -86,6 +95,41 @@ public class InstitutionResource {
                             @Valid InstitutionInput body) {
         InstitutionView view = service.replace(id, ApiException.requireBody(body), ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    /** {@code {"creditCode": "..."}}: the participant that confirms. */
+    public record ConsentInput(@NotBlank @Size(max = 40) String creditCode) {
+    }
+
+    @POST
+    @Path("/{id}/consents")
+    @Operation(summary = "A participant confirms it takes part (its own ENTERPRISE token, or a county officer of its "
+            + "region for it); until every participant has, the institution cannot be submitted")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_})
+    public Response consent(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid ConsentInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/consents", body, () -> {
+            InstitutionView view = service.consent(id, body.creditCode());
+            return Response.ok(view).tag(ETags.tag(view.version())).build();
+        });
+    }
+
+    /** A city officer's correction of frozen facts, with the reason that the audit trail keeps. */
+    public record CorrectionInput(@NotNull @Valid InstitutionInput institution, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Operation(summary = "City officer: correct the facts a decision rested on (build mode, participants, capacity), "
+            + "with a reason kept in the audit trail; If-Match guards against lost updates")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @HeaderParam("Idempotency-Key") String key, @Valid CorrectionInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/corrections", body, () -> {
+            InstitutionView view = service.correct(id, body.institution(), body.reason(), ifMatch);
+            return Response.ok(view).tag(ETags.tag(view.version())).build();
+        });
     }
 
     @DELETE

@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.institution;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.security.Role;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -113,6 +114,7 @@ public class InstitutionService {
         if (input.capacity() != null) {
             putCapacity(i, input.capacity());
         }
+        syncConsents(i, Set.of());
         Institution.flush();
         return view(i);
     }
@@ -121,10 +123,166 @@ public class InstitutionService {
     public InstitutionView replace(String rawId, InstitutionInput input, String ifMatch) {
         Institution i = find(rawId);
         ETags.checkIfMatch(ifMatch, i.version);
+        refuseFrozenChanges(i, frozenChanges(i, input));
+        Set<String> before = new HashSet<>(i.participants);
         apply(i, input);
         if (input.capacity() != null) {
             putCapacity(i, input.capacity());
         }
+        syncConsents(i, before);
+        Institution.flush();
+        return view(i);
+    }
+
+    /**
+     * A city officer's correction of facts a decision rested on (build mode, participants, declared capacity): the
+     * same checks as a declaration, and the reason kept with the institution and in its audit trail.
+     */
+    @Transactional
+    public InstitutionView correct(String rawId, InstitutionInput input, String reason, String ifMatch) {
+        Institution i = find(rawId);
+        ETags.checkIfMatch(ifMatch, i.version);
+        Set<String> before = new HashSet<>(i.participants);
+        apply(i, input);
+        if (input.capacity() != null) {
+            putCapacity(i, input.capacity());
+        }
+        syncConsents(i, before);
+        i.correctionReason = reason.trim();
+        Institution.flush();
+        return view(i);
+    }
+
+    /**
+     * Whether what a decision rests on is frozen: the institution is recognised (or revoked), or an application of
+     * it is under review (past DRAFT and not returned, withdrawn or rejected).
+     */
+    boolean frozen(Institution i) {
+        return i.status != InstitutionStatus.DECLARED
+                || Institution.count("select count(a) from Application a where a.institutionId = ?1 and a.status in "
+                + "(cn.liaocheng.rdcoverage.review.ApplicationStatus.SUBMITTED, "
+                + "cn.liaocheng.rdcoverage.review.ApplicationStatus.COUNTY_APPROVED, "
+                + "cn.liaocheng.rdcoverage.review.ApplicationStatus.UNDER_ASSESSMENT, "
+                + "cn.liaocheng.rdcoverage.review.ApplicationStatus.RECOGNIZED)", i.id) > 0;
+    }
+
+    /** The frozen fields that {@code in} would change: buildMode, participants, capacity. */
+    List<String> frozenChanges(Institution i, InstitutionInput in) {
+        List<String> changed = new ArrayList<>();
+        if (in.buildMode() != i.buildMode) {
+            changed.add("buildMode");
+        }
+        List<String> codes = in.participants().stream().map(CreditCode::normalise).toList();
+        if (!new HashSet<>(codes).equals(new HashSet<>(i.participants)) || codes.size() != i.participants.size()) {
+            changed.add("participants");
+        }
+        if (in.capacity() != null && capacityChanges(i, in.capacity().year() == null ? LocalDate.now(clock).getYear()
+                : in.capacity().year(), in.capacity())) {
+            changed.add("capacity");
+        }
+        return changed;
+    }
+
+    private boolean capacityChanges(Institution i, int year, InstitutionInput.CapacityInput in) {
+        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year));
+        return c == null || c.personnel != in.personnel().intValue() || c.projectCount != in.projectCount().intValue()
+                || c.equipmentValue.compareTo(in.equipmentValue()) != 0 || c.rdExpenditure.compareTo(in.rdExpenditure()) != 0
+                || c.floorArea.compareTo(in.floorArea()) != 0 || c.hasRules != in.hasRules().booleanValue()
+                || c.hasStableFunding != in.hasStableFunding().booleanValue();
+    }
+
+    private void refuseFrozenChanges(Institution i, List<String> changed) {
+        if (changed.isEmpty() || !frozen(i)) {
+            return;
+        }
+        List<Problem.FieldError> errors = changed.stream().map(f -> new Problem.FieldError(f,
+                "is frozen: a decision rests on it; change it through a new application in a round, "
+                        + "or a city officer's correction with a reason (POST /api/v1/institutions/{id}/corrections)")).toList();
+        throw new ApiException(409, "institution-frozen", "Conflict", "Institution " + i.id + " is " + i.status
+                + (i.status == InstitutionStatus.DECLARED ? " and under review" : "") + "; "
+                + String.join(", ", changed) + " cannot be changed directly", errors, Map.of("frozenFields", changed));
+    }
+
+    /**
+     * Consent of participants (issue 12, High 3). A participant added by an enterprise has not confirmed yet; the
+     * declaring enterprise itself has, and so has every participant a city officer declares (the city acts for them).
+     * Confirmations of removed participants go; those of participants that stay are kept.
+     */
+    void syncConsents(Institution i, Set<String> before) {
+        if (!before.isEmpty()) {
+            ParticipantConsent.delete("institutionId = ?1 and creditCode not in ?2", i.id, List.copyOf(i.participants));
+        }
+        for (String code : i.participants) {
+            if (before.contains(code)) {
+                continue;
+            }
+            boolean self = caller.scopedToEnterprise() && code.equals(caller.creditCode());
+            if (self || caller.is(Role.CITY_OFFICER)) {
+                confirm(i, code);
+            }
+        }
+    }
+
+    private void confirm(Institution i, String code) {
+        if (ParticipantConsent.findById(new ParticipantConsent.Key(i.id, code)) != null) {
+            return;
+        }
+        ParticipantConsent c = new ParticipantConsent();
+        c.institutionId = i.id;
+        c.creditCode = code;
+        c.confirmedAt = Instant.now(clock);
+        c.confirmedBy = caller.subject();
+        c.confirmedRole = caller.role() == null ? "" : caller.role().name();
+        c.persist();
+    }
+
+    /** The participants that have not confirmed, in declaration order. */
+    public List<String> pendingConsents(Institution i) {
+        Set<String> confirmed = new HashSet<>();
+        for (ParticipantConsent c : ParticipantConsent.<ParticipantConsent>list("institutionId", i.id)) {
+            confirmed.add(c.creditCode);
+        }
+        return i.participants.stream().filter(code -> !confirmed.contains(code)).toList();
+    }
+
+    /** 409 naming every participant that has not confirmed (before a submission, or an enterprise's evaluation). */
+    public void requireConsents(Institution i) {
+        List<String> pending = pendingConsents(i);
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String code : pending) {
+            errors.add(new Problem.FieldError("participants[" + i.participants.indexOf(code) + "]",
+                    "has not confirmed taking part (POST /api/v1/institutions/" + i.id + "/consents by that enterprise "
+                            + "or a county officer of its region)"));
+        }
+        throw new ApiException(409, "consent-pending", "Conflict", pending.size() + " participant(s) of institution "
+                + i.id + " have not confirmed taking part", errors, Map.of("pendingParticipants", pending));
+    }
+
+    /**
+     * A participant confirms that it takes part: with its own ENTERPRISE token, or a county officer of its region
+     * acting for it. Confirming twice is harmless.
+     */
+    @Transactional
+    public InstitutionView consent(String rawId, String rawCode) {
+        Institution i = find(rawId);
+        String code = CreditCode.normalise(rawCode);
+        if (!i.participants.contains(code)) {
+            throw ApiException.invalid("creditCode", "is not a participant of institution " + i.id);
+        }
+        if (caller.scopedToEnterprise() && !code.equals(caller.creditCode())) {
+            throw ApiException.forbidden("An enterprise confirms only its own participation");
+        }
+        if (caller.scopedToRegion()) {
+            Enterprise e = Enterprise.findById(code);
+            if (e == null || !e.regionCode.equals(caller.regionCode())) {
+                throw ApiException.forbidden("A county officer confirms only for enterprises of its own region");
+            }
+        }
+        confirm(i, code);
+        i.updatedAt = Instant.now(clock);
         Institution.flush();
         return view(i);
     }
@@ -152,7 +310,7 @@ public class InstitutionService {
                                         "validUntil", c.validUntil, "activities", c.activities)).toList(),
                                 "platformKind", x.platformKind, "platformCertification", x.platformCertification,
                                 "agreementValidUntil", x.agreementValidUntil, "status", x.status,
-                                "recognizedOn", x.recognizedOn, "revokedOn", x.revokedOn)),
+                                "recognizedOn", x.recognizedOn, "revokedOn", x.revokedOn, "correctionReason", x.correctionReason)),
                 new AuditHistory.Source<>(InstitutionCapacity.class, "capacity", AuditEntity.property("originalId.institutionId").eq(i.id),
                         c -> Integer.toString(c.year),
                         c -> AuditHistory.state("year", c.year, "personnel", c.personnel, "equipmentValue", c.equipmentValue,
@@ -181,6 +339,9 @@ public class InstitutionService {
         if (input.year() != null && input.year() != year) {
             throw ApiException.invalid("year", "must equal the year in the path (" + year + ")");
         }
+        if (capacityChanges(i, year, input)) {
+            refuseFrozenChanges(i, List.of("capacity"));
+        }
         boolean created = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year)) == null;
         putCapacity(i, new InstitutionInput.CapacityInput(year, input.personnel(), input.equipmentValue(),
                 input.rdExpenditure(), input.floorArea(), input.projectCount(), input.hasRules(), input.hasStableFunding()));
@@ -191,6 +352,9 @@ public class InstitutionService {
     /** Evaluates the stored institution on {@code asOf} with the policy then in force. */
     public Result eligibility(String rawId, LocalDate asOf) {
         Institution i = find(rawId);
+        if (caller.scopedToEnterprise()) {
+            requireConsents(i); // the other participants' size class and award status only once they have confirmed
+        }
         return evaluate(i, asOf, null);
     }
 
@@ -388,6 +552,15 @@ public class InstitutionService {
         Map<String, Enterprise> enterprises = new HashMap<>();
         for (Enterprise e : Enterprise.<Enterprise>list("creditCode in ?1", codes)) {
             enterprises.put(e.creditCode, e);
+        }
+        Set<String> confirmed = new HashSet<>();
+        if (caller.scopedToEnterprise()) {
+            for (ParticipantConsent c : ParticipantConsent.<ParticipantConsent>list("institutionId in ?1", ids)) {
+                confirmed.add(c.institutionId + "/" + c.creditCode);
+            }
+            // an enterprise sees nothing of a participant that has not confirmed beyond the code it declared
+            enterprises.keySet().removeIf(code -> !code.equals(caller.creditCode())
+                    && institutions.stream().noneMatch(i -> i.participants.contains(code) && confirmed.contains(i.id + "/" + code)));
         }
         Map<UUID, InstitutionCapacity> latest = new HashMap<>();
         for (InstitutionCapacity c : InstitutionCapacity.<InstitutionCapacity>list("institutionId in ?1 order by year desc", ids)) {

@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Institutions")
 public class RevocationResource {
     @Inject
+    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+
+    @Inject
     DesignationService service;
 
     @POST
@@ -35,8 +38,11 @@ public class RevocationResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid RevocationInput body) {
-        InstitutionView view = service.revokeInstitution(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+                           @HeaderParam("Idempotency-Key") String key, @Valid RevocationInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/revocations", body, () -> {
+            InstitutionView view = service.revokeInstitution(id, body, ifMatch);
+            return Response.ok(view).tag(ETags.tag(view.version())).build();
+        });
     }
 }

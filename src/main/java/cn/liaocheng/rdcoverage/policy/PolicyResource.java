@@ -35,6 +35,9 @@ import java.util.List;
 @Tag(name = "Policies")
 public class PolicyResource {
     @Inject
+    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+
+    @Inject
     Policies policies;
 
     @GET
@@ -70,11 +73,13 @@ public class PolicyResource {
     @Operation(operationId = "createPolicy", summary = "Publish a new policy version (takes effect on its effectiveFrom date)")
     @RolesAllowed(Role.ADMIN_)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
-    public Response create(Policy body) {
+    public Response create(@HeaderParam("Idempotency-Key") String key, Policy body) {
         ApiException.requireBody(body);
-        PolicyView view = policies.create(body);
-        return Response.created(UriBuilder.fromResource(PolicyResource.class).path(view.id()).build())
-                .tag(ETags.tag(view.version())).entity(view).build();
+        return idempotency.run(key, "POST", "/api/v1/policies", body, () -> {
+            PolicyView view = policies.create(body);
+            return Response.created(UriBuilder.fromResource(PolicyResource.class).path(view.id()).build())
+                    .tag(ETags.tag(view.version())).entity(view).build();
+        });
     }
 
     @PUT

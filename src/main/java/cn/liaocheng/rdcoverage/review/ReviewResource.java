@@ -75,9 +75,12 @@ public class ReviewResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     @Operation(operationId = "createRound", summary = "Open a round (id like 2026H2)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
-    public Response createRound(@Valid ReviewInputs.RoundInput body) {
-        RoundView v = review.createRound(ApiException.requireBody(body));
-        return Response.created(UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
+    public Response createRound(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/rounds", body, () -> {
+            RoundView v = review.createRound(body);
+            return Response.created(UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
+        });
     }
 
     @GET
@@ -96,9 +99,12 @@ public class ReviewResource {
     @Operation(operationId = "transitionRound", summary = "OPEN → REVIEWING (START_REVIEW) → CLOSED (CLOSE)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                    @Valid ReviewInputs.RoundTransition body) {
-        RoundView v = review.transitionRound(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+                                    @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundTransition body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/rounds/" + id + "/transitions", body, () -> {
+            RoundView v = review.transitionRound(id, body, ifMatch);
+            return Response.ok(v).tag(ETags.tag(v.version())).build();
+        });
     }
 
     @GET
@@ -117,7 +123,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications", body, () -> {
+        return idempotency.run(key, "POST", "/api/v1/applications", body, () -> {
             ApplicationView v = review.create(body);
             return Response.created(UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
         });
@@ -153,7 +159,7 @@ public class ReviewResource {
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Transition body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications/" + id + "/transitions", body, () -> {
+        return idempotency.run(key, "POST", "/api/v1/applications/" + id + "/transitions", body, () -> {
             ApplicationView v = review.transition(id, body, ifMatch);
             return Response.ok(v).tag(ETags.tag(v.version())).build();
         });
@@ -175,9 +181,12 @@ public class ReviewResource {
     @RolesAllowed(Role.CITY_OFFICER_)
     @Operation(operationId = "createInspection", summary = "Assign a material review or on-site inspection of an application under assessment")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
-    public Response assign(@Valid ReviewInputs.InspectionInput body) {
-        InspectionView v = inspections.assign(ApiException.requireBody(body));
-        return Response.created(UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
+    public Response assign(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.InspectionInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/inspections", body, () -> {
+            InspectionView v = inspections.assign(body);
+            return Response.created(UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
+        });
     }
 
     @GET

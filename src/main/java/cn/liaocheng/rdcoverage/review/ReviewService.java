@@ -253,6 +253,7 @@ public class ReviewService {
                     throw ApiException.conflict("round-not-open", "Round " + round.id + " is " + round.status
                             + "; applications can be submitted only while it is OPEN");
                 }
+                institutions.requireConsents(inst);
                 snapshotCapacity(a, inst, round.year);
                 a.submittedOn = today;
             }

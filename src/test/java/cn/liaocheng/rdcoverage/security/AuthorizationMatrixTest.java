@@ -72,6 +72,8 @@ class AuthorizationMatrixTest {
             GET    /api/v1/institutions/{id}/designations/{designationId} | SREAD
             POST   /api/v1/institutions/{id}/designations/{designationId}/revocations | CITY_OFFICER | json {}
             POST   /api/v1/institutions/{id}/revocations            | CITY_OFFICER                       | json {}
+            POST   /api/v1/institutions/{id}/corrections            | CITY_OFFICER                       | json {}
+            POST   /api/v1/institutions/{id}/consents               | ENTERPRISE COUNTY_OFFICER          | json {}
             POST   /api/v1/eligibility-assessments                  | *                                  | json {}
             GET    /api/v1/targets                                  | SREAD_LIST
             POST   /api/v1/targets                                  | CITY_OFFICER ADMIN                 | json {}

@@ -2,7 +2,7 @@ package cn.liaocheng.rdcoverage.enterprise.importing;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
-import com.fasterxml.jackson.core.JsonFactory;
+import cn.liaocheng.rdcoverage.common.StrictJson;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -34,8 +34,9 @@ public abstract class RowReader implements AutoCloseable {
     @Override
     public abstract void close();
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** The same strict reading and limits as every other JSON body (duplicate keys, nesting, lengths). */
+    private static final ObjectMapper JSON = StrictJson.configure(new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
 
     /** The next record, or null at the end. A file-level fault is a 400 naming the line. */
     public abstract RawRow next();
@@ -181,9 +182,18 @@ public abstract class RowReader implements AutoCloseable {
                 continue;
             }
             JsonNode v = field.getValue();
-            cells[c.ordinal()] = v.isNumber() ? v.decimalValue().toPlainString() : v.isValueNode() ? v.asText() : v.toString();
+            cells[c.ordinal()] = v.isNumber() ? number(v.decimalValue()) : v.isValueNode() ? v.asText() : v.toString();
         }
         return new RawRow(line, cells);
+    }
+
+    /** One element of an array read in a stream: what follows it (the next element, the closing ]) is not trailing. */
+    private static final com.fasterxml.jackson.databind.ObjectReader ELEMENT = JSON.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The exact decimal text; a number far out of any range keeps its exponent (1E+999999999 as plain text is 1 GB). */
+    private static String number(java.math.BigDecimal d) {
+        return StrictJson.inRange(d) ? d.toPlainString() : d.toString();
     }
 
     /** A JSON array of objects, read element by element with the streaming parser. */
@@ -193,7 +203,7 @@ public abstract class RowReader implements AutoCloseable {
 
         JsonArray(Reader reader) {
             try {
-                this.parser = new JsonFactory(JSON).createParser(reader);
+                this.parser = JSON.getFactory().createParser(reader);
             } catch (IOException e) {
                 throw fileProblem("body", "could not be read");
             }
@@ -223,11 +233,13 @@ public abstract class RowReader implements AutoCloseable {
                     return null;
                 }
                 long line = parser.currentLocation().getLineNr();
-                JsonNode node = JSON.readTree(parser);
+                JsonNode node = ELEMENT.readTree(parser);
                 return fromObject(line, node);
             } catch (JsonProcessingException e) {
-                throw fileProblem("body", "is not well-formed JSON at line " + e.getLocation().getLineNr()
-                        + ": " + e.getOriginalMessage());
+                long at = e.getLocation() != null ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
+                throw fileProblem("body", (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                        ? "exceeds a limit at line " : "is not well-formed JSON at line ") + at + ": "
+                        + e.getOriginalMessage().replaceAll(",? ?\\(?from `[^`]*`\\)?", ""));
             } catch (IOException e) {
                 if (e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException) {
                     throw charsetProblem(StandardCharsets.UTF_8);
@@ -275,7 +287,8 @@ public abstract class RowReader implements AutoCloseable {
                 try {
                     node = JSON.readTree(text);
                 } catch (JsonProcessingException e) {
-                    throw fileProblem("body", "line " + line + " is not a JSON object: " + e.getOriginalMessage());
+                    throw fileProblem("body", "line " + line + " is not a JSON object: "
+                            + e.getOriginalMessage().replaceAll(",? ?\\(?from `[^`]*`\\)?", ""));
                 }
                 if (!node.isObject()) {
                     throw fileProblem("body", "line " + line + " is not a JSON object");

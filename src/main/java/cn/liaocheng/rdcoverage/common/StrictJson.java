@@ -1,0 +1,123 @@
+package cn.liaocheng.rdcoverage.common;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Every JSON body is read strictly, by one mapper: limits on number length, nesting depth, string and name
+ * length (Jackson's stream read constraints); a duplicate key, content after the document, a fraction in a whole
+ * number field and a value of the wrong JSON type are refused; and every decimal is bounded in magnitude and scale
+ * while it is read, before any arithmetic or any conversion to text can run away with it ({@code 1e999999999}).
+ * Each of these is a 400 problem naming the field or the limit ({@link ProblemMappers}). The importer's JSON and
+ * NDJSON reader uses {@link #configure} too.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+    /** Digits of a JSON number literal; no field of this API needs more than 30. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+    /** Objects and arrays inside each other; the deepest body (a policy) needs 4. */
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** Characters of one JSON string; bodies are at most 1 MB anyway, import cells far less. */
+    public static final int MAX_STRING_LENGTH = 1_000_000;
+    /** Characters of one property name. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** Digits before the decimal point of any decimal in any body (a quadrillion yuan is 16). */
+    public static final int MAX_INTEGER_DIGITS = 18;
+    /** Digits after the decimal point of any decimal in any body. */
+    public static final int MAX_FRACTION_DIGITS = 6;
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        configure(mapper);
+    }
+
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY + 1;
+    }
+
+    /** Applies the limits and strictness to {@code mapper} and returns it. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        JsonFactory factory = mapper.getFactory();
+        factory.setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .maxNameLength(MAX_NAME_LENGTH)
+                .build());
+        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // A JSON string, boolean or number where another of these is expected is the wrong type, not a value to guess.
+        for (LogicalType type : new LogicalType[]{LogicalType.Integer, LogicalType.Float}) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new BoundedDecimal()));
+        return mapper;
+    }
+
+    /** Whether a decimal has at most {@link #MAX_INTEGER_DIGITS} digits before and {@link #MAX_FRACTION_DIGITS} after the point. */
+    public static boolean inRange(BigDecimal d) {
+        int integerDigits = d.precision() - d.scale();
+        return integerDigits <= MAX_INTEGER_DIGITS && d.scale() <= MAX_FRACTION_DIGITS;
+    }
+
+    /** Jackson's BigDecimal reader, then the magnitude and scale check; a failure names the field (a mapping error). */
+    static final class BoundedDecimal extends NumberDeserializers.BigDecimalDeserializer {
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                if (p.hasToken(JsonToken.VALUE_STRING) || p.hasToken(JsonToken.VALUE_TRUE) || p.hasToken(JsonToken.VALUE_FALSE)) {
+                    return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
+                }
+                return super.deserialize(p, ctxt);
+            }
+            BigDecimal value = p.getDecimalValue();
+            if (!inRange(value)) {
+                throw new OutOfRange(p, value);
+            }
+            return value;
+        }
+    }
+
+    /** A decimal beyond {@link #inRange}: a 400 naming the field and the limit. */
+    public static final class OutOfRange extends InvalidFormatException {
+        OutOfRange(JsonParser p, BigDecimal value) {
+            super(p, "is out of range", value, BigDecimal.class);
+        }
+
+        public String limit() {
+            return "is out of range: at most " + MAX_INTEGER_DIGITS + " digits before and " + MAX_FRACTION_DIGITS
+                    + " after the decimal point";
+        }
+    }
+}
