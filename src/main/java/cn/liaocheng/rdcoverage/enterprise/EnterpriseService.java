@@ -358,7 +358,10 @@ public class EnterpriseService {
             w.and("e.keyIndustry = :keyIndustry", "keyIndustry", f.keyIndustry);
         }
         if (w.has(f.q)) {
-            w.and("lower(e.name) like :q escape '\\'", "q", "%" + f.q.trim().toLowerCase(Locale.ROOT)
+            // NFKC on the query; on the stored names the forms that differ in practice: full-width brackets and spaces,
+            // so that （集团） and (集团) find each other
+            w.and("lower(replace(replace(replace(e.name, '\uFF08', '('), '\uFF09', ')'), '\u3000', ' ')) like :q escape '\\'", "q",
+                    "%" + java.text.Normalizer.normalize(f.q.trim(), java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (w.has(f.updatedSince)) {

@@ -377,7 +377,7 @@ class BureauFilesImportTest {
     }
 
     @Test
-    void anExportedListImportsBackUnchangedFromCsvAndXlsx() {
+    void anExportedListImportsBackUnchangedFromCsvAndXlsx() throws Exception {
         String tag = "往返" + System.nanoTime();
         StringBuilder file = new StringBuilder("creditCode,name,regionCode,industryCode,address,year,employees,revenue,keyEnterprise\n");
         List<String> codes = new ArrayList<>();
@@ -395,8 +395,21 @@ class BureauFilesImportTest {
         byte[] xlsx = officer().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").queryParam("q", tag)
                 .get("/api/v1/enterprises").then().statusCode(200)
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            org.junit.jupiter.api.Assertions.assertEquals("creditCode", rows.get(0).getCellText(0));
+            org.junit.jupiter.api.Assertions.assertEquals(org.dhatim.fastexcel.reader.CellType.STRING, rows.get(1).getCell(0).getType());
+            org.junit.jupiter.api.Assertions.assertEquals(codes.get(0), rows.get(1).getCellText(0));
+        }
         post("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx, null).statusCode(200)
                 .body("received", equalTo(3)).body("unchanged", equalTo(3));
+        // name search treats （集团） and (集团) alike
+        officer().queryParam("q", tag + "企业0(集团)").get("/api/v1/enterprises").then().body("total", equalTo(1));
+        officer().queryParam("q", "企业1（集团").queryParam("regionCode", "371502").get("/api/v1/enterprises").then()
+                .body("items.creditCode", hasItem(codes.get(1)));
+        officer().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get("/api/v1/reports/coverage")
+                .then().statusCode(200).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         figures(codes.get(0), 2024).body("aboveDesignatedSize", equalTo(false)).body("revenue", comparesEqualTo(yuan("15000000.5")));
     }
 
