@@ -4,12 +4,15 @@
 # tables (enterprise + enterprise_figures, same DDL, indexes and foreign keys). Also: the service's peak RSS
 # during the import and a second import of the same file (the "all unchanged" path).
 #
-#   bench/import.sh [N]        env: PORT (18080), BENCH_DB (rdcoverage_bench), JAVA_OPTS, TOKEN,
+#   bench/import.sh [--xlsx] [N]   --xlsx: the same rows as an xlsx workbook (bench/CsvToXlsx.java)
+#                              env: PORT (18080), BENCH_DB (rdcoverage_bench), JAVA_OPTS, TOKEN,
 #                                   RD_IMPORT_CHUNK_SIZE, KEEP_DB=1 (keep the databases), REBUILD=1
 # Last line: import: service R rows/s, load-data L rows/s, ratio X
 set -euo pipefail
+XLSX=""
+if [ "${1:-}" = "--xlsx" ]; then XLSX=1; shift; fi
 N="${1:-100000}"
-[[ "$N" =~ ^[0-9]+$ ]] && [ "$N" -ge 1 ] || { echo "usage: $0 [N]" >&2; exit 2; }
+[[ "$N" =~ ^[0-9]+$ ]] && [ "$N" -ge 1 ] || { echo "usage: $0 [--xlsx] [N]" >&2; exit 2; }
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
@@ -37,6 +40,14 @@ log "generating $N rows -> $CSV"
 awk -v N="$N" -f bench/gen-list.awk >"$CSV"
 [ "$(($(wc -l <"$CSV") - 1))" -eq "$N" ] || die "generator wrote the wrong number of rows"
 log "file: $(du -h "$CSV" | cut -f1)"
+BODY="$CSV"
+BODY_TYPE="text/csv"
+if [ -n "$XLSX" ]; then
+  BODY="$BENCH_OUT/list-$N.xlsx"
+  BODY_TYPE="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+  java bench/CsvToXlsx.java "$CSV" "$BODY" || die "could not write $BODY"
+  log "xlsx: $(du -h "$BODY" | cut -f1)"
+fi
 
 fresh_db "$DB"
 PORT="$(free_port "${PORT:-18080}")"
@@ -58,7 +69,7 @@ import_once() {
   j0=$(cpu_ticks "$SVC_PID"); c0=$(jit_ticks "$SVC_PID"); m0=$(cpu_ticks "${DBD_PID:-self}")
   t0=$(now_ns)
   curl -s -o "$out" -w '%{http_code}' -m "$MAX_SECONDS" -X POST "$URL" "${AUTH_ARGS[@]}" \
-       -H 'Content-Type: text/csv' --data-binary @"$CSV" >"$out.code" &
+       -H "Content-Type: $BODY_TYPE" --data-binary @"$BODY" >"$out.code" &
   local cpid=$!
   while kill -0 "$cpid" 2>/dev/null; do
     rss=$(kib_of "$SVC_PID" VmRSS)
@@ -148,10 +159,12 @@ diffs=$("${MARIADB[@]}" -N -e "SELECT COUNT(*) FROM \`$DB\`.enterprise_figures s
   AND s.size_class <=> l.size_class AND s.above_designated_size <=> l.above_designated_size)")
 [ "$diffs" = 0 ] || log "WARNING: $diffs figures rows differ between the service and LOAD DATA"
 
-SVC_CPU="$svc_cpu" UNCHANGED_CPU="$unchanged_cpu" LD_CPU="$ld_cpu" awk -v n="$N" -v s="$svc_ns" -v u="$unchanged_ns" -v l="$ld_ns" \
+BODY_KIND=csv
+[ -n "$XLSX" ] && BODY_KIND=xlsx
+BODY_KIND="$BODY_KIND" SVC_CPU="$svc_cpu" UNCHANGED_CPU="$unchanged_cpu" LD_CPU="$ld_cpu" awk -v n="$N" -v s="$svc_ns" -v u="$unchanged_ns" -v l="$ld_ns" \
     -v rb="$rss_before" -v hb="$hwm_before" -v p1="$svc_peak" -v h1="$hwm_after1" -v p2="$unchanged_peak" -v h2="$hwm_after2" \
-    -v f="$(stat -c %s "$CSV")" 'BEGIN {
-  printf "rows: %d (file %.1f MiB), chunk size %s\n", n, f / 1048576, ENVIRON["RD_IMPORT_CHUNK_SIZE"] == "" ? "default" : ENVIRON["RD_IMPORT_CHUNK_SIZE"]
+    -v f="$(stat -c %s "$BODY")" 'BEGIN {
+  printf "rows: %d (%s %.1f MiB), chunk size %s\n", n, ENVIRON["BODY_KIND"], f / 1048576, ENVIRON["RD_IMPORT_CHUNK_SIZE"] == "" ? "default" : ENVIRON["RD_IMPORT_CHUNK_SIZE"]
   printf "service import (all new):       %8.2f s  %9.0f rows/s  (%s)\n", s / 1e9, n / (s / 1e9), ENVIRON["SVC_CPU"]
   printf "service import (all unchanged): %8.2f s  %9.0f rows/s  (%s)\n", u / 1e9, n / (u / 1e9), ENVIRON["UNCHANGED_CPU"]
   printf "LOAD DATA (2 tables):           %8.2f s  %9.0f rows/s  (%s)\n", l / 1e9, n / (l / 1e9), ENVIRON["LD_CPU"]

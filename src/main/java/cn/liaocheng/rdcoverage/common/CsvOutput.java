@@ -15,7 +15,7 @@ import java.util.List;
  * CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Chinese), and every cell that a spreadsheet would take
  * for a formula (starting with = + - @, tab or carriage return) prefixed with an apostrophe (OWASP CSV injection).
  */
-public final class CsvOutput implements AutoCloseable {
+public final class CsvOutput implements TableOutput {
     public static final String MEDIA_TYPE = "text/csv";
     private final CSVPrinter printer;
 
@@ -30,6 +30,7 @@ public final class CsvOutput implements AutoCloseable {
         }
     }
 
+    @Override
     public void row(Object... cells) {
         try {
             for (Object cell : cells) {

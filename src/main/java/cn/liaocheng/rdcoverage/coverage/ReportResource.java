@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
+import cn.liaocheng.rdcoverage.common.TableOutput;
+import cn.liaocheng.rdcoverage.common.XlsxOutput;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Timestamps;
@@ -75,20 +77,42 @@ public class ReportResource {
                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
         StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(List.of("scope", "regionCode", "regionName", "asOf", "statisticalYear",
-                    "aboveSizeEnterprises", "coveredEnterprises", "coverageRate", "targetRate", "shortfall",
-                    "coveredSingle", "coveredJoint", "coveredIndustry", "provincialActive", "provincialNew", "provincialTarget"), language))) {
-                if (report.city() != null) {
-                    row(csv, "CITY", report, report.city());
-                }
-                report.regions().forEach(r -> row(csv, "REGION", report, r));
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(COVERAGE_COLUMNS, language))) {
+                coverageRows(csv, report);
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf())).build();
     }
 
-    private static void row(CsvOutput csv, String scope, CoverageReport report, CoverageReport.Figures f) {
+    static final List<String> COVERAGE_COLUMNS = List.of("scope", "regionCode", "regionName", "asOf", "statisticalYear",
+            "aboveSizeEnterprises", "coveredEnterprises", "coverageRate", "targetRate", "shortfall",
+            "coveredSingle", "coveredJoint", "coveredIndustry", "provincialActive", "provincialNew", "provincialTarget");
+
+    private static void coverageRows(TableOutput out, CoverageReport report) {
+        if (report.city() != null) {
+            row(out, "CITY", report, report.city());
+        }
+        report.regions().forEach(r -> row(out, "REGION", report, r));
+    }
+
+    @GET
+    @Path("/coverage")
+    @Produces(XlsxOutput.MEDIA_TYPE)
+    @Operation(summary = "The coverage report as an xlsx workbook: the city line first, then one line per region")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public Response coverageXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode) {
+        CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
+        StreamingOutput body = out -> {
+            try (XlsxOutput xlsx = new XlsxOutput(out, "coverage", COVERAGE_COLUMNS)) {
+                coverageRows(xlsx, report);
+            }
+        };
+        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"coverage-" + report.asOf() + ".xlsx\"").build();
+    }
+
+    private static void row(TableOutput csv, String scope, CoverageReport report, CoverageReport.Figures f) {
         csv.row(scope, f.regionCode(), f.regionName(), report.asOf(), report.statisticalYear(), f.aboveSizeEnterprises(),
                 f.coveredEnterprises(), f.coverageRate(), f.targetRate(), f.shortfall(), f.coveredByBuildMode().single(),
                 f.coveredByBuildMode().joint(), f.coveredByBuildMode().industry(), f.provincialActive(), f.provincialNew(),
@@ -123,17 +147,41 @@ public class ReportResource {
         LocalDate since = optionalDate("noFollowUpSince", noFollowUpSince);
         reports.regionsInScope(regionCode);
         StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(List.of("creditCode", "name", "regionCode", "regionName", "sizeClass",
-                    "employees", "revenue", "institutionsInProgress", "lastFollowUpOn", "plannedBuildMode", "expectedBy", "overdue"),
-                    language))) {
-                reports.forEachUncovered(date, regionCode, overdue, since, sort, u -> csv.row(u.creditCode(), u.name(), u.regionCode(),
-                        u.regionName(), u.sizeClass(), u.employees(), u.revenue(),
-                        String.join("; ", u.institutionsInProgress().stream().map(p -> p.name() + " (" + p.institutionId() + ")").toList()),
-                        u.lastFollowUpOn(), u.plannedBuildMode(), u.expectedBy(), u.overdue()));
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(UNCOVERED_COLUMNS, language))) {
+                uncoveredRows(csv, date, regionCode, overdue, since, sort);
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date)).build();
+    }
+
+    static final List<String> UNCOVERED_COLUMNS = List.of("creditCode", "name", "regionCode", "regionName", "sizeClass",
+            "employees", "revenue", "institutionsInProgress", "lastFollowUpOn", "plannedBuildMode", "expectedBy", "overdue");
+
+    private void uncoveredRows(TableOutput out, LocalDate date, String regionCode, Boolean overdue, LocalDate since,
+                               String sort) {
+        reports.forEachUncovered(date, regionCode, overdue, since, sort, u -> out.row(u.creditCode(), u.name(), u.regionCode(),
+                u.regionName(), u.sizeClass(), u.employees(), u.revenue(),
+                String.join("; ", u.institutionsInProgress().stream().map(p -> p.name() + " (" + p.institutionId() + ")").toList()),
+                u.lastFollowUpOn(), u.plannedBuildMode(), u.expectedBy(), u.overdue()));
+    }
+
+    @GET
+    @Path("/uncovered")
+    @Produces(XlsxOutput.MEDIA_TYPE)
+    @Operation(summary = "The whole work list as an xlsx workbook (credit codes as text cells)")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public Response uncoveredXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
+                                  @QueryParam("sort") String sort) {
+        LocalDate date = date("asOf", asOf);
+        reports.scope(regionCode);
+        StreamingOutput body = out -> {
+            try (XlsxOutput xlsx = new XlsxOutput(out, "uncovered", UNCOVERED_COLUMNS)) {
+                uncoveredRows(xlsx, date, regionCode, sort);
+            }
+        };
+        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"uncovered-" + date + ".xlsx\"").build();
     }
 
     @GET

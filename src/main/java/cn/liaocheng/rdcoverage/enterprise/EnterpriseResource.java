@@ -12,11 +12,14 @@ import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
+import cn.liaocheng.rdcoverage.common.TableOutput;
+import cn.liaocheng.rdcoverage.common.XlsxOutput;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.enterprise.importing.EnterpriseImporter;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportReport;
+import cn.liaocheng.rdcoverage.enterprise.importing.ImportSource;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -41,10 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 
 @Path("/api/v1/enterprises")
@@ -55,7 +54,7 @@ public class EnterpriseResource {
     @Inject
     cn.liaocheng.rdcoverage.common.Idempotency idempotency;
 
-    static final String NDJSON = "application/x-ndjson";
+    static final String NDJSON = ImportSource.NDJSON;
 
     @Inject
     EnterpriseService service;
@@ -77,22 +76,49 @@ public class EnterpriseResource {
         return service.list(filter, paging);
     }
 
+    /** The list export's columns: the enterprise with its latest year's figures, as the import reads them back. */
+    static final List<String> LIST_COLUMNS = List.of("creditCode", "name", "regionCode", "regionName", "industryCode",
+            "address", "keyEnterprise", "keyIndustry", "figuresYear", "employees", "revenue", "sizeClass",
+            "aboveDesignatedSize", "updatedAt");
+
+    private void listRows(EnterpriseFilter filter, TableOutput out) {
+        service.forEachWithFigures(filter, r -> {
+            EnterpriseView e = r.enterprise();
+            out.row(e.creditCode(), e.name(), e.regionCode(), e.regionName(), e.industryCode(), e.address(), e.keyEnterprise(),
+                    e.keyIndustry(), e.figuresYear(), r.employees(), r.revenue(), e.sizeClass(), e.aboveDesignatedSize(), e.updatedAt());
+        });
+    }
+
     @GET
     @Produces(CsvOutput.MEDIA_TYPE)
-    @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows, formula cells neutralised)")
+    @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows with their latest figures, formula cells "
+            + "neutralised); it imports back unchanged")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response listCsv(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(List.of("creditCode", "name", "regionCode", "regionName", "industryCode",
-                    "address", "keyEnterprise", "keyIndustry", "figuresYear", "sizeClass", "aboveDesignatedSize", "updatedAt"), language))) {
-                service.forEach(filter, e -> csv.row(e.creditCode(), e.name(), e.regionCode(), e.regionName(), e.industryCode(),
-                        e.address(), e.keyEnterprise(), e.keyIndustry(), e.figuresYear(), e.sizeClass(), e.aboveDesignatedSize(), e.updatedAt()));
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(LIST_COLUMNS, language))) {
+                listRows(filter, csv);
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", Exports.disposition("enterprises",
                         filter.regionCode != null ? filter.regionCode : caller.scopedToRegion() ? caller.regionCode() : null,
                         java.time.LocalDate.now(clock))).build();
+    }
+
+    @GET
+    @Produces(XlsxOutput.MEDIA_TYPE)
+    @Operation(summary = "The same filter as an xlsx workbook (credit codes as text cells, which Excel keeps whole); "
+            + "it imports back unchanged")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    public Response listXlsx(@BeanParam EnterpriseFilter filter) {
+        StreamingOutput body = out -> {
+            try (XlsxOutput xlsx = new XlsxOutput(out, "enterprises", LIST_COLUMNS)) {
+                listRows(filter, xlsx);
+            }
+        };
+        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"enterprises.xlsx\"").build();
     }
 
     @POST
@@ -198,13 +224,14 @@ public class EnterpriseResource {
 
     @POST
     @Path("/import")
-    @Consumes({"text/csv", MediaType.APPLICATION_JSON, NDJSON})
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "importEnterprises", summary = "Bulk upsert by credit code and year from the statistics bureau's list",
-            description = "CSV (UTF-8, UTF-8 with BOM, or GBK given as `charset=GBK`), a JSON array or NDJSON. "
-                    + "Headers in English (creditCode, name, regionCode, industryCode, year, employees, revenue, "
-                    + "aboveDesignatedSize, keyEnterprise, keyIndustry) or Chinese (统一社会信用代码, 企业名称, 所属区县代码, "
-                    + "行业代码, 年度, 从业人员, 营业收入, 是否规上, 重点企业, 重点行业). By default any invalid row means nothing "
-                    + "is written (422 listing every rejected row); mode=partial keeps the valid rows; dryRun=true writes nothing.")
+            description = "An xlsx workbook (first sheet), CSV or tab-separated text (UTF-8, UTF-16 or GBK/GB18030: a BOM "
+                    + "decides, then the charset label, else detected), a JSON array or NDJSON; as the body or as one file "
+                    + "part of multipart/form-data. Headers in English or the bureau's Chinese (a dictionary: see README), "
+                    + "with units such as 营业收入（万元） converted to yuan; title rows, blank and note rows are passed over. "
+                    + "By default any invalid row means nothing is written (422 listing every rejected row, also on a dry "
+                    + "run); mode=partial keeps the valid rows; dryRun=true writes nothing.")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     @LargeBody
     @RateLimited("imports")
@@ -214,28 +241,21 @@ public class EnterpriseResource {
                                    @Parameter(description = "all-or-nothing (default) or partial",
                                            schema = @Schema(enumeration = {"all-or-nothing", "partial"}, defaultValue = "all-or-nothing"))
                                    @QueryParam("mode") @DefaultValue("all-or-nothing") String mode,
+                                   @Parameter(description = "the statistical year of rows without a year cell (else the title row's)")
+                                   @QueryParam("year") Integer year,
+                                   @Parameter(description = "true (default): the file is the bureau's list of 规上 enterprises, so rows "
+                                           + "without a 是否规上 cell are above designated size; false: derived from revenue")
+                                   @QueryParam("listed") @DefaultValue("true") boolean listed,
                                    InputStream body) {
         if (!mode.equals("partial") && !mode.equals("all-or-nothing")) {
             throw ApiException.invalid("mode", "must be all-or-nothing or partial");
         }
-        MediaType type = MediaType.valueOf(contentType);
-        String format = type.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? "json"
-                : NDJSON.equals(type.getType() + "/" + type.getSubtype()) ? "ndjson" : "csv";
-        return importer.run(body, format, charset(type), dryRun, mode.equals("partial"),
+        if (year != null && (year < EnterpriseLimits.MIN_YEAR || year > 9999)) {
+            throw ApiException.invalid("year", "must be a year from " + EnterpriseLimits.MIN_YEAR);
+        }
+        return importer.run(ImportSource.of(contentType, body), year, listed, dryRun, mode.equals("partial"),
                 caller.scopedToRegion() ? String.valueOf(caller.regionCode()) : null,
                 caller.subject(), caller.role() == null ? null : caller.role().name());
-    }
-
-    private static Charset charset(MediaType type) {
-        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-        if (name == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(name.trim());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw ApiException.invalid("charset", "'" + name + "' is not a supported character set (use UTF-8 or GBK)");
-        }
     }
 
 }

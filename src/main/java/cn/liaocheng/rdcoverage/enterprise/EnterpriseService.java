@@ -75,21 +75,44 @@ public class EnterpriseService {
 
     /** Every enterprise matching the filter, in credit-code order, a chunk per transaction (for CSV). */
     public void forEach(EnterpriseFilter filter, Consumer<EnterpriseView> sink) {
+        forEachWithFigures(filter, row -> sink.accept(row.enterprise()));
+    }
+
+    /** An enterprise with the employees and revenue of its latest year (null without figures): a row of the list export. */
+    public record ListedRow(EnterpriseView enterprise, Integer employees, java.math.BigDecimal revenue) {
+    }
+
+    /** Every enterprise matching the filter, in credit-code order, with its latest year's figures; read 1000 at a time. */
+    public void forEachWithFigures(EnterpriseFilter filter, Consumer<ListedRow> sink) {
         Where where = where(filter);
         String after = "";
         while (true) {
             String cursor = after;
             Map<String, Object> params = new LinkedHashMap<>(where.params());
             params.put("after", cursor);
-            List<EnterpriseView> chunk = QuarkusTransaction.requiringNew().call(() ->
-                    Enterprise.<Enterprise>find("from Enterprise e" + where.clause()
-                                    + (where.clause().isEmpty() ? " where" : " and") + " e.creditCode > :after order by e.creditCode", params)
-                            .page(Page.ofSize(1000)).list().stream().map(this::view).toList());
+            List<ListedRow> chunk = QuarkusTransaction.requiringNew().call(() -> {
+                List<Enterprise> ents = Enterprise.<Enterprise>find("from Enterprise e" + where.clause()
+                                + (where.clause().isEmpty() ? " where" : " and") + " e.creditCode > :after order by e.creditCode", params)
+                        .page(Page.ofSize(1000)).list();
+                Map<String, EnterpriseFigures> latest = new java.util.HashMap<>();
+                if (!ents.isEmpty()) {
+                    List<String> codes = ents.stream().map(x -> x.creditCode).toList();
+                    for (EnterpriseFigures f : EnterpriseFigures.<EnterpriseFigures>list(
+                            "select f from EnterpriseFigures f, Enterprise e where f.creditCode = e.creditCode"
+                                    + " and f.year = e.figuresYear and e.creditCode in ?1", codes)) {
+                        latest.put(f.creditCode, f);
+                    }
+                }
+                return ents.stream().map(x -> {
+                    EnterpriseFigures f = latest.get(x.creditCode);
+                    return new ListedRow(view(x), f == null ? null : f.employees, f == null ? null : f.revenue);
+                }).toList();
+            });
             chunk.forEach(sink);
             if (chunk.size() < 1000) {
                 return;
             }
-            after = chunk.get(chunk.size() - 1).creditCode();
+            after = chunk.get(chunk.size() - 1).enterprise().creditCode();
         }
     }
 
@@ -298,8 +321,8 @@ public class EnterpriseService {
             FiguresInput f = figures.get(i);
             if (f.year() == null) {
                 errors.add(new Problem.FieldError("figures[" + i + "].year", "is required"));
-            } else if (f.year() > LocalDate.now(clock).getYear()) {
-                errors.add(new Problem.FieldError("figures[" + i + "].year", "must not be in the future"));
+            } else if (EnterpriseLimits.yearProblem(f.year(), LocalDate.now(clock).getYear()) != null) {
+                errors.add(new Problem.FieldError("figures[" + i + "].year", EnterpriseLimits.yearProblem(f.year(), LocalDate.now(clock).getYear())));
             } else if (!years.add(f.year())) {
                 errors.add(new Problem.FieldError("figures[" + i + "].year", "appears twice"));
             }
@@ -310,11 +333,9 @@ public class EnterpriseService {
     }
 
     private void checkYear(String field, int year) {
-        if (year < 1990) {
-            throw ApiException.invalid(field, "must be 1990 or later");
-        }
-        if (year > LocalDate.now(clock).getYear()) {
-            throw ApiException.invalid(field, "must not be in the future");
+        String problem = EnterpriseLimits.yearProblem(year, LocalDate.now(clock).getYear());
+        if (problem != null) {
+            throw ApiException.invalid(field, problem);
         }
     }
 
@@ -342,8 +363,11 @@ public class EnterpriseService {
             w.and("e.keyIndustry = :keyIndustry", "keyIndustry", f.keyIndustry);
         }
         if (w.has(f.q)) {
-            w.and("lower(e.name) like :q" + cn.liaocheng.rdcoverage.common.LikePattern.ESCAPE, "q",
-                    cn.liaocheng.rdcoverage.common.LikePattern.contains(f.q.trim().toLowerCase(Locale.ROOT)));
+            // NFKC on the query; on the stored names the forms that differ in practice: full-width brackets and spaces,
+            // so that （集团） and (集团) find each other; escaped with '!' so that it works in every sql_mode
+            w.and("lower(replace(replace(replace(e.name, '\uFF08', '('), '\uFF09', ')'), '\u3000', ' ')) like :q"
+                    + cn.liaocheng.rdcoverage.common.LikePattern.ESCAPE, "q", cn.liaocheng.rdcoverage.common.LikePattern.contains(
+                    java.text.Normalizer.normalize(f.q.trim(), java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)));
         }
         if (w.has(f.updatedSince)) {
             w.and("e.updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", f.updatedSince));

@@ -10,8 +10,8 @@ import java.math.BigDecimal;
 
 /** One statistical year as a client sends it; {@code year} may be omitted where the path names it. */
 public record FiguresInput(
-        @Min(value = 1990, message = "must be 1990 or later") @Max(value = 2100, message = "must be 2100 or earlier") Integer year,
-        @NotNull @PositiveOrZero @Max(10_000_000) Integer employees,
-        @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal revenue,
+        @Min(value = EnterpriseLimits.MIN_YEAR, message = "must be 1990 or later") @Max(value = 2100, message = "must be 2100 or earlier") Integer year,
+        @NotNull @PositiveOrZero @Max(EnterpriseLimits.MAX_EMPLOYEES) Integer employees,
+        @NotNull @PositiveOrZero @Digits(integer = EnterpriseLimits.REVENUE_INTEGER_DIGITS, fraction = EnterpriseLimits.REVENUE_FRACTION_DIGITS) BigDecimal revenue,
         Boolean aboveDesignatedSize) {
 }

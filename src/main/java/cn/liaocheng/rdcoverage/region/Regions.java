@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Regions {
     private volatile Map<String, RegionView> byCode;
+    private volatile Map<String, String> aliases;
 
     public record RegionView(String code, String name, Region.Kind kind) {
     }
@@ -28,6 +29,24 @@ public class Regions {
 
     public RegionView get(String code) {
         return cache().get(code);
+    }
+
+    /** Other names of regions (table region_alias: short forms, former names) and the code each stands for. */
+    public Map<String, String> aliases() {
+        Map<String, String> local = aliases;
+        if (local == null) {
+            local = QuarkusTransaction.joiningExisting().call(() -> {
+                Map<String, String> m = new java.util.HashMap<>();
+                for (Object row : Region.getEntityManager()
+                        .createNativeQuery("select alias, region_code from region_alias").getResultList()) {
+                    Object[] r = (Object[]) row;
+                    m.put((String) r[0], (String) r[1]);
+                }
+                return Map.copyOf(m);
+            });
+            aliases = local;
+        }
+        return local;
     }
 
     private Map<String, RegionView> cache() {
@@ -48,5 +67,6 @@ public class Regions {
 
     public void invalidate() {
         byCode = null;
+        aliases = null;
     }
 }

@@ -140,7 +140,7 @@ class EnterpriseImportChunksTest {
     @Test
     void anEnterpriseWithoutOptionalValuesKeepsThemEmpty() {
         String code = TestData.creditCode();
-        csv("creditCode,name,regionCode,year,employees,revenue\n" + code + ",空值企业,371502,2024,30,5000000.5\n", null)
+        csv("creditCode,name,regionCode,year,employees,revenue\n" + code + ",空值企业,371502,2024,30,5000000.5\n", "listed=false")
                 .statusCode(200).body("created", equalTo(1));
         city().get("/api/v1/enterprises/" + code).then().statusCode(200)
                 .body("industryCode", nullValue()).body("address", nullValue())

@@ -65,11 +65,11 @@ class EnterpriseImportTest {
     }
 
     @Test
-    void aGbkFileSentAsUtf8IsExplained() {
+    void aGbkFileLabelledUtf8IsExplainedWithItsRow() {
         String file = ZH_HEADER + TestData.creditCode() + ",临清轴承,371581,,2024,320,21000000,,,\n";
-        post("text/csv", file.getBytes(Charset.forName("GBK")), null).statusCode(400)
+        post("text/csv; charset=UTF-8", file.getBytes(Charset.forName("GBK")), null).statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("charset=GBK"));
+                .body("detail", containsString("charset=GBK")).body("detail", containsString("row 1"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class EnterpriseImportTest {
 
         String nd = "{\"creditCode\":\"" + b + "\",\"name\":\"逐行企业\",\"regionCode\":\"371522\",\"year\":2023,\"employees\":10,\"revenue\":19999999}\n\n"
                 + "{\"creditCode\":\"" + b + "\",\"name\":\"逐行企业\",\"regionCode\":\"371522\",\"year\":2024,\"employees\":10,\"revenue\":20000000}\n";
-        post("application/x-ndjson", nd.getBytes(StandardCharsets.UTF_8), null).statusCode(200).body("created", equalTo(2));
+        post("application/x-ndjson", nd.getBytes(StandardCharsets.UTF_8), "listed=false").statusCode(200).body("created", equalTo(2));
         city().get("/api/v1/enterprises/" + b + "/figures/2023").then().body("aboveDesignatedSize", equalTo(false));
         city().get("/api/v1/enterprises/" + b + "/figures/2024").then().body("aboveDesignatedSize", equalTo(true));
     }

@@ -10,9 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.InputStream;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,6 +58,10 @@ public class EnterpriseImporter {
     @Inject
     Clock clock;
 
+    /** The application's mapper: JSON and NDJSON imports read with its factory and stream-read constraints. */
+    @Inject
+    ObjectMapper objectMapper;
+
     @ConfigProperty(name = "rd.import.chunk-size", defaultValue = "1000")
     int chunk;
 
@@ -66,23 +69,37 @@ public class EnterpriseImporter {
     int timeoutSeconds;
 
     /**
+     * @param queryYear   the year of rows without a year cell (?year=), or null (then the title row's, if any)
+     * @param listed      the file is the bureau's list of 规上 enterprises: rows without a 是否规上 cell are marked
+     *                    above designated size for their year (false: derived from revenue, as for single entries)
      * @param regionScope the only region the caller may import into (a county officer's), or null for any
      */
-    public ImportReport run(InputStream body, String format, Charset charset, boolean dryRun, boolean partial,
+    public ImportReport run(ImportSource source, Integer queryYear, boolean listed, boolean dryRun, boolean partial,
                             String regionScope, String actor, String actorRole) {
         Instant now = Instant.now(clock);
         // the reader's thread validates against this copy (the region cache would read the database on its own)
-        Set<String> regionCodes = new HashSet<>();
+        Map<String, String> regionByName = new HashMap<>();
         for (Regions.RegionView r : regions.all()) {
-            regionCodes.add(r.code());
+            regionByName.put(r.code(), r.code());
+            regionByName.put(RowValidator.regionKey(r.name()), r.code());
         }
-        RowValidator validator = new RowValidator(regionCodes::contains, regionScope, LocalDate.now(clock).getYear());
+        regions.aliases().forEach((alias, code) -> regionByName.putIfAbsent(RowValidator.regionKey(alias), code));
+        RowReader reader = RowReader.open(source, objectMapper, queryYear);
+        ImportFile file = reader.info();
+        RowValidator validator;
+        try {
+            validator = new RowValidator(regionByName, regionScope, LocalDate.now(clock).getYear(), file.year(),
+                    listed ? Boolean.TRUE : null);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
         Counters n = new Counters();
         List<ImportError> errors = new ArrayList<>();
 
         QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeoutSeconds));
         boolean done = false;
-        try (ChunkReader chunks = ChunkReader.start(RowReader.open(body, format, charset), validator, chunk, MAX_ERRORS_LISTED);
+        try (ChunkReader chunks = ChunkReader.start(reader, validator, chunk, MAX_ERRORS_LISTED);
              Connection c = dataSource.getConnection()) {
             Writer writer = new Writer(c, now, regionScope, actor, actorRole, e -> {
                 n.rejected++;
@@ -111,7 +128,7 @@ public class EnterpriseImporter {
             } while (!next.last());
             done = true;
         } catch (SQLException e) {
-            throw new IllegalStateException("Import failed in the database", e);
+            throw conflictOr(e);
         } finally {
             boolean keep = done && !dryRun && (partial || n.rejected == 0);
             if (keep) {
@@ -120,24 +137,47 @@ public class EnterpriseImporter {
                 QuarkusTransaction.rollback();
             }
         }
+        long skipped = reader.skipped();
         boolean committed = !dryRun && (partial || n.rejected == 0);
-        if (!committed && !dryRun) {
+        if (!partial && n.rejected > 0) {
             Map<String, Object> ext = new LinkedHashMap<>();
             ext.put("received", n.received);
-            ext.put("created", 0);
-            ext.put("updated", 0);
-            ext.put("unchanged", 0);
+            ext.put("created", dryRun ? n.created : 0);
+            ext.put("updated", dryRun ? n.updated : 0);
+            ext.put("unchanged", dryRun ? n.unchanged : 0);
             ext.put("rejected", n.rejected);
+            ext.put("skipped", skipped);
+            ext.put("dryRun", dryRun);
             ext.put("committed", false);
             ext.put("errors", errors);
             if (n.errorsOmitted > 0) {
                 ext.put("errorsOmitted", n.errorsOmitted);
             }
+            ext.put("file", file);
             throw ApiException.unprocessable("import-rejected", n.rejected + " of " + n.received
-                    + " rows are invalid, so nothing was imported; fix them, or send ?mode=partial to keep the valid rows", ext);
+                    + " rows are invalid, so nothing " + (dryRun ? "would be" : "was") + " imported; fix them, or send ?mode=partial to keep the valid rows", ext);
         }
-        return new ImportReport(n.received, n.created, n.updated, n.unchanged, n.rejected, dryRun,
-                partial ? "partial" : "all-or-nothing", committed, errors, n.errorsOmitted > 0 ? n.errorsOmitted : null);
+        return new ImportReport(n.received, n.created, n.updated, n.unchanged, n.rejected, skipped, dryRun,
+                partial ? "partial" : "all-or-nothing", committed, errors, n.errorsOmitted > 0 ? n.errorsOmitted : null, file);
+    }
+
+    /**
+     * A concurrent import of the same new rows (a duplicate key) or a deadlock is a 409 asking to retry (nothing of
+     * this import was kept); anything else from the database is a fault of the service.
+     */
+    static RuntimeException conflictOr(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // 23xxx: a duplicate key; 40xxx: deadlock or serialisation; MySQL 1205 and H2 HYT00/90131: a lock wait
+            // that timed out or a concurrent update
+            String state = t instanceof SQLException s ? String.valueOf(s.getSQLState()) : "";
+            if (t instanceof SQLException s && (state.startsWith("23") || state.startsWith("40") || state.equals("HYT00")
+                    || state.equals("90131") || s.getErrorCode() == 1205 || s.getErrorCode() == 1213)) {
+                return new ApiException(409, "import-conflict", "Another change got there first",
+                        "another import or edit changed the same enterprises at the same moment; nothing of this import "
+                                + "was kept: send the file again", null, null);
+            }
+        }
+        return new IllegalStateException("Import failed in the database", e);
     }
 
     private static void record(List<ImportError> errors, Counters n, ImportError e) {
@@ -308,6 +348,11 @@ public class EnterpriseImporter {
                     e.figures.put(r.year(), f);
                 }
                 boolean declared = r.aboveDesignatedSize() != null;
+                if (declared && !figCreated && !f.declared && f.above == r.aboveDesignatedSize()
+                        && sizeRules.derive(r.year(), r.employees(), r.revenue(), null).aboveDesignatedSize() == f.above) {
+                    // the stated flag is what the revenue gives (e.g. a list exported and sent back): still derived
+                    declared = false;
+                }
                 if (figCreated || f.employees != r.employees() || f.revenue.compareTo(r.revenue()) != 0
                         || f.above != d.aboveDesignatedSize() || f.declared != declared || f.sizeClass != d.sizeClass()) {
                     figChanged = !figCreated;

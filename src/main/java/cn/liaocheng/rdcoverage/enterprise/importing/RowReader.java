@@ -9,45 +9,72 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Streams records out of a CSV, JSON-array or NDJSON body, one at a time; never the whole file in memory. */
+/**
+ * Streams records out of the uploaded file, one at a time; never the whole file in memory. Tables (CSV,
+ * tab-separated text, the first sheet of an xlsx) go through {@link TableReader}; JSON arrays and NDJSON are read
+ * with the application's {@link ObjectMapper} (its factory, so the service's stream-read constraints apply here too).
+ */
 public abstract class RowReader implements AutoCloseable {
     @Override
     public abstract void close();
 
-    /** The same strict reading and limits as every other JSON body (duplicate keys, nesting, lengths). */
-    private static final ObjectMapper JSON = StrictJson.configure(new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
+    /** Blank and note rows passed over so far (written by the reading thread; read after its last chunk). */
+    volatile long skipped;
 
     /** The next record, or null at the end. A file-level fault is a 400 naming the line. */
     public abstract RawRow next();
 
-    public static RowReader open(InputStream body, String format, Charset charset) {
-        Reader reader = decoder(skipBom(body), charset);
-        return switch (format) {
-            case "csv" -> new Csv(reader, charset);
-            case "json" -> new JsonArray(reader);
-            case "ndjson" -> new NdJson(reader);
-            default -> throw new IllegalArgumentException(format);
+    /** What was understood of the file (format, encoding, header mapping, year). */
+    abstract ImportFile info();
+
+    long skipped() {
+        return skipped;
+    }
+
+    public static RowReader open(ImportSource source, ObjectMapper mapper, Integer queryYear) {
+        return switch (source.format) {
+            case XLSX -> {
+                XlsxTable table = new XlsxTable(source.body);
+                try {
+                    yield new TableReader(table, HeaderDictionary.STANDARD, "xlsx", source.fileName, null, null, null, queryYear);
+                } catch (RuntimeException e) {
+                    table.close();
+                    throw e;
+                }
+            }
+            case CSV, TSV -> {
+                TextDecoding.Decoded text = TextDecoding.open(source.body, source.charsetLabel, true);
+                BufferedReader reader = (BufferedReader) text.reader();
+                char delimiter = source.format == ImportSource.Format.TSV ? '\t' : CsvTable.delimiter(reader);
+                yield new TableReader(new CsvTable(reader, delimiter), HeaderDictionary.STANDARD,
+                        delimiter == '\t' ? "tsv" : "csv", source.fileName, text.charset().name(), text.source(),
+                        delimiter == '\t' ? "tab" : "comma", queryYear);
+            }
+            case JSON, NDJSON -> {
+                TextDecoding.Decoded text = TextDecoding.open(source.body, source.charsetLabel, false);
+                ImportFile info = new ImportFile(source.format == ImportSource.Format.JSON ? "json" : "ndjson", source.fileName,
+                        text.charset().name(), text.source(), null, null, null, null, null, queryYear,
+                        queryYear == null ? "rows" : "rows, else query");
+                ObjectReader json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+                yield source.format == ImportSource.Format.JSON
+                        ? new JsonArray(text.reader(), mapper,
+                                // an element read from the stream: what follows it (the next element, the closing ]) is not trailing
+                                json.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), info, text.charset())
+                        : new NdJson(text.reader(), json, info, text.charset());
+            }
         };
     }
 
@@ -61,135 +88,36 @@ public abstract class RowReader implements AutoCloseable {
                 + (charset == StandardCharsets.UTF_8 ? "; a GBK file needs Content-Type: text/csv; charset=GBK" : ""));
     }
 
-    private static InputStream skipBom(InputStream in) {
-        try {
-            PushbackInputStream pb = new PushbackInputStream(in, 3);
-            byte[] head = new byte[3];
-            int n = pb.readNBytes(head, 0, 3);
-            boolean bom = n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-            if (!bom && n > 0) {
-                pb.unread(head, 0, n);
-            }
-            return pb;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Reader decoder(InputStream in, Charset charset) {
-        return new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-    }
-
-    /** CSV with a header row; the header is line 1, the first record line 2. */
-    static final class Csv extends RowReader {
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
-        private final int[] columnOf;
-        private final Charset charset;
-
-        Csv(Reader reader, Charset charset) {
-            this.charset = charset;
-            try {
-                this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(reader);
-                this.records = parser.iterator();
-                if (!records.hasNext()) {
-                    throw fileProblem("body", "is empty: expected a header row and at least one record");
-                }
-                CSVRecord header = records.next();
-                columnOf = new int[header.size()];
-                boolean[] seen = new boolean[Column.values().length];
-                for (int i = 0; i < header.size(); i++) {
-                    Column c = Column.byHeader(header.get(i));
-                    columnOf[i] = c == null ? -1 : c.ordinal();
-                    if (c != null) {
-                        if (seen[c.ordinal()]) {
-                            throw fileProblem(c.field, "column appears twice in the header");
-                        }
-                        seen[c.ordinal()] = true;
-                    }
-                }
-                List<Problem.FieldError> missing = new ArrayList<>();
-                for (Column c : Column.values()) {
-                    if (c.required && !seen[c.ordinal()]) {
-                        missing.add(new Problem.FieldError(c.field, "required column is missing from the header"));
-                    }
-                }
-                if (!missing.isEmpty()) {
-                    throw new ApiException(400, "import-file", "The file cannot be read",
-                            "Required columns are missing from the header: "
-                                    + String.join(", ", missing.stream().map(Problem.FieldError::field).toList()),
-                            missing, Map.of("line", 1));
-                }
-            } catch (UncheckedIOException e) {
-                throw translate(e);
-            } catch (IOException e) {
-                throw translate(new UncheckedIOException(e));
-            }
-        }
-
-        @Override
-        public RawRow next() {
-            try {
-                if (!records.hasNext()) {
-                    return null;
-                }
-                CSVRecord r = records.next();
-                String[] cells = new String[Column.values().length];
-                int n = Math.min(r.size(), columnOf.length);
-                for (int i = 0; i < n; i++) {
-                    if (columnOf[i] >= 0) {
-                        cells[columnOf[i]] = r.get(i);
-                    }
-                }
-                return new RawRow(parser.getCurrentLineNumber(), cells);
-            } catch (UncheckedIOException e) {
-                throw translate(e);
-            } catch (IllegalStateException e) {
-                throw fileProblem("body", "is not well-formed CSV after line " + parser.getCurrentLineNumber()
-                        + ": " + e.getMessage().replaceAll("\\s+", " "));
-            }
-        }
-
-        private ApiException translate(UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                return charsetProblem(charset);
-            }
-            return fileProblem("body", "could not be read: " + e.getCause().getMessage());
-        }
-
-        @Override
-        public void close() {
-            try {
-                parser.close();
-            } catch (IOException ignored) {
-                // the request body is closed by the server
-            }
-        }
-    }
-
     /** Maps one JSON object onto the columns; numbers keep their exact decimal text. */
     static RawRow fromObject(long line, JsonNode node) {
         if (!node.isObject()) {
             return new RawRow(line, null);
         }
         String[] cells = new String[Column.values().length];
+        BigDecimal[] factors = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            Column c = Column.byHeader(field.getKey());
-            if (c == null || field.getValue().isNull()) {
+            HeaderDictionary.Match m;
+            try {
+                m = HeaderDictionary.STANDARD.match(field.getKey());
+            } catch (HeaderDictionary.UnitProblem e) {
+                throw fileProblem(e.column.field, "line " + line + ": key '" + field.getKey() + "' has the unknown unit '" + e.unit + "'");
+            }
+            if (m == null || field.getValue().isNull()) {
                 continue;
+            }
+            Column c = m.column();
+            if (m.unit() != null && m.unit().factor().compareTo(BigDecimal.ONE) != 0) {
+                if (factors == null) {
+                    factors = new BigDecimal[Column.values().length];
+                }
+                factors[c.ordinal()] = m.unit().factor();
             }
             JsonNode v = field.getValue();
             cells[c.ordinal()] = v.isNumber() ? number(v.decimalValue()) : v.isValueNode() ? v.asText() : v.toString();
         }
-        return new RawRow(line, cells);
+        return new RawRow(line, cells, factors, 0);
     }
-
-    /** One element of an array read in a stream: what follows it (the next element, the closing ]) is not trailing. */
-    private static final com.fasterxml.jackson.databind.ObjectReader ELEMENT = JSON.reader()
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The exact decimal text; a number far out of any range keeps its exponent (1E+999999999 as plain text is 1 GB). */
     private static String number(java.math.BigDecimal d) {
@@ -199,14 +127,25 @@ public abstract class RowReader implements AutoCloseable {
     /** A JSON array of objects, read element by element with the streaming parser. */
     static final class JsonArray extends RowReader {
         private final JsonParser parser;
+        private final ObjectReader json;
+        private final ImportFile info;
+        private final Charset charset;
         private boolean started;
 
-        JsonArray(Reader reader) {
+        JsonArray(Reader reader, ObjectMapper mapper, ObjectReader json, ImportFile info, Charset charset) {
+            this.json = json;
+            this.info = info;
+            this.charset = charset;
             try {
-                this.parser = JSON.getFactory().createParser(reader);
+                this.parser = mapper.getFactory().createParser(reader);
             } catch (IOException e) {
                 throw fileProblem("body", "could not be read");
             }
+        }
+
+        @Override
+        ImportFile info() {
+            return info;
         }
 
         @Override
@@ -233,7 +172,7 @@ public abstract class RowReader implements AutoCloseable {
                     return null;
                 }
                 long line = parser.currentLocation().getLineNr();
-                JsonNode node = ELEMENT.readTree(parser);
+                JsonNode node = json.readTree(parser);
                 return fromObject(line, node);
             } catch (JsonProcessingException e) {
                 long at = e.getLocation() != null ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
@@ -242,7 +181,7 @@ public abstract class RowReader implements AutoCloseable {
                         + e.getOriginalMessage().replaceAll(",? ?\\(?from `[^`]*`\\)?", ""));
             } catch (IOException e) {
                 if (e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException) {
-                    throw charsetProblem(StandardCharsets.UTF_8);
+                    throw charsetProblem(charset);
                 }
                 throw fileProblem("body", "could not be read: " + e.getMessage());
             }
@@ -261,11 +200,22 @@ public abstract class RowReader implements AutoCloseable {
     /** One JSON object per line; blank lines are skipped. */
     static final class NdJson extends RowReader {
         private final BufferedReader reader;
+        private final ObjectReader json;
+        private final ImportFile info;
+        private final Charset charset;
         private long line;
         private boolean any;
 
-        NdJson(Reader reader) {
+        NdJson(Reader reader, ObjectReader json, ImportFile info, Charset charset) {
             this.reader = new BufferedReader(reader, 1 << 16);
+            this.json = json;
+            this.info = info;
+            this.charset = charset;
+        }
+
+        @Override
+        ImportFile info() {
+            return info;
         }
 
         @Override
@@ -285,7 +235,7 @@ public abstract class RowReader implements AutoCloseable {
                 any = true;
                 JsonNode node;
                 try {
-                    node = JSON.readTree(text);
+                    node = json.readTree(text);
                 } catch (JsonProcessingException e) {
                     throw fileProblem("body", "line " + line + " is not a JSON object: "
                             + e.getOriginalMessage().replaceAll(",? ?\\(?from `[^`]*`\\)?", ""));
@@ -295,7 +245,7 @@ public abstract class RowReader implements AutoCloseable {
                 }
                 return fromObject(line, node);
             } catch (CharacterCodingException e) {
-                throw charsetProblem(StandardCharsets.UTF_8);
+                throw fileProblem("body", "line " + (line + 1) + " is not valid " + charset.name());
             } catch (IOException e) {
                 throw fileProblem("body", "could not be read: " + e.getMessage());
             }

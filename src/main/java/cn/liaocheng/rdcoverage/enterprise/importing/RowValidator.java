@@ -1,25 +1,51 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
 import cn.liaocheng.rdcoverage.enterprise.CreditCode;
+import cn.liaocheng.rdcoverage.enterprise.EnterpriseLimits;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Checks one raw record and turns it into an {@link ImportRow}, or adds what is wrong to {@code errors}. */
+/**
+ * Checks one raw record and turns it into an {@link ImportRow}, or adds what is wrong to {@code errors}. The limits
+ * are {@link EnterpriseLimits}, the same as the API's. Pure: the region names come in as a map.
+ */
 final class RowValidator {
-    private static final BigDecimal MAX_REVENUE = new BigDecimal("9999999999999999.99");
-    private static final Pattern INDUSTRY_CODE = Pattern.compile("[A-T]?\\d{2,4}");
-    private final Predicate<String> regionExists;
+    private static final Pattern EXCEL_NUMBER = Pattern.compile("\\d(\\.\\d+)?[eE]\\+?\\d+");
+    private static final Pattern STATISTICAL_CODE = Pattern.compile("(\\d{6})(\\d{3}|\\d{6})");
+    private static final Pattern DECIMAL_ZERO = Pattern.compile("(\\d+)\\.0+");
+    private final Map<String, String> regionByName;
     private final String regionScope;
     private final int currentYear;
+    private final Integer fileYear;
+    private final Boolean listedAbove;
 
-    RowValidator(Predicate<String> regionExists, String regionScope, int currentYear) {
-        this.regionExists = regionExists;
+    /**
+     * @param regionByName region codes by code, name and alias ({@link #regionKey normalised})
+     * @param fileYear     the year of rows without a year cell (from ?year= or the title row), or null
+     * @param listedAbove  what a row without a 是否规上 cell says: TRUE for the bureau's list of 规上 enterprises, or
+     *                     null to derive it from revenue
+     */
+    RowValidator(Map<String, String> regionByName, String regionScope, int currentYear, Integer fileYear, Boolean listedAbove) {
+        this.regionByName = regionByName;
         this.regionScope = regionScope;
         this.currentYear = currentYear;
+        this.fileYear = fileYear;
+        this.listedAbove = listedAbove;
+    }
+
+    /** How a region's code, name or alias is looked up: NFKC, no spaces; "山东省" and "聊城市" in front are dropped. */
+    static String regionKey(String raw) {
+        String k = HeaderDictionary.key(raw);
+        for (String prefix : new String[]{"山东省", "聊城市"}) {
+            if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                k = k.substring(prefix.length());
+            }
+        }
+        return k;
     }
 
     ImportRow validate(RawRow raw, List<ImportError> errors) {
@@ -29,96 +55,180 @@ final class RowValidator {
             return null;
         }
         int before = errors.size();
-        String code = CreditCode.normalise(raw.get(Column.CREDIT_CODE));
-        String codeProblem = CreditCode.problem(code);
-        if (codeProblem != null) {
-            errors.add(new ImportError(line, Column.CREDIT_CODE.field, codeProblem));
+        String rawCode = raw.get(Column.CREDIT_CODE);
+        String code = CreditCode.normalise(Cells.nfkc(rawCode));
+        if (code != null && (raw.storedAsNumber(Column.CREDIT_CODE)
+                || (code.indexOf('E') > 0 && EXCEL_NUMBER.matcher(code).matches()))) {
+            errors.add(new ImportError(line, Column.CREDIT_CODE.field, "'" + rawCode + "' is the credit code as Excel stored it,"
+                    + " as a number, which lost its digits; format the column as Text (设置单元格格式 → 文本) and enter the codes again,"
+                    + " or export as xlsx"));
+        } else {
+            String codeProblem = CreditCode.problem(code);
+            if (codeProblem != null) {
+                errors.add(new ImportError(line, Column.CREDIT_CODE.field, quoted(rawCode) + codeProblem));
+            }
         }
         String name = raw.get(Column.NAME);
-        if (name == null) {
-            errors.add(new ImportError(line, Column.NAME.field, "is required"));
-        } else if (name.length() > 200) {
-            errors.add(new ImportError(line, Column.NAME.field, "must be at most 200 characters"));
+        String nameProblem = EnterpriseLimits.nameProblem(name);
+        if (nameProblem != null) {
+            errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
-        String region = raw.get(Column.REGION_CODE);
-        if (region == null) {
-            errors.add(new ImportError(line, Column.REGION_CODE.field, "is required"));
-        } else if (!regionExists.test(region)) {
-            errors.add(new ImportError(line, Column.REGION_CODE.field, "'" + region + "' is not a region of Liaocheng; see GET /api/v1/regions"));
-        } else if (regionScope != null && !regionScope.equals(region)) {
-            errors.add(new ImportError(line, Column.REGION_CODE.field, "'" + region + "' is outside your region (" + regionScope + ")"));
-        }
-        String industry = raw.get(Column.INDUSTRY_CODE);
-        if (industry != null && !INDUSTRY_CODE.matcher(industry).matches()) {
-            errors.add(new ImportError(line, Column.INDUSTRY_CODE.field, "must be a GB/T 4754-2017 code such as C3311 or 3311"));
+        String region = region(raw.get(Column.REGION_CODE), line, errors);
+        String industry = Cells.nfkc(raw.get(Column.INDUSTRY_CODE));
+        if (industry != null) {
+            industry = industry.toUpperCase(Locale.ROOT);
+            String p = EnterpriseLimits.industryCodeProblem(industry);
+            if (p != null) {
+                errors.add(new ImportError(line, Column.INDUSTRY_CODE.field, quoted(industry) + p));
+            }
         }
         String address = raw.get(Column.ADDRESS);
-        if (address != null && address.length() > 300) {
-            errors.add(new ImportError(line, Column.ADDRESS.field, "must be at most 300 characters"));
+        String addressProblem = EnterpriseLimits.addressProblem(address);
+        if (addressProblem != null) {
+            errors.add(new ImportError(line, Column.ADDRESS.field, addressProblem));
         }
-        Integer year = wholeNumber(raw, Column.YEAR, line, errors);
-        if (year != null && year < 1990) {
-            errors.add(new ImportError(line, Column.YEAR.field, "must be 1990 or later"));
-        } else if (year != null && year > currentYear) {
-            errors.add(new ImportError(line, Column.YEAR.field, "must not be in the future (" + year + " > " + currentYear + ")"));
-        }
-        Integer employees = wholeNumber(raw, Column.EMPLOYEES, line, errors);
-        BigDecimal revenue = amount(raw, Column.REVENUE, line, errors);
+        Integer year = year(raw, line, errors);
+        Integer employees = employees(raw, line, errors);
+        BigDecimal revenue = revenue(raw, line, errors);
         Boolean above = bool(raw, Column.ABOVE_DESIGNATED_SIZE, line, errors);
         Boolean keyEnterprise = bool(raw, Column.KEY_ENTERPRISE, line, errors);
         Boolean keyIndustry = bool(raw, Column.KEY_INDUSTRY, line, errors);
         if (errors.size() > before) {
             return null;
         }
-        return new ImportRow(line, code, name, region, industry, address, year, employees, revenue, above, keyEnterprise, keyIndustry);
+        return new ImportRow(line, code, name, region, industry, address, year, employees, revenue,
+                above != null ? above : listedAbove, keyEnterprise, keyIndustry);
     }
 
-    private static Integer wholeNumber(RawRow raw, Column c, long line, List<ImportError> errors) {
-        String v = raw.get(c);
+    private static String quoted(String v) {
+        return v == null ? "" : "'" + v + "' ";
+    }
+
+    /** A 6-digit code, the bureau's 9- or 12-digit 统计用区划代码 ({@code 371581000000}), Excel's {@code 371581.0}, or a name or alias. */
+    private String region(String value, long line, List<ImportError> errors) {
+        if (value == null) {
+            errors.add(new ImportError(line, Column.REGION_CODE.field, "is required"));
+            return null;
+        }
+        String direct = regionByName.get(value);
+        if (direct != null && (regionScope == null || regionScope.equals(direct))) {
+            return direct;
+        }
+        String v = Cells.nfkc(value).strip();
+        java.util.regex.Matcher decimal = DECIMAL_ZERO.matcher(v);
+        if (decimal.matches()) {
+            v = decimal.group(1);
+        }
+        java.util.regex.Matcher statistical = STATISTICAL_CODE.matcher(v);
+        if (statistical.matches()) {
+            v = statistical.group(1);
+        }
+        String code = regionByName.get(regionKey(v));
+        if (code == null) {
+            errors.add(new ImportError(line, Column.REGION_CODE.field, "'" + value
+                    + "' is not a region of Liaocheng (a code such as 371581, or a name such as 临清市); see GET /api/v1/regions"));
+            return null;
+        }
+        if (regionScope != null && !regionScope.equals(code)) {
+            errors.add(new ImportError(line, Column.REGION_CODE.field, "'" + value + "' is outside your region (" + regionScope + ")"));
+            return null;
+        }
+        return code;
+    }
+
+    private Integer year(RawRow raw, long line, List<ImportError> errors) {
+        String v = raw.get(Column.YEAR);
         if (v == null) {
-            if (c.required) {
-                errors.add(new ImportError(line, c.field, "is required"));
+            if (fileYear == null) {
+                errors.add(new ImportError(line, Column.YEAR.field, "is required (or send ?year=)"));
             }
+            return fileYear;
+        }
+        String n = Cells.number(v);
+        if (n.endsWith("年")) {
+            n = n.substring(0, n.length() - 1).strip();
+        }
+        java.util.regex.Matcher decimal = DECIMAL_ZERO.matcher(n);
+        if (decimal.matches()) {
+            n = decimal.group(1);
+        }
+        if (n.length() != 4 || !n.chars().allMatch(Character::isDigit)) {
+            errors.add(new ImportError(line, Column.YEAR.field, "'" + v + "' is not a year"));
+            return null;
+        }
+        int year = Integer.parseInt(n);
+        String p = EnterpriseLimits.yearProblem(year, currentYear);
+        if (p != null) {
+            errors.add(new ImportError(line, Column.YEAR.field, p));
+            return null;
+        }
+        return year;
+    }
+
+    /** A number's text within bounds (no more than 40 digits either side), or null after adding an error. */
+    private static BigDecimal decimal(String v, Column c, long line, List<ImportError> errors, String what) {
+        String n = Cells.number(v);
+        if (n.length() > 60) {
+            errors.add(new ImportError(line, c.field, "'" + v.substring(0, 20) + "…' is too long for a number"));
             return null;
         }
         try {
-            BigDecimal d = new BigDecimal(v.replace(",", ""));
-            if (d.signum() < 0) {
-                errors.add(new ImportError(line, c.field, "must not be negative"));
+            BigDecimal d = new BigDecimal(n);
+            if (d.precision() > 40 || Math.abs((long) d.scale()) > 40) {
+                errors.add(new ImportError(line, c.field, "'" + v + "' is out of range"));
                 return null;
             }
-            return d.intValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            errors.add(new ImportError(line, c.field, "'" + v + "' is not a whole number"));
+            return d;
+        } catch (NumberFormatException e) {
+            errors.add(new ImportError(line, c.field, "'" + v + "' is not " + what));
             return null;
         }
     }
 
-    private static BigDecimal amount(RawRow raw, Column c, long line, List<ImportError> errors) {
+    private static Integer employees(RawRow raw, long line, List<ImportError> errors) {
+        Column c = Column.EMPLOYEES;
         String v = raw.get(c);
         if (v == null) {
             errors.add(new ImportError(line, c.field, "is required"));
             return null;
         }
-        try {
-            BigDecimal d = new BigDecimal(v.replace(",", ""));
-            if (d.signum() < 0) {
-                errors.add(new ImportError(line, c.field, "must not be negative"));
-                return null;
-            }
-            if (d.scale() > 2 && d.stripTrailingZeros().scale() > 2) {
-                errors.add(new ImportError(line, c.field, "has more than 2 decimals (yuan and fen)"));
-                return null;
-            }
-            if (d.compareTo(MAX_REVENUE) > 0) {
-                errors.add(new ImportError(line, c.field, "is too large"));
-                return null;
-            }
-            return d.setScale(2, java.math.RoundingMode.UNNECESSARY);
-        } catch (NumberFormatException | ArithmeticException e) {
-            errors.add(new ImportError(line, c.field, "'" + v + "' is not a number (yuan)"));
+        BigDecimal d = decimal(v, c, line, errors, "a whole number (persons)");
+        if (d == null) {
             return null;
         }
+        if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+            errors.add(new ImportError(line, c.field, "'" + v + "' is not a whole number (persons)"));
+            return null;
+        }
+        String p = d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? "must be at most " + EnterpriseLimits.MAX_EMPLOYEES
+                : EnterpriseLimits.employeesProblem(d.longValue());
+        if (p != null) {
+            errors.add(new ImportError(line, c.field, "'" + v + "' " + p));
+            return null;
+        }
+        return d.intValue();
+    }
+
+    private static BigDecimal revenue(RawRow raw, long line, List<ImportError> errors) {
+        Column c = Column.REVENUE;
+        String v = raw.get(c);
+        if (v == null) {
+            errors.add(new ImportError(line, c.field, "is required"));
+            return null;
+        }
+        BigDecimal d = decimal(v, c, line, errors, "a number");
+        if (d == null) {
+            return null;
+        }
+        BigDecimal factor = raw.factor(c);
+        BigDecimal yuan = d.multiply(factor);
+        String p = EnterpriseLimits.revenueProblem(yuan);
+        if (p != null) {
+            errors.add(new ImportError(line, c.field, "'" + v + "'" + (factor.compareTo(BigDecimal.ONE) == 0 ? ""
+                    : " × " + factor.toPlainString() + " = " + yuan.toPlainString() + " yuan") + " " + p));
+            return null;
+        }
+        return yuan.setScale(EnterpriseLimits.REVENUE_FRACTION_DIGITS, java.math.RoundingMode.UNNECESSARY);
     }
 
     private static Boolean bool(RawRow raw, Column c, long line, List<ImportError> errors) {
@@ -126,15 +236,15 @@ final class RowValidator {
         if (v == null) {
             return null;
         }
-        switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "y", "yes", "是" -> {
+        switch (Cells.nfkc(v).toLowerCase(Locale.ROOT)) {
+            case "true", "1", "y", "yes", "是", "√", "✓", "✔", "1.0" -> {
                 return Boolean.TRUE;
             }
-            case "false", "0", "n", "no", "否" -> {
+            case "false", "0", "n", "no", "否", "×", "✗", "✘", "x", "0.0" -> {
                 return Boolean.FALSE;
             }
             default -> {
-                errors.add(new ImportError(line, c.field, "'" + v + "' is not a yes/no value (true/false, 1/0, 是/否)"));
+                errors.add(new ImportError(line, c.field, "'" + v + "' is not a yes/no value (是/否, √/×, 1/0, Y/N, true/false)"));
                 return null;
             }
         }

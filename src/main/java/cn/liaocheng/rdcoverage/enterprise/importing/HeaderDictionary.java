@@ -1,0 +1,218 @@
+package cn.liaocheng.rdcoverage.enterprise.importing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The headers, units and note words the import understands, read from {@code import/dictionary.tsv} (data, not
+ * code). Headers match after {@link #key normalising}: NFKC, no spaces, lower case. A header may end in a unit in
+ * brackets ({@code 营业收入（万元）}, {@code revenue (thousand_yuan)}) or, in English, with an underscore
+ * ({@code revenue_10k_yuan}); money units convert to yuan by their factor.
+ */
+final class HeaderDictionary {
+    static final HeaderDictionary STANDARD = load("/import/dictionary.tsv");
+    private static final Pattern TITLE_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+    private static final Pattern TITLE_UNITS = Pattern.compile("单位\\s*[:：]\\s*([^)）\\]】]*)");
+
+    record Unit(String name, BigDecimal factor, Column.Kind kind) {
+    }
+
+    /** A header understood: its column and the unit it names (null when it names none). */
+    record Match(Column column, Unit unit) {
+    }
+
+    /** A header naming a column with a unit that column cannot take. */
+    static final class UnitProblem extends Exception {
+        final Column column;
+        final String unit;
+
+        UnitProblem(Column column, String unit) {
+            super(null, null, false, false);
+            this.column = column;
+            this.unit = unit;
+        }
+    }
+
+    /** What a title row above the header says: the list's year and the units of its columns, when it names them. */
+    record Title(Integer year, Map<Column.Kind, Unit> units) {
+    }
+
+    private final Map<String, Column> headers = new HashMap<>();
+    private final Set<String> ignored = new HashSet<>();
+    private final Map<Column, List<String>> names = new EnumMap<>(Column.class);
+    private final Map<Column.Kind, Map<String, Unit>> units = new EnumMap<>(Column.Kind.class);
+    private final Map<Column.Kind, List<String>> unitNames = new EnumMap<>(Column.Kind.class);
+    private final List<String> notes = new ArrayList<>();
+
+    private HeaderDictionary() {
+        for (Column c : Column.values()) {
+            headers.put(key(c.field), c);
+            names.computeIfAbsent(c, x -> new ArrayList<>()).add(c.field);
+        }
+    }
+
+    static HeaderDictionary load(String resource) {
+        HeaderDictionary d = new HeaderDictionary();
+        try (InputStream in = HeaderDictionary.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                switch (f[0]) {
+                    case "header" -> {
+                        Column c = Column.byField(f[1]);
+                        if (c == null) {
+                            throw new IllegalStateException(resource + ": unknown field " + f[1]);
+                        }
+                        d.headers.put(key(f[2]), c);
+                        d.names.get(c).add(f[2]);
+                    }
+                    case "ignore" -> d.ignored.add(key(f[1]));
+                    case "unit" -> {
+                        Column.Kind kind = Column.Kind.valueOf(f[1].toUpperCase(Locale.ROOT));
+                        Unit u = new Unit(f[2], new BigDecimal(f[3]), kind);
+                        d.units.computeIfAbsent(kind, k -> new HashMap<>()).put(unitKey(f[2]), u);
+                        d.unitNames.computeIfAbsent(kind, k -> new ArrayList<>()).add(f[2]);
+                    }
+                    case "note" -> d.notes.add(f[1]);
+                    default -> throw new IllegalStateException(resource + ": unknown kind " + f[0]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return d;
+    }
+
+    static String key(String header) {
+        String h = Cells.nfkc(header);
+        StringBuilder b = new StringBuilder(h.length());
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (!Cells.invisible(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String unitKey(String unit) {
+        return key(unit).replace("_", "");
+    }
+
+    /** The column and unit a header names; null for a header the import does not read. */
+    Match match(String header) throws UnitProblem {
+        if (header == null) {
+            return null;
+        }
+        String k = key(header);
+        if (k.isEmpty() || ignored.contains(k)) {
+            return null;
+        }
+        Column whole = headers.get(k);
+        if (whole != null) {
+            return new Match(whole, null);
+        }
+        int open = k.lastIndexOf('(');
+        if (open > 0 && k.endsWith(")")) {
+            Column c = headers.get(k.substring(0, open));
+            if (c != null) {
+                String unit = k.substring(open + 1, k.length() - 1);
+                if (c.kind == Column.Kind.TEXT) {
+                    return new Match(c, null);
+                }
+                Unit u = units.getOrDefault(c.kind, Map.of()).get(unitKey(unit));
+                if (u == null) {
+                    String n = Cells.nfkc(header).strip();
+                    int o = n.lastIndexOf('(');
+                    throw new UnitProblem(c, o >= 0 && n.endsWith(")") ? n.substring(o + 1, n.length() - 1).strip() : unit);
+                }
+                return new Match(c, u);
+            }
+        }
+        for (Map.Entry<Column.Kind, Map<String, Unit>> kind : units.entrySet()) {
+            for (Unit u : kind.getValue().values()) {
+                String suffix = "_" + key(u.name());
+                if (k.endsWith(suffix)) {
+                    Column c = headers.get(k.substring(0, k.length() - suffix.length()));
+                    if (c != null && c.kind == u.kind()) {
+                        return new Match(c, u);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A row below the data whose first cell starts with a note word (注：…, 合计, 填表人…). */
+    boolean isNote(String firstCell) {
+        for (String n : notes) {
+            if (firstCell.startsWith(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The year ("2020年…") and units ("（单位：千元、人）") a title row states. */
+    Title title(String text) {
+        String t = Cells.nfkc(text);
+        Integer year = null;
+        Matcher y = TITLE_YEAR.matcher(t);
+        if (y.find()) {
+            year = Integer.valueOf(y.group(1));
+        }
+        Map<Column.Kind, Unit> found = new EnumMap<>(Column.Kind.class);
+        Matcher u = TITLE_UNITS.matcher(t);
+        if (u.find()) {
+            for (String part : u.group(1).split("[、,，;；/\\s]+")) {
+                for (Map.Entry<Column.Kind, Map<String, Unit>> kind : units.entrySet()) {
+                    Unit unit = kind.getValue().get(unitKey(part));
+                    if (unit != null) {
+                        found.putIfAbsent(kind.getKey(), unit);
+                    }
+                }
+            }
+        }
+        return new Title(year, found);
+    }
+
+    /** The headers each field accepts (for the 400 that shows them). */
+    Map<String, List<String>> accepted() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (Map.Entry<Column, List<String>> e : names.entrySet()) {
+            m.put(e.getKey().field, List.copyOf(e.getValue()));
+        }
+        return m;
+    }
+
+    List<String> unitNames(Column.Kind kind) {
+        return unitNames.getOrDefault(kind, List.of());
+    }
+
+    Unit defaultUnit(Column.Kind kind) {
+        return units.get(kind).get(unitKey(kind == Column.Kind.MONEY ? "元" : "人"));
+    }
+}

@@ -1,0 +1,288 @@
+package cn.liaocheng.rdcoverage.enterprise.importing;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Problem;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table as officials keep it (CSV, tab-separated text or an xlsx sheet), read with these rules:
+ * <ul>
+ *   <li>the header is the first row (of the first {@value #HEADER_SEARCH} rows) with a cell naming the credit-code
+ *   column; every non-empty row above it is a title row, which may give the year ({@code 2020年…}) and the units
+ *   ({@code （单位：千元、人）});</li>
+ *   <li>a unit in a header ({@code 营业收入（万元）}) wins over the title's, which wins over yuan and persons;</li>
+ *   <li>rows whose cells are all empty (also rows of separators only, {@code ,,,,}) are skipped, and so are rows
+ *   whose credit-code cell is empty and whose first cell starts with a note word ({@code 注：}, {@code 合计}, …);
+ *   both are counted as {@code skipped};</li>
+ *   <li>headers the dictionary does not know, and empty trailing columns, are not read;</li>
+ *   <li>a cell holding bytes that did not decode (U+FFFD) stops the file with a 400 naming its row.</li>
+ * </ul>
+ */
+final class TableReader extends RowReader {
+    static final int HEADER_SEARCH = 30;
+    private final TableSource table;
+    private final HeaderDictionary dictionary;
+    private final String charsetName;
+    private final int[] columnOf;
+    private final BigDecimal[] factors;
+    private final int width;
+    private final int codeColumn;
+    private final ImportFile info;
+
+    TableReader(TableSource table, HeaderDictionary dictionary, String format, String fileName, String charsetName,
+                String encodingSource, String delimiter, Integer queryYear) {
+        this.table = table;
+        this.dictionary = dictionary;
+        this.charsetName = charsetName;
+        String[] header = null;
+        List<String> titles = new ArrayList<>();
+        String[] firstRead = null;
+        Integer titleYear = null;
+        Map<Column.Kind, HeaderDictionary.Unit> titleUnits = new LinkedHashMap<>();
+        for (int seen = 0; seen < HEADER_SEARCH; ) {
+            String[] row = table.next();
+            if (row == null) {
+                break;
+            }
+            checkDecoded(row);
+            if (blank(row)) {
+                continue;
+            }
+            seen++;
+            if (firstRead == null) {
+                firstRead = row;
+            }
+            if (namesCreditCode(row)) {
+                header = row;
+                break;
+            }
+            String text = String.join(" ", Arrays.stream(row).map(Cells::clean).filter(s -> s != null).toList());
+            titles.add(text);
+            HeaderDictionary.Title t = dictionary.title(text);
+            if (titleYear == null) {
+                titleYear = t.year();
+            }
+            t.units().forEach(titleUnits::putIfAbsent);
+        }
+        if (header == null) {
+            throw noHeader(firstRead);
+        }
+        long headerRow = table.rowNumber();
+        this.width = header.length;
+        this.columnOf = new int[width];
+        this.factors = new BigDecimal[Column.values().length];
+        int code = -1;
+        boolean[] seenColumn = new boolean[Column.values().length];
+        List<ImportFile.Mapping> mappings = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            String h = Cells.clean(header[i]);
+            HeaderDictionary.Match m;
+            try {
+                m = dictionary.match(h);
+            } catch (HeaderDictionary.UnitProblem e) {
+                throw new ApiException(400, "import-file", "The file cannot be read",
+                        "column '" + h + "' (" + e.column.field + ") is in '" + e.unit + "', which the import cannot convert; accepted: "
+                                + String.join(", ", dictionary.unitNames(e.column.kind)),
+                        List.of(new Problem.FieldError(e.column.field, "column '" + h + "' has the unknown unit '" + e.unit + "'")),
+                        Map.of("line", headerRow, "column", h, "unit", e.unit));
+            }
+            if (m == null) {
+                columnOf[i] = -1;
+                if (h != null) {
+                    ignored.add(h);
+                }
+                continue;
+            }
+            Column c = m.column();
+            if (seenColumn[c.ordinal()]) {
+                throw fileProblem(c.field, "column appears twice in the header (row " + headerRow + ")");
+            }
+            seenColumn[c.ordinal()] = true;
+            columnOf[i] = c.ordinal();
+            if (c == Column.CREDIT_CODE) {
+                code = i;
+            }
+            String unit = null;
+            BigDecimal factor = null;
+            String unitSource = null;
+            if (c.kind != Column.Kind.TEXT) {
+                HeaderDictionary.Unit u = m.unit();
+                unitSource = "header";
+                if (u == null) {
+                    u = titleUnits.get(c.kind);
+                    unitSource = "title";
+                }
+                if (u == null) {
+                    u = dictionary.defaultUnit(c.kind);
+                    unitSource = "default";
+                }
+                unit = u.name();
+                factor = u.factor();
+                if (factor.compareTo(BigDecimal.ONE) != 0) {
+                    factors[c.ordinal()] = factor;
+                }
+            }
+            mappings.add(new ImportFile.Mapping(h, c.field, unit, factor, unitSource));
+        }
+        this.codeColumn = code;
+        Integer year = queryYear != null ? queryYear : titleYear;
+        String yearSource = queryYear != null ? "query" : titleYear != null ? "title" : null;
+        List<Problem.FieldError> missing = new ArrayList<>();
+        for (Column c : Column.values()) {
+            if (c.required && !seenColumn[c.ordinal()]) {
+                missing.add(new Problem.FieldError(c.field, "required column is missing from the header; accepted: "
+                        + String.join(" / ", dictionary.accepted().get(c.field))));
+            }
+        }
+        if (!seenColumn[Column.YEAR.ordinal()] && year == null) {
+            missing.add(new Problem.FieldError(Column.YEAR.field, "no year: add a 年度 column, send ?year=, or name it in a title row (2024年…)"));
+        }
+        if (!missing.isEmpty()) {
+            Map<String, Object> ext = new LinkedHashMap<>();
+            ext.put("line", headerRow);
+            ext.put("headerRead", cleaned(header));
+            ext.put("accepted", dictionary.accepted());
+            throw new ApiException(400, "import-file", "The file cannot be read",
+                    "Required columns are missing from the header (row " + headerRow + "): "
+                            + String.join(", ", missing.stream().map(Problem.FieldError::field).toList()), missing, ext);
+        }
+        if (seenColumn[Column.YEAR.ordinal()]) {
+            yearSource = year == null ? "column" : "column, else " + yearSource;
+        }
+        this.info = new ImportFile(format, fileName, charsetName, encodingSource, delimiter, headerRow,
+                titles.isEmpty() ? null : String.join(" / ", titles), mappings, ignored.isEmpty() ? null : ignored,
+                year, yearSource);
+    }
+
+    private boolean namesCreditCode(String[] row) {
+        for (String cell : row) {
+            try {
+                HeaderDictionary.Match m = dictionary.match(Cells.clean(cell));
+                if (m != null && m.column() == Column.CREDIT_CODE) {
+                    return true;
+                }
+            } catch (HeaderDictionary.UnitProblem ignored) {
+                // not the credit code
+            }
+        }
+        return false;
+    }
+
+    private ApiException noHeader(String[] firstRead) {
+        if (firstRead == null) {
+            return fileProblem("body", "is empty: expected a header row and at least one record");
+        }
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("headerRead", firstRead == null ? List.of() : cleaned(firstRead));
+        ext.put("accepted", dictionary.accepted());
+        return new ApiException(400, "import-file", "The file cannot be read",
+                "No header row found: none of the first " + HEADER_SEARCH + " rows names the credit-code column ("
+                        + String.join(" / ", dictionary.accepted().get(Column.CREDIT_CODE.field)) + "); first row read: "
+                        + (firstRead == null ? "(none)" : String.join(",", cleaned(firstRead))),
+                List.of(new Problem.FieldError(Column.CREDIT_CODE.field, "no header row names this column")), ext);
+    }
+
+    private static List<String> cleaned(String[] row) {
+        List<String> out = new ArrayList<>();
+        for (String s : row) {
+            String c = Cells.clean(s);
+            out.add(c == null ? "" : c);
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static boolean blank(String[] row) {
+        for (String s : row) {
+            if (s != null && !s.isEmpty() && Cells.clean(s) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void checkDecoded(String[] row) {
+        for (String s : row) {
+            if (s != null && s.indexOf('\uFFFD') >= 0) {
+                throw fileProblem("body", "row " + table.rowNumber() + " is not valid " + charsetName
+                        + (charsetName.equals("UTF-8") ? " (a GBK file needs Content-Type: text/csv; charset=GBK)"
+                        : " (send the file's charset in Content-Type, e.g. text/csv; charset=UTF-8)"));
+            }
+        }
+    }
+
+    /**
+     * A row below the data holding a note: its first non-empty cell starts with a note word (注：, 合计, …) and its
+     * credit-code cell is empty or is that cell (no credit code starts with a note word).
+     */
+    private boolean isNote(String[] row) {
+        for (int i = 0; i < row.length; i++) {
+            String first = Cells.clean(row[i]);
+            if (first != null) {
+                return dictionary.isNote(first)
+                        && (i == codeColumn || codeColumn >= row.length || Cells.clean(row[codeColumn]) == null);
+            }
+        }
+        return false;
+    }
+
+    @Override
+    ImportFile info() {
+        return info;
+    }
+
+    @Override
+    public RawRow next() {
+        while (true) {
+            String[] row;
+            try {
+                row = table.next();
+            } catch (java.io.UncheckedIOException e) {
+                throw fileProblem("body", "could not be read after row " + table.rowNumber() + ": " + e.getCause().getMessage());
+            } catch (IllegalStateException e) {
+                throw fileProblem("body", "is not well-formed CSV after row " + table.rowNumber()
+                        + (table instanceof CsvTable csv ? " (line " + csv.lineNumber() + ")" : "") + ": "
+                        + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+            }
+            if (row == null) {
+                return null;
+            }
+            checkDecoded(row);
+            if (blank(row)) {
+                skipped++;
+                continue;
+            }
+            if (isNote(row)) {
+                skipped++;
+                continue;
+            }
+            String[] cells = new String[Column.values().length];
+            int numbers = 0;
+            int n = Math.min(row.length, width);
+            for (int i = 0; i < n; i++) {
+                int c = columnOf[i];
+                if (c >= 0) {
+                    cells[c] = row[i];
+                    if (table.isNumber(i)) {
+                        numbers |= 1 << c;
+                    }
+                }
+            }
+            return new RawRow(table.rowNumber(), cells, factors, numbers);
+        }
+    }
+
+    @Override
+    public void close() {
+        table.close();
+    }
+}

@@ -1,0 +1,146 @@
+package cn.liaocheng.rdcoverage.enterprise.importing;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which character set a text file is in, decided in this order:
+ * <ol>
+ *   <li>a byte-order mark (UTF-8, UTF-16 LE or BE: Excel's "Unicode text") decides, whatever the label says;</li>
+ *   <li>a charset label: GBK, gb2312, GB18030 (and their aliases) all decode as GB18030, their superset, so that
+ *   names with characters such as 𬍛 or 㭎 read; another label is taken as it is;</li>
+ *   <li>no label: the first {@value #PROBE} bytes are tried as strict UTF-8 (a sequence cut at the end of the probe
+ *   is allowed); if they decode, UTF-8, otherwise GB18030. Every other zero byte means UTF-16 without a mark.</li>
+ * </ol>
+ * Bytes that do not decode become U+FFFD; the table reader refuses a row holding one, naming its line.
+ */
+final class TextDecoding {
+    static final int PROBE = 64 * 1024;
+    static final Charset GB18030 = Charset.forName("GB18030");
+    private static final Set<String> CHINESE = Set.of("gbk", "gb2312", "gb18030", "x-gbk", "cp936", "ms936", "windows-936",
+            "euc-cn", "x-euc-cn", "gb_2312-80", "csgb2312", "hz-gb-2312");
+
+    /** The decoded text, the charset used and why: bom, label or detected. */
+    record Decoded(Reader reader, Charset charset, String source) {
+    }
+
+    private TextDecoding() {
+    }
+
+    static Charset labelled(String label) {
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        String l = label.trim().replace("\"", "").toLowerCase(Locale.ROOT);
+        if (CHINESE.contains(l)) {
+            return GB18030;
+        }
+        try {
+            return Charset.forName(l);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw ApiException.invalid("charset", "'" + label + "' is not a supported character set (use UTF-8, GBK or GB18030)");
+        }
+    }
+
+    static Decoded open(InputStream body, String label, boolean replaceMalformed) {
+        try {
+            BufferedInputStream in = body instanceof BufferedInputStream b ? b : new BufferedInputStream(body, PROBE);
+            in.mark(PROBE + 1);
+            byte[] head = in.readNBytes(PROBE);
+            in.reset();
+            Charset charset;
+            String source;
+            int skip = 0;
+            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+                charset = StandardCharsets.UTF_8;
+                skip = 3;
+                source = "bom";
+            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+                charset = StandardCharsets.UTF_16LE;
+                skip = 2;
+                source = "bom";
+            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+                charset = StandardCharsets.UTF_16BE;
+                skip = 2;
+                source = "bom";
+            } else if ((charset = labelled(label)) != null) {
+                source = "label";
+            } else {
+                charset = detect(head, head.length == PROBE);
+                source = "detected";
+            }
+            in.skipNBytes(skip);
+            CharsetDecoder decoder = charset.newDecoder();
+            if (replaceMalformed) {
+                decoder.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                        .replaceWith("\uFFFD");
+            } else {
+                decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            }
+            return new Decoded(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16), charset, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** UTF-8 if the bytes decode strictly as UTF-8 (a truncated last sequence allowed when more follows), else GB18030. */
+    static Charset detect(byte[] head, boolean more) {
+        int zeroEven = 0;
+        int zeroOdd = 0;
+        int n = Math.min(head.length, 2000);
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0) {
+                if (i % 2 == 0) {
+                    zeroEven++;
+                } else {
+                    zeroOdd++;
+                }
+            }
+        }
+        if (n >= 4 && zeroOdd > n / 4 && zeroEven == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (n >= 4 && zeroEven > n / 4 && zeroOdd == 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(head);
+        CharBuffer chars = CharBuffer.allocate(head.length + 1);
+        CoderResult r = d.decode(bytes, chars, !more);
+        if (r.isError()) {
+            return GB18030;
+        }
+        if (!more) {
+            r = d.flush(chars);
+            if (r.isError()) {
+                return GB18030;
+            }
+        }
+        // with more to come, up to 3 bytes of a sequence cut by the probe may be left undecoded
+        return bytes.remaining() <= 3 ? StandardCharsets.UTF_8 : GB18030;
+    }
+
+    static boolean isCodingProblem(Throwable e) {
+        return e instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException;
+    }
+}
