@@ -170,14 +170,16 @@ public class ReportResource {
     @Path("/uncovered")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The whole work list as an xlsx workbook (credit codes as text cells)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response uncoveredXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
+                                  @QueryParam("overdue") Boolean overdue, @QueryParam("noFollowUpSince") String noFollowUpSince,
                                   @QueryParam("sort") String sort) {
         LocalDate date = date("asOf", asOf);
-        reports.scope(regionCode);
+        LocalDate since = optionalDate("noFollowUpSince", noFollowUpSince);
+        reports.regionsInScope(regionCode);
         StreamingOutput body = out -> {
             try (XlsxOutput xlsx = new XlsxOutput(out, "uncovered", UNCOVERED_COLUMNS)) {
-                uncoveredRows(xlsx, date, regionCode, sort);
+                uncoveredRows(xlsx, date, regionCode, overdue, since, sort);
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)
