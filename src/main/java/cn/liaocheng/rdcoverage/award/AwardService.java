@@ -118,15 +118,9 @@ public class AwardService {
         return new Proposal(awards, notes);
     }
 
-    /**
-     * Serialises award decisions per enterprise across transactions and instances. A plain SELECT ... FOR UPDATE
-     * (Hibernate's lock hint renders "FOR UPDATE OF alias", which MariaDB rejects).
-     */
+    /** Serialises award decisions per enterprise across transactions and instances. */
     private static void lockEnterprise(String creditCode) {
-        Enterprise.getEntityManager()
-                .createNativeQuery("select credit_code from enterprise where credit_code = ?1 for update")
-                .setParameter(1, creditCode)
-                .getResultList();
+        Enterprise.lockForUpdate(creditCode);
     }
 
     private static String explain(ParticipantResult p) {

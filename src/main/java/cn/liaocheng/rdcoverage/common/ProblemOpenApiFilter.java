@@ -61,6 +61,7 @@ public class ProblemOpenApiFilter implements OASFilter {
             Map.entry("Policies", "Policy versions: thresholds, awards and interpretations"),
             Map.entry("Regions", "Counties, districts and zones of Liaocheng, and their supplement award policies"),
             Map.entry("Reports", "Coverage reports, snapshots, trends and the counties' work lists"),
+            Map.entry("Supervision", "Supervision groups and their follow-ups on uncovered enterprises (督导, 分片包干)"),
             Map.entry("Targets", "Yearly coverage targets (建设目标)"),
             Map.entry("Review", "Review rounds, applications and inspections"),
             Map.entry("Awards", "Awards (奖补): proposal, approval, disbursement"),

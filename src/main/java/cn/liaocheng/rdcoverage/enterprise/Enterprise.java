@@ -69,4 +69,15 @@ public class Enterprise extends PanacheEntityBase {
         sizeClass = latest == null ? null : latest.sizeClass;
         aboveDesignatedSize = latest == null ? null : latest.aboveDesignatedSize;
     }
+
+    /**
+     * Takes the enterprise's row lock until the transaction ends (a plain SELECT ... FOR UPDATE: Hibernate's lock hint
+     * renders "FOR UPDATE OF alias", which MariaDB rejects). Serialises decisions about one enterprise across instances.
+     */
+    public static void lockForUpdate(String creditCode) {
+        getEntityManager()
+                .createNativeQuery("select credit_code from enterprise where credit_code = ?1 for update")
+                .setParameter(1, creditCode)
+                .getResultList();
+    }
 }

@@ -103,7 +103,7 @@ public class InstitutionResource {
 
     @POST
     @Path("/{id}/consents")
-    @Operation(summary = "A participant confirms it takes part (its own ENTERPRISE token, or a county officer of its "
+    @Operation(operationId = "consentToInstitution", summary = "A participant confirms it takes part (its own ENTERPRISE token, or a county officer of its "
             + "region for it); until every participant has, the institution cannot be submitted")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_})
     public Response consent(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid ConsentInput body) {
@@ -120,7 +120,7 @@ public class InstitutionResource {
 
     @POST
     @Path("/{id}/corrections")
-    @Operation(summary = "City officer: correct the facts a decision rested on (build mode, participants, capacity), "
+    @Operation(operationId = "correctInstitution", summary = "City officer: correct the facts a decision rested on (build mode, participants, capacity), "
             + "with a reason kept in the audit trail; If-Match guards against lost updates")
     @RolesAllowed(Role.CITY_OFFICER_)
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -10,7 +10,6 @@ import cn.liaocheng.rdcoverage.security.Caller;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -110,7 +109,10 @@ public class FollowUpService {
         if (problem != null) {
             throw ApiException.invalid("creditCode", problem);
         }
-        Enterprise e = lock ? Enterprise.findById(code, LockModeType.PESSIMISTIC_WRITE) : Enterprise.findById(code);
+        if (lock) {
+            Enterprise.lockForUpdate(code);
+        }
+        Enterprise e = Enterprise.findById(code);
         if (e == null || !caller.sees(e.creditCode, e.regionCode)) {
             throw ApiException.notFound("Enterprise", code);
         }
