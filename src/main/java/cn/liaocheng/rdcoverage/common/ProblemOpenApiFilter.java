@@ -271,6 +271,10 @@ public class ProblemOpenApiFilter implements OASFilter {
                             media.setSchema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                                     .description("CSV, UTF-8 with BOM; headers in the Accept-Language (Chinese by default)"));
                         }
+                        if (type.equals(XlsxOutput.MEDIA_TYPE)) {
+                            media.setSchema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                                    .format("binary").description("xlsx workbook (Office Open XML), credit codes as text cells"));
+                        }
                     });
                 }
                 if ("201".equals(code)) {

@@ -25,6 +25,9 @@ public final class ProblemTypes {
             new Type("method-not-allowed", 405, "The method is not allowed on this path (Allow lists those that are)"),
             new Type("not-acceptable", 406, "None of the Accept media types can be produced"),
             new Type("conflict", 409, "The change conflicts with existing data"),
+            new Type("import-conflict", 409, "Another import or change wrote the same enterprises at the same time; send the file again"),
+            new Type("institution-frozen", 409, "Build mode, participants and declared capacity are frozen while under review or recognised; a city officer corrects them with a reason"),
+            new Type("consent-pending", 409, "A JOINT participant has not yet confirmed that it takes part"),
             new Type("duplicate", 409, "A resource with the same key already exists"),
             new Type("concurrent-modification", 409, "Another request changed the resource at the same time; read and retry"),
             new Type("illegal-transition", 409, "The action is not allowed in the resource's current status (allowedActions lists those that are)"),
@@ -51,6 +54,7 @@ public final class ProblemTypes {
             new Type("idempotency-key-reused", 422, "The Idempotency-Key was used before with a different request"),
             new Type("too-many-requests", 429, "The caller's rate limit is exhausted (Retry-After says when to retry)"),
             new Type("internal", 500, "The service failed; the incident id is logged"),
+            new Type("database-unavailable", 503, "The database cannot be reached; retry after Retry-After seconds"),
             new Type("service-unavailable", 503, "The service cannot take the request now (Retry-After when known)"));
 
     private ProblemTypes() {

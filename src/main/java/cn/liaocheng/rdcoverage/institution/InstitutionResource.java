@@ -103,6 +103,7 @@ public class InstitutionResource {
 
     @POST
     @Path("/{id}/consents")
+    @APIResponse(responseCode = "200", description = "The institution as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @Operation(operationId = "consentToInstitution", summary = "A participant confirms it takes part (its own ENTERPRISE token, or a county officer of its "
             + "region for it); until every participant has, the institution cannot be submitted")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_})
@@ -120,6 +121,7 @@ public class InstitutionResource {
 
     @POST
     @Path("/{id}/corrections")
+    @APIResponse(responseCode = "200", description = "The institution as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @Operation(operationId = "correctInstitution", summary = "City officer: correct the facts a decision rested on (build mode, participants, capacity), "
             + "with a reason kept in the audit trail; If-Match guards against lost updates")
     @RolesAllowed(Role.CITY_OFFICER_)

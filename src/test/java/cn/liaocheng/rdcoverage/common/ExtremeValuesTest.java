@@ -100,7 +100,9 @@ class ExtremeValuesTest {
                     continue;
                 }
                 JsonNode content = op.get("requestBody").get("content");
-                JsonNode json = content.get("application/json");
+                // the import reads any type (xlsx, CSV, JSON, NDJSON, multipart) by content: it gets the JSON form here
+                JsonNode json = content.has("application/json") || !path.getKey().endsWith("/import")
+                        ? content.get("application/json") : content.get("*/*");
                 if (json != null && json.has("schema") && !json.get("schema").path("format").asText().equals("binary")
                         && !path.getKey().endsWith("/import")) {
                     found.add(new Endpoint(method, path.getKey(), "application/json", json.get("schema")));

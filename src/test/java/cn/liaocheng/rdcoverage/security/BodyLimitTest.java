@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class BodyLimitTest {
     static String bigJson() {
-        return "{\"name\":\"" + "x".repeat(1_100_000) + "\",\"regionCode\":\"371502\",\"creditCode\":\"" + TestData.creditCode() + "\"}";
+        // 1.2 MB of UTF-8 in 400,000 characters: over the body limit, under the JSON string-length limit
+        return "{\"name\":\"" + "聊".repeat(400_000) + "\",\"regionCode\":\"371502\",\"creditCode\":\"" + TestData.creditCode() + "\"}";
     }
 
     @Test
