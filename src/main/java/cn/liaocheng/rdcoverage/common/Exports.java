@@ -41,8 +41,13 @@ public final class Exports {
 
     /** {@code attachment; filename="name-region-date.csv"}; a null region is the city. */
     public static String disposition(String name, String regionCode, LocalDate date) {
+        return disposition(name, regionCode, date, "csv");
+    }
+
+    /** {@code attachment; filename="name-region-date.extension"} (csv, xlsx); a null region is the city. */
+    public static String disposition(String name, String regionCode, LocalDate date, String extension) {
         String region = regionCode == null || regionCode.isBlank() || regionCode.equalsIgnoreCase("CITY") ? CITY
                 : regionCode.replaceAll("[^0-9A-Za-z]", "");
-        return "attachment; filename=\"" + name + "-" + region + "-" + date + ".csv\"";
+        return "attachment; filename=\"" + name + "-" + region + "-" + date + "." + extension + "\"";
     }
 }

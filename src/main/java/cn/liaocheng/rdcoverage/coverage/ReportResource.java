@@ -100,7 +100,7 @@ public class ReportResource {
     @Path("/coverage")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The coverage report as an xlsx workbook: the city line first, then one line per region")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response coverageXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
         StreamingOutput body = out -> {
@@ -109,7 +109,8 @@ public class ReportResource {
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"coverage-" + report.asOf() + ".xlsx\"").build();
+                .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf(), "xlsx"))
+                .build();
     }
 
     private static void row(TableOutput csv, String scope, CoverageReport report, CoverageReport.Figures f) {
@@ -183,7 +184,7 @@ public class ReportResource {
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"uncovered-" + date + ".xlsx\"").build();
+                .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date, "xlsx")).build();
     }
 
     @GET

@@ -101,24 +101,28 @@ public class EnterpriseResource {
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", Exports.disposition("enterprises",
-                        filter.regionCode != null ? filter.regionCode : caller.scopedToRegion() ? caller.regionCode() : null,
-                        java.time.LocalDate.now(clock))).build();
+                .header("Content-Disposition", listDisposition(filter, "csv")).build();
     }
 
     @GET
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as an xlsx workbook (credit codes as text cells, which Excel keeps whole); "
             + "it imports back unchanged")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response listXlsx(@BeanParam EnterpriseFilter filter) {
         StreamingOutput body = out -> {
             try (XlsxOutput xlsx = new XlsxOutput(out, "enterprises", LIST_COLUMNS)) {
                 listRows(filter, xlsx);
             }
         };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"enterprises.xlsx\"").build();
+        return Response.ok(body, XlsxOutput.MEDIA_TYPE).header("Content-Disposition", listDisposition(filter, "xlsx")).build();
+    }
+
+    /** enterprises-region-date.csv|xlsx: the filtered or the caller's region, else the city. */
+    private String listDisposition(EnterpriseFilter filter, String extension) {
+        return Exports.disposition("enterprises",
+                filter.regionCode != null ? filter.regionCode : caller.scopedToRegion() ? caller.regionCode() : null,
+                java.time.LocalDate.now(clock), extension);
     }
 
     @POST

@@ -165,6 +165,13 @@ class HttpContractTest {
                 .then().statusCode(200)
                 .header("Content-Disposition", equalTo("attachment; filename=\"uncovered-371581-2021-12-31.csv\""))
                 .body(containsString("统一社会信用代码"));
+        // the xlsx twins follow the same naming rule
+        city().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .get("/api/v1/reports/uncovered?regionCode=371581&asOf=2021-12-31").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"uncovered-371581-2021-12-31.xlsx\""));
+        city().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .get("/api/v1/reports/coverage?regionCode=371581&asOf=2021-12-31").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"coverage-371581-2021-12-31.xlsx\""));
         String header = TestData.role("FINANCE").header("Accept-Language", "en").accept("text/csv").get("/api/v1/awards")
                 .then().statusCode(200).extract().asString().lines().findFirst().orElse("");
         org.hamcrest.MatcherAssert.assertThat(header, containsString("creditCode,enterpriseName,regionCode,regionName,institutionId,institutionName"));
