@@ -71,7 +71,7 @@ public class AwardService {
         List<Note> notes = new ArrayList<>();
         Instant now = Instant.now(clock);
         for (ParticipantResult p : result.participants()) {
-            lockEnterprise(p.creditCode());
+            Enterprise.lockForUpdate(p.creditCode()); // serialises award decisions per enterprise
             Enterprise e = Enterprise.findById(p.creditCode());
             if (p.subsidyTier() == null) {
                 notes.add(new Note(p.creditCode(), p.subsidyReason() == null ? null : p.subsidyReason().name(), explain(p)));
@@ -116,11 +116,6 @@ public class AwardService {
             }
         }
         return new Proposal(awards, notes);
-    }
-
-    /** Serialises award decisions per enterprise across transactions and instances. */
-    private static void lockEnterprise(String creditCode) {
-        Enterprise.lockForUpdate(creditCode);
     }
 
     private static String explain(ParticipantResult p) {
