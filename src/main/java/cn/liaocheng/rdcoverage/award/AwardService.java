@@ -2,6 +2,8 @@ package cn.liaocheng.rdcoverage.award;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -36,6 +38,8 @@ import java.util.function.Consumer;
 /** Awards (先建后补): proposed on first recognition, approved and paid by finance, never twice per enterprise. */
 @ApplicationScoped
 public class AwardService {
+    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+
     static final Map<String, String> SORTABLE = Map.of("proposedOn", "a.proposedOn", "amount", "a.amount",
             "creditCode", "a.creditCode", "status", "a.status", "fiscalYear", "a.fiscalYear", "updatedAt", "a.updatedAt");
 
@@ -93,7 +97,7 @@ public class AwardService {
                     + ", first recognition on " + decidedOn;
             city.awardKey = cityKey;
             city.persistAndFlush();
-            awards.add(AwardView.of(city));
+            awards.add(changes.recorded(EventType.AWARD_PROPOSED, city.id, AwardView.of(city)));
 
             CountyAwardPolicy county = CountyAwardPolicy.<CountyAwardPolicy>find(
                     "regionCode = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc", e.regionCode, decidedOn).firstResult();
@@ -111,7 +115,7 @@ public class AwardService {
                             : county.percentOfCity.stripTrailingZeros().toPlainString() + "% of the city award");
                     s.awardKey = key;
                     s.persistAndFlush();
-                    awards.add(AwardView.of(s));
+                    awards.add(changes.recorded(EventType.AWARD_PROPOSED, s.id, AwardView.of(s)));
                 }
             }
         }
@@ -234,7 +238,7 @@ public class AwardService {
         }
         a.updatedAt = Instant.now(clock);
         a.persistAndFlush();
-        return AwardView.of(a);
+        return changes.recorded(EventType.valueOf("AWARD_" + a.status.name()), a.id, AwardView.of(a));
     }
 
     private static void expect(Award a, Action action, Award.Status from) {

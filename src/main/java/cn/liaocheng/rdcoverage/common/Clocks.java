@@ -14,6 +14,7 @@ public class Clocks {
     @Produces
     @ApplicationScoped
     Clock clock() {
-        return Clock.system(ZONE);
+        // microseconds, as datetime(6) stores them: a response (and a feed event) shows the instant a later GET reads
+        return Clock.tick(Clock.system(ZONE), java.time.Duration.ofNanos(1000));
     }
 }

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -22,6 +24,8 @@ import java.util.UUID;
 /** 建设目标: yearly coverage-rate and provincial-increase targets, city-wide and per region. */
 @ApplicationScoped
 public class TargetService {
+    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+
     static final Map<String, String> SORTABLE = Map.of("year", "t.year", "regionCode", "t.scope",
             "coverageRate", "t.coverageRate", "provincialIncrease", "t.provincialIncrease", "updatedAt", "t.updatedAt");
 
@@ -75,7 +79,7 @@ public class TargetService {
         apply(t, input, now);
         t.persist();
         CoverageTarget.flush();
-        return view(t);
+        return changes.recorded(EventType.TARGET_CREATED, t.id, view(t));
     }
 
     @Transactional
@@ -92,7 +96,7 @@ public class TargetService {
         }
         apply(t, input, Instant.now(clock));
         CoverageTarget.flush();
-        return view(t);
+        return changes.recorded(EventType.TARGET_UPDATED, t.id, view(t));
     }
 
     /** The targets of a year by scope (region code or CITY). */

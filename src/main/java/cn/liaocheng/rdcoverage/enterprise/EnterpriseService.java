@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -35,6 +37,8 @@ import java.util.function.Consumer;
 /** The enterprise registry: enterprises and their yearly figures. Writes are transactional; reads are not. */
 @ApplicationScoped
 public class EnterpriseService {
+    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+
     static final Map<String, String> SORTABLE = Map.of(
             "creditCode", "e.creditCode",
             "name", "e.name",
@@ -146,7 +150,9 @@ public class EnterpriseService {
         }
         e.mirror(latest);
         Enterprise.flush();
-        return view(e);
+        EnterpriseView created = changes.recorded(EventType.ENTERPRISE_CREATED, e.creditCode, view(e));
+        EnterpriseFigures.<EnterpriseFigures>list("creditCode", code).forEach(f -> changes.record(EventType.FIGURES_UPDATED, code + "/" + f.year, FiguresView.of(f)));
+        return created;
     }
 
     @Transactional
@@ -163,13 +169,14 @@ public class EnterpriseService {
         checkRegionInScope(input.regionCode());
         apply(e, input, Instant.now(clock));
         Enterprise.flush();
-        return view(e);
+        return changes.recorded(EventType.ENTERPRISE_UPDATED, e.creditCode, view(e));
     }
 
     @Transactional
     public void delete(String rawCode, String ifMatch) {
         Enterprise e = find(rawCode);
         ETags.checkIfMatch(ifMatch, e.version);
+        changes.deleted(EventType.ENTERPRISE_DELETED, e.creditCode, view(e));
         EnterpriseFigures.delete("creditCode", e.creditCode);
         e.delete();
     }
@@ -230,7 +237,7 @@ public class EnterpriseService {
         }
         remirror(e, now);
         EnterpriseFigures.flush();
-        return new PutResult(FiguresView.of(f), created);
+        return new PutResult(changes.recorded(EventType.FIGURES_UPDATED, e.creditCode + "/" + year, FiguresView.of(f)), created);
     }
 
     @Transactional
@@ -241,6 +248,7 @@ public class EnterpriseService {
             throw ApiException.notFound("Figures of " + e.creditCode + " for year", year);
         }
         ETags.checkIfMatch(ifMatch, f.version);
+        changes.deleted(EventType.FIGURES_DELETED, e.creditCode + "/" + year, FiguresView.of(f));
         f.delete();
         EnterpriseFigures.flush();
         remirror(e, Instant.now(clock));
@@ -254,6 +262,7 @@ public class EnterpriseService {
         e.mirror(latest);
         if (!java.util.Objects.equals(year, e.figuresYear) || size != e.sizeClass || !java.util.Objects.equals(above, e.aboveDesignatedSize)) {
             e.updatedAt = now;
+            changes.record(EventType.ENTERPRISE_UPDATED, e.creditCode, () -> view(e));
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
@@ -19,6 +21,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DesignationService {
+    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+
     @Inject
     InstitutionService institutions;
 
@@ -53,7 +57,7 @@ public class DesignationService {
         i.updatedAt = now; // a change to a child moves the parent's updatedAt, so that updatedSince syncs see it
         d.persist();
         Designation.flush();
-        return DesignationView.of(d);
+        return changes.recorded(EventType.DESIGNATION_GRANTED, d.id, DesignationView.of(d));
     }
 
     @Transactional
@@ -73,7 +77,7 @@ public class DesignationService {
         d.updatedAt = Instant.now(clock);
         institution.updatedAt = d.updatedAt; // the parent's updatedAt moves with its child
         Designation.flush();
-        return DesignationView.of(d);
+        return changes.recorded(EventType.DESIGNATION_REVOKED, d.id, DesignationView.of(d));
     }
 
     /** Revokes a RECOGNIZED institution from {@code revokedOn}; anything else is 409. */
@@ -93,7 +97,7 @@ public class DesignationService {
         i.revocationReason = input.reason().trim();
         i.updatedAt = Instant.now(clock);
         Institution.flush();
-        return institutions.view(i);
+        return changes.recorded(EventType.INSTITUTION_REVOKED, i.id, institutions.view(i));
     }
 
     private static Designation find(Institution i, String rawId) {

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.security.Role;
 import cn.liaocheng.rdcoverage.common.Where;
@@ -45,6 +47,8 @@ import java.util.UUID;
 /** R&amp;D institutions: declaration with structural checks, yearly capacity, and evaluation against the policy. */
 @ApplicationScoped
 public class InstitutionService {
+    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+
     static final Map<String, String> SORTABLE = Map.of(
             "name", "i.name", "kind", "i.kind", "buildMode", "i.buildMode", "status", "i.status",
             "recognizedOn", "i.recognizedOn", "createdAt", "i.createdAt", "updatedAt", "i.updatedAt");
@@ -116,7 +120,7 @@ public class InstitutionService {
         }
         syncConsents(i, Set.of());
         Institution.flush();
-        return view(i);
+        return changes.recorded(EventType.INSTITUTION_CREATED, i.id, view(i));
     }
 
     @Transactional
@@ -284,7 +288,7 @@ public class InstitutionService {
         confirm(i, code);
         i.updatedAt = Instant.now(clock);
         Institution.flush();
-        return view(i);
+        return changes.recorded(EventType.INSTITUTION_UPDATED, i.id, view(i));
     }
 
     @Transactional
@@ -295,6 +299,7 @@ public class InstitutionService {
             throw ApiException.conflict("institution-recognized", "Institution " + i.id + " is " + i.status
                     + "; only a DECLARED institution can be removed (a recognised one is revoked instead)");
         }
+        changes.deleted(EventType.INSTITUTION_DELETED, i.id, view(i));
         InstitutionCapacity.delete("institutionId", i.id);
         i.delete();
     }
@@ -346,6 +351,7 @@ public class InstitutionService {
         putCapacity(i, new InstitutionInput.CapacityInput(year, input.personnel(), input.equipmentValue(),
                 input.rdExpenditure(), input.floorArea(), input.projectCount(), input.hasRules(), input.hasStableFunding()));
         i.updatedAt = Instant.now(clock);
+        changes.record(EventType.INSTITUTION_UPDATED, i.id, () -> view(i));
         return created;
     }
 

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.policy;
 
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.eligibility.Policy;
@@ -36,6 +38,8 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class Policies {
+    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+
     @Inject
     ObjectMapper json;
 
@@ -152,7 +156,7 @@ public class Policies {
         write(row, policy);
         row.persist();
         changed.fire(new PolicyChanged(row.id));
-        return PolicyView.of(policy, false, row.version);
+        return changes.recorded(EventType.POLICY_PUBLISHED, row.id, PolicyView.of(policy, false, row.version));
     }
 
     @Transactional
@@ -173,7 +177,7 @@ public class Policies {
         write(row, policy);
         row.persistAndFlush();
         changed.fire(new PolicyChanged(row.id));
-        return PolicyView.of(policy, false, row.version);
+        return changes.recorded(EventType.POLICY_PUBLISHED, row.id, PolicyView.of(policy, false, row.version));
     }
 
     /**

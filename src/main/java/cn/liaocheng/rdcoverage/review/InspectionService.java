@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
@@ -24,6 +26,8 @@ import java.util.UUID;
 /** Inspections assigned by the city task force and recorded by their assessor; concluded ones are read-only. */
 @ApplicationScoped
 public class InspectionService {
+    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+
     @Inject
     ReviewService review;
 
@@ -50,7 +54,7 @@ public class InspectionService {
         i.createdAt = Instant.now(clock);
         i.updatedAt = i.createdAt;
         i.persistAndFlush();
-        return InspectionView.of(i);
+        return changes.recorded(EventType.INSPECTION_ASSIGNED, i.id, InspectionView.of(i));
     }
 
     public InspectionView get(String rawId) {
@@ -138,7 +142,7 @@ public class InspectionService {
         }
         i.updatedAt = Instant.now(clock);
         i.persistAndFlush();
-        return InspectionView.of(i);
+        return changes.recorded(EventType.INSPECTION_RECORDED, i.id, InspectionView.of(i));
     }
 
     Inspection find(String rawId) {

@@ -2,6 +2,8 @@ package cn.liaocheng.rdcoverage.review;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.award.AwardService;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Where;
@@ -47,6 +49,8 @@ import java.util.UUID;
 /** 申报及审核: rounds, applications and their transitions, and the city's recognition decision. */
 @ApplicationScoped
 public class ReviewService {
+    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+
     static final Map<String, String> SORTABLE = Map.of("currentStatus", "a.status", "roundId", "a.roundId",
             "submittedOn", "a.submittedOn", "createdAt", "a.createdAt", "updatedAt", "a.updatedAt");
 
@@ -227,7 +231,7 @@ public class ReviewService {
         a.updatedAt = a.createdAt;
         a.events.add(event(null, null, ApplicationStatus.DRAFT, "CREATE", null, null, null));
         a.persistAndFlush();
-        return view(a);
+        return changes.recorded(EventType.APPLICATION_TRANSITIONED, a.id, view(a));
     }
 
     @Transactional
@@ -271,7 +275,7 @@ public class ReviewService {
                 action == ApplicationAction.RECOGNIZE ? a.overrideApplied : null,
                 action == ApplicationAction.RECOGNIZE ? a.overrideReason : null));
         a.persistAndFlush();
-        ApplicationView view = view(a);
+        ApplicationView view = changes.recorded(EventType.APPLICATION_TRANSITIONED, a.id, view(a));
         return notes == null ? view : view.withNotes(notes);
     }
 
@@ -353,6 +357,7 @@ public class ReviewService {
             inst.status = InstitutionStatus.RECOGNIZED;
             inst.recognizedOn = today;
             inst.updatedAt = Instant.now(clock);
+            changes.record(EventType.INSTITUTION_RECOGNIZED, inst.id, () -> institutions.get(inst.id.toString()));
         }
         return awards.proposeOnRecognition(inst.id, a.id, result, today).notes();
     }

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.enterprise.SizeRules;
@@ -42,6 +44,8 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class EnterpriseImporter {
+    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+
     static final int MAX_ERRORS_LISTED = 1000;
     /** Rows per multi-row INSERT and codes per IN list: one statement per table and chunk at the default chunk size. */
     static final int MAX_ROWS_PER_STATEMENT = 1000;
@@ -513,6 +517,8 @@ public class EnterpriseImporter {
             for (Map.Entry<Integer, List<String>> year : byYear(changedFigs).entrySet()) {
                 auditFigures(year.getKey(), year.getValue(), MOD);
             }
+            changes.imported(c, ents.values().stream().filter(e -> e.isNew || e.dirty || e.figures.values().stream().anyMatch(f -> f.isNew || f.dirty))
+                    .map(e -> new Changes.Imported(e.code, e.region, e.isNew)).toList());
         }
 
         private void updateEnterprises(List<Ent> changed) throws SQLException {

@@ -1,0 +1,167 @@
+package cn.liaocheng.rdcoverage.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.lang.reflect.RecordComponent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.UUID;
+
+/**
+ * Writes feed events into the outbox, in the caller's transaction: a rolled-back change emits nothing, a committed
+ * one is never lost. One call per change point, after the change is flushed, with the view its GET shows:
+ * <pre>changes.record(EventType.ENTERPRISE_UPDATED, e.creditCode, view);</pre>
+ * The row gets its feed position after commit ({@link Sequencer}).
+ */
+@ApplicationScoped
+public class Changes {
+    static final String INSERT = "insert into event_outbox (event_id, type, subject_kind, subject_id, version, occurred_at, "
+            + "scope_all, scope_regions, scope_codes, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Scopes scopes;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Event<Sequencer.Recorded> recorded;
+
+    /** A created or changed resource: {@code view} is what its GET shows now (its version included). */
+    public void record(EventType type, Object subjectId, Object view) {
+        JsonNode data = json.valueToTree(view);
+        insert(type, String.valueOf(subjectId), versionOf(view, data), scopes.of(type, data), data);
+    }
+
+    /** {@link #record} that hands the view back: {@code return changes.recorded(type, id, view(e));} */
+    public <T> T recorded(EventType type, Object subjectId, T view) {
+        record(type, subjectId, view);
+        return view;
+    }
+
+    /** {@link #record} with the view taken after the pending changes were flushed (so with its new version). */
+    public void record(EventType type, Object subjectId, Supplier<?> view) {
+        em.flush();
+        record(type, subjectId, view.get());
+    }
+
+    /** A deleted resource: a tombstone with its id; {@code before} (its last view) fixes who may see it. */
+    public void deleted(EventType type, Object subjectId, Object before) {
+        JsonNode last = json.valueToTree(before);
+        ObjectNode tombstone = json.createObjectNode();
+        tombstone.put("id", String.valueOf(subjectId));
+        tombstone.put("deleted", true);
+        Long version = versionOf(before, last);
+        insert(type, String.valueOf(subjectId), version == null ? null : version + 1, scopes.of(type, last), tombstone);
+    }
+
+    private void insert(EventType type, String subjectId, Long version, Scope scope, JsonNode data) {
+        em.flush(); // the change's own statements first: its row locks are taken before the event row exists
+        // the transaction's own connection (Agroal hands out the one enlisted in the JTA transaction)
+        try (Connection c = dataSource.getConnection()) {
+            insert(c, type, subjectId, version, scope, data.toString(), Instant.now(clock));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing the event failed", e);
+        }
+    }
+
+    /** One enterprise an import chunk created or changed (its attributes or figures). */
+    public record Imported(String creditCode, String regionCode, boolean created) {
+    }
+
+    /**
+     * The import's summary events: one per region and chunk, on the importer's own connection (same transaction),
+     * listing the credit codes the chunk created and changed. Read by the county officers of the region and the
+     * city-wide roles; each enterprise's new state is read from the lists (see README, "The change feed").
+     */
+    public void imported(Connection c, List<Imported> rows) throws SQLException {
+        Map<String, List<Imported>> byRegion = new TreeMap<>();
+        for (Imported r : rows) {
+            byRegion.computeIfAbsent(r.regionCode(), k -> new ArrayList<>()).add(r);
+        }
+        Instant now = Instant.now(clock);
+        for (Map.Entry<String, List<Imported>> region : byRegion.entrySet()) {
+            ObjectNode data = json.createObjectNode();
+            data.put("regionCode", region.getKey());
+            ArrayNode created = data.putArray("created");
+            ArrayNode updated = data.putArray("updated");
+            for (Imported r : region.getValue()) {
+                (r.created() ? created : updated).add(r.creditCode());
+            }
+            insert(c, EventType.ENTERPRISE_IMPORTED, region.getKey(), null, Scope.of(Set.of(region.getKey()), Set.of()), data.toString(), now);
+        }
+    }
+
+    void insert(Connection c, EventType type, String subjectId, Long version, Scope scope, String data, Instant at)
+            throws SQLException {
+        write(c, type, subjectId, version, scope, data, at);
+        recorded.fire(new Sequencer.Recorded());
+    }
+
+    /** The outbox row alone (the concurrency test writes with it on a second pool). */
+    public static void write(Connection c, EventType type, String subjectId, Long version, Scope scope, String data, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, UUID.randomUUID().toString());
+            ps.setString(2, type.wire());
+            ps.setString(3, type.kind());
+            ps.setString(4, subjectId);
+            if (version == null) {
+                ps.setNull(5, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(5, version);
+            }
+            ps.setObject(6, UtcTimes.utc(at));
+            ps.setBoolean(7, scope.all());
+            ps.setString(8, Scope.column(scope.regions()));
+            ps.setString(9, Scope.column(scope.creditCodes()));
+            ps.setString(10, data);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Long versionOf(Object view, JsonNode data) {
+        if (view != null && view.getClass().isRecord()) {
+            for (RecordComponent rc : view.getClass().getRecordComponents()) {
+                if (rc.getName().equals("version")) {
+                    try {
+                        rc.getAccessor().setAccessible(true);
+                        Object v = rc.getAccessor().invoke(view);
+                        return v instanceof Number n ? n.longValue() : null;
+                    } catch (ReflectiveOperationException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        JsonNode v = data.get("version");
+        return v != null && v.isNumber() ? v.asLong() : null;
+    }
+
+}

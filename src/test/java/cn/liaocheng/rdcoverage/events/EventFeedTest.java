@@ -1,0 +1,154 @@
+package cn.liaocheng.rdcoverage.events;
+
+import cn.liaocheng.rdcoverage.TestData;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static cn.liaocheng.rdcoverage.TestData.city;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class EventFeedTest {
+    static final int YEAR = TestData.today().getYear();
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void anEnterprisesLifeIsInTheFeedInOrderWithATombstone() {
+        String start = Feed.head(city());
+        String code = TestData.creditCode("371502");
+        city().contentType("application/json").body(Map.of("creditCode", code, "name", "东昌机械", "regionCode", "371502",
+                "figures", List.of(Map.of("year", YEAR, "employees", 350, "revenue", 52_000_000)))).post("/api/v1/enterprises").then().statusCode(201);
+        String etag = city().get("/api/v1/enterprises/" + code).then().extract().header("ETag");
+        int createdVersion = Integer.parseInt(etag.replace("\"", "").replace("W/", ""));
+        city().contentType("application/json").header("If-Match", etag)
+                .body(Map.of("name", "东昌机械有限公司", "regionCode", "371502")).put("/api/v1/enterprises/" + code).then().statusCode(200);
+        Map<String, Object> afterUpdate = city().get("/api/v1/enterprises/" + code).then().extract().jsonPath().getMap("");
+        city().contentType("application/json").body(Map.of("employees", 300, "revenue", 40_000_000))
+                .put("/api/v1/enterprises/" + code + "/figures/" + (YEAR - 1)).then().statusCode(201);
+        city().delete("/api/v1/enterprises/" + code + "/figures/" + (YEAR - 1)).then().statusCode(204);
+        city().delete("/api/v1/enterprises/" + code).then().statusCode(204);
+
+        List<Map<String, Object>> events = Feed.follow(TestData::city, start, Feed.about(code), 6);
+        assertEquals(List.of("enterprise.created", "figures.updated", "enterprise.updated", "figures.updated", "figures.deleted",
+                "enterprise.deleted"), Feed.types(events));
+        Map<String, Object> created = events.get(0);
+        assertEquals(Map.of("kind", "enterprise", "id", code), created.get("subject"));
+        assertEquals("东昌机械", data(created).get("name"));
+        assertEquals(createdVersion, created.get("version"));
+        assertEquals(code + "/" + YEAR, ((Map<?, ?>) events.get(1).get("subject")).get("id"));
+        assertEquals(350, data(events.get(1)).get("employees"));
+        // data is what GET showed at that version
+        assertEquals(afterUpdate, data(events.get(2)));
+        assertEquals(createdVersion + 1, events.get(2).get("version"));
+        assertEquals(Map.of("id", code + "/" + (YEAR - 1), "deleted", true), data(events.get(4)));
+        assertEquals(Map.of("id", code, "deleted", true), data(events.get(5)));
+        assertEquals(Map.of("kind", "enterprise", "id", code), events.get(5).get("subject"));
+        assertEquals(createdVersion + 2, events.get(5).get("version"));
+        long previous = 0;
+        for (Map<String, Object> e : events) {
+            long cursor = Long.parseLong((String) e.get("cursor"));
+            assertTrue(cursor > previous, "cursors ascend");
+            previous = cursor;
+            assertTrue(String.valueOf(e.get("occurredAt")).endsWith("Z"));
+        }
+    }
+
+    @Test
+    void eachCallerReadsTheEventsOfItsScope() {
+        String start = Feed.head(city());
+        String mine = TestData.creditCode("371502");
+        String other = TestData.creditCode("371521");
+        for (String[] e : new String[][]{{mine, "371502"}, {other, "371521"}}) {
+            city().contentType("application/json").body(Map.of("creditCode", e[0], "name", "范围企业", "regionCode", e[1]))
+                    .post("/api/v1/enterprises").then().statusCode(201);
+        }
+        Feed.follow(TestData::city, start, Feed.about(other), 1);
+        assertEquals(List.of("enterprise.created"), Feed.types(Feed.follow(() -> TestData.county("371502"), start, Feed.about(mine), 1)));
+        assertEquals(List.of(), Feed.follow(() -> TestData.county("371502"), start, Feed.about(other), 0));
+        assertEquals(List.of("enterprise.created"), Feed.types(Feed.follow(() -> TestData.county("371521"), start, Feed.about(other), 1)));
+        assertEquals(List.of("enterprise.created"), Feed.types(Feed.follow(() -> TestData.enterprise(mine), start, Feed.about(mine), 1)));
+        assertEquals(List.of(), Feed.follow(() -> TestData.enterprise(mine), start, Feed.about(other), 0));
+        assertEquals(2, Feed.follow(() -> TestData.role("PROVINCE"), start, e -> Feed.about(mine).test(e) || Feed.about(other).test(e), 2).size());
+        // a county officer's page of nothing still moves its cursor to the end of the feed
+        String head = Feed.head(city());
+        TestData.county("371599").queryParam("after", start).get("/api/v1/events").then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("next", equalTo(head));
+    }
+
+    @Test
+    void typesFilterAndPagesOfLimit() {
+        String start = Feed.head(city());
+        String code = TestData.creditCode("371502");
+        city().contentType("application/json").body(Map.of("creditCode", code, "name", "分页企业", "regionCode", "371502"))
+                .post("/api/v1/enterprises").then().statusCode(201);
+        city().delete("/api/v1/enterprises/" + code).then().statusCode(204);
+        Feed.follow(TestData::city, start, Feed.about(code), 2);
+        city().queryParam("after", start).queryParam("types", "enterprise.deleted").queryParam("limit", 1000).get("/api/v1/events")
+                .then().statusCode(200).body("items.type", org.hamcrest.Matchers.everyItem(equalTo("enterprise.deleted")))
+                .body("items.subject.id", hasItem(code));
+        String first = city().queryParam("after", start).queryParam("limit", 1).get("/api/v1/events").then().statusCode(200)
+                .body("items.size()", equalTo(1)).extract().path("items[0].cursor");
+        city().queryParam("after", start).queryParam("limit", 1).get("/api/v1/events").then().body("next", equalTo(first));
+    }
+
+    @Test
+    void badCursorsLimitsAndTypesAreProblemsNamingTheField() {
+        city().queryParam("limit", 0).get("/api/v1/events").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        city().queryParam("limit", 1001).get("/api/v1/events").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        city().queryParam("after", "abc").get("/api/v1/events").then().statusCode(400).body("errors[0].field", equalTo("after"));
+        city().queryParam("after", "-1").get("/api/v1/events").then().statusCode(400).body("errors[0].field", equalTo("after"));
+        city().queryParam("types", "enterprise.created,enterprise.exploded").get("/api/v1/events").then().statusCode(400)
+                .body("errors[0].field", equalTo("types")).body("errors[0].message", containsString("enterprise.exploded"));
+        TestData.as(TestData.token("ASSESSOR", "assessorId", "A-1")).get("/api/v1/events").then().statusCode(403);
+        RestAssured.given().get("/api/v1/events").then().statusCode(401);
+    }
+
+    @Test
+    void aCursorOlderThanTheRetentionIsGoneWithA410() throws Exception {
+        String code = TestData.creditCode("371502");
+        String start = Feed.head(city());
+        city().contentType("application/json").body(Map.of("creditCode", code, "name", "旧事件企业", "regionCode", "371502"))
+                .post("/api/v1/enterprises").then().statusCode(201);
+        String cursor = (String) Feed.follow(TestData::city, start, Feed.about(code), 1).get(0).get("cursor");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update event_outbox set occurred_at = ? where feed_position <= ?")) {
+            ps.setObject(1, LocalDateTime.now(ZoneOffset.UTC).minusDays(91));
+            ps.setLong(2, Long.parseLong(cursor));
+            ps.executeUpdate();
+        }
+        assertTrue(retention.purge() >= Long.parseLong(cursor));
+        city().queryParam("after", start).get("/api/v1/events").then().statusCode(410)
+                .contentType("application/problem+json")
+                .body("type", containsString("cursor-expired"))
+                .body("detail", containsString("Re-sync from the lists"))
+                .body("errors[0].field", equalTo("after"))
+                .body("oldestCursor", equalTo(cursor));
+        city().queryParam("after", cursor).get("/api/v1/events").then().statusCode(200);
+        city().get("/api/v1/events").then().statusCode(200);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> data(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("data");
+    }
+}
