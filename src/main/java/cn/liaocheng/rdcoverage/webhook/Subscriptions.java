@@ -1,0 +1,234 @@
+package cn.liaocheng.rdcoverage.webhook;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.events.EventType;
+import cn.liaocheng.rdcoverage.events.UtcTimes;
+import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.webhook.WebhookViews.DeliveryView;
+import cn.liaocheng.rdcoverage.webhook.WebhookViews.SubscriptionInput;
+import cn.liaocheng.rdcoverage.webhook.WebhookViews.SubscriptionView;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Webhook subscriptions and their delivery log (ADMIN and PROVINCE). */
+@ApplicationScoped
+public class Subscriptions {
+    static final String COLUMNS = "id, url, types, enabled, disabled_reason, delivered_through, failures, next_attempt_at, created_at, created_by";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    UrlGuard guard;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public SubscriptionView create(SubscriptionInput in) {
+        String problem = guard.problem(in.url());
+        if (problem != null) {
+            throw ApiException.invalid("url", problem);
+        }
+        if (in.url().trim().length() > 2000) {
+            throw ApiException.invalid("url", "must be at most 2000 characters");
+        }
+        Set<String> types = types(in.types());
+        String id = UUID.randomUUID().toString();
+        String secret = Signatures.newSecret();
+        Instant now = Instant.now(clock);
+        try (Connection c = dataSource.getConnection()) {
+            long[] mark = mark(c);
+            long start = in.after() == null || in.after().isBlank() ? mark[0] : cursor("after", in.after());
+            if (start < mark[1]) {
+                throw ApiException.invalid("after", "is older than the retention period (oldest cursor " + mark[1] + ")");
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into webhook_subscription (id, url, types, secret, enabled, "
+                    + "delivered_through, failures, next_attempt_at, created_at, created_by) values (?, ?, ?, ?, true, ?, 0, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, in.url().trim());
+                ps.setString(3, types.isEmpty() ? null : String.join(",", types));
+                ps.setString(4, secret);
+                ps.setLong(5, start);
+                ps.setObject(6, UtcTimes.utc(now));
+                ps.setObject(7, UtcTimes.utc(now));
+                ps.setString(8, caller.subject());
+                ps.executeUpdate();
+            }
+            SubscriptionView v = find(c, id);
+            return new SubscriptionView(v.id(), v.url(), v.types(), v.enabled(), v.disabledReason(), v.deliveredThrough(),
+                    v.failures(), v.nextAttemptAt(), v.createdAt(), v.createdBy(), secret);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<SubscriptionView> list() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from webhook_subscription order by created_at, id");
+             ResultSet rs = ps.executeQuery()) {
+            List<SubscriptionView> all = new ArrayList<>();
+            while (rs.next()) {
+                all.add(view(rs));
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public SubscriptionView get(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public void delete(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            find(c, id);
+            try (PreparedStatement ps = c.prepareStatement("delete from webhook_subscription where id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Newest attempt first. */
+    public List<DeliveryView> deliveries(String id, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.invalid("limit", "must be between 1 and 1000");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            find(c, id);
+            try (PreparedStatement ps = c.prepareStatement("select id, event_id, event_type, event_position, attempt, attempted_at, "
+                    + "status_code, latency_ms, succeeded, error from webhook_delivery where subscription_id = ? order by id desc limit ?")) {
+                ps.setString(1, id);
+                ps.setInt(2, limit);
+                List<DeliveryView> all = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int status = rs.getInt(7);
+                        Integer statusCode = rs.wasNull() ? null : status;
+                        all.add(new DeliveryView(rs.getLong(1), rs.getString(2), rs.getString(3), Long.toString(rs.getLong(4)),
+                                rs.getInt(5), UtcTimes.instant(rs, 6), statusCode, rs.getLong(8), rs.getBoolean(9), rs.getString(10)));
+                    }
+                }
+                return all;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rewinds the subscription to {@code after}: every later event is delivered again; re-enables it. */
+    @Transactional
+    public SubscriptionView redeliver(String id, String after) {
+        if (after == null || after.isBlank()) {
+            throw ApiException.invalid("after", "is required: the feed cursor to deliver again after");
+        }
+        long from = cursor("after", after);
+        try (Connection c = dataSource.getConnection()) {
+            find(c, id);
+            long[] mark = mark(c);
+            if (from < mark[1]) {
+                throw ApiException.invalid("after", "is older than the retention period (oldest cursor " + mark[1] + ")");
+            }
+            if (from > mark[0]) {
+                throw ApiException.invalid("after", "is beyond the end of the feed (" + mark[0] + ")");
+            }
+            try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, enabled = true, "
+                    + "disabled_reason = null, failures = 0, next_attempt_at = ? where id = ?")) {
+                ps.setLong(1, from);
+                ps.setObject(2, UtcTimes.utc(Instant.now(clock)));
+                ps.setString(3, id);
+                ps.executeUpdate();
+            }
+            return find(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SubscriptionView find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from webhook_subscription where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ApiException.notFound("Webhook subscription", id);
+                }
+                return view(rs);
+            }
+        }
+    }
+
+    private static SubscriptionView view(ResultSet rs) throws SQLException {
+        String types = rs.getString(3);
+        return new SubscriptionView(rs.getString(1), rs.getString(2), types == null ? List.of() : Arrays.asList(types.split(",")),
+                rs.getBoolean(4), rs.getString(5), Long.toString(rs.getLong(6)), rs.getInt(7), UtcTimes.instant(rs, 8),
+                UtcTimes.instant(rs, 9), rs.getString(10), null);
+    }
+
+    static long[] mark(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select last_position, purged_through from event_sequence where id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new long[]{rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    private static long cursor(String field, String raw) {
+        try {
+            long v = Long.parseLong(raw.trim());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ApiException.invalid(field, "must be a feed cursor (a non-negative integer)");
+    }
+
+    private static Set<String> types(List<String> raw) {
+        Set<String> types = new LinkedHashSet<>();
+        if (raw == null) {
+            return types;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String t = raw.get(i) == null ? "" : raw.get(i).trim();
+            if (EventType.of(t) == null) {
+                errors.add(new Problem.FieldError("types[" + i + "]", "'" + t + "' is not an event type"));
+            } else {
+                types.add(t);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return types;
+    }
+}

@@ -1,0 +1,85 @@
+package cn.liaocheng.rdcoverage.webhook;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.security.Role;
+import cn.liaocheng.rdcoverage.webhook.WebhookViews.DeliveryList;
+import cn.liaocheng.rdcoverage.webhook.WebhookViews.RedeliveryInput;
+import cn.liaocheng.rdcoverage.webhook.WebhookViews.SubscriptionInput;
+import cn.liaocheng.rdcoverage.webhook.WebhookViews.SubscriptionList;
+import cn.liaocheng.rdcoverage.webhook.WebhookViews.SubscriptionView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/webhook-subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks")
+@RolesAllowed({Role.ADMIN_, Role.PROVINCE_})
+public class WebhookResource {
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @POST
+    @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a URL to the change feed; the answer shows the signing secret once",
+            description = "Deliveries follow the Standard Webhooks specification: POST of one event (as in GET /api/v1/events) with "
+                    + "webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body>). "
+                    + "At least once, in feed order per subscription, retried with exponential backoff for up to 24 h.")
+    public Response create(SubscriptionInput body) {
+        SubscriptionView view = subscriptions.create(ApiException.requireBody(body));
+        return Response.created(UriBuilder.fromResource(WebhookResource.class).path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    @Operation(operationId = "listWebhookSubscriptions", summary = "Every subscription (without secrets)")
+    public SubscriptionList list() {
+        return new SubscriptionList(subscriptions.list());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getWebhookSubscription", summary = "One subscription: its cursor, failures in a row, whether it is enabled")
+    public SubscriptionView get(@PathParam("id") String id) {
+        return subscriptions.get(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteWebhookSubscription", summary = "Stop and remove a subscription with its delivery log")
+    public Response delete(@PathParam("id") String id) {
+        subscriptions.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log, newest attempt first: time, status, latency, error")
+    public DeliveryList deliveries(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return new DeliveryList(subscriptions.deliveries(id, limit));
+    }
+
+    @POST
+    @Path("/{id}/redeliveries")
+    @Operation(operationId = "redeliverWebhookEvents", summary = "Deliver every event after a cursor again (and re-enable a disabled subscription)")
+    public Response redeliver(@PathParam("id") String id, RedeliveryInput body) {
+        SubscriptionView view = subscriptions.redeliver(id, ApiException.requireBody(body).after());
+        dispatcher.dispatch();
+        return Response.accepted(view).build();
+    }
+}
