@@ -229,12 +229,14 @@ public class Dispatcher {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, lease_owner = null, "
-                    + "lease_until = null where id = ? and lease_owner = ? and delivered_through < ?")) {
+            // nothing more for it: its cursor moves to the end of the feed and the claim is released
+            try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = "
+                    + "case when delivered_through < ? then ? else delivered_through end, lease_owner = null, lease_until = null "
+                    + "where id = ? and lease_owner = ?")) {
                 ps.setLong(1, last);
-                ps.setString(2, claim.id());
-                ps.setString(3, OWNER);
-                ps.setLong(4, last);
+                ps.setLong(2, last);
+                ps.setString(3, claim.id());
+                ps.setString(4, OWNER);
                 ps.executeUpdate();
             }
             return null;
