@@ -65,6 +65,8 @@ public class ProblemOpenApiFilter implements OASFilter {
             Map.entry("Targets", "Yearly coverage targets (建设目标)"),
             Map.entry("Review", "Review rounds, applications and inspections"),
             Map.entry("Awards", "Awards (奖补): proposal, approval, disbursement"),
+            Map.entry("Events", "The change feed (变更事件流): every visible change in one total order, with tombstones for deletions"),
+            Map.entry("Webhooks", "Webhook subscriptions to the change feed, signed per Standard Webhooks; delivery log and redeliveries"),
             Map.entry("Development", "Development only"));
 
     @Override

@@ -42,6 +42,7 @@ public final class ProblemTypes {
             new Type("already-revoked", 409, "The designation was already revoked"),
             new Type("policy-locked", 409, "A stored decision used this policy version; publish a new one instead"),
             new Type("idempotency-in-progress", 409, "A request with this Idempotency-Key is still being processed"),
+            new Type("cursor-expired", 410, "A change-feed cursor is older than the retention period; re-sync from the lists, then follow the feed from oldestCursor"),
             new Type("length-required", 411, "This endpoint needs a Content-Length"),
             new Type("precondition-failed", 412, "If-Match does not name the current ETag; read the resource again"),
             new Type("payload-too-large", 413, "The body is larger than this endpoint accepts"),

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,6 +28,11 @@ public class EventResource {
                     + "Without after the feed starts at the oldest retained event. A cursor older than the retention period "
                     + "is 410 (re-sync from the lists). data is the resource as its GET showed it; a deletion is a tombstone.")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @APIResponse(responseCode = "200", description = "One page of events in feed order; next is the cursor to ask after",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedPage.class)))
+    @APIResponse(responseCode = "410", description = "cursor-expired: after is older than the retention period; re-sync from "
+            + "the lists, then follow the feed from oldestCursor",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public FeedPage list(@Parameter(description = "a cursor: next of the previous page") @QueryParam("after") String after,
                          @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") Integer limit,
                          @Parameter(description = "comma-separated event types, e.g. enterprise.updated,award.approved")

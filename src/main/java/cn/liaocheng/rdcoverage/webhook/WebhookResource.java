@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.webhook;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.security.Role;
 import cn.liaocheng.rdcoverage.webhook.WebhookViews.DeliveryList;
 import cn.liaocheng.rdcoverage.webhook.WebhookViews.RedeliveryInput;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/webhook-subscriptions")
@@ -36,14 +41,23 @@ public class WebhookResource {
     @Inject
     Dispatcher dispatcher;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a URL to the change feed; the answer shows the signing secret once",
             description = "Deliveries follow the Standard Webhooks specification: POST of one event (as in GET /api/v1/events) with "
                     + "webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body>). "
                     + "At least once, in feed order per subscription, retried with exponential backoff for up to 24 h.")
-    public Response create(SubscriptionInput body) {
-        SubscriptionView view = subscriptions.create(ApiException.requireBody(body));
-        return Response.created(UriBuilder.fromResource(WebhookResource.class).path(view.id()).build()).entity(view).build();
+    @APIResponse(responseCode = "201", description = "Created; secret is shown in this answer only (and in a replay of it "
+            + "with the same Idempotency-Key within 24 h)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
+    public Response create(@HeaderParam("Idempotency-Key") String key, SubscriptionInput body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/webhook-subscriptions", body, () -> {
+            SubscriptionView view = subscriptions.create(body);
+            return Response.created(UriBuilder.fromResource(WebhookResource.class).path(view.id()).build()).entity(view).build();
+        });
     }
 
     @GET
@@ -77,9 +91,13 @@ public class WebhookResource {
     @POST
     @Path("/{id}/redeliveries")
     @Operation(operationId = "redeliverWebhookEvents", summary = "Deliver every event after a cursor again (and re-enable a disabled subscription)")
-    public Response redeliver(@PathParam("id") String id, RedeliveryInput body) {
-        SubscriptionView view = subscriptions.redeliver(id, ApiException.requireBody(body).after());
+    @APIResponse(responseCode = "202", description = "Accepted: the subscription, rewound to after; deliveries start at once",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
+    public Response redeliver(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, RedeliveryInput body) {
+        ApiException.requireBody(body);
+        Response response = idempotency.run(key, "POST", "/api/v1/webhook-subscriptions/" + id + "/redeliveries", body,
+                () -> Response.accepted(subscriptions.redeliver(id, body.after())).build());
         dispatcher.dispatch();
-        return Response.accepted(view).build();
+        return response;
     }
 }

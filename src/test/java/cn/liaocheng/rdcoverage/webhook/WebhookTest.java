@@ -91,6 +91,13 @@ class WebhookTest {
                 await("the delivery", () -> !receiver.about(code).isEmpty(), 15_000);
                 Receiver.Request r = receiver.about(code).get(0);
                 assertTrue(verify(secret, r.headers(), r.body()), "signature verifies");
+                // for contract-check/verify-webhook.cjs: the reference library checks the same delivery independently
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "webhook-sample.json"),
+                        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("secret", secret,
+                                "headers", Map.of("webhook-id", r.headers().get("webhook-id"),
+                                        "webhook-timestamp", r.headers().get("webhook-timestamp"),
+                                        "webhook-signature", r.headers().get("webhook-signature")),
+                                "body", r.body())));
                 assertTrue(!verify(secret, r.headers(), r.body() + " "), "a changed body does not verify");
                 JsonPath event = new JsonPath(r.body());
                 assertEquals("enterprise.created", event.getString("type"));
