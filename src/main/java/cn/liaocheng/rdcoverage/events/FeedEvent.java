@@ -13,7 +13,7 @@ public record FeedEvent(
         Instant occurredAt,
         Subject subject,
         @Schema(description = "the resource's version after the change (a tombstone: one more than its last)", nullable = true) Long version,
-        @Schema(description = "the resource as its GET showed it at this version; a deletion: {id, deleted: true}", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
+        @Schema(description = "the resource as its GET showed it at this version; a deletion: {id, deleted: true}", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, implementation = Object.class)
         JsonNode data) {
 
     public record Subject(String kind, String id) {

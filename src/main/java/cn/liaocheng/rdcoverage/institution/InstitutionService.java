@@ -135,7 +135,7 @@ public class InstitutionService {
         }
         syncConsents(i, before);
         Institution.flush();
-        return view(i);
+        return changes.recorded(EventType.INSTITUTION_UPDATED, i.id, view(i));
     }
 
     /**
@@ -154,7 +154,7 @@ public class InstitutionService {
         syncConsents(i, before);
         i.correctionReason = reason.trim();
         Institution.flush();
-        return view(i);
+        return changes.recorded(EventType.INSTITUTION_UPDATED, i.id, view(i));
     }
 
     /**

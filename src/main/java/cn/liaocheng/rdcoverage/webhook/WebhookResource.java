@@ -76,6 +76,7 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteWebhookSubscription", summary = "Stop and remove a subscription with its delivery log")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         subscriptions.delete(id);
         return Response.noContent().build();

@@ -148,6 +148,48 @@ class EventFeedTest {
         city().get("/api/v1/events").then().statusCode(200);
     }
 
+    @Test
+    void anInstitutionsReviewRecognitionAwardAndDeletionAreInTheFeed() {
+        String start = Feed.head(city());
+        String[] recognised = cn.liaocheng.rdcoverage.review.Workflow.applicationIn("RECOGNIZED", "371502",
+                cn.liaocheng.rdcoverage.review.Workflow.openRound());
+        String app = recognised[0];
+        String code = recognised[1];
+        String inst = recognised[2];
+        java.util.function.Predicate<Map<String, Object>> ours = e -> Feed.about(inst).test(e) || Feed.about(app).test(e)
+                || String.valueOf(e.get("type")).startsWith("award.") && code.equals(data(e).get("creditCode"));
+        // created, 5 application states (DRAFT..RECOGNIZED), recognised, the city award proposed
+        List<Map<String, Object>> events = Feed.follow(TestData::city, start, ours, 8);
+        assertEquals("institution.created", events.get(0).get("type"));
+        assertEquals(List.of("DRAFT", "SUBMITTED", "COUNTY_APPROVED", "UNDER_ASSESSMENT", "RECOGNIZED"), events.stream()
+                .filter(e -> "application.transitioned".equals(e.get("type"))).map(e -> data(e).get("status")).toList());
+        assertTrue(Feed.types(events).contains("institution.recognized"));
+        Map<String, Object> award = events.stream().filter(e -> "award.proposed".equals(e.get("type"))).findFirst().orElseThrow();
+        assertEquals("CITY_FIRST_RECOGNITION", data(award).get("program"));
+        assertEquals("PROPOSED", data(award).get("status"));
+        assertEquals(100000, ((Number) data(award).get("amount")).intValue(), "MEDIUM: 100,000 yuan");
+        // the enterprise sees its own institution's events; another region's county officer none of them
+        assertTrue(Feed.types(Feed.follow(() -> TestData.enterprise(code), start, Feed.about(inst), 2)).contains("institution.recognized"));
+        assertEquals(List.of(), Feed.follow(() -> TestData.county("371521"), start, ours, 0));
+
+        // a declared institution renamed, then deleted: institution.updated with the new name, then a tombstone
+        String start2 = Feed.head(city());
+        String other = cn.liaocheng.rdcoverage.review.Workflow.enterprise("371502", 350, 52_000_000);
+        String declared = cn.liaocheng.rdcoverage.review.Workflow.institution(other);
+        String etag = city().get("/api/v1/institutions/" + declared).then().statusCode(200).extract().header("ETag");
+        city().contentType("application/json").header("If-Match", etag).body(Map.of("name", "技术中心（更名）", "kind", "TECH_CENTER",
+                        "buildMode", "SINGLE", "participants", List.of(other),
+                        "cooperations", List.of(Map.of("partner", "聊城大学", "partnerKind", "UNIVERSITY", "signedOn", "2024-01-01",
+                                "activities", "联合攻关"))))
+                .put("/api/v1/institutions/" + declared).then().statusCode(200);
+        city().delete("/api/v1/institutions/" + declared).then().statusCode(204);
+        List<Map<String, Object>> life = Feed.follow(TestData::city, start2, Feed.about(declared), 3);
+        assertEquals(List.of("institution.created", "institution.updated", "institution.deleted"), Feed.types(life));
+        assertEquals("技术中心（更名）", data(life.get(1)).get("name"));
+        assertEquals(Map.of("id", declared, "deleted", true), data(life.get(2)));
+        assertEquals(Map.of("kind", "institution", "id", declared), life.get(2).get("subject"));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> data(Map<String, Object> event) {
         return (Map<String, Object>) event.get("data");

@@ -213,4 +213,25 @@ class WebhookTest {
         city().get("/api/v1/webhook-subscriptions").then().statusCode(403);
         TestData.role("PROVINCE").get("/api/v1/webhook-subscriptions").then().statusCode(200);
     }
+
+    @Test
+    void aRetriedSubscriptionWithTheSameIdempotencyKeyIsNotMadeTwice() {
+        String key = "sub-" + System.nanoTime();
+        Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/idem", "types", List.of("policy.published"));
+        JsonPath first = admin().header("Idempotency-Key", key).contentType("application/json").body(body)
+                .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract().jsonPath();
+        String id = first.getString("id");
+        try {
+            admin().header("Idempotency-Key", key).contentType("application/json").body(body)
+                    .post("/api/v1/webhook-subscriptions").then().statusCode(201).header("Idempotent-Replayed", "true")
+                    .body("id", equalTo(id)).body("secret", equalTo(first.getString("secret")));
+            long ours = admin().get("/api/v1/webhook-subscriptions").then().statusCode(200).extract().jsonPath()
+                    .getList("items.url").stream().filter("http://127.0.0.1:9/idem"::equals).count();
+            assertEquals(1, ours);
+            admin().header("Idempotency-Key", key).contentType("application/json").body(Map.of("url", "http://127.0.0.1:9/other"))
+                    .post("/api/v1/webhook-subscriptions").then().statusCode(422);
+        } finally {
+            admin().delete("/api/v1/webhook-subscriptions/" + id);
+        }
+    }
 }
