@@ -49,5 +49,5 @@ if (!fs.existsSync(file)) {
     console.log("captured delivery is older than the 5-minute tolerance: Webhook.verify not run, signatures compared only");
   }
 }
-console.log(`webhook-signatures: ${passed} passed, ${failed} failed`);
+console.log(`webhook signatures checked by standardwebhooks: ${passed} ok, ${failed} failing`);
 process.exit(failed === 0 ? 0 : 1);
