@@ -190,6 +190,43 @@ class EventFeedTest {
         assertEquals(Map.of("kind", "institution", "id", declared), life.get(2).get("subject"));
     }
 
+    @Test
+    void designationsRevocationsAndTargetsAreInTheFeed() {
+        String start = Feed.head(city());
+        String[] recognised = cn.liaocheng.rdcoverage.review.Workflow.applicationIn("RECOGNIZED", "371502",
+                cn.liaocheng.rdcoverage.review.Workflow.openRound());
+        String inst = recognised[2];
+        String today = TestData.today().toString();
+        String designation = city().contentType("application/json")
+                .body(Map.of("level", "PROVINCIAL", "program", "省企业技术中心", "grantedOn", today))
+                .post("/api/v1/institutions/" + inst + "/designations").then().statusCode(201).extract().path("id");
+        city().contentType("application/json").body(Map.of("revokedOn", today, "reason", "摘牌"))
+                .post("/api/v1/institutions/" + inst + "/designations/" + designation + "/revocations").then().statusCode(200);
+        city().contentType("application/json").body(Map.of("revokedOn", today, "reason", "撤销"))
+                .post("/api/v1/institutions/" + inst + "/revocations").then().statusCode(200);
+        List<Map<String, Object>> designations = Feed.follow(TestData::city, start, Feed.about(designation), 2);
+        assertEquals(List.of("designation.granted", "designation.revoked"), Feed.types(designations));
+        assertEquals(inst, data(designations.get(0)).get("institutionId"));
+        assertEquals("摘牌", data(designations.get(1)).get("revocationReason"));
+        List<Map<String, Object>> revoked = Feed.follow(TestData::city, start,
+                e -> Feed.about(inst).test(e) && "institution.revoked".equals(e.get("type")), 1);
+        assertEquals("REVOKED", data(revoked.get(0)).get("status"));
+
+        int year = 2050 + (int) (System.nanoTime() % 49);
+        String targetStart = Feed.head(city());
+        var created = city().contentType("application/json")
+                .body(Map.of("year", year, "regionCode", "371526", "coverageRate", 0.8, "provincialIncrease", 2))
+                .post("/api/v1/targets").then().statusCode(201).extract();
+        String target = created.path("id");
+        city().contentType("application/json").header("If-Match", created.header("ETag"))
+                .body(Map.of("year", year, "regionCode", "371526", "coverageRate", 1, "provincialIncrease", 3))
+                .put("/api/v1/targets/" + target).then().statusCode(200);
+        // targets are for everyone, an enterprise included
+        List<Map<String, Object>> targets = Feed.follow(() -> TestData.enterprise(recognised[1]), targetStart, Feed.about(target), 2);
+        assertEquals(List.of("target.created", "target.updated"), Feed.types(targets));
+        assertEquals(3, data(targets.get(1)).get("provincialIncrease"));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> data(Map<String, Object> event) {
         return (Map<String, Object>) event.get("data");
