@@ -212,6 +212,20 @@ class EventFeedTest {
                 e -> Feed.about(inst).test(e) && "institution.revoked".equals(e.get("type")), 1);
         assertEquals("REVOKED", data(revoked.get(0)).get("status"));
 
+        // the award proposed on recognition, approved and disbursed by finance
+        String code = recognised[1];
+        String award = (String) ((Map<?, ?>) Feed.follow(TestData::city, start, e -> "award.proposed".equals(e.get("type"))
+                && code.equals(data(e).get("creditCode")), 1).get(0).get("subject")).get("id");
+        TestData.role("FINANCE").contentType("application/json").body(Map.of("action", "APPROVE"))
+                .post("/api/v1/awards/" + award + "/transitions").then().statusCode(200);
+        TestData.role("FINANCE").contentType("application/json")
+                .body(Map.of("action", "DISBURSE", "paidOn", today, "voucherRef", "CZ-16"))
+                .post("/api/v1/awards/" + award + "/transitions").then().statusCode(200);
+        List<Map<String, Object>> awards = Feed.follow(TestData::city, start, Feed.about(award), 3);
+        assertEquals(List.of("award.proposed", "award.approved", "award.disbursed"), Feed.types(awards));
+        assertEquals("CZ-16", data(awards.get(2)).get("voucherRef"));
+        assertEquals(Map.of("kind", "award", "id", award), awards.get(2).get("subject"));
+
         int year = 2050 + (int) (System.nanoTime() % 49);
         String targetStart = Feed.head(city());
         var created = city().contentType("application/json")
