@@ -114,6 +114,10 @@ class AuthorizationMatrixTest {
             POST   /api/v1/enterprises/{creditCode}/follow-ups      | COUNTY_OFFICER! SUPERVISOR!        | json {"visitedOn":"2026-01-05","by":"矩阵督导"}
             GET    /api/v1/enterprises/{creditCode}/follow-ups/{followUpId} | COUNTY_OFFICER! CITY_OFFICER PROVINCE ADMIN SUPERVISOR!
             POST   /api/v1/regions/{code}/award-policy              | COUNTY_OFFICER CITY_OFFICER ADMIN  | json {}
+            POST   /api/v1/applications/transitions                 | ENTERPRISE COUNTY_OFFICER CITY_OFFICER | json {"items":[]}
+            POST   /api/v1/awards/transitions                       | FINANCE CITY_OFFICER               | json {"items":[]}
+            GET    /api/v1/rounds/{id}/summary                      | REPORTS
+            GET    /api/v1/rounds/{id}/announcement                 | *
             """;
 
     private record Rule(String method, String path, Map<Role, Boolean> allowed, boolean isPublic, String request) {
