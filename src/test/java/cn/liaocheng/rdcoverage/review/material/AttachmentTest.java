@@ -73,10 +73,19 @@ class AttachmentTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
+    /** A DRAFT application without any materials (Workflow.apply adds the required ones): {application id, credit code}. */
+    static String[] bareDraft() {
+        String round = Workflow.openRound();
+        String code = Workflow.enterprise(REGION, 350, 52_000_000);
+        String inst = Workflow.institution(code);
+        String app = TestData.enterprise(code).contentType("application/json").body(Map.of("institutionId", inst, "roundId", round))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        return new String[]{app, code};
+    }
+
     @Test
     void theEnterpriseUploadsAndTheReadersDownloadWithTheChineseName() throws Exception {
-        String round = Workflow.openRound();
-        String[] a = Workflow.applicationIn("DRAFT", REGION, round);
+        String[] a = bareDraft();
         Response created = upload(TestData.enterprise(a[1]), a[0], "研发管理制度.pdf", "application/octet-stream", PDF, "RULES");
         created.then().statusCode(201).body("kind", equalTo("RULES")).body("mediaType", equalTo("application/pdf"))
                 .body("fileName", equalTo("研发管理制度.pdf")).body("size", equalTo(PDF.length))
@@ -112,8 +121,7 @@ class AttachmentTest {
 
     @Test
     void theTypeComesFromTheBytes() throws Exception {
-        String round = Workflow.openRound();
-        String[] a = Workflow.applicationIn("DRAFT", REGION, round);
+        String[] a = bareDraft();
         var ent = TestData.enterprise(a[1]);
         upload(ent, a[0], "场地照片.pdf", "application/pdf", PNG, "PREMISES").then().statusCode(201).body("mediaType", equalTo("image/png"));
         upload(ent, a[0], "说明.pdf", "application/pdf", "just text, not a PDF".getBytes(StandardCharsets.UTF_8), "OTHER")
@@ -169,6 +177,50 @@ class AttachmentTest {
         TestData.as(TestData.token("ASSESSOR", "assessorId", "att-other")).get(base(a[0])).then().statusCode(404);
     }
 
+    /** A file over several storage chunks (256 KB each) comes back byte for byte, with its SHA-256 as ETag. */
+    @Test
+    void aLargeFileComesBackByteForByte() throws Exception {
+        String[] a = bareDraft();
+        byte[] big = new byte[700_001];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        for (int i = PDF.length; i < big.length; i++) {
+            big[i] = (byte) (i * 31 + (i >>> 8)); // every byte value, CR and LF and '-' among them
+        }
+        Response created = upload(TestData.enterprise(a[1]), a[0], "设备原值.pdf", "application/pdf", big, "EQUIPMENT_LIST");
+        created.then().statusCode(201).body("size", equalTo(700_001)).body("sha256", equalTo(sha256(big)));
+        Response file = TestData.county(REGION).get(base(a[0]) + "/" + created.path("id"));
+        file.then().statusCode(200).header("ETag", "\"" + sha256(big) + "\"").header("Content-Length", "700001");
+        assertArrayEquals(big, file.asByteArray());
+    }
+
+    /** The same Idempotency-Key and request stores the file once and answers the same; another application's key is its own. */
+    @Test
+    void aRetriedUploadWithItsIdempotencyKeyIsStoredOnce() throws Exception {
+        String[] a = bareDraft();
+        var ent = TestData.enterprise(a[1]);
+        String first = upload(ent.header("Idempotency-Key", "att-retry-1"), a[0], "制度.pdf", "application/pdf", PDF, "RULES")
+                .then().statusCode(201).extract().path("id");
+        String again = upload(TestData.enterprise(a[1]).header("Idempotency-Key", "att-retry-1"), a[0], "制度.pdf", "application/pdf",
+                PDF, "RULES").then().statusCode(201).extract().path("id");
+        assertEquals(first, again);
+        TestData.enterprise(a[1]).get(base(a[0])).then().statusCode(200).body("items", hasSize(1));
+        // the same key with another body (another length) is 422
+        upload(TestData.enterprise(a[1]).header("Idempotency-Key", "att-retry-1"), a[0], "制度-修订版.pdf", "application/pdf", PDF, "RULES")
+                .then().statusCode(422).body("type", org.hamcrest.Matchers.endsWith("/idempotency-key-reused"));
+    }
+
+    /** rd.attachments.max-count (30) files per application; the 31st is 409 too-many-attachments. */
+    @Test
+    void theCountPerApplicationIsLimited() throws Exception {
+        String[] a = bareDraft();
+        for (int i = 0; i < 30; i++) {
+            upload(TestData.enterprise(a[1]), a[0], "其他" + i + ".pdf", "application/pdf", PDF, "OTHER").then().statusCode(201);
+        }
+        upload(TestData.enterprise(a[1]), a[0], "其他30.pdf", "application/pdf", PDF, "OTHER").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("/too-many-attachments"));
+        TestData.enterprise(a[1]).get(base(a[0])).then().statusCode(200).body("items", hasSize(30));
+    }
+
     /** An announced length over the limit is refused after the headers: the rest of the body is never sent. */
     @Test
     void anAnnouncedOversizeBodyIsRefusedBeforeItIsRead() throws Exception {
@@ -184,7 +236,7 @@ class AttachmentTest {
     /** A chunked body is counted as it is read and refused once the file passes the limit (never held whole). */
     @Test
     void aChunkedOversizeBodyIsRefusedWhileItIsRead() throws Exception {
-        String[] a = Workflow.applicationIn("DRAFT", REGION, Workflow.openRound());
+        String[] a = bareDraft();
         long planned = 200L * 1024 * 1024;
         Raw raw = Raw.post(base(a[0]), TestData.token("ENTERPRISE", "creditCode", a[1]), "multipart/form-data; boundary=rdXbound",
                 -1, true, new Generated(planned), Long.MAX_VALUE);
