@@ -43,6 +43,7 @@ public class AwardBatch {
     Caller caller;
 
     /** One item: the award, its expected version (optional) and the body of the single-award transition. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardBatchItem")
     public static class Item {
         @NotBlank
         public String id;
@@ -53,6 +54,7 @@ public class AwardBatch {
         public AwardService.TransitionRequest transition;
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardBatch")
     public record Batch(@NotNull @Size(min = 1, max = Batches.MAX_ITEMS) List<@NotNull @Valid Item> items, Boolean atomic) {
     }
 
@@ -62,6 +64,9 @@ public class AwardBatch {
             + "paidOn and voucherRef per item, CANCEL with a reason), each as POST /awards/{id}/transitions would do it. "
             + "atomic=false (default): each item in its own transaction; atomic=true: all or nothing (409 batch-not-applied). "
             + "Honours Idempotency-Key.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Per item its new status and ETag, or its problem",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Batches.Result.class)))
     public Response transition(@HeaderParam("Idempotency-Key") String key, @Valid Batch body) {
         ApiException.requireBody(body);
         return idempotency.run(key, caller.subject(), "POST", "/api/v1/awards/transitions", body, () -> {

@@ -33,10 +33,12 @@ public class Batches {
 
     /** One item of the answer, in request order. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "BatchItemResult")
     public record ItemResult(int index, String id, String status, String etag, boolean applied, Problem problem) {
     }
 
     /** The answer: how many items were applied and failed, and each item's result. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "BatchResult")
     public record Result(boolean atomic, int applied, int failed, List<ItemResult> items) {
     }
 

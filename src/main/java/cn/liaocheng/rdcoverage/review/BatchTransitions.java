@@ -47,6 +47,7 @@ public class BatchTransitions {
     Caller caller;
 
     /** One item: the application, its expected version (optional) and the transition body of the single request. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatchItem")
     public static class Item {
         @NotBlank
         public String id;
@@ -58,6 +59,7 @@ public class BatchTransitions {
         public ReviewInputs.Transition transition;
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatch")
     public record Batch(@NotNull @Size(min = 1, max = Batches.MAX_ITEMS) List<@NotNull @Valid Item> items, Boolean atomic) {
     }
 
@@ -67,6 +69,9 @@ public class BatchTransitions {
             + "POST /applications/{id}/transitions would do it (same roles, scope, If-Match and 409 rules). atomic=false (default): "
             + "each item in its own transaction, the answer lists per item its new status or its problem; atomic=true: all or "
             + "nothing, 409 batch-not-applied naming the failing item. Honours Idempotency-Key.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Per item its new status and ETag, or its problem",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Batches.Result.class)))
     public Response transition(@HeaderParam("Idempotency-Key") String key, @Valid Batch body) {
         ApiException.requireBody(body);
         return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications/transitions", body, () -> {

@@ -116,7 +116,7 @@ class AuthorizationMatrixTest {
             POST   /api/v1/regions/{code}/award-policy              | COUNTY_OFFICER CITY_OFFICER ADMIN  | json {}
             POST   /api/v1/applications/transitions                 | ENTERPRISE COUNTY_OFFICER CITY_OFFICER | json {"items":[]}
             POST   /api/v1/awards/transitions                       | FINANCE CITY_OFFICER               | json {"items":[]}
-            GET    /api/v1/rounds/{id}/summary                      | REPORTS
+            GET    /api/v1/rounds/{id}/summary                      | COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN
             GET    /api/v1/rounds/{id}/announcement                 | *
             GET    /api/v1/applications/{id}/attachments            | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!
             POST   /api/v1/applications/{id}/attachments            | ENTERPRISE!                        | multipart

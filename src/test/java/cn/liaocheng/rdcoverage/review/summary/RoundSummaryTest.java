@@ -158,6 +158,42 @@ class RoundSummaryTest {
         assertTrue(en.contains("regionCode,regionName,DRAFT,SUBMITTED"), en);
     }
 
+    /** The same document as xlsx (the import issue's format): amounts are number cells in yuan, credit codes text cells. */
+    @Test
+    void theSummaryIsAlsoAnXlsxWorkbook() throws Exception {
+        String xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        io.restassured.response.Response r = TestData.county(A).header("Accept", xlsxType).header("Accept-Language", "zh-CN")
+                .get("/api/v1/rounds/" + round + "/summary");
+        r.then().statusCode(200).contentType(xlsxType)
+                .header("Content-Disposition", org.hamcrest.Matchers.matchesPattern(
+                        "attachment; filename=\"round-" + round + "-summary-" + A + "-\\d{4}-\\d{2}-\\d{2}\\.xlsx\""));
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(r.asByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            assertEquals(round + " 研发机构认定评审汇总（金额单位：元）", rows.get(0).getCellText(0));
+            org.dhatim.fastexcel.reader.Row region = rows.stream().filter(x -> A.equals(x.getCellText(0))).findFirst().orElseThrow();
+            assertEquals("高唐县", region.getCellText(1));
+            assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, region.getCell(14).getType());
+            assertEquals(0, new java.math.BigDecimal("100000").compareTo(region.getCell(14).asNumber()));
+            assertEquals(0, new java.math.BigDecimal("50000").compareTo(region.getCell(15).asNumber()));
+            assertEquals(0, new java.math.BigDecimal("150000").compareTo(region.getCell(16).asNumber()));
+            org.dhatim.fastexcel.reader.Row listed = rows.stream().filter(x -> x.getCellCount() > 3 && verifiedCode.equals(x.getCellText(3)))
+                    .findFirst().orElseThrow();
+            assertEquals(org.dhatim.fastexcel.reader.CellType.STRING, listed.getCell(3).getType());
+            assertEquals("现场核查数据", listed.getCellText(7));
+        }
+        byte[] announcement = TestData.enterprise(verifiedCode).header("Accept", xlsxType).header("Accept-Language", "zh-CN")
+                .get("/api/v1/rounds/" + round + "/announcement").then().statusCode(200).contentType(xlsxType).extract().asByteArray();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(announcement))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            assertEquals(List.of("序号", "企业名称", "研发机构名称", "建设模式", "县（市、区）"),
+                    List.of(rows.get(1).getCellText(0), rows.get(1).getCellText(1), rows.get(1).getCellText(2),
+                            rows.get(1).getCellText(3), rows.get(1).getCellText(4)));
+            assertEquals(4, rows.size(), "title, header and the two recognised");
+        }
+    }
+
     @Test
     void theAnnouncementListsTheRecognisedWithNothingConfidential() {
         JsonPath a = TestData.enterprise(verifiedCode).get("/api/v1/rounds/" + round + "/announcement").then().statusCode(200)
