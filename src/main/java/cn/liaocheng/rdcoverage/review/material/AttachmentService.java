@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.review.material;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.MultipartStream;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.institution.Institution;
 import cn.liaocheng.rdcoverage.review.Application;
@@ -108,7 +109,8 @@ public class AttachmentService {
             throw ApiException.conflict("too-many-attachments", "Application " + a.id + " already has " + maxCount
                     + " attachments, the most it may have (rd.attachments.max-count); remove one first");
         }
-        MultipartStream parts = new MultipartStream(new Limited(body, maxBytes() + FRAMING), MultipartStream.boundary(contentType));
+        MultipartStream parts = new MultipartStream(new Limited(body, maxBytes() + FRAMING), MultipartStream.boundary(contentType,
+                "Send the file as multipart/form-data with the fields file, kind and (optionally) note"));
         String kindText = null;
         String note = null;
         Attachment stored = null;

@@ -1,6 +1,4 @@
-package cn.liaocheng.rdcoverage.review.material;
-
-import cn.liaocheng.rdcoverage.common.ApiException;
+package cn.liaocheng.rdcoverage.common;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,9 +10,10 @@ import java.util.Map;
 
 /**
  * A multipart/form-data body read part by part as it arrives (RFC 7578), each part's content an InputStream that
- * ends at the next boundary. Only a window of {@value #WINDOW} bytes is held, whatever the size of a part.
+ * ends at the next boundary. Only a window of {@value #WINDOW} bytes is held, whatever the size of a part. The one
+ * multipart reader of the service: the enterprise import's file part and the application materials.
  */
-final class MultipartStream {
+public final class MultipartStream {
     private static final int WINDOW = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
 
@@ -28,8 +27,8 @@ final class MultipartStream {
     private PartStream current;
 
     /** One part: its form field name, the client's file name (if any) and its content. */
-    record Part(String name, String fileName, String contentType, InputStream content) {
-        String text(int maxBytes) throws IOException {
+    public record Part(String name, String fileName, String contentType, InputStream content) {
+        public String text(int maxBytes) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] b = new byte[1024];
             int n;
@@ -43,16 +42,18 @@ final class MultipartStream {
         }
     }
 
-    MultipartStream(InputStream in, String boundary) {
+    public MultipartStream(InputStream in, String boundary) {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** The boundary parameter of a multipart/form-data content type, or a 415/400 problem. */
-    static String boundary(String contentType) {
+    /**
+     * The boundary parameter of a multipart/form-data content type, or a problem: 415 (with {@code how} as detail)
+     * when it is not multipart/form-data, 400 naming Content-Type when the boundary is missing or too long.
+     */
+    public static String boundary(String contentType, String how) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the file as multipart/form-data with the fields file, kind and (optionally) note", null, null);
+            throw new ApiException(415, "unsupported-media-type", "Unsupported media type", how, null, null);
         }
         for (String param : contentType.split(";")) {
             String p = param.trim();
@@ -70,7 +71,7 @@ final class MultipartStream {
     }
 
     /** The next part, or null after the last; the previous part's content is skipped if it was not read to its end. */
-    Part next() throws IOException {
+    public Part next() throws IOException {
         if (finished) {
             return null;
         }
