@@ -50,6 +50,13 @@ api() { # PORT TOKEN METHOD PATH [BODY] -> body; fails on 4xx/5xx and says which
   printf '%s\n' "${body%$'\n'*}"
 }
 jq_() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+materials() { # APP: uploads a small PDF for every kind the policy still requires (SUBMIT needs them, issue 17)
+  printf '%%PDF-1.4\n%%%%EOF\n' > "$OUT/material.pdf"
+  for kind in $(api 18091 "$ENT" GET "/api/v1/applications/$1/attachments" | jq_ '["missingKinds"]' | tr -d "[],'"); do
+    curl -fsS -o /dev/null -X POST "localhost:18091/api/v1/applications/$1/attachments" -H "Authorization: Bearer $ENT" \
+      -F "kind=$kind" -F "file=@$OUT/material.pdf;type=application/pdf" || { echo "upload of $kind failed" >&2; return 1; }
+  done
+}
 
 api 18091 "$CITY" POST /api/v1/rounds '{"id":"2099H1","year":2099,"half":1,"opensOn":"2099-01-01","closesOn":"2099-06-30"}' >/dev/null
 api 18091 "$CITY" POST /api/v1/enterprises "{\"creditCode\":\"$CODE\",\"name\":\"竞态测试企业\",\"regionCode\":\"371503\",\"figures\":[{\"year\":$YEAR,\"employees\":350,\"revenue\":52000000}]}" >/dev/null
@@ -57,6 +64,7 @@ apps=()
 for i in $(seq "$N"); do
   inst=$(api 18091 "$ENT" POST /api/v1/institutions "{\"name\":\"研发中心$i\",\"kind\":\"TECH_CENTER\",\"buildMode\":\"SINGLE\",\"participants\":[\"$CODE\"],\"capacity\":{\"year\":$YEAR,\"personnel\":6,\"equipmentValue\":600000,\"rdExpenditure\":520000,\"floorArea\":60,\"projectCount\":3,\"hasRules\":true,\"hasStableFunding\":true},\"cooperations\":[{\"partner\":\"聊城大学\",\"partnerKind\":\"UNIVERSITY\",\"signedOn\":\"2024-01-01\",\"activities\":\"联合攻关\"}]}" | jq_ '["id"]')
   app=$(api 18092 "$ENT" POST /api/v1/applications "{\"institutionId\":\"$inst\",\"roundId\":\"2099H1\"}" | jq_ '["id"]')
+  materials "$app"
   api 18091 "$ENT" POST "/api/v1/applications/$app/transitions" '{"action":"SUBMIT"}' >/dev/null
   api 18092 "$CTY" POST "/api/v1/applications/$app/transitions" '{"action":"COUNTY_APPROVE"}' >/dev/null
   api 18091 "$CITY" POST "/api/v1/applications/$app/transitions" '{"action":"START_ASSESSMENT"}' >/dev/null

@@ -185,10 +185,17 @@ public class AwardService {
 
     @Transactional
     public AwardView transition(String rawId, TransitionRequest request) {
+        return transition(rawId, request, null);
+    }
+
+    /** The transition when the award is still at the version {@code ifMatch} names (412 otherwise; null: any). */
+    @Transactional
+    public AwardView transition(String rawId, TransitionRequest request, String ifMatch) {
         if (request == null || request.action() == null) {
             throw ApiException.invalid("action", "is required: one of APPROVE, DISBURSE, CANCEL");
         }
         Award a = find(rawId);
+        cn.liaocheng.rdcoverage.common.ETags.checkIfMatch(ifMatch, a.version);
         Role needed = request.action() == Action.CANCEL ? null : Role.FINANCE;
         if (needed != null && !caller.is(needed)) {
             throw ApiException.forbidden(request.action() + " is taken by FINANCE");

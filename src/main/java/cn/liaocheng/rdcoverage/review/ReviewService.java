@@ -259,6 +259,7 @@ public class ReviewService {
                 }
                 institutions.requireConsents(inst);
                 snapshotCapacity(a, inst, round.year);
+                materials.requireForSubmission(a.id, inst.buildMode, today);
                 a.submittedOn = today;
             }
             case RECOGNIZE -> notes = recognize(a, inst, t, today);
@@ -393,6 +394,14 @@ public class ReviewService {
                         org.hibernate.envers.query.AuditEntity.property("applicationId").eq(app.id), i -> i.id.toString(),
                         i -> cn.liaocheng.rdcoverage.security.AuditHistory.state("kind", i.kind, "assessorId", i.assessorId, "status", i.status,
                                 "conductedOn", i.conductedOn, "personnel", i.personnel, "conclusion", i.conclusion))));
+    }
+
+    @Inject
+    cn.liaocheng.rdcoverage.review.material.AttachmentService materials;
+
+    /** The application when the caller's scope covers it, else 404 (the same rule as every application read). */
+    public Application visibleApplication(String rawId) {
+        return find(rawId);
     }
 
     Application find(String rawId) {

@@ -100,6 +100,9 @@ class ExtremeValuesTest {
                     continue;
                 }
                 JsonNode content = op.get("requestBody").get("content");
+                if (content.has("multipart/form-data") && !path.getKey().endsWith("/import")) {
+                    continue; // a file upload (attachments): no JSON numbers; its limits are AttachmentTest's
+                }
                 // the import reads any type (xlsx, CSV, JSON, NDJSON, multipart) by content: it gets the JSON form here
                 JsonNode json = content.has("application/json") || !path.getKey().endsWith("/import")
                         ? content.get("application/json") : content.get("*/*");

@@ -57,9 +57,25 @@ public final class Workflow {
     }
 
     public static String apply(String creditCode, String institutionId, String round) {
-        return TestData.enterprise(creditCode).contentType("application/json")
+        String app = TestData.enterprise(creditCode).contentType("application/json")
                 .body(Map.of("institutionId", institutionId, "roundId", round))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        materials(creditCode, app);
+        return app;
+    }
+
+    /** Adds a small PDF for every material kind the policy still requires (SUBMIT needs them). */
+    public static void materials(String creditCode, String applicationId) {
+        List<String> missing = TestData.enterprise(creditCode).get("/api/v1/applications/" + applicationId + "/attachments")
+                .then().statusCode(200).extract().path("missingKinds");
+        for (String kind : missing) {
+            String body = "--wfB\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind
+                    + "\r\n--wfB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + kind + ".pdf\"\r\n\r\n"
+                    + "%PDF-1.4\n%%EOF\n\r\n--wfB--\r\n";
+            TestData.enterprise(creditCode).config(TestData.RAW_CHARSET).contentType("multipart/form-data; boundary=wfB")
+                    .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/v1/applications/" + applicationId + "/attachments").then().statusCode(201);
+        }
     }
 
     public static io.restassured.response.ValidatableResponse act(RequestSpecification who, String applicationId, String action) {

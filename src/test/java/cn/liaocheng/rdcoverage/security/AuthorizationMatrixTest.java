@@ -114,6 +114,14 @@ class AuthorizationMatrixTest {
             POST   /api/v1/enterprises/{creditCode}/follow-ups      | COUNTY_OFFICER! SUPERVISOR!        | json {"visitedOn":"2026-01-05","by":"矩阵督导"}
             GET    /api/v1/enterprises/{creditCode}/follow-ups/{followUpId} | COUNTY_OFFICER! CITY_OFFICER PROVINCE ADMIN SUPERVISOR!
             POST   /api/v1/regions/{code}/award-policy              | COUNTY_OFFICER CITY_OFFICER ADMIN  | json {}
+            POST   /api/v1/applications/transitions                 | ENTERPRISE COUNTY_OFFICER CITY_OFFICER | json {"items":[]}
+            POST   /api/v1/awards/transitions                       | FINANCE CITY_OFFICER               | json {"items":[]}
+            GET    /api/v1/rounds/{id}/summary                      | COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN
+            GET    /api/v1/rounds/{id}/announcement                 | *
+            GET    /api/v1/applications/{id}/attachments            | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!
+            POST   /api/v1/applications/{id}/attachments            | ENTERPRISE!                        | multipart
+            GET    /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!
+            DELETE /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE!                        |
             """;
 
     private record Rule(String method, String path, Map<Role, Boolean> allowed, boolean isPublic, String request) {
@@ -124,7 +132,7 @@ class AuthorizationMatrixTest {
 
     private record Fixture(String inScopeCode, String outOfScopeCode, String inRegion, String outRegion, String institution,
                            String round, String application, String inspection, String award,
-                           String designation, String target, String snapshot, String group, String followUp) {
+                           String designation, String target, String snapshot, String group, String followUp, String attachment) {
         String id(String path) {
             if (path.startsWith("/api/v1/policies")) {
                 return "liaocheng-2020";
@@ -217,7 +225,7 @@ class AuthorizationMatrixTest {
 
     private static int call(RequestSpecification spec, Rule rule, Fixture f) {
         String path = rule.path().replace("{creditCode}", f.inScopeCode()).replace("{year}", "2024")
-                .replace("{code}", f.inRegion()).replace("{designationId}", f.designation()).replace("{followUpId}", f.followUp()).replace("{id}", f.id(rule.path()));
+                .replace("{code}", f.inRegion()).replace("{designationId}", f.designation()).replace("{followUpId}", f.followUp()).replace("{aid}", f.attachment()).replace("{id}", f.id(rule.path()));
         String request = rule.request() == null ? "" : rule.request();
         spec = spec.config(TestData.RAW_CHARSET);
         if (request.contains("stale")) {
@@ -234,6 +242,8 @@ class AuthorizationMatrixTest {
         } else if (request.startsWith("institution")) {
             spec = spec.contentType("application/json").body(Map.of("name", "矩阵中心", "kind", "TECH_CENTER",
                     "buildMode", "SINGLE", "participants", List.of(f.inScopeCode())));
+        } else if (request.startsWith("multipart")) {
+            spec = spec.contentType("multipart/form-data; boundary=mx").body("--mx--\r\n".getBytes(StandardCharsets.US_ASCII));
         } else if (request.startsWith("capacity")) {
             spec = spec.contentType("application/json").body(CAPACITY);
         }
@@ -259,6 +269,8 @@ class AuthorizationMatrixTest {
         String round = cn.liaocheng.rdcoverage.review.Workflow.openRound();
         String app = city().contentType("application/json").body(Map.of("institutionId", id, "roundId", round))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        cn.liaocheng.rdcoverage.review.Workflow.materials(in, app);
+        String attachment = city().get("/api/v1/applications/" + app + "/attachments").then().statusCode(200).extract().path("items[0].id");
         for (String action : List.of("SUBMIT", "COUNTY_APPROVE", "START_ASSESSMENT")) {
             cn.liaocheng.rdcoverage.review.Workflow.act(cn.liaocheng.rdcoverage.review.Workflow.as(action, in, "371502"), app, action).statusCode(200);
         }
@@ -280,7 +292,7 @@ class AuthorizationMatrixTest {
         String followUp = TestData.county("371502").contentType("application/json").body(Map.of("visitedOn", "2026-01-04", "by", "矩阵"))
                 .post("/api/v1/enterprises/" + in + "/follow-ups").then().statusCode(201).extract().path("id");
         return new Fixture(in, out, "371502", "371503", id, round, app, inspection, award, designation, target, snapshot,
-                group, followUp);
+                group, followUp, attachment);
     }
 
     private static Set<String> served() {

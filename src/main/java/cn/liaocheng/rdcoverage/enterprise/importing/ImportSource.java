@@ -1,21 +1,16 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.MultipartStream;
 import jakarta.ws.rs.core.MediaType;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What was uploaded: the format, the bytes and the charset label, from the request's Content-Type, the file part of
@@ -30,8 +25,6 @@ public final class ImportSource {
     public static final String NDJSON = "application/x-ndjson";
     public static final List<String> ACCEPTED = List.of("text/csv", "text/tab-separated-values", "text/plain",
             "application/json", NDJSON, XLSX, "application/vnd.ms-excel", "application/octet-stream", "multipart/form-data");
-    private static final Pattern FILENAME = Pattern.compile("filename\\*?=\\s*(?:UTF-8''|\"?)([^\";]*)\"?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME = Pattern.compile("[; ]name=\\s*\"?([^\";]*)\"?", Pattern.CASE_INSENSITIVE);
 
     public final Format format;
     public final InputStream body;
@@ -130,145 +123,41 @@ public final class ImportSource {
         return new ImportSource(declared, in, charset, fileName, label);
     }
 
-    /** The first file part of a multipart body (a part with a filename, or else the one named "file"), streamed. */
+    /**
+     * The first file part of a multipart body (a part with a filename, or else the one named "file"), streamed through
+     * the service's one multipart reader ({@link MultipartStream}); other parts (a note) are skipped.
+     */
     private static ImportSource filePart(InputStream raw, String boundary) {
         try {
-            PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(raw, 1 << 16), boundary.length() + 8);
-            // the preamble, up to the first delimiter
-            String line;
-            do {
-                line = headerLine(in);
-                if (line == null) {
-                    throw ApiException.invalid("body", "is multipart/form-data without any part");
+            MultipartStream parts = new MultipartStream(raw, boundary);
+            int seen = 0;
+            for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
+                seen++;
+                if (part.fileName() == null && !"file".equals(part.name())) {
+                    continue;
                 }
-            } while (!line.startsWith("--" + boundary));
-            while (true) {
-                if (line.startsWith("--" + boundary + "--")) {
-                    throw ApiException.invalid("file", "multipart/form-data holds no file part (send it as -F file=@list.csv)");
-                }
-                String disposition = null;
-                String partType = null;
-                while ((line = headerLine(in)) != null && !line.isEmpty()) {
-                    String lower = line.toLowerCase(Locale.ROOT);
-                    if (lower.startsWith("content-disposition:")) {
-                        disposition = line.substring(line.indexOf(':') + 1).trim();
-                    } else if (lower.startsWith("content-type:")) {
-                        partType = line.substring(line.indexOf(':') + 1).trim();
+                String base = "application/octet-stream";
+                String charset = null;
+                if (part.contentType() != null) {
+                    try {
+                        MediaType t = MediaType.valueOf(part.contentType());
+                        base = (t.getType() + "/" + t.getSubtype()).toLowerCase(Locale.ROOT);
+                        charset = t.getParameters().get(MediaType.CHARSET_PARAMETER);
+                    } catch (IllegalArgumentException e) {
+                        // read by content
                     }
                 }
-                if (line == null) {
-                    throw ApiException.invalid("body", "ends inside the headers of a multipart part");
+                if (base.startsWith("multipart/")) {
+                    throw unsupported("A nested multipart part is not accepted");
                 }
-                String fileName = null;
-                String name = null;
-                if (disposition != null) {
-                    Matcher f = FILENAME.matcher(disposition);
-                    if (f.find()) {
-                        fileName = java.net.URLDecoder.decode(f.group(1), StandardCharsets.UTF_8);
-                    }
-                    Matcher n = NAME.matcher(";" + disposition);
-                    if (n.find()) {
-                        name = n.group(1);
-                    }
-                }
-                PartStream part = new PartStream(in, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1));
-                if (fileName != null || "file".equals(name)) {
-                    String base = "application/octet-stream";
-                    String charset = null;
-                    if (partType != null) {
-                        try {
-                            MediaType t = MediaType.valueOf(partType);
-                            base = (t.getType() + "/" + t.getSubtype()).toLowerCase(Locale.ROOT);
-                            charset = t.getParameters().get(MediaType.CHARSET_PARAMETER);
-                        } catch (IllegalArgumentException e) {
-                            // read by content
-                        }
-                    }
-                    if (base.startsWith("multipart/")) {
-                        throw unsupported("A nested multipart part is not accepted");
-                    }
-                    return sniffed(base, charset, fileName, part, "multipart/form-data; part " + base);
-                }
-                part.skipAll();
-                line = "--" + boundary + headerLine(in);
+                return sniffed(base, charset, part.fileName(), part.content(), "multipart/form-data; part " + base);
             }
+            if (seen == 0) {
+                throw ApiException.invalid("body", "is multipart/form-data without any part");
+            }
+            throw ApiException.invalid("file", "multipart/form-data holds no file part (send it as -F file=@list.csv)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One CRLF- (or LF-) terminated line in ISO-8859-1 (header bytes; UTF-8 file names are decoded after), or null at the end. */
-    private static String headerLine(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                byte[] bytes = b.toByteArray();
-                int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, n, StandardCharsets.UTF_8);
-            }
-            if (b.size() > 8192) {
-                throw ApiException.invalid("body", "has a multipart header line over 8 KB");
-            }
-            b.write(c);
-        }
-        return b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
-    }
-
-    /** A part's content: the bytes up to the next CRLF and delimiter, which it consumes. */
-    static final class PartStream extends InputStream {
-        private final PushbackInputStream in;
-        private final byte[] delimiter;
-        private final byte[] window;
-        private boolean done;
-
-        PartStream(PushbackInputStream in, byte[] delimiter) {
-            this.in = in;
-            this.delimiter = delimiter;
-            this.window = new byte[delimiter.length];
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (done) {
-                return -1;
-            }
-            int b = in.read();
-            if (b < 0) {
-                throw ApiException.invalid("body", "ends inside a multipart part (its closing boundary is missing)");
-            }
-            if (b == (delimiter[0] & 0xFF)) {
-                window[0] = (byte) b;
-                int n = 1 + in.readNBytes(window, 1, delimiter.length - 1);
-                if (n == delimiter.length && Arrays.equals(window, delimiter)) {
-                    done = true;
-                    return -1;
-                }
-                in.unread(window, 1, n - 1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            int i = 0;
-            while (i < len) {
-                int b = read();
-                if (b < 0) {
-                    return i == 0 ? -1 : i;
-                }
-                buf[off + i++] = (byte) b;
-            }
-            return i;
-        }
-
-        void skipAll() throws IOException {
-            while (read() >= 0) {
-                // discard a non-file part
-            }
         }
     }
 }

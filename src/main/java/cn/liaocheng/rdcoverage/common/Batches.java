@@ -1,0 +1,140 @@
+package cn.liaocheng.rdcoverage.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Batches of single-item transitions (applications, awards): every item goes through the same service method as
+ * its single-item endpoint, so roles, scope, If-Match and the 409 rules are those of the single request.
+ *
+ * <ul>
+ *     <li>{@code atomic: false}: each item in a transaction of its own; a failing item leaves the others applied,
+ *     and its problem is reported in its place.</li>
+ *     <li>{@code atomic: true}: all items in one transaction, stopping at the first failure, which rolls back
+ *     everything; the answer is then a 409 problem ({@code batch-not-applied}) that lists the items, the failing
+ *     one with its own problem.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Batches {
+    /** At most this many items per request. */
+    public static final int MAX_ITEMS = 500;
+
+    /** What one item became: its new status and entity tag (version). */
+    public record Outcome(String status, long version) {
+    }
+
+    /** One item of the answer, in request order. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "BatchItemResult")
+    public record ItemResult(int index, String id, String status, String etag, boolean applied, Problem problem) {
+    }
+
+    /** The answer: how many items were applied and failed, and each item's result. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "BatchResult")
+    public record Result(boolean atomic, int applied, int failed, List<ItemResult> items) {
+    }
+
+    public <I> Result run(List<I> items, boolean atomic, Function<I, String> idOf, Function<I, Outcome> apply) {
+        rejectDuplicates(items, idOf);
+        return atomic ? all(items, idOf, apply) : each(items, idOf, apply);
+    }
+
+    private <I> Result each(List<I> items, Function<I, String> idOf, Function<I, Outcome> apply) {
+        List<ItemResult> results = new ArrayList<>(items.size());
+        int applied = 0;
+        for (int i = 0; i < items.size(); i++) {
+            I item = items.get(i);
+            try {
+                Outcome o = QuarkusTransaction.requiringNew().call(() -> apply.apply(item));
+                results.add(new ItemResult(i, idOf.apply(item), o.status(), ETags.of(o.version()), true, null));
+                applied++;
+            } catch (RuntimeException e) {
+                results.add(new ItemResult(i, idOf.apply(item), null, null, false, problemOf(e)));
+            }
+        }
+        return new Result(false, applied, items.size() - applied, results);
+    }
+
+    private <I> Result all(List<I> items, Function<I, String> idOf, Function<I, Outcome> apply) {
+        List<ItemResult> results = new ArrayList<>(items.size());
+        int[] failedAt = {-1};
+        Problem[] failure = {null};
+        try {
+            QuarkusTransaction.joiningExisting().run(() -> {
+                for (int i = 0; i < items.size(); i++) {
+                    I item = items.get(i);
+                    Outcome o;
+                    try {
+                        o = apply.apply(item);
+                    } catch (RuntimeException e) {
+                        failedAt[0] = i;
+                        failure[0] = problemOf(e);
+                        throw new Abort();
+                    }
+                    results.add(new ItemResult(i, idOf.apply(item), o.status(), ETags.of(o.version()), true, null));
+                }
+            });
+        } catch (Abort abort) {
+            List<ItemResult> listed = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                listed.add(new ItemResult(i, idOf.apply(items.get(i)), null, null, false, i == failedAt[0] ? failure[0] : null));
+            }
+            throw new ApiException(409, "batch-not-applied", "Conflict", "Item " + failedAt[0] + " ("
+                    + idOf.apply(items.get(failedAt[0])) + ") failed: " + failure[0].detail
+                    + "; the batch is atomic, so nothing was applied", null,
+                    Map.of("failedIndex", failedAt[0], "items", listed));
+        }
+        return new Result(true, results.size(), 0, results);
+    }
+
+    /** An item's ifMatch as an If-Match header value: a bare version is taken as well as the quoted tag. */
+    public static String ifMatch(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String t = raw.trim();
+        return t.startsWith("\"") || t.equals("*") ? t : "\"" + t + "\"";
+    }
+
+    /** The same object twice in one batch is a client error (the second would race the first). */
+    private static <I> void rejectDuplicates(List<I> items, Function<I, String> idOf) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String id = idOf.apply(items.get(i));
+            Integer first = seen.putIfAbsent(id, i);
+            if (first != null) {
+                errors.add(new Problem.FieldError("items[" + i + "].id", "repeats items[" + first + "]; one transition per object and batch"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    /** The problem the single-item request would have answered. */
+    static Problem problemOf(RuntimeException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api.toProblem();
+            }
+        }
+        Object entity = new ProblemMappers().internal(e).getEntity();
+        return entity instanceof Problem p ? p : new Problem(Problems.type("internal"), "Internal error", 500, null, null);
+    }
+
+    /** Unwinds the atomic batch's transaction (rolled back) after the first failing item. */
+    private static final class Abort extends RuntimeException {
+        Abort() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package cn.liaocheng.rdcoverage.review;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Batches;
+import cn.liaocheng.rdcoverage.common.Idempotency;
+import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Role;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * Many application transitions in one request (a county approving its round, the task force recognising a list):
+ * each item is exactly the single-item transition ({@link ReviewService#transition}), with its roles, scope,
+ * If-Match and 409 rules.
+ */
+@Path("/api/v1/applications/transitions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Review")
+public class BatchTransitions {
+    @Inject
+    ReviewService review;
+
+    @Inject
+    Batches batches;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    /** One item: the application, its expected version (optional) and the transition body of the single request. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatchItem")
+    public static class Item {
+        @NotBlank
+        public String id;
+        @Size(max = 100)
+        public String ifMatch;
+        @JsonUnwrapped
+        @Valid
+        @NotNull
+        public ReviewInputs.Transition transition;
+    }
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatch")
+    public record Batch(@NotNull @Size(min = 1, max = Batches.MAX_ITEMS) List<@NotNull @Valid Item> items, Boolean atomic) {
+    }
+
+    @POST
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @Operation(operationId = "transitionApplications", summary = "Up to 500 application transitions in one request; each item as "
+            + "POST /applications/{id}/transitions would do it (same roles, scope, If-Match and 409 rules). atomic=false (default): "
+            + "each item in its own transaction, the answer lists per item its new status or its problem; atomic=true: all or "
+            + "nothing, 409 batch-not-applied naming the failing item. Honours Idempotency-Key.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Per item its new status and ETag, or its problem",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Batches.Result.class)))
+    public Response transition(@HeaderParam("Idempotency-Key") String key, @Valid Batch body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications/transitions", body, () -> {
+            Batches.Result result = batches.run(body.items(), Boolean.TRUE.equals(body.atomic()), item -> item.id, item -> {
+                ReviewViews.ApplicationView v = review.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
+                return new Batches.Outcome(v.status().name(), v.version());
+            });
+            return Response.ok(result).build();
+        });
+    }
+}
