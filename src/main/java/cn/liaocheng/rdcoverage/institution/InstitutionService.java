@@ -119,6 +119,57 @@ public class InstitutionService {
         return view(i);
     }
 
+    /**
+     * Loads the historic register (institutions recognised before go-live, with their real dates) all or nothing:
+     * every entry is checked as a declaration would be, plus recognizedOn not after today; the problems of every
+     * entry are returned together (fields prefixed {@code institutions[k].}) and nothing is stored. Stored
+     * institutions are RECOGNIZED on their date; no award is proposed (awards of that time were paid outside the
+     * service). The audit trail records the city officer who loaded them.
+     */
+    @Transactional
+    public HistoricRegister.Result loadHistoric(HistoricRegister register) {
+        LocalDate today = LocalDate.now(clock);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Institution> valid = new ArrayList<>();
+        for (int k = 0; k < register.institutions().size(); k++) {
+            HistoricRegister.Entry entry = register.institutions().get(k);
+            String prefix = "institutions[" + k + "].";
+            if (entry.recognizedOn().isAfter(today)) {
+                errors.add(new Problem.FieldError(prefix + "recognizedOn", "must not be after today (" + today + ")"));
+            }
+            Institution i = new Institution();
+            i.status = InstitutionStatus.RECOGNIZED;
+            i.recognizedOn = entry.recognizedOn();
+            i.createdAt = Instant.now(clock);
+            try {
+                apply(i, entry.institution());
+                valid.add(i);
+            } catch (ApiException e) {
+                if (e.errors().isEmpty()) {
+                    errors.add(new Problem.FieldError(prefix + "institution", e.getMessage()));
+                }
+                for (Problem.FieldError f : e.errors()) {
+                    errors.add(new Problem.FieldError(prefix + "institution." + f.field(), f.message()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < valid.size(); k++) {
+            Institution i = valid.get(k);
+            i.persist();
+            InstitutionInput.CapacityInput c = register.institutions().get(k).institution().capacity();
+            if (c != null) {
+                putCapacity(i, c);
+            }
+            ids.add(i.id.toString());
+        }
+        Institution.flush();
+        return new HistoricRegister.Result(ids.size(), ids);
+    }
+
     @Transactional
     public InstitutionView replace(String rawId, InstitutionInput input, String ifMatch) {
         Institution i = find(rawId);
@@ -290,12 +341,18 @@ public class InstitutionService {
     @Transactional
     public void delete(String rawId, String ifMatch) {
         Institution i = find(rawId);
-        ETags.checkIfMatch(ifMatch, i.version);
+        ETags.requireIfMatch(ifMatch, i.version, "institution " + i.id);
         if (i.status != InstitutionStatus.DECLARED) {
             throw ApiException.conflict("institution-recognized", "Institution " + i.id + " is " + i.status
                     + "; only a DECLARED institution can be removed (a recognised one is revoked instead)");
         }
-        InstitutionCapacity.delete("institutionId", i.id);
+        // entity by entity, so that the audit trail records each deleted capacity year and designation
+        for (InstitutionCapacity c : InstitutionCapacity.<InstitutionCapacity>list("institutionId", i.id)) {
+            c.delete();
+        }
+        for (Designation d : Designation.<Designation>list("institutionId", i.id)) {
+            d.delete();
+        }
         i.delete();
     }
 
@@ -430,6 +487,11 @@ public class InstitutionService {
                 errors.add(new Problem.FieldError("participants[" + k + "]", "enterprise " + code + " is not registered"));
             }
             codes.add(code);
+        }
+        if (caller.scopedToRegion() && errors.isEmpty()
+                && Enterprise.count("regionCode = ?1 and creditCode in ?2", caller.regionCode(), codes) == 0) {
+            throw ApiException.forbidden("A county officer of " + caller.regionCode() + " declares institutions only for "
+                    + "enterprises of its region; none of the participants is in " + caller.regionCode());
         }
         if (caller.scopedToEnterprise() && !distinct.contains(caller.creditCode())) {
             throw ApiException.forbidden("An enterprise may declare only institutions it takes part in; "
