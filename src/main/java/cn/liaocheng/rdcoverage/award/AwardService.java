@@ -149,11 +149,11 @@ public class AwardService {
         return new Proposal(awards, notes);
     }
 
-    /** A manual award proposal (corrections): program, enterprise, the institution it concerns, and why. */
+    /** A manual award proposal (corrections): program, enterprise, the recognised institution it concerns, and why. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ManualAwardProposal")
     public record ManualProposal(@jakarta.validation.constraints.NotNull Award.Program program,
                                  @jakarta.validation.constraints.NotBlank String creditCode,
-                                 String institutionId,
+                                 @jakarta.validation.constraints.NotBlank String institutionId,
                                  @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 1000) String reason) {
     }
 
@@ -185,8 +185,15 @@ public class AwardService {
         cn.liaocheng.rdcoverage.eligibility.Policy policy = policies.inForce(today);
         Tier tier = policy.tierFor(e.sizeClass);
         BigDecimal cityAmount = policy.awards().get(tier);
-        UUID institution = in.institutionId() == null || in.institutionId().isBlank() ? null
-                : cn.liaocheng.rdcoverage.common.Where.parseId("institutionId", in.institutionId());
+        UUID institution = cn.liaocheng.rdcoverage.common.Where.parseId("institutionId", in.institutionId());
+        cn.liaocheng.rdcoverage.institution.Institution inst = cn.liaocheng.rdcoverage.institution.Institution.findById(institution);
+        if (inst == null || !inst.participants.contains(code)) {
+            throw ApiException.invalid("institutionId", "must be an institution in which " + code + " takes part");
+        }
+        if (inst.status != cn.liaocheng.rdcoverage.institution.InstitutionStatus.RECOGNIZED) {
+            throw ApiException.conflict("institution-not-recognized", "Institution " + inst.id + " is " + inst.status
+                    + "; awards are for recognised institutions (先建后补)", Map.of("institutionStatus", inst.status.name()));
+        }
         Award a = newAward(in.program(), e, institution, null, today, Instant.now(clock));
         a.sizeClass = e.sizeClass;
         a.tier = tier;

@@ -515,6 +515,14 @@ public class ReviewService {
         return ApplicationAction.allowedFrom(status).stream().filter(x -> caller.is(x.role)).toList();
     }
 
+    /** As above, and nothing for the county of a participant other than the lead (it reads, it does not act). */
+    List<ApplicationAction> allowedForCaller(Application a) {
+        if (caller.scopedToRegion() && !a.regionCode.equals(caller.regionCode())) {
+            return List.of();
+        }
+        return allowedForCaller(a.status);
+    }
+
     ApplicationView view(Application a) {
         Institution inst = Institution.findById(a.institutionId);
         CapacityView capacity = a.personnel == null ? null : new CapacityView(a.capacityYear, a.personnel, a.equipmentValue,
@@ -531,7 +539,7 @@ public class ReviewService {
         List<EventView> timeline = a.events.stream().map(e -> new EventView(e.action, e.fromStatus, e.toStatus, e.actor,
                 e.actorRole, e.comment, e.overrideApplied, e.reason, e.at)).toList();
         return new ApplicationView(a.id.toString(), a.institutionId.toString(), inst == null ? null : inst.name, a.roundId,
-                a.regionCode, a.status, capacity, a.submittedOn, decision, timeline, allowedForCaller(a.status),
+                a.regionCode, a.status, capacity, a.submittedOn, decision, timeline, allowedForCaller(a),
                 a.status == ApplicationStatus.RECOGNIZED ? awards.ofApplication(a.id) : null, null,
                 a.createdAt, a.updatedAt, a.version);
     }

@@ -45,7 +45,8 @@ class HistoricRegisterTest {
                 .body("capacity.year", equalTo(2020));
         city().get("/api/v1/institutions/" + ids.get(1)).then().body("recognizedOn", equalTo("2021-06-30"));
         city().get("/api/v1/institutions/" + ids.get(0) + "/history").then()
-                .body("items[0].changedBy", equalTo("dev-city_officer")).body("items[0].state.status", equalTo("RECOGNIZED"));
+                .body("items.findAll { it.resource == 'institution' }[0].changedBy", equalTo("dev-city_officer"))
+                .body("items.findAll { it.resource == 'institution' }[0].state.status", equalTo("RECOGNIZED"));
         TestData.county("371581").contentType(ContentType.JSON).body(Map.of("institutions", List.of(first)))
                 .post("/api/v1/institutions/historic-register").then().statusCode(403);
     }
