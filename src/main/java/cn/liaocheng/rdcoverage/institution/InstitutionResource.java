@@ -155,6 +155,7 @@ public class InstitutionResource {
     @Operation(operationId = "deleteInstitution", summary = "Remove a declared (not yet recognised) institution")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     @APIResponse(responseCode = "204", description = "Removed; no body")
+    @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
