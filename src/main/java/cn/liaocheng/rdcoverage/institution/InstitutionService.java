@@ -256,7 +256,8 @@ public class InstitutionService {
 
     /**
      * Consent of participants (issue 12, High 3). A participant added by an enterprise has not confirmed yet; the
-     * declaring enterprise itself has, and so has every participant a city officer declares (the city acts for them).
+     * declaring enterprise itself has, and so has every participant a city officer declares (the city acts for them)
+     * or a county officer declares for an enterprise of its region (it organises 申报 and may confirm for it: issue #19).
      * Confirmations of removed participants go; those of participants that stay are kept.
      */
     void syncConsents(Institution i, Set<String> before) {
@@ -268,10 +269,15 @@ public class InstitutionService {
                 continue;
             }
             boolean self = caller.scopedToEnterprise() && code.equals(caller.creditCode());
-            if (self || caller.is(Role.CITY_OFFICER)) {
+            if (self || caller.is(Role.CITY_OFFICER) || caller.is(Role.COUNTY_OFFICER) && ofOwnRegion(code)) {
                 confirm(i, code);
             }
         }
+    }
+
+    private boolean ofOwnRegion(String code) {
+        Enterprise e = Enterprise.findById(code);
+        return e != null && e.regionCode.equals(caller.regionCode());
     }
 
     private void confirm(Institution i, String code) {
