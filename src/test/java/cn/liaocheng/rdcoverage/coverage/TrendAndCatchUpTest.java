@@ -44,6 +44,22 @@ class TrendAndCatchUpTest {
         assertTrue(lines[0].startsWith("asOf,kind,"), csv);
         assertTrue(lines[1].startsWith("2019-05-31,ON_DEMAND,"), csv);
         assertTrue(lines[2].startsWith("2019-05-31,SCHEDULED,"), csv);
+        // and as an xlsx workbook, like every report
+        byte[] xlsx = city().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .queryParam("from", "2019-05-01").queryParam("to", "2019-05-31").get("/api/v1/reports/coverage/trend").then()
+                .statusCode(200).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", org.hamcrest.Matchers.endsWith(".xlsx\""))
+                .extract().asByteArray();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            assertEquals(3, rows.size());
+            assertEquals("asOf", rows.get(0).getCellText(0));
+            assertEquals("ON_DEMAND", rows.get(1).getCellText(1));
+            assertEquals("SCHEDULED", rows.get(2).getCellText(1));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -72,4 +72,23 @@ class DeletesAndErrorsTest {
                 .body("detail", containsString("outside your scope"));
         county("371521").queryParam("regionCode", "371525").get("/api/v1/reports/uncovered").then().statusCode(403);
     }
+
+    @Test
+    void applyingForARevokedInstitutionSaysToDeclareANewOne() {
+        String a = enterprise("371522");
+        List<String> ids = city().contentType(ContentType.JSON).body(Map.of("institutions", List.of(Map.of(
+                        "institution", Map.of("name", "已撤销中心", "kind", "TECH_CENTER", "buildMode", "SINGLE", "participants", List.of(a)),
+                        "recognizedOn", "2024-06-30"))))
+                .post("/api/v1/institutions/historic-register").then().statusCode(201).extract().path("ids");
+        String id = ids.get(0);
+        city().contentType(ContentType.JSON).body(Map.of("revokedOn", "2025-01-01", "reason", "连续两年未报送研发数据"))
+                .post("/api/v1/institutions/" + id + "/revocations").then().statusCode(200);
+        String round = cn.liaocheng.rdcoverage.review.Workflow.openRound();
+        // not just "already REVOKED": when it was revoked, and that a new institution must be declared
+        city().contentType(ContentType.JSON).body(Map.of("institutionId", id, "roundId", round))
+                .post("/api/v1/applications").then().statusCode(409)
+                .body("type", equalTo("/problems/institution-revoked"))
+                .body("detail", containsString("revoked on 2025-01-01"))
+                .body("detail", containsString("declare a new institution (POST /api/v1/institutions)"));
+    }
 }
