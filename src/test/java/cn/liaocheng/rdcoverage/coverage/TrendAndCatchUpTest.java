@@ -44,6 +44,11 @@ class TrendAndCatchUpTest {
         assertTrue(lines[0].startsWith("asOf,kind,"), csv);
         assertTrue(lines[1].startsWith("2019-05-31,ON_DEMAND,"), csv);
         assertTrue(lines[2].startsWith("2019-05-31,SCHEDULED,"), csv);
+        // headers in Chinese when asked for, like every CSV
+        String zh = new String(city().accept("text/csv").header("Accept-Language", "zh-CN").queryParam("from", "2019-05-01")
+                .queryParam("to", "2019-05-31").get("/api/v1/reports/coverage/trend").then().statusCode(200).extract().asByteArray(),
+                StandardCharsets.UTF_8);
+        assertTrue(zh.replace("\uFEFF", "").split("\r?\n")[0].contains(",类型,"), zh);
         // and as an xlsx workbook, like every report
         byte[] xlsx = city().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .queryParam("from", "2019-05-01").queryParam("to", "2019-05-31").get("/api/v1/reports/coverage/trend").then()
