@@ -62,6 +62,20 @@ public class AwardResource {
         return awards.list(filter, paging);
     }
 
+    @POST
+    @RolesAllowed({Role.FINANCE_, Role.CITY_OFFICER_})
+    @Operation(operationId = "proposeAward", summary = "Propose an award by hand (corrections, e.g. a recognition by override): amount from the policy, "
+            + "a reason, audited; never twice per enterprise and program (409)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
+    public Response propose(@HeaderParam("Idempotency-Key") String key, @jakarta.validation.Valid AwardService.ManualProposal body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/awards", body, () -> {
+            AwardView v = awards.proposeManually(body);
+            return Response.created(jakarta.ws.rs.core.UriBuilder.fromResource(AwardResource.class).path(v.id()).build())
+                    .tag(ETags.tag(v.version())).entity(v).build();
+        });
+    }
+
     @GET
     @Produces(CsvOutput.MEDIA_TYPE)
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})

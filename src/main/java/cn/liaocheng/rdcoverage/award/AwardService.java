@@ -71,12 +71,42 @@ public class AwardService {
      * unique award key makes a second award impossible even so.
      */
     public Proposal proposeOnRecognition(UUID institutionId, UUID applicationId, Result result, LocalDate decidedOn) {
+        return proposeOnRecognition(institutionId, applicationId, result, decidedOn, false);
+    }
+
+    /**
+     * Whether a recognition by override (the institution did not meet the standard) is paid: programme parameter
+     * {@code rd.awards.pay-overridden}, default false (as before). When true, a participant that only failed the
+     * standard is paid the award of its size class's tier; the other reasons (not above size, INDUSTRY mode, already
+     * awarded) still pay nothing.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.awards.pay-overridden", defaultValue = "false")
+    boolean payOverridden;
+
+    @Inject
+    cn.liaocheng.rdcoverage.policy.Policies policies;
+
+    public Proposal proposeOnRecognition(UUID institutionId, UUID applicationId, Result result, LocalDate decidedOn,
+                                         boolean overridden) {
         List<AwardView> awards = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         Instant now = Instant.now(clock);
-        for (ParticipantResult p : result.participants()) {
+        for (ParticipantResult p0 : result.participants()) {
+            ParticipantResult p = p0;
             Enterprise.lockForUpdate(p.creditCode()); // serialises award decisions per enterprise
             Enterprise e = Enterprise.findById(p.creditCode());
+            boolean onlyFailedTheStandard = overridden && p.subsidyTier() == null
+                    && p.subsidyReason() == cn.liaocheng.rdcoverage.eligibility.SubsidyReason.NOT_QUALIFIED && p.standardTier() != null;
+            if (onlyFailedTheStandard && payOverridden) {
+                BigDecimal amount = policies.inForce(decidedOn).awards().get(p.standardTier());
+                p = new ParticipantResult(p.creditCode(), p.sizeClass(), p.standardTier(), p.qualified(), p.standardTier(),
+                        amount, null);
+            } else if (onlyFailedTheStandard) {
+                notes.add(new Note(p.creditCode(), "OVERRIDE_NOT_PAID", "recognised by override although the institution "
+                        + "does not meet the standard; the programme parameter rd.awards.pay-overridden is off (the default), "
+                        + "so no award is proposed. Finance or the city can propose one with POST /api/v1/awards and a reason"));
+                continue;
+            }
             if (p.subsidyTier() == null) {
                 notes.add(new Note(p.creditCode(), p.subsidyReason() == null ? null : p.subsidyReason().name(), explain(p)));
                 continue;
@@ -94,7 +124,8 @@ public class AwardService {
             city.amount = p.subsidyAmount();
             city.policyId = result.policyId();
             city.basis = "policy " + result.policyId() + ": " + p.subsidyTier() + " tier, size class " + p.sizeClass()
-                    + ", first recognition on " + decidedOn;
+                    + ", first recognition on " + decidedOn + (onlyFailedTheStandard ? " (recognised by override, paid as "
+                    + "rd.awards.pay-overridden is on)" : "");
             city.awardKey = cityKey;
             city.persistAndFlush();
             awards.add(changes.recorded(EventType.AWARD_PROPOSED, city.id, AwardView.of(city)));
@@ -120,6 +151,77 @@ public class AwardService {
             }
         }
         return new Proposal(awards, notes);
+    }
+
+    /** A manual award proposal (corrections): program, enterprise, the recognised institution it concerns, and why. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ManualAwardProposal")
+    public record ManualProposal(@jakarta.validation.constraints.NotNull Award.Program program,
+                                 @jakarta.validation.constraints.NotBlank String creditCode,
+                                 @jakarta.validation.constraints.NotBlank String institutionId,
+                                 @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 1000) String reason) {
+    }
+
+    /**
+     * Proposes an award by hand (finance or the city, for corrections such as a recognition by override): the amount
+     * comes from the policy in force today for the enterprise's size class (the county supplement from the county's
+     * award policy); never twice per enterprise and program (409 naming the existing award). Audited like any award.
+     */
+    @jakarta.transaction.Transactional
+    public AwardView proposeManually(ManualProposal in) {
+        String code = cn.liaocheng.rdcoverage.enterprise.CreditCode.normalise(in.creditCode());
+        Enterprise e = Enterprise.findById(code);
+        if (e == null) {
+            throw ApiException.invalid("creditCode", "enterprise " + code + " is not registered");
+        }
+        Enterprise.lockForUpdate(code);
+        String key = Award.key(in.program(), code);
+        Award existing = Award.find("awardKey", key).firstResult();
+        if (existing != null) {
+            throw ApiException.conflict("already-awarded", "Enterprise " + code + " already has award " + existing.id + " ("
+                    + existing.status + ") of " + in.program() + "; an enterprise is supported once (不重复支持)",
+                    Map.of("awardId", existing.id.toString()));
+        }
+        if (e.sizeClass == null) {
+            throw ApiException.unprocessable("no-figures", "Enterprise " + code + " has no yearly figures, so its size class "
+                    + "and award tier are unknown", Map.of("creditCode", code));
+        }
+        LocalDate today = LocalDate.now(clock);
+        cn.liaocheng.rdcoverage.eligibility.Policy policy = policies.inForce(today);
+        Tier tier = policy.tierFor(e.sizeClass);
+        BigDecimal cityAmount = policy.awards().get(tier);
+        UUID institution = cn.liaocheng.rdcoverage.common.Where.parseId("institutionId", in.institutionId());
+        cn.liaocheng.rdcoverage.institution.Institution inst = cn.liaocheng.rdcoverage.institution.Institution.findById(institution);
+        if (inst == null || !inst.participants.contains(code)) {
+            throw ApiException.invalid("institutionId", "must be an institution in which " + code + " takes part");
+        }
+        if (inst.status != cn.liaocheng.rdcoverage.institution.InstitutionStatus.RECOGNIZED) {
+            throw ApiException.conflict("institution-not-recognized", "Institution " + inst.id + " is " + inst.status
+                    + "; awards are for recognised institutions (先建后补)", Map.of("institutionStatus", inst.status.name()));
+        }
+        Award a = newAward(in.program(), e, institution, null, today, Instant.now(clock));
+        a.sizeClass = e.sizeClass;
+        a.tier = tier;
+        a.policyId = policy.id();
+        a.awardKey = key;
+        String by = "manual proposal by " + caller.subject() + " (" + caller.role() + "): " + in.reason().trim();
+        if (in.program() == Award.Program.CITY_FIRST_RECOGNITION) {
+            a.amount = cityAmount;
+            a.basis = by + "; policy " + policy.id() + ": " + tier + " tier, size class " + e.sizeClass;
+        } else {
+            CountyAwardPolicy county = CountyAwardPolicy.<CountyAwardPolicy>find(
+                    "regionCode = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc", e.regionCode, today).firstResult();
+            if (county == null) {
+                throw ApiException.unprocessable("no-county-policy", "Region " + e.regionCode + " has no award policy in force",
+                        Map.of("regionCode", e.regionCode));
+            }
+            a.amount = supplement(county, tier, cityAmount);
+            a.basis = by + "; county " + e.regionCode + " supplement from " + county.effectiveFrom;
+        }
+        if (a.basis.length() > 500) {
+            a.basis = a.basis.substring(0, 500);
+        }
+        a.persistAndFlush();
+        return changes.recorded(EventType.AWARD_PROPOSED, a.id, AwardView.of(a));
     }
 
     private static String explain(ParticipantResult p) {

@@ -66,12 +66,22 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, type, "Unprocessable request", detail, null, extensions);
     }
 
+    /** 428: a change that must name the version it replaces came without If-Match. */
+    public static ApiException preconditionRequired(String detail) {
+        return new ApiException(428, "precondition-required", "Precondition required", detail, null, null);
+    }
+
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(412, "precondition-failed", "Precondition failed", detail, null, null);
     }
 
     public int status() {
         return status;
+    }
+
+    /** The field errors of a 400 (empty otherwise). */
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 
     public Problem toProblem() {

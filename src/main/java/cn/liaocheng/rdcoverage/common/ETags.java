@@ -28,6 +28,18 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
+    /**
+     * For deletes (issue #19): If-Match is required (428 without it; "*" is accepted) and must name the current
+     * version (412 otherwise).
+     */
+    public static void requireIfMatch(String ifMatch, long currentVersion, String what) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ApiException.preconditionRequired("Deleting " + what + " needs If-Match with its current ETag "
+                    + of(currentVersion) + " (read it first), so that nobody deletes a version they have not seen");
+        }
+        checkIfMatch(ifMatch, currentVersion);
+    }
+
     /** Throws 412 when If-Match is present and names none of the current version. */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {

@@ -192,8 +192,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({org.hibernate.exception.ConstraintViolationException.class})
     public Response uniqueness(RuntimeException e) {
+        if (e instanceof org.hibernate.exception.ConstraintViolationException cve && foreignKey(cve)) {
+            return Problems.response(409, "referenced", "Conflict", "The change conflicts with records that refer to this "
+                    + "one or that it refers to" + (cve.getConstraintName() == null ? "" : " (" + cve.getConstraintName() + ")")
+                    + "; remove or change those first");
+        }
         return Problems.response(409, "conflict", "Conflict",
                 "The change conflicts with existing data (a record that must be unique already exists); read it and retry");
+    }
+
+    /** A foreign-key violation (SQLState 23503/23506; MySQL/MariaDB errors 1216, 1217, 1451, 1452). */
+    private static boolean foreignKey(org.hibernate.exception.ConstraintViolationException e) {
+        if (e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.FOREIGN_KEY) {
+            return true;
+        }
+        java.sql.SQLException sql = e.getSQLException();
+        if (sql == null) {
+            return false;
+        }
+        int code = sql.getErrorCode();
+        return "23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState())
+                || code == 1216 || code == 1217 || code == 1451 || code == 1452;
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, org.hibernate.StaleStateException.class,

@@ -47,6 +47,7 @@ public class ProblemOpenApiFilter implements OASFilter {
         ERRORS.put("404", new String[]{"NotFound", "No such resource, or outside the caller's scope"});
         ERRORS.put("409", new String[]{"Conflict", "Conflicts with the current state (duplicate, illegal transition, concurrent change)"});
         ERRORS.put("412", new String[]{"PreconditionFailed", "If-Match does not name the current ETag"});
+        ERRORS.put("428", new String[]{"PreconditionRequired", "This change needs If-Match with the current ETag (RFC 6585)"});
         ERRORS.put("413", new String[]{"PayloadTooLarge", "The body is larger than this endpoint accepts"});
         ERRORS.put("415", new String[]{"UnsupportedMediaType", "The Content-Type is not accepted here"});
         ERRORS.put("422", new String[]{"UnprocessableContent", "Well-formed but breaks a rule of the programme"});
@@ -313,6 +314,9 @@ public class ProblemOpenApiFilter implements OASFilter {
         }
         if (ifMatch) {
             statuses.add("412");
+            if (responses.getAPIResponse("428") != null) { // declared by the endpoints that require If-Match
+                statuses.add("428");
+            }
         }
         if (hasBody) {
             statuses.add("413");

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The coverage aggregates, computed in the database with grouped SQL over indexed columns (no entity is loaded).
  * "Covered on D": above designated size in the statistical year and a participant of an institution with
- * recognized_on ≤ D and (revoked_on null or revoked_on > D), any build mode.
+ * recognized_on ≤ D and (revoked_on null or revoked_on > D), any build mode; an INDUSTRY institution only while its
+ * service agreement is valid on D (agreement_valid_until null or ≥ D). Regions are those of the statistical year.
  */
 @ApplicationScoped
 public class CoverageQueries {
@@ -31,20 +32,38 @@ public class CoverageQueries {
             join institution_participant p on p.institution_id = i.id
             where i.recognized_on <= :asOf and (i.revoked_on is null or i.revoked_on > :asOf)
               and i.status in ('RECOGNIZED', 'REVOKED')
+              and (i.build_mode <> 'INDUSTRY' or i.agreement_valid_until is null or i.agreement_valid_until >= :asOf)
             group by p.credit_code""";
 
     public static final String COVERED_EXISTS = """
             exists (select 1 from institution_participant cp join institution ci on ci.id = cp.institution_id
                     where cp.credit_code = f.credit_code and ci.recognized_on <= :asOf
-                      and (ci.revoked_on is null or ci.revoked_on > :asOf) and ci.status in ('RECOGNIZED', 'REVOKED'))""";
+                      and (ci.revoked_on is null or ci.revoked_on > :asOf) and ci.status in ('RECOGNIZED', 'REVOKED')
+                      and (ci.build_mode <> 'INDUSTRY' or ci.agreement_valid_until is null or ci.agreement_valid_until >= :asOf))""";
 
     public static final String ABOVE_SIZE = "f.year = :year and f.above_designated_size = true";
 
-    /** Provincial-or-higher designations active on :asOf, of institutions not revoked by :asOf. */
+    /** The region of the statistical year (kept with the figures), else the enterprise's current region. */
+    public static final String YEAR_REGION = "coalesce(f.region_code, e.region_code)";
+
+    /**
+     * Provincial-or-higher designations active on :asOf, of institutions the city had recognised by :asOf and not
+     * revoked by then (a designation of a merely DECLARED institution does not count: issue #19).
+     */
     static final String ACTIVE_DESIGNATION = """
             d.level in ('PROVINCIAL', 'NATIONAL') and d.granted_on <= :asOf
               and (d.revoked_on is null or d.revoked_on > :asOf)
+              and i.status in ('RECOGNIZED', 'REVOKED') and i.recognized_on <= :asOf
               and (i.revoked_on is null or i.revoked_on > :asOf)""";
+
+    /** The provincial counts: all, and of institutions with a key enterprise (重点企业) / key industry (重点行业) participant. */
+    static final String PROVINCIAL_COUNTS = """
+            count(distinct d.institution_id),
+            count(distinct case when d.granted_on >= :yearStart then d.institution_id end),
+            count(distinct case when e.key_enterprise = true then d.institution_id end),
+            count(distinct case when e.key_industry = true then d.institution_id end),
+            count(distinct case when d.granted_on >= :yearStart and e.key_enterprise = true then d.institution_id end),
+            count(distinct case when d.granted_on >= :yearStart and e.key_industry = true then d.institution_id end)""";
 
     @Inject
     EntityManager em;
@@ -53,8 +72,14 @@ public class CoverageQueries {
         static final Counts NONE = new Counts(0, 0, 0, 0, 0);
     }
 
-    public record Provincial(long active, long newThisYear) {
-        static final Provincial NONE = new Provincial(0, 0);
+    public record Provincial(long active, long newThisYear, long activeKeyEnterprise, long activeKeyIndustry,
+                             long newKeyEnterprise, long newKeyIndustry) {
+        static final Provincial NONE = new Provincial(0, 0, 0, 0, 0, 0);
+
+        static Provincial of(Object[] r, int from) {
+            return new Provincial(num(r[from]), num(r[from + 1]), num(r[from + 2]), num(r[from + 3]), num(r[from + 4]),
+                    num(r[from + 5]));
+        }
     }
 
     /** Figures of asOf's year if any are loaded, else the latest earlier year; null when there are none. */
@@ -67,13 +92,14 @@ public class CoverageQueries {
     /** Above-size and covered enterprises by region. */
     public Map<String, Counts> countsByRegion(int year, LocalDate asOf, String region) {
         Query q = em.createNativeQuery("""
-                select e.region_code, count(*), count(c.credit_code),
+                select %s, count(*), count(c.credit_code),
                        coalesce(sum(c.single_mode), 0), coalesce(sum(c.joint_mode), 0), coalesce(sum(c.industry_mode), 0)
                 from enterprise_figures f
                 join enterprise e on e.credit_code = f.credit_code
                 left join (%s) c on c.credit_code = f.credit_code
                 where %s%s
-                group by e.region_code""".formatted(COVERED, ABOVE_SIZE, region == null ? "" : " and e.region_code = :region"))
+                group by %s""".formatted(YEAR_REGION, COVERED, ABOVE_SIZE, region == null ? "" : " and " + YEAR_REGION + " = :region",
+                YEAR_REGION))
                 .setParameter("year", year).setParameter("asOf", asOf);
         if (region != null) {
             q.setParameter("region", region);
@@ -86,25 +112,31 @@ public class CoverageQueries {
         return byRegion;
     }
 
-    /** Provincial-or-higher institutions active on asOf, and those granted since the start of asOf's year, by region. */
-    public Map<String, Provincial> provincialByRegion(LocalDate asOf, String region) {
+    /**
+     * Provincial-or-higher institutions active on asOf, and those granted since the start of asOf's year, by the
+     * region of the statistical year {@code year} (else the current region) of their participants.
+     */
+    public Map<String, Provincial> provincialByRegion(LocalDate asOf, Integer year, String region) {
+        String regionOf = "coalesce(f.region_code, e.region_code)";
         Query q = em.createNativeQuery("""
-                select e.region_code, count(distinct d.institution_id),
-                       count(distinct case when d.granted_on >= :yearStart then d.institution_id end)
+                select %s, %s
                 from designation d
                 join institution i on i.id = d.institution_id
                 join institution_participant p on p.institution_id = d.institution_id
                 join enterprise e on e.credit_code = p.credit_code
+                left join enterprise_figures f on f.credit_code = p.credit_code and f.year = :year
                 where %s%s
-                group by e.region_code""".formatted(ACTIVE_DESIGNATION, region == null ? "" : " and e.region_code = :region"))
-                .setParameter("asOf", asOf).setParameter("yearStart", asOf.withDayOfYear(1));
+                group by %s""".formatted(regionOf, PROVINCIAL_COUNTS, ACTIVE_DESIGNATION,
+                        region == null ? "" : " and " + regionOf + " = :region", regionOf))
+                .setParameter("asOf", asOf).setParameter("yearStart", asOf.withDayOfYear(1))
+                .setParameter("year", year == null ? -1 : year);
         if (region != null) {
             q.setParameter("region", region);
         }
         Map<String, Provincial> byRegion = new HashMap<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            byRegion.put((String) r[0], new Provincial(num(r[1]), num(r[2])));
+            byRegion.put((String) r[0], Provincial.of(r, 1));
         }
         return byRegion;
     }
@@ -112,13 +144,14 @@ public class CoverageQueries {
     /** The same city-wide: an institution with participants in two regions counts once. */
     public Provincial provincialCity(LocalDate asOf) {
         Object[] r = (Object[]) em.createNativeQuery("""
-                select count(distinct d.institution_id),
-                       count(distinct case when d.granted_on >= :yearStart then d.institution_id end)
+                select %s
                 from designation d
                 join institution i on i.id = d.institution_id
-                where %s""".formatted(ACTIVE_DESIGNATION))
+                join institution_participant p on p.institution_id = d.institution_id
+                join enterprise e on e.credit_code = p.credit_code
+                where %s""".formatted(PROVINCIAL_COUNTS, ACTIVE_DESIGNATION))
                 .setParameter("asOf", asOf).setParameter("yearStart", asOf.withDayOfYear(1)).getSingleResult();
-        return new Provincial(num(r[0]), num(r[1]));
+        return Provincial.of(r, 0);
     }
 
     public record Uncovered(String creditCode, String name, String regionCode, String sizeClass, int employees,
@@ -140,12 +173,12 @@ public class CoverageQueries {
     public List<Uncovered> uncovered(int year, LocalDate asOf, Collection<String> regions, Condition extra, String orderBy,
                                      int offset, int limit) {
         Query q = em.createNativeQuery("""
-                select f.credit_code, e.name, e.region_code, f.size_class, f.employees, f.revenue
+                select f.credit_code, e.name, %s, f.size_class, f.employees, f.revenue
                 from enterprise_figures f
                 join enterprise e on e.credit_code = f.credit_code
                 where %s%s and not %s%s
-                order by %s""".formatted(ABOVE_SIZE, regions == null ? "" : " and e.region_code in (:regions)", COVERED_EXISTS,
-                extra.sql().isEmpty() ? "" : " and " + extra.sql(), orderBy));
+                order by %s""".formatted(YEAR_REGION, ABOVE_SIZE, regions == null ? "" : " and " + YEAR_REGION + " in (:regions)",
+                COVERED_EXISTS, extra.sql().isEmpty() ? "" : " and " + extra.sql(), orderBy));
         bind(q, year, asOf, regions, extra);
         q.setFirstResult(offset).setMaxResults(limit);
         List<Uncovered> rows = new ArrayList<>();
@@ -161,7 +194,7 @@ public class CoverageQueries {
         Query q = em.createNativeQuery("""
                 select count(*) from enterprise_figures f
                 join enterprise e on e.credit_code = f.credit_code
-                where %s%s and not %s%s""".formatted(ABOVE_SIZE, regions == null ? "" : " and e.region_code in (:regions)",
+                where %s%s and not %s%s""".formatted(ABOVE_SIZE, regions == null ? "" : " and " + YEAR_REGION + " in (:regions)",
                 COVERED_EXISTS, extra.sql().isEmpty() ? "" : " and " + extra.sql()));
         bind(q, year, asOf, regions, extra);
         return num(q.getSingleResult());

@@ -87,7 +87,9 @@ public class ReportResource {
 
     static final List<String> COVERAGE_COLUMNS = List.of("scope", "regionCode", "regionName", "asOf", "statisticalYear",
             "aboveSizeEnterprises", "coveredEnterprises", "coverageRate", "targetRate", "shortfall",
-            "coveredSingle", "coveredJoint", "coveredIndustry", "provincialActive", "provincialNew", "provincialTarget");
+            "coveredSingle", "coveredJoint", "coveredIndustry", "provincialActive", "provincialNew", "provincialTarget",
+            "provincialActiveKeyEnterprise", "provincialActiveKeyIndustry", "provincialNewKeyEnterprise",
+            "provincialNewKeyIndustry");
 
     private static void coverageRows(TableOutput out, CoverageReport report) {
         if (report.city() != null) {
@@ -117,7 +119,8 @@ public class ReportResource {
         csv.row(scope, f.regionCode(), f.regionName(), report.asOf(), report.statisticalYear(), f.aboveSizeEnterprises(),
                 f.coveredEnterprises(), f.coverageRate(), f.targetRate(), f.shortfall(), f.coveredByBuildMode().single(),
                 f.coveredByBuildMode().joint(), f.coveredByBuildMode().industry(), f.provincialActive(), f.provincialNew(),
-                f.provincialTarget());
+                f.provincialTarget(), f.provincialActiveKeyEnterprise(), f.provincialActiveKeyIndustry(),
+                f.provincialNewKeyEnterprise(), f.provincialNewKeyIndustry());
     }
 
     @GET
@@ -193,6 +196,69 @@ public class ReportResource {
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Trend trend(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
         return snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
+    }
+
+    @GET
+    @Path("/coverage/trend")
+    @Produces(CsvOutput.MEDIA_TYPE)
+    @Operation(summary = "The trend as CSV (UTF-8 with BOM): one line per date and kind")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    public Response trendCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        Trend trend = snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
+        StreamingOutput body = out -> {
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(TREND_COLUMNS, language))) {
+                trendRows(csv, trend);
+            }
+        };
+        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", Exports.disposition("coverage-trend", regionOf(regionCode), LocalDate.now(clock)))
+                .build();
+    }
+
+    @GET
+    @Path("/coverage/trend")
+    @Produces(XlsxOutput.MEDIA_TYPE)
+    @Operation(summary = "The trend as an xlsx workbook: one line per date and kind")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    public Response trendXlsx(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
+        Trend trend = snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
+        StreamingOutput body = out -> {
+            try (XlsxOutput xlsx = new XlsxOutput(out, "trend", TREND_COLUMNS)) {
+                trendRows(xlsx, trend);
+            }
+        };
+        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
+                .header("Content-Disposition", Exports.disposition("coverage-trend", regionOf(regionCode), LocalDate.now(clock), "xlsx"))
+                .build();
+    }
+
+    static final List<String> TREND_COLUMNS = List.of("asOf", "kind", "regionCode", "statisticalYear",
+            "aboveSizeEnterprises", "coveredEnterprises", "coverageRate", "targetRate", "shortfall",
+            "provincialActive", "provincialNew", "snapshotId", "takenAt");
+
+    private static void trendRows(TableOutput out, Trend trend) {
+        for (TrendPoint p : trend.points()) {
+            out.row(p.asOf(), p.kind(), trend.regionCode(), p.statisticalYear(), p.aboveSizeEnterprises(),
+                    p.coveredEnterprises(), p.coverageRate(), p.targetRate(), p.shortfall(), p.provincialActive(),
+                    p.provincialNew(), p.snapshotId(), p.takenAt());
+        }
+    }
+
+    /** The monthly periods a catch-up took now ({@code yyyy-MM}, oldest first; empty when none was missing). */
+    @Schema(name = "SnapshotCatchUp")
+    public record CatchUp(@Schema(description = "periods yyyy-MM") List<String> taken) {
+    }
+
+    @POST
+    @Path("/snapshots/catch-up")
+    @Operation(operationId = "catchUpSnapshots", summary = "Take every monthly snapshot missed since the latest one taken (as the job does on each run "
+            + "and on start); each period is taken once across instances; returns the periods taken now")
+    @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatchUp.class)))
+    public Response catchUp(@HeaderParam("Idempotency-Key") String key) {
+        return idempotency.run(key, "POST", "/api/v1/reports/snapshots/catch-up", null,
+                () -> Response.ok(new CatchUp(snapshots.catchUp().stream().map(Object::toString).toList())).build());
     }
 
     @GET

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class ReportService {
     static final Map<String, String> UNCOVERED_SORTABLE = Map.of("creditCode", "f.credit_code", "name", "e.name",
-            "regionCode", "e.region_code", "sizeClass", "f.size_class", "employees", "f.employees", "revenue", "f.revenue");
+            "regionCode", CoverageQueries.YEAR_REGION, "sizeClass", "f.size_class", "employees", "f.employees", "revenue", "f.revenue");
 
     @Inject
     CoverageQueries queries;
@@ -54,14 +54,14 @@ public class ReportService {
         List<CoverageReport.Figures> rows = inScope == null ? full.regions()
                 : full.regions().stream().filter(r -> inScope.contains(r.regionCode())).toList();
         return new CoverageReport(full.asOf(), full.statisticalYear(), full.statisticalYearFallback(), full.targetYear(),
-                caller.scopedToRegion() ? null : full.city(), rows);
+                full.targetSet(), full.targetNote(), caller.scopedToRegion() ? null : full.city(), rows);
     }
 
     /** The full report, every region and the city, regardless of the caller. */
     CoverageReport compute(LocalDate asOf) {
         Integer year = queries.statisticalYear(asOf.getYear());
         Map<String, CoverageQueries.Counts> counts = year == null ? Map.of() : queries.countsByRegion(year, asOf, null);
-        Map<String, CoverageQueries.Provincial> provincial = queries.provincialByRegion(asOf, null);
+        Map<String, CoverageQueries.Provincial> provincial = queries.provincialByRegion(asOf, year, null);
         Map<String, CoverageTarget> goals = targets.ofYear(asOf.getYear());
         CoverageTarget cityGoal = goals.get(CoverageTarget.CITY);
         List<CoverageReport.Figures> rows = new ArrayList<>();
@@ -78,7 +78,11 @@ public class ReportService {
         }
         CoverageReport.Figures city = figures(null, null, new CoverageQueries.Counts(above, covered, single, joint, industry),
                 queries.provincialCity(asOf), cityGoal, null);
-        return new CoverageReport(asOf, year, year != null && year != asOf.getYear(), asOf.getYear(), city, rows);
+        String targetNote = cityGoal != null ? null : "No target is set for " + asOf.getYear()
+                + ": targetRate and shortfall are empty. The city sets one with POST /api/v1/targets "
+                + "{\"year\": " + asOf.getYear() + ", \"coverageRate\": …, \"provincialIncrease\": …}";
+        return new CoverageReport(asOf, year, year != null && year != asOf.getYear(), asOf.getYear(), cityGoal != null,
+                targetNote, city, rows);
     }
 
     private static CoverageReport.Figures figures(String code, String name, CoverageQueries.Counts c,
@@ -90,7 +94,8 @@ public class ReportService {
         return new CoverageReport.Figures(code, name, c.aboveSize(), c.covered(), rate, targetRate,
                 targetRate == null ? null : shortfall(targetRate, c.aboveSize(), c.covered()),
                 new CoverageReport.ByBuildMode(c.single(), c.joint(), c.industry()),
-                p.active(), p.newThisYear(), own == null ? null : own.provincialIncrease);
+                p.active(), p.newThisYear(), own == null ? null : own.provincialIncrease,
+                p.activeKeyEnterprise(), p.activeKeyIndustry(), p.newKeyEnterprise(), p.newKeyIndustry());
     }
 
     /** Enterprises still to cover: max(0, ceil(targetRate × aboveSize) − covered). */
@@ -162,14 +167,25 @@ public class ReportService {
     }
 
     /**
-     * The regions a request is about: for a county officer or a supervisor the requested one if in its scope (else 404)
+     * A region outside a county officer's or supervisor's scope: 403 saying so and which regions it may ask for
+     * (not "does not exist": issue #19).
+     */
+    private ApiException outOfScope(String requested) {
+        String own = String.join(", ", new java.util.TreeSet<>(caller.regions()));
+        return ApiException.forbidden("Region " + requested + " is outside your scope: you read only the reports of " + own
+                + " (omit regionCode or use one of them)");
+    }
+
+    /**
+     * The regions a request is about: for a county officer or a supervisor the requested one if in its scope
+     * (else 403 naming its scope)
      * or all of its scope; for the other roles the requested region (400 when unknown), or null for all.
      */
     public Set<String> regionsInScope(String regionCode) {
         String requested = regionCode == null || regionCode.isBlank() ? null : regionCode.trim();
         if (caller.scopedToRegion()) {
             if (requested != null && !caller.regions().contains(requested)) {
-                throw ApiException.notFound("Region", requested);
+                throw outOfScope(requested);
             }
             return requested != null ? Set.of(requested) : caller.regions();
         }
@@ -180,7 +196,7 @@ public class ReportService {
     }
 
     /**
-     * The one region a request is about: a county officer's own region (another one is 404), a supervisor's requested
+     * The one region a request is about: a county officer's own region (another one is 403), a supervisor's requested
      * region of its scope (required when it supervises several), or for the other roles the requested region (400 when
      * unknown), or null for all.
      */
@@ -189,7 +205,7 @@ public class ReportService {
         if (caller.scopedToRegion()) {
             Set<String> own = caller.regions();
             if (requested != null && !own.contains(requested)) {
-                throw ApiException.notFound("Region", requested);
+                throw outOfScope(requested);
             }
             if (requested == null && own.size() != 1) {
                 throw ApiException.invalid("regionCode", "is required: your scope holds " + own.size() + " regions");

@@ -10,7 +10,8 @@ import java.time.YearMonth;
 /**
  * Takes the monthly snapshot of the previous month (as of its last day) on the cron {@code rd.snapshots.cron}
  * (01:00 on the 1st by default; {@code off} disables it, as in tests). Every instance runs the job; the unique
- * period lets only the first insert through.
+ * period lets only the first insert through. Each run, and each start, takes every period missed since the latest
+ * one taken (a failed run, months while the service was down), each still once across instances.
  */
 @ApplicationScoped
 public class SnapshotJob {
@@ -23,6 +24,19 @@ public class SnapshotJob {
     @Scheduled(identity = "coverage-snapshot", cron = "{rd.snapshots.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             timeZone = "Asia/Shanghai")
     void monthly() {
-        snapshots.takeScheduled(YearMonth.now(clock).minusMonths(1));
+        snapshots.catchUp();
+    }
+
+    /** On start, the periods missed while no instance ran (unless the schedule is off, as in tests). */
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start,
+                 @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.snapshots.cron") String cron) {
+        if ("off".equalsIgnoreCase(cron.trim())) {
+            return;
+        }
+        try {
+            snapshots.catchUp();
+        } catch (RuntimeException e) {
+            org.jboss.logging.Logger.getLogger(SnapshotJob.class).warn("Snapshot catch-up on start failed; the next run retries", e);
+        }
     }
 }

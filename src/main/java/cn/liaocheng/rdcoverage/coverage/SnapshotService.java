@@ -43,8 +43,39 @@ public class SnapshotService {
 
     @Transactional
     public SnapshotView take(LocalDate asOf) {
-        CoverageSnapshot s = store(asOf == null ? LocalDate.now(clock) : asOf, SnapshotKind.ON_DEMAND, null, caller.subject());
+        LocalDate today = LocalDate.now(clock);
+        if (asOf != null && asOf.isAfter(today)) {
+            throw ApiException.unprocessable("future-snapshot", "A snapshot as of " + asOf + " (after today, " + today
+                    + ") would freeze figures that can still change; take it on or after that day",
+                    Map.of("field", "asOf", "asOf", asOf.toString(), "today", today.toString()));
+        }
+        CoverageSnapshot s = store(asOf == null ? today : asOf, SnapshotKind.ON_DEMAND, null, caller.subject());
         return view(s, true);
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.snapshots.catch-up-months", defaultValue = "12")
+    int catchUpMonths;
+
+    /**
+     * Takes every scheduled period still missing up to the previous month: a failed run, or months missed while the
+     * service was down. It looks back from the first period ever taken (only the previous month when none was),
+     * at most {@code rd.snapshots.catch-up-months} periods. Each period is still taken once across instances
+     * (unique period). Returns the periods taken by this call.
+     */
+    public List<YearMonth> catchUp() {
+        YearMonth due = YearMonth.now(clock).minusMonths(1);
+        YearMonth floor = due.minusMonths(Math.max(1, catchUpMonths) - 1L);
+        String first = QuarkusTransaction.requiringNew().call(() -> CoverageSnapshot.getEntityManager()
+                .createQuery("select min(s.period) from CoverageSnapshot s where s.period <= :due", String.class)
+                .setParameter("due", due.toString()).getSingleResult());
+        YearMonth start = first == null ? due : YearMonth.parse(first).isBefore(floor) ? floor : YearMonth.parse(first);
+        List<YearMonth> taken = new ArrayList<>();
+        for (YearMonth p = start; !p.isAfter(due); p = p.plusMonths(1)) {
+            if (takeScheduled(p).isPresent()) {
+                taken.add(p);
+            }
+        }
+        return taken;
     }
 
     /**
@@ -90,22 +121,26 @@ public class SnapshotService {
         return view(s, true);
     }
 
-    /** The city's (or a region's) figures of each snapshot taken as of a date in [from, to], oldest first. */
+    /**
+     * The city's (or a region's) figures of the snapshots taken as of a date in [from, to], oldest first: one point
+     * per date and kind (SCHEDULED, ON_DEMAND), the latest taken of that date and kind.
+     */
     public Trend trend(LocalDate from, LocalDate to, String regionCode) {
         String region = reports.scope(regionCode);
         Where w = where(from, to);
-        List<TrendPoint> points = new ArrayList<>();
+        Map<String, TrendPoint> points = new LinkedHashMap<>();
         for (CoverageSnapshot s : CoverageSnapshot.<CoverageSnapshot>list("from CoverageSnapshot s" + w.clause
-                + " order by s.asOf, s.takenAt, s.id", w.params)) {
+                + " order by s.asOf, s.kind, s.takenAt, s.id", w.params)) {
             CoverageReport r = parse(s);
             CoverageReport.Figures f = region == null ? r.city()
                     : r.regions().stream().filter(x -> region.equals(x.regionCode())).findFirst().orElse(null);
             if (f != null) {
-                points.add(new TrendPoint(s.id.toString(), s.asOf, s.statisticalYear, f.aboveSizeEnterprises(),
-                        f.coveredEnterprises(), f.coverageRate(), f.targetRate(), f.shortfall(), f.provincialActive(), f.provincialNew()));
+                points.put(s.asOf + "/" + s.kind, new TrendPoint(s.id.toString(), s.asOf, s.kind, s.takenAt, s.statisticalYear,
+                        f.aboveSizeEnterprises(), f.coveredEnterprises(), f.coverageRate(), f.targetRate(), f.shortfall(),
+                        f.provincialActive(), f.provincialNew()));
             }
         }
-        return new Trend(region, from, to, points);
+        return new Trend(region, from, to, List.copyOf(points.values()));
     }
 
     private CoverageSnapshot store(LocalDate asOf, SnapshotKind kind, String period, String by) {

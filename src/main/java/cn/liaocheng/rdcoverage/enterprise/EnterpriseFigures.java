@@ -31,6 +31,10 @@ public class EnterpriseFigures extends PanacheEntityBase {
     @Column(name = "year")
     public int year;
 
+    /** The region the enterprise belonged to in this statistical year (所属县市区 of that year's list). */
+    @Column(name = "region_code")
+    public String regionCode;
+
     @Column(name = "employees")
     public int employees;
 

@@ -220,6 +220,7 @@ public class EnterpriseResource {
     @Operation(operationId = "deleteEnterpriseFigures", summary = "Remove one statistical year")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     @APIResponse(responseCode = "204", description = "Removed; no body")
+    @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response deleteFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.deleteFigures(creditCode, year, ifMatch);

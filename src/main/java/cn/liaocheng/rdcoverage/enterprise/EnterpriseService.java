@@ -141,6 +141,7 @@ public class EnterpriseService {
             EnterpriseFigures f = new EnterpriseFigures();
             f.creditCode = code;
             f.year = in.year();
+            f.regionCode = in.regionCode() == null ? e.regionCode : checkedRegion(in.regionCode());
             sizeRules.apply(f, in.employees(), in.revenue(), in.aboveDesignatedSize());
             f.updatedAt = now;
             f.persist();
@@ -176,8 +177,22 @@ public class EnterpriseService {
     public void delete(String rawCode, String ifMatch) {
         Enterprise e = find(rawCode);
         ETags.checkIfMatch(ifMatch, e.version);
+        @SuppressWarnings("unchecked")
+        List<Object> institutions = Enterprise.getEntityManager().createNativeQuery(
+                "select institution_id from institution_participant where credit_code = :code")
+                .setParameter("code", e.creditCode).getResultList();
+        if (!institutions.isEmpty()) {
+            List<String> ids = institutions.stream().map(String::valueOf).toList();
+            throw ApiException.conflict("enterprise-in-use", "Enterprise " + e.creditCode + " takes part in "
+                    + ids.size() + " institution(s) (" + String.join(", ", ids) + "); it cannot be deleted while it does. "
+                    + "Remove it from those institutions (or delete the declared ones) first; a recognised institution "
+                    + "keeps its participants for the record", Map.of("institutionIds", ids));
+        }
+        // entity by entity, so that the audit trail records each deleted year
         changes.deleted(EventType.ENTERPRISE_DELETED, e.creditCode, view(e));
-        EnterpriseFigures.delete("creditCode", e.creditCode);
+        for (EnterpriseFigures f : EnterpriseFigures.<EnterpriseFigures>list("creditCode", e.creditCode)) {
+            f.delete();
+        }
         e.delete();
     }
 
@@ -192,7 +207,7 @@ public class EnterpriseService {
                 new AuditHistory.Source<>(EnterpriseFigures.class, "figures", AuditEntity.property("originalId.creditCode").eq(e.creditCode),
                         f -> Integer.toString(f.year),
                         f -> AuditHistory.state("year", f.year, "employees", f.employees, "revenue", f.revenue,
-                                "aboveDesignatedSize", f.aboveDesignatedSize, "sizeClass", f.sizeClass))));
+                                "aboveDesignatedSize", f.aboveDesignatedSize, "sizeClass", f.sizeClass, "regionCode", f.regionCode))));
     }
 
     public List<FiguresView> figures(String rawCode) {
@@ -226,8 +241,12 @@ public class EnterpriseService {
             f = new EnterpriseFigures();
             f.creditCode = e.creditCode;
             f.year = year;
+            f.regionCode = e.regionCode;
         } else {
             ETags.checkIfMatch(ifMatch, f.version);
+        }
+        if (input.regionCode() != null) {
+            f.regionCode = checkedRegion(input.regionCode());
         }
         Instant now = Instant.now(clock);
         sizeRules.apply(f, input.employees(), input.revenue(), input.aboveDesignatedSize());
@@ -247,7 +266,7 @@ public class EnterpriseService {
         if (f == null) {
             throw ApiException.notFound("Figures of " + e.creditCode + " for year", year);
         }
-        ETags.checkIfMatch(ifMatch, f.version);
+        ETags.requireIfMatch(ifMatch, f.version, "the " + year + " figures of " + e.creditCode);
         changes.deleted(EventType.FIGURES_DELETED, e.creditCode + "/" + year, FiguresView.of(f));
         f.delete();
         EnterpriseFigures.flush();
@@ -303,6 +322,16 @@ public class EnterpriseService {
             throw ApiException.invalid(field, problem);
         }
         return code;
+    }
+
+    /** A region given for one year's figures: known, and within a county officer's scope. */
+    private String checkedRegion(String code) {
+        String region = code.trim();
+        if (!regions.exists(region)) {
+            throw ApiException.invalid("regionCode", "'" + code + "' is not a region of Liaocheng; see GET /api/v1/regions");
+        }
+        checkRegionInScope(region);
+        return region;
     }
 
     private void checkRegion(String code) {

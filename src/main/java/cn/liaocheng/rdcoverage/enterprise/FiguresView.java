@@ -8,14 +8,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One statistical year. {@code aboveDesignatedSizeSource} says whether 规上 was declared by the statistics or
+ * One statistical year, with the region the enterprise belonged to that year. {@code aboveDesignatedSizeSource} says whether 规上 was declared by the statistics or
  * derived from revenue; {@code sizeClass} is derived (国统字〔2017〕213号).
  */
-public record FiguresView(String creditCode, int year, int employees, BigDecimal revenue,
+public record FiguresView(String creditCode, int year, String regionCode, int employees, BigDecimal revenue,
                           boolean aboveDesignatedSize, String aboveDesignatedSizeSource, @Schema(nullable = true) SizeClass sizeClass,
                           Instant updatedAt, @JsonIgnore long version) {
     static FiguresView of(EnterpriseFigures f) {
-        return new FiguresView(f.creditCode, f.year, f.employees, f.revenue, f.aboveDesignatedSize,
+        return new FiguresView(f.creditCode, f.year, f.regionCode, f.employees, f.revenue, f.aboveDesignatedSize,
                 f.aboveSizeDeclared ? "DECLARED" : "DERIVED", f.sizeClass, f.updatedAt, f.version);
     }
 }

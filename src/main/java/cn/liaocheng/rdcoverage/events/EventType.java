@@ -27,6 +27,7 @@ public enum EventType {
     APPLICATION_TRANSITIONED("application.transitioned"),
     INSPECTION_ASSIGNED("inspection.assigned"),
     INSPECTION_RECORDED("inspection.recorded"),
+    INSPECTION_CANCELLED("inspection.cancelled"),
     AWARD_PROPOSED("award.proposed"),
     AWARD_APPROVED("award.approved"),
     AWARD_DISBURSED("award.disbursed"),

@@ -64,8 +64,10 @@ public class InstitutionResource {
     }
 
     @POST
-    @Operation(operationId = "createInstitution", summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)")
-    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @Operation(operationId = "createInstitution", summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)",
+            description = "By an enterprise taking part, the city, or a county officer for enterprises of its region "
+                    + "(the audit trail records who declared it and in which role).")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid InstitutionInput body) {
         ApiException.requireBody(body);
@@ -74,6 +76,20 @@ public class InstitutionResource {
             return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
                     .tag(ETags.tag(view.version())).entity(view).build();
         });
+    }
+
+    @POST
+    @Path("/historic-register")
+    @Operation(operationId = "loadHistoricRegister", summary = "Load the historic register: institutions recognised before go-live with their real recognition dates",
+            description = "All or nothing: every entry is checked like a declaration (and recognizedOn not after today); "
+                    + "a 400 lists the problems of every entry (fields institutions[k]....) and nothing is stored. "
+                    + "No award is proposed for them. Audited as the city officer's change.")
+    @RolesAllowed(Role.CITY_OFFICER_)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoricRegister.Result.class)))
+    public Response loadHistoric(@HeaderParam("Idempotency-Key") String key, @Valid HistoricRegister body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/institutions/historic-register", body,
+                () -> Response.status(Response.Status.CREATED).entity(service.loadHistoric(body)).build());
     }
 
     @GET
@@ -139,6 +155,7 @@ public class InstitutionResource {
     @Operation(operationId = "deleteInstitution", summary = "Remove a declared (not yet recognised) institution")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
     @APIResponse(responseCode = "204", description = "Removed; no body")
+    @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();

@@ -123,6 +123,58 @@ public class InstitutionService {
         return changes.recorded(EventType.INSTITUTION_CREATED, i.id, view(i));
     }
 
+    /**
+     * Loads the historic register (institutions recognised before go-live, with their real dates) all or nothing:
+     * every entry is checked as a declaration would be, plus recognizedOn not after today; the problems of every
+     * entry are returned together (fields prefixed {@code institutions[k].}) and nothing is stored. Stored
+     * institutions are RECOGNIZED on their date; no award is proposed (awards of that time were paid outside the
+     * service). The audit trail records the city officer who loaded them.
+     */
+    @Transactional
+    public HistoricRegister.Result loadHistoric(HistoricRegister register) {
+        LocalDate today = LocalDate.now(clock);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Institution> valid = new ArrayList<>();
+        for (int k = 0; k < register.institutions().size(); k++) {
+            HistoricRegister.Entry entry = register.institutions().get(k);
+            String prefix = "institutions[" + k + "].";
+            if (entry.recognizedOn().isAfter(today)) {
+                errors.add(new Problem.FieldError(prefix + "recognizedOn", "must not be after today (" + today + ")"));
+            }
+            Institution i = new Institution();
+            i.status = InstitutionStatus.RECOGNIZED;
+            i.recognizedOn = entry.recognizedOn();
+            i.createdAt = Instant.now(clock);
+            try {
+                apply(i, entry.institution());
+                valid.add(i);
+            } catch (ApiException e) {
+                if (e.errors().isEmpty()) {
+                    errors.add(new Problem.FieldError(prefix + "institution", e.getMessage()));
+                }
+                for (Problem.FieldError f : e.errors()) {
+                    errors.add(new Problem.FieldError(prefix + "institution." + f.field(), f.message()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < valid.size(); k++) {
+            Institution i = valid.get(k);
+            i.persist();
+            InstitutionInput.CapacityInput c = register.institutions().get(k).institution().capacity();
+            if (c != null) {
+                putCapacity(i, c);
+            }
+            changes.record(EventType.INSTITUTION_CREATED, i.id, () -> view(i));
+            ids.add(i.id.toString());
+        }
+        Institution.flush();
+        return new HistoricRegister.Result(ids.size(), ids);
+    }
+
     @Transactional
     public InstitutionView replace(String rawId, InstitutionInput input, String ifMatch) {
         Institution i = find(rawId);
@@ -209,7 +261,8 @@ public class InstitutionService {
 
     /**
      * Consent of participants (issue 12, High 3). A participant added by an enterprise has not confirmed yet; the
-     * declaring enterprise itself has, and so has every participant a city officer declares (the city acts for them).
+     * declaring enterprise itself has, and so has every participant a city officer declares (the city acts for them)
+     * or a county officer declares for an enterprise of its region (it organises 申报 and may confirm for it: issue #19).
      * Confirmations of removed participants go; those of participants that stay are kept.
      */
     void syncConsents(Institution i, Set<String> before) {
@@ -221,10 +274,15 @@ public class InstitutionService {
                 continue;
             }
             boolean self = caller.scopedToEnterprise() && code.equals(caller.creditCode());
-            if (self || caller.is(Role.CITY_OFFICER)) {
+            if (self || caller.is(Role.CITY_OFFICER) || caller.is(Role.COUNTY_OFFICER) && ofOwnRegion(code)) {
                 confirm(i, code);
             }
         }
+    }
+
+    private boolean ofOwnRegion(String code) {
+        Enterprise e = Enterprise.findById(code);
+        return e != null && e.regionCode.equals(caller.regionCode());
     }
 
     private void confirm(Institution i, String code) {
@@ -294,13 +352,19 @@ public class InstitutionService {
     @Transactional
     public void delete(String rawId, String ifMatch) {
         Institution i = find(rawId);
-        ETags.checkIfMatch(ifMatch, i.version);
+        ETags.requireIfMatch(ifMatch, i.version, "institution " + i.id);
         if (i.status != InstitutionStatus.DECLARED) {
             throw ApiException.conflict("institution-recognized", "Institution " + i.id + " is " + i.status
                     + "; only a DECLARED institution can be removed (a recognised one is revoked instead)");
         }
         changes.deleted(EventType.INSTITUTION_DELETED, i.id, view(i));
-        InstitutionCapacity.delete("institutionId", i.id);
+        // entity by entity, so that the audit trail records each deleted capacity year and designation
+        for (InstitutionCapacity c : InstitutionCapacity.<InstitutionCapacity>list("institutionId", i.id)) {
+            c.delete();
+        }
+        for (Designation d : Designation.<Designation>list("institutionId", i.id)) {
+            d.delete();
+        }
         i.delete();
     }
 
@@ -436,6 +500,11 @@ public class InstitutionService {
                 errors.add(new Problem.FieldError("participants[" + k + "]", "enterprise " + code + " is not registered"));
             }
             codes.add(code);
+        }
+        if (caller.scopedToRegion() && errors.isEmpty()
+                && Enterprise.count("regionCode = ?1 and creditCode in ?2", caller.regionCode(), codes) == 0) {
+            throw ApiException.forbidden("A county officer of " + caller.regionCode() + " declares institutions only for "
+                    + "enterprises of its region; none of the participants is in " + caller.regionCode());
         }
         if (caller.scopedToEnterprise() && !distinct.contains(caller.creditCode())) {
             throw ApiException.forbidden("An enterprise may declare only institutions it takes part in; "

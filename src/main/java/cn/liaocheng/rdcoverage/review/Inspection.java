@@ -31,7 +31,7 @@ public class Inspection extends PanacheEntityBase {
     public enum AssessorKind { EXPERT, THIRD_PARTY }
 
     @Schema(name = "InspectionStatus")
-    public enum Status { ASSIGNED, CONCLUDED }
+    public enum Status { ASSIGNED, CONCLUDED, CANCELLED }
 
     @Schema(name = "InspectionConclusion")
     public enum Conclusion { PASS, FAIL, RECTIFY }

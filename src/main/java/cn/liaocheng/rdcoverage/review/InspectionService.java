@@ -107,8 +107,9 @@ public class InspectionService {
             throw ApiException.forbidden("Only the assessor assigned to this inspection records it");
         }
         ETags.checkIfMatch(ifMatch, i.version);
-        if (i.status == Inspection.Status.CONCLUDED) {
-            throw ApiException.conflict("inspection-concluded", "Inspection " + i.id + " is concluded and read-only");
+        if (i.status != Inspection.Status.ASSIGNED) {
+            throw ApiException.conflict("inspection-" + i.status.name().toLowerCase(java.util.Locale.ROOT),
+                    "Inspection " + i.id + " is " + i.status + " and read-only");
         }
         LocalDate today = LocalDate.now(clock);
         if (in.conductedOn() != null) {
@@ -134,7 +135,7 @@ public class InspectionService {
             if (i.conductedOn == null) {
                 throw ApiException.invalid("conductedOn", "is required to conclude an inspection");
             }
-            if (i.kind == Inspection.Kind.ON_SITE && !i.hasVerifiedCapacity()) {
+            if (i.kind == Inspection.Kind.ON_SITE && !i.hasVerifiedCapacity() && !industry(i)) {
                 throw ApiException.invalid("verifiedCapacity", "is required to conclude an on-site inspection");
             }
             i.conclusion = in.conclusion();
@@ -143,6 +144,37 @@ public class InspectionService {
         i.updatedAt = Instant.now(clock);
         i.persistAndFlush();
         return changes.recorded(EventType.INSPECTION_RECORDED, i.id, InspectionView.of(i));
+    }
+
+    /**
+     * Whether the inspected institution is INDUSTRY (产业共建): capacity does not apply to that mode under the current
+     * policy switch (industryCapacityRequired false), so its on-site inspection concludes without verified capacity.
+     */
+    private static boolean industry(Inspection i) {
+        Application a = Application.findById(i.applicationId);
+        cn.liaocheng.rdcoverage.institution.Institution inst = a == null ? null
+                : cn.liaocheng.rdcoverage.institution.Institution.findById(a.institutionId);
+        return inst != null && inst.buildMode == cn.liaocheng.rdcoverage.eligibility.BuildMode.INDUSTRY;
+    }
+
+    /** The city cancels an inspection still ASSIGNED (e.g. so that RECOGNIZE may go on); the reason is kept. */
+    @Transactional
+    public InspectionView cancel(String rawId, ReviewInputs.Cancellation in, String ifMatch) {
+        Inspection i = find(rawId);
+        ETags.checkIfMatch(ifMatch, i.version);
+        if (i.status != Inspection.Status.ASSIGNED) {
+            throw ApiException.conflict("inspection-" + i.status.name().toLowerCase(java.util.Locale.ROOT),
+                    "Inspection " + i.id + " is " + i.status + "; only an ASSIGNED inspection can be cancelled");
+        }
+        i.status = Inspection.Status.CANCELLED;
+        i.findings = ("Cancelled by " + caller.subject() + ": " + in.reason().trim()
+                + (i.findings == null ? "" : "\n" + i.findings));
+        if (i.findings.length() > 4000) {
+            i.findings = i.findings.substring(0, 4000);
+        }
+        i.updatedAt = Instant.now(clock);
+        i.persistAndFlush();
+        return changes.recorded(EventType.INSPECTION_CANCELLED, i.id, InspectionView.of(i));
     }
 
     Inspection find(String rawId) {

@@ -32,9 +32,22 @@ public final class ReviewInputs {
     public record ApplicationInput(@NotBlank String institutionId, @NotBlank String roundId) {
     }
 
+    /**
+     * A transition. {@code decidedOn} (RECOGNIZE and REJECT only): the real date of the city's decision (e.g. of the
+     * city government meeting), not after today and not before the round opened; default today. A date more than
+     * {@code rd.decisions.reason-after-days} back needs a {@code reason}, kept in the timeline and audit trail.
+     */
     @Schema(name = "ApplicationTransition")
     public record Transition(@NotNull ApplicationAction action, @Size(max = 2000) String comment,
-                             Boolean override, @Size(max = 1000) String reason) {
+                             Boolean override, @Size(max = 1000) String reason, java.time.LocalDate decidedOn) {
+        public Transition(ApplicationAction action, String comment, Boolean override, String reason) {
+            this(action, comment, override, reason, null);
+        }
+    }
+
+    /** The city cancels an inspection that is still ASSIGNED, with a reason. */
+    @Schema(name = "InspectionCancellation")
+    public record Cancellation(@NotBlank @Size(max = 1000) String reason) {
     }
 
     public record InspectionInput(@NotBlank String applicationId, @NotNull Inspection.Kind kind,

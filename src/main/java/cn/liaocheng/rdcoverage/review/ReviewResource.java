@@ -118,8 +118,10 @@ public class ReviewResource {
 
     @POST
     @Path("/applications")
-    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
-    @Operation(operationId = "createApplication", summary = "Start an application (DRAFT) for an institution in an OPEN round; one live application per institution and round")
+    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @Operation(operationId = "createApplication", summary = "Start an application (DRAFT) for an institution in an OPEN round; one live application per institution and round",
+            description = "By an enterprise taking part, the city, or a county officer for an institution with a participant of its region "
+                    + "(audited as acting for it).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
         ApiException.requireBody(body);
@@ -197,6 +199,21 @@ public class ReviewResource {
     public Response inspection(@PathParam("id") String id) {
         InspectionView v = inspections.get(id);
         return Response.ok(v).tag(ETags.tag(v.version())).build();
+    }
+
+    @POST
+    @Path("/inspections/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.CITY_OFFICER_)
+    @Operation(operationId = "cancelInspection", summary = "The city cancels an inspection still ASSIGNED, with a reason (a RECOGNIZE waits for open on-site inspections)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
+    public Response cancelInspection(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Cancellation body) {
+        ApiException.requireBody(body);
+        return idempotency.run(key, "POST", "/api/v1/inspections/" + id + "/cancellation", body, () -> {
+            InspectionView v = inspections.cancel(id, body, ifMatch);
+            return Response.ok(v).tag(ETags.tag(v.version())).build();
+        });
     }
 
     @PATCH

@@ -169,7 +169,10 @@ public class ReviewService {
         paging.validate();
         Where w = new Where();
         if (caller.scopedToRegion()) {
-            w.and("a.regionCode = :myRegion", "myRegion", String.valueOf(caller.regionCode()));
+            // the lead participant's county, and every other participant's county (reads a joint application)
+            w.and("(a.regionCode = :myRegion or exists (select 1 from Institution i, Enterprise pe where i.id = a.institutionId "
+                    + "and pe.regionCode = :myRegion and pe.creditCode member of i.participants))",
+                    "myRegion", String.valueOf(caller.regionCode()));
         }
         if (caller.scopedToEnterprise()) {
             w.and("exists (select 1 from Institution i where i.id = a.institutionId and :me member of i.participants)",
@@ -206,6 +209,15 @@ public class ReviewService {
         if (caller.scopedToEnterprise() && !inst.participants.contains(caller.creditCode())) {
             throw ApiException.forbidden("An enterprise applies only for institutions it takes part in");
         }
+        if (caller.scopedToRegion()) {
+            // a county officer organises 申报 for the enterprises of its region (recorded as its own act in the timeline)
+            Enterprise leadParticipant = Enterprise.findById(inst.participants.get(0));
+            if (leadParticipant == null || !caller.regionCode().equals(leadParticipant.regionCode)) {
+                throw ApiException.forbidden("A county officer of " + caller.regionCode() + " applies only for institutions "
+                        + "whose lead participant is in its region; this one's county is "
+                        + (leadParticipant == null ? "unknown" : leadParticipant.regionCode));
+            }
+        }
         Round round = Round.findById(in.roundId());
         if (round == null) {
             throw ApiException.invalid("roundId", "round " + in.roundId() + " does not exist");
@@ -213,9 +225,15 @@ public class ReviewService {
         if (round.status != RoundStatus.OPEN) {
             throw ApiException.conflict("round-not-open", "Round " + round.id + " is " + round.status + "; applications are made while it is OPEN");
         }
+        checkCalendar(round, LocalDate.now(clock), "made");
         if (inst.status != InstitutionStatus.DECLARED) {
+            String hint = inst.status == InstitutionStatus.REVOKED
+                    ? " (revoked on " + inst.revokedOn + "). A revoked institution is never recognised again: declare a new "
+                      + "institution (POST /api/v1/institutions) and apply for that one"
+                    : " (recognised on " + inst.recognizedOn + "); it needs no further application";
             throw ApiException.conflict("institution-" + inst.status.name().toLowerCase(Locale.ROOT),
-                    "Institution " + inst.id + " is already " + inst.status);
+                    "Institution " + inst.id + " is already " + inst.status + hint,
+                    Map.of("institutionStatus", inst.status.name()));
         }
         if (Application.count("roundId = ?1 and liveInstitutionId = ?2", round.id, inst.id) > 0) {
             throw ApiException.conflict("duplicate-application", "Institution " + inst.id + " already has a live application in round " + round.id);
@@ -239,16 +257,24 @@ public class ReviewService {
         Application a = find(rawId);
         ETags.checkIfMatch(ifMatch, a.version);
         ApplicationAction action = t.action();
-        if (!caller.is(action.role)) {
-            throw ApiException.forbidden(action + " is taken by " + action.role);
+        boolean cityForIndustry = action == ApplicationAction.SUBMIT && caller.is(Role.CITY_OFFICER) && industry(a);
+        if (!caller.is(action.role) && !cityForIndustry) {
+            throw ApiException.forbidden(action + " is taken by " + action.role
+                    + (action == ApplicationAction.SUBMIT ? " (or by the city for an INDUSTRY platform's enterprises)" : ""));
+        }
+        if (caller.scopedToRegion() && !a.regionCode.equals(caller.regionCode())) {
+            throw ApiException.forbidden("Application " + a.id + " is reviewed by the county of its lead participant ("
+                    + a.regionCode + "); the county of another participant reads it but does not act on it");
         }
         ApplicationStatus to = action.from(a.status);
         if (to == null) {
             throw ApiException.conflict("illegal-transition", action + " is not allowed on a " + a.status + " application",
-                    Map.of("currentStatus", a.status.name(), "allowedActions", ApplicationAction.allowedFrom(a.status)));
+                    Map.of("currentStatus", a.status.name(), "allowedActions", allowedForCaller(a.status),
+                            "allowedActionsAnyRole", ApplicationAction.allowedFrom(a.status)));
         }
         Institution inst = Institution.findById(a.institutionId);
         LocalDate today = LocalDate.now(clock);
+        LocalDate decided = decisionDate(a, action, t, today);
         List<AwardService.Note> notes = null;
         switch (action) {
             case SUBMIT -> {
@@ -257,12 +283,18 @@ public class ReviewService {
                     throw ApiException.conflict("round-not-open", "Round " + round.id + " is " + round.status
                             + "; applications can be submitted only while it is OPEN");
                 }
+                checkCalendar(round, today, "submitted");
                 institutions.requireConsents(inst);
                 snapshotCapacity(a, inst, round.year);
                 materials.requireForSubmission(a.id, inst.buildMode, today);
                 a.submittedOn = today;
             }
-            case RECOGNIZE -> notes = recognize(a, inst, t, today);
+            case RECOGNIZE -> notes = recognize(a, inst, t, decided);
+            case REJECT -> {
+                if (t.decidedOn() != null) {
+                    a.decidedOn = decided;
+                }
+            }
             default -> {
             }
         }
@@ -272,12 +304,59 @@ public class ReviewService {
             a.liveInstitutionId = null;
         }
         a.updatedAt = Instant.now(clock);
+        String reason = action == ApplicationAction.RECOGNIZE && Boolean.TRUE.equals(a.overrideApplied) ? a.overrideReason : null;
+        if (t.decidedOn() != null) {
+            String dated = "decided on " + decided + (t.reason() == null || t.reason().isBlank() ? "" : ": " + t.reason().trim());
+            reason = reason == null ? dated : reason + "; " + dated;
+        }
         a.events.add(event(action.name(), from, to, action.name(), t.comment(),
-                action == ApplicationAction.RECOGNIZE ? a.overrideApplied : null,
-                action == ApplicationAction.RECOGNIZE ? a.overrideReason : null));
+                action == ApplicationAction.RECOGNIZE ? a.overrideApplied : null, reason));
         a.persistAndFlush();
         ApplicationView view = changes.recorded(EventType.APPLICATION_TRANSITIONED, a.id, view(a));
         return notes == null ? view : view.withNotes(notes);
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.decisions.reason-after-days", defaultValue = "30")
+    int reasonAfterDays;
+
+    /**
+     * The date of a RECOGNIZE or REJECT: {@code decidedOn} when the city gives it (not after today, not before the
+     * round opened; a reason when it lies more than {@code rd.decisions.reason-after-days} back), else today.
+     */
+    private LocalDate decisionDate(Application a, ApplicationAction action, ReviewInputs.Transition t, LocalDate today) {
+        if (t.decidedOn() == null) {
+            return today;
+        }
+        if (action != ApplicationAction.RECOGNIZE && action != ApplicationAction.REJECT) {
+            throw ApiException.invalid("decidedOn", "applies only to RECOGNIZE and REJECT (the city's decisions)");
+        }
+        if (t.decidedOn().isAfter(today)) {
+            throw ApiException.invalid("decidedOn", "must not be after today (" + today + ")");
+        }
+        Round round = Round.findById(a.roundId);
+        if (t.decidedOn().isBefore(round.opensOn)) {
+            throw ApiException.invalid("decidedOn", "must not be before round " + round.id + " opened (" + round.opensOn + ")");
+        }
+        long back = java.time.temporal.ChronoUnit.DAYS.between(t.decidedOn(), today);
+        if (back > reasonAfterDays && (t.reason() == null || t.reason().isBlank())) {
+            throw ApiException.invalid("reason", "is required when decidedOn lies more than " + reasonAfterDays
+                    + " days back (" + t.decidedOn() + " is " + back + " days before today); it is kept in the audit trail");
+        }
+        return t.decidedOn();
+    }
+
+    /** Applications are made and submitted within the round's calendar, opensOn to closesOn inclusive. */
+    private static void checkCalendar(Round round, LocalDate today, String what) {
+        if (today.isBefore(round.opensOn)) {
+            throw ApiException.conflict("round-not-yet-open", "Round " + round.id + " opens on " + round.opensOn
+                    + "; applications are " + what + " from then until " + round.closesOn,
+                    Map.of("opensOn", round.opensOn.toString(), "closesOn", round.closesOn.toString()));
+        }
+        if (today.isAfter(round.closesOn)) {
+            throw ApiException.conflict("round-closed-for-applications", "Round " + round.id + " closed for applications on "
+                    + round.closesOn + "; apply in the next round",
+                    Map.of("opensOn", round.opensOn.toString(), "closesOn", round.closesOn.toString()));
+        }
     }
 
     /** The declared capacity at submission: the institution's year of the round, else its latest earlier year. */
@@ -308,6 +387,13 @@ public class ReviewService {
      * explicit override with a reason when the institution does not qualify.
      */
     private List<AwardService.Note> recognize(Application a, Institution inst, ReviewInputs.Transition t, LocalDate today) {
+        Inspection open = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 order by createdAt",
+                a.id, Inspection.Kind.ON_SITE, Inspection.Status.ASSIGNED).firstResult();
+        if (open != null) {
+            throw ApiException.conflict("inspection-open", "On-site inspection " + open.id + " (assessor " + open.assessorId
+                    + ") is still open; recognise after it is concluded, or cancel it first (POST /api/v1/inspections/"
+                    + open.id + "/cancellation)", Map.of("inspectionId", open.id.toString(), "assessorId", open.assessorId));
+        }
         Inspection onSite = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 and personnel is not null "
                         + "order by conductedOn desc, updatedAt desc", a.id, Inspection.Kind.ON_SITE, Inspection.Status.CONCLUDED)
                 .firstResult();
@@ -360,7 +446,7 @@ public class ReviewService {
             inst.updatedAt = Instant.now(clock);
             changes.record(EventType.INSTITUTION_RECOGNIZED, inst.id, () -> institutions.get(inst.id.toString()));
         }
-        return awards.proposeOnRecognition(inst.id, a.id, result, today).notes();
+        return awards.proposeOnRecognition(inst.id, a.id, result, today, a.overrideApplied).notes();
     }
 
     private Application.Event event(String action, ApplicationStatus from, ApplicationStatus to, String name,
@@ -415,7 +501,12 @@ public class ReviewService {
 
     boolean visible(Application a) {
         if (caller.scopedToRegion()) {
-            return a.regionCode.equals(caller.regionCode());
+            if (a.regionCode.equals(caller.regionCode())) {
+                return true;
+            }
+            Institution i = Institution.findById(a.institutionId);
+            return i != null && !i.participants.isEmpty()
+                    && Enterprise.count("regionCode = ?1 and creditCode in ?2", caller.regionCode(), i.participants) > 0;
         }
         if (caller.scopedToEnterprise()) {
             Institution i = Institution.findById(a.institutionId);
@@ -425,6 +516,25 @@ public class ReviewService {
             return Inspection.count("applicationId = ?1 and assessorId = ?2", a.id, caller.assessorId()) > 0;
         }
         return caller.sees(null, null);
+    }
+
+    /** Whether the application is for an INDUSTRY (产业共建) institution, which the city may submit on behalf of its enterprises. */
+    private static boolean industry(Application a) {
+        Institution i = Institution.findById(a.institutionId);
+        return i != null && i.buildMode == cn.liaocheng.rdcoverage.eligibility.BuildMode.INDUSTRY;
+    }
+
+    /** The actions allowed from a state that the caller's role takes (issue #19: not every role's actions). */
+    List<ApplicationAction> allowedForCaller(ApplicationStatus status) {
+        return ApplicationAction.allowedFrom(status).stream().filter(x -> caller.is(x.role)).toList();
+    }
+
+    /** As above, and nothing for the county of a participant other than the lead (it reads, it does not act). */
+    List<ApplicationAction> allowedForCaller(Application a) {
+        if (caller.scopedToRegion() && !a.regionCode.equals(caller.regionCode())) {
+            return List.of();
+        }
+        return allowedForCaller(a.status);
     }
 
     ApplicationView view(Application a) {
@@ -443,7 +553,7 @@ public class ReviewService {
         List<EventView> timeline = a.events.stream().map(e -> new EventView(e.action, e.fromStatus, e.toStatus, e.actor,
                 e.actorRole, e.comment, e.overrideApplied, e.reason, e.at)).toList();
         return new ApplicationView(a.id.toString(), a.institutionId.toString(), inst == null ? null : inst.name, a.roundId,
-                a.regionCode, a.status, capacity, a.submittedOn, decision, timeline, ApplicationAction.allowedFrom(a.status),
+                a.regionCode, a.status, capacity, a.submittedOn, decision, timeline, allowedForCaller(a),
                 a.status == ApplicationStatus.RECOGNIZED ? awards.ofApplication(a.id) : null, null,
                 a.createdAt, a.updatedAt, a.version);
     }

@@ -65,18 +65,22 @@ public class WorkListFollowUps {
         return byCode;
     }
 
-    /** Per region: the uncovered enterprises of the work list on asOf, those never visited and those overdue. */
+    /**
+     * Per region of the statistical year (issue #19): the uncovered enterprises of the work list on asOf, those never
+     * visited and those overdue.
+     */
     public Map<String, RegionCounts> countsByRegion(int year, LocalDate asOf, Collection<String> regions) {
         Query q = em.createNativeQuery("""
-                select e.region_code, count(*),
+                select %s, count(*),
                        sum(case when l.credit_code is null then 1 else 0 end),
                        sum(case when l.expected_by < :asOf then 1 else 0 end)
                 from enterprise_figures f
                 join enterprise e on e.credit_code = f.credit_code
                 left join follow_up_latest l on l.credit_code = f.credit_code
                 where %s%s and not %s
-                group by e.region_code""".formatted(CoverageQueries.ABOVE_SIZE,
-                regions == null ? "" : " and e.region_code in (:regions)", CoverageQueries.COVERED_EXISTS))
+                group by %s""".formatted(CoverageQueries.YEAR_REGION, CoverageQueries.ABOVE_SIZE,
+                regions == null ? "" : " and " + CoverageQueries.YEAR_REGION + " in (:regions)", CoverageQueries.COVERED_EXISTS,
+                CoverageQueries.YEAR_REGION))
                 .setParameter("year", year).setParameter("asOf", asOf);
         if (regions != null) {
             q.setParameter("regions", regions.isEmpty() ? List.of("-") : regions);

@@ -192,7 +192,8 @@ class CoverageReportTest {
                 .body("regions[0].aboveSizeEnterprises", equalTo(1))
                 .body("regions[0].coveredEnterprises", equalTo(1));
         county("371571").queryParam("asOf", "2040-06-30").queryParam("regionCode", "371572")
-                .get("/api/v1/reports/coverage").then().statusCode(404).contentType("application/problem+json");
+                .get("/api/v1/reports/coverage").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("outside your scope"));
         city().queryParam("asOf", "2040-06-30").queryParam("regionCode", "371572").get("/api/v1/reports/coverage").then()
                 .statusCode(200).body("regions", hasSize(1)).body("regions[0].coveredEnterprises", equalTo(0))
                 .body("city.aboveSizeEnterprises", equalTo(2));
@@ -214,7 +215,8 @@ class CoverageReportTest {
         String[] lines = text.substring(1).split("\r\n");
         assertEquals(1 + 1 + 11, lines.length);
         assertEquals("scope,regionCode,regionName,asOf,statisticalYear,aboveSizeEnterprises,coveredEnterprises,coverageRate,"
-                + "targetRate,shortfall,coveredSingle,coveredJoint,coveredIndustry,provincialActive,provincialNew,provincialTarget", lines[0]);
+                + "targetRate,shortfall,coveredSingle,coveredJoint,coveredIndustry,provincialActive,provincialNew,provincialTarget,"
+                + "provincialActiveKeyEnterprise,provincialActiveKeyIndustry,provincialNewKeyEnterprise,provincialNewKeyIndustry", lines[0]);
         assertEquals(true, lines[1].startsWith("CITY,,,2043-06-30,2043,2,1,0.5000,"), lines[1]);
         String zone = java.util.Arrays.stream(lines).filter(l -> l.contains(",371573,")).findFirst().orElseThrow();
         assertEquals(true, zone.startsWith("REGION,371573,江北水城旅游度假区,2043-06-30,2043,2,1,0.5000,,,1,0,0,"), zone);

@@ -49,7 +49,7 @@ class UncoveredTest {
         // the city sees every region, or one
         city().queryParam("asOf", "2041-06-30").get("/api/v1/reports/uncovered?size=500").then().body("total", equalTo(3))
                 .body("items.creditCode", org.hamcrest.Matchers.hasItem(elsewhere));
-        county("371581").queryParam("regionCode", "371502").get("/api/v1/reports/uncovered").then().statusCode(404);
+        county("371581").queryParam("regionCode", "371502").get("/api/v1/reports/uncovered").then().statusCode(403);
         city().queryParam("sort", "colour").get("/api/v1/reports/uncovered").then().statusCode(400).body("errors[0].field", equalTo("sort"));
         city().queryParam("size", 501).get("/api/v1/reports/uncovered").then().statusCode(400).body("errors[0].field", equalTo("size"));
         // a later figures year without the enterprise: it leaves the list

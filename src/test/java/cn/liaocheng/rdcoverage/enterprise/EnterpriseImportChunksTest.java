@@ -149,7 +149,7 @@ class EnterpriseImportChunksTest {
                 .body("aboveDesignatedSize", equalTo(false));
         city().get("/api/v1/enterprises/" + code + "/history").then()
                 .body("items.findAll { it.resource == 'figures' }[0].state", equalTo(Map.of("year", 2024, "employees", 30,
-                        "revenue", 5000000.5f, "aboveDesignatedSize", false, "sizeClass", "SMALL")));
+                        "revenue", 5000000.5f, "aboveDesignatedSize", false, "sizeClass", "SMALL", "regionCode", "371502")));
     }
 
     @Test

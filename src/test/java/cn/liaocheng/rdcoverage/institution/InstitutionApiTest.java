@@ -177,7 +177,10 @@ class InstitutionApiTest {
                 .body("items", hasSize(0));
         city().queryParam("status", "SLEEPING").get("/api/v1/institutions").then().statusCode(400)
                 .body("errors[0].field", equalTo("status"));
-        city().delete("/api/v1/institutions/" + ia).then().statusCode(204);
+        city().delete("/api/v1/institutions/" + ia).then().statusCode(428);
+        city().header("If-Match", "\"99\"").delete("/api/v1/institutions/" + ia).then().statusCode(412);
+        String etag = city().get("/api/v1/institutions/" + ia).then().extract().header("ETag");
+        city().header("If-Match", etag).delete("/api/v1/institutions/" + ia).then().statusCode(204);
         city().get("/api/v1/institutions/" + ia).then().statusCode(404);
         city().get("/api/v1/institutions/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }

@@ -73,7 +73,8 @@ class ReviewWorkflowTest {
                 .body("decision.capacitySource", startsWith("ON_SITE_INSPECTION"))
                 .body("decision.result.qualified", equalTo(false))
                 .body("awards", hasSize(0))
-                .body("awardNotes[0].reason", equalTo("NOT_QUALIFIED"));
+                .body("awardNotes[0].reason", equalTo("OVERRIDE_NOT_PAID"))
+                .body("awardNotes[0].detail", containsString("rd.awards.pay-overridden"));
 
         city().get("/api/v1/applications/" + app).then().statusCode(200)
                 .body("timeline.action", equalTo(List.of("CREATE", "SUBMIT", "COUNTY_APPROVE", "START_ASSESSMENT", "RECOGNIZE")))

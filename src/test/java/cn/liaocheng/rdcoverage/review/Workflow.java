@@ -17,14 +17,22 @@ public final class Workflow {
     private Workflow() {
     }
 
-    /** An OPEN round with a fresh id (tests share one database). */
+    /**
+     * An OPEN round with a fresh id (tests share one database) whose calendar holds today (applications are made
+     * and submitted only between opensOn and closesOn).
+     */
     public static String openRound() {
+        return round(TestData.today().minusDays(60), TestData.today().plusDays(60));
+    }
+
+    /** A round with a fresh id and these dates. */
+    public static String round(java.time.LocalDate opensOn, java.time.LocalDate closesOn) {
         for (int attempt = 0; attempt < 50; attempt++) {
             int year = ThreadLocalRandom.current().nextInt(2030, 2100);
             int half = ThreadLocalRandom.current().nextInt(1, 3);
             String id = year + "H" + half;
             int status = city().contentType("application/json").body(Map.of("id", id, "year", year, "half", half,
-                    "opensOn", year + "-0" + (half == 1 ? 1 : 7) + "-01", "closesOn", year + (half == 1 ? "-06-30" : "-12-31")))
+                    "opensOn", opensOn.toString(), "closesOn", closesOn.toString()))
                     .post("/api/v1/rounds").then().extract().statusCode();
             if (status == 201) {
                 return id;

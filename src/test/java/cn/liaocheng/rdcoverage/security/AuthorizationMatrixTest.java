@@ -58,7 +58,8 @@ class AuthorizationMatrixTest {
             PUT    /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | figures stale
             DELETE /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | stale
             GET    /api/v1/institutions                             | SREAD_LIST
-            POST   /api/v1/institutions                             | ENTERPRISE CITY_OFFICER            | json {}
+            POST   /api/v1/institutions                             | ENTERPRISE COUNTY_OFFICER CITY_OFFICER | json {}
+            POST   /api/v1/institutions/historic-register           | CITY_OFFICER                       | json {}
             GET    /api/v1/institutions/{id}                        | SREAD
             PUT    /api/v1/institutions/{id}                        | ENTERPRISE! CITY_OFFICER           | institution stale
             DELETE /api/v1/institutions/{id}                        | ENTERPRISE! CITY_OFFICER           | stale
@@ -85,20 +86,23 @@ class AuthorizationMatrixTest {
             GET    /api/v1/reports/snapshots                        | REPORTS
             POST   /api/v1/reports/snapshots                        | CITY_OFFICER                       | json {"asOf":"not-a-date"}
             GET    /api/v1/reports/snapshots/{id}                   | REPORTS
+            POST   /api/v1/reports/snapshots/catch-up               | CITY_OFFICER ADMIN
             POST   /api/v1/dev/tokens                               | public                             | json {"role":"ADMIN"}
             GET    /api/v1/rounds                                   | *
             POST   /api/v1/rounds                                   | CITY_OFFICER                       | json {}
             GET    /api/v1/rounds/{id}                              | *
             POST   /api/v1/rounds/{id}/transitions                  | CITY_OFFICER                       | json {"action":"START_REVIEW"} stale
             GET    /api/v1/applications                             | READ_LIST ASSESSOR
-            POST   /api/v1/applications                             | ENTERPRISE CITY_OFFICER            | json {}
+            POST   /api/v1/applications                             | ENTERPRISE COUNTY_OFFICER CITY_OFFICER | json {}
             GET    /api/v1/applications/{id}                        | READ ASSESSOR!
             POST   /api/v1/applications/{id}/transitions            | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER | json {"action":"SUBMIT"} stale
             GET    /api/v1/inspections                              | COUNTY_OFFICER CITY_OFFICER ASSESSOR PROVINCE ADMIN
             POST   /api/v1/inspections                              | CITY_OFFICER                       | json {}
             GET    /api/v1/inspections/{id}                         | COUNTY_OFFICER! CITY_OFFICER ASSESSOR! PROVINCE ADMIN
             PATCH  /api/v1/inspections/{id}                         | ASSESSOR!                          | json {} stale
+            POST   /api/v1/inspections/{id}/cancellation            | CITY_OFFICER                       | json {}
             GET    /api/v1/awards                                   | READ_LIST
+            POST   /api/v1/awards                                   | FINANCE CITY_OFFICER               | json {}
             GET    /api/v1/awards/{id}                              | READ
             GET    /api/v1/awards/{id}/history                      | READ
             GET    /api/v1/applications/{id}/history                | READ ASSESSOR!

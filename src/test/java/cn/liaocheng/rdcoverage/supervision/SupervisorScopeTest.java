@@ -12,6 +12,7 @@ import static cn.liaocheng.rdcoverage.TestData.city;
 import static cn.liaocheng.rdcoverage.TestData.county;
 import static cn.liaocheng.rdcoverage.coverage.Coverage.enterprise;
 import static cn.liaocheng.rdcoverage.coverage.Coverage.institution;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -60,7 +61,8 @@ class SupervisorScopeTest {
         supervisor(me).queryParam("asOf", "2064-06-30").get("/api/v1/reports/coverage").then().statusCode(200)
                 .body("city", nullValue()).body("regions.regionCode", equalTo(List.of("371524", "371525")))
                 .body("regions[0].aboveSizeEnterprises", equalTo(1));
-        supervisor(me).queryParam("regionCode", "371526").get("/api/v1/reports/coverage").then().statusCode(404);
+        supervisor(me).queryParam("regionCode", "371526").get("/api/v1/reports/coverage").then().statusCode(403)
+                .body("detail", containsString("outside your scope"));
         supervisor(me).queryParam("asOf", "2064-06-30").get("/api/v1/reports/uncovered").then().statusCode(200)
                 .body("total", equalTo(2)).body("regions.regionCode", equalTo(List.of("371524", "371525")));
         supervisor(me).queryParam("asOf", "2064-06-30").queryParam("regionCode", "371525").get("/api/v1/reports/uncovered")

@@ -230,6 +230,7 @@ public class EnterpriseImporter {
         boolean above;
         boolean declared;
         SizeClass sizeClass;
+        String region;
         boolean isNew;
         boolean dirty;
 
@@ -241,7 +242,8 @@ public class EnterpriseImporter {
 
     private static final String ENTERPRISE_COLUMNS = "name, region_code, industry_code, address, key_enterprise, key_industry, "
             + "figures_year, size_class, above_designated_size";
-    private static final String FIGURES_COLUMNS = "employees, revenue, above_designated_size, above_size_declared, size_class";
+    /** region_code: the region of the row's statistical year (issue #19), so a later year's list moves only that year. */
+    private static final String FIGURES_COLUMNS = "employees, revenue, above_designated_size, above_size_declared, size_class, region_code";
 
     /** Envers' revision types. */
     private static final int ADD = 0;
@@ -358,13 +360,15 @@ public class EnterpriseImporter {
                     declared = false;
                 }
                 if (figCreated || f.employees != r.employees() || f.revenue.compareTo(r.revenue()) != 0
-                        || f.above != d.aboveDesignatedSize() || f.declared != declared || f.sizeClass != d.sizeClass()) {
+                        || f.above != d.aboveDesignatedSize() || f.declared != declared || f.sizeClass != d.sizeClass()
+                        || !r.regionCode().equals(f.region)) {
                     figChanged = !figCreated;
                     f.employees = r.employees();
                     f.revenue = r.revenue();
                     f.above = d.aboveDesignatedSize();
                     f.declared = declared;
                     f.sizeClass = d.sizeClass();
+                    f.region = r.regionCode();
                     f.dirty |= figChanged;
                 }
                 if (figCreated) {
@@ -451,6 +455,7 @@ public class EnterpriseImporter {
                         f.above = rs.getBoolean(5);
                         f.declared = rs.getBoolean(6);
                         f.sizeClass = SizeClass.valueOf(rs.getString(7));
+                        f.region = rs.getString(8);
                         e.figures.put(f.year, f);
                     }
                 });
@@ -551,17 +556,18 @@ public class EnterpriseImporter {
                 return;
             }
             try (PreparedStatement ps = c.prepareStatement("update enterprise_figures set employees = ?, revenue = ?, "
-                    + "above_designated_size = ?, above_size_declared = ?, size_class = ?, version = version + 1, updated_at = ? "
-                    + "where credit_code = ? and year = ?")) {
+                    + "above_designated_size = ?, above_size_declared = ?, size_class = ?, region_code = ?, version = version + 1, "
+                    + "updated_at = ? where credit_code = ? and year = ?")) {
                 for (Fig f : changed) {
                     ps.setInt(1, f.employees);
                     ps.setBigDecimal(2, f.revenue);
                     ps.setBoolean(3, f.above);
                     ps.setBoolean(4, f.declared);
                     ps.setString(5, f.sizeClass.name());
-                    ps.setObject(6, now);
-                    ps.setString(7, f.code);
-                    ps.setInt(8, f.year);
+                    ps.setString(6, f.region);
+                    ps.setObject(7, now);
+                    ps.setString(8, f.code);
+                    ps.setInt(9, f.year);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -600,7 +606,8 @@ public class EnterpriseImporter {
                 Fig f = rows.get(i);
                 insert.sql(i == 0 ? "(" : ", (").code(f.code).sql(", ").number(f.year)
                         .sql(", ").number(f.employees).sql(", ").decimal(f.revenue).sql(", ").flag(f.above)
-                        .sql(", ").flag(f.declared).sql(", ").code(f.sizeClass.name()).sql(", 0, ").sql(ts).sql(")");
+                        .sql(", ").flag(f.declared).sql(", ").code(f.sizeClass.name()).sql(", ").code(f.region)
+                        .sql(", 0, ").sql(ts).sql(")");
             }
             insert.executeUpdate(c);
         }
