@@ -46,7 +46,7 @@ public class ScopeClaimCheck {
                 String why = TokenClaims.problem(value);
                 throw new ApiException(403, "forbidden", "Forbidden",
                         "The token's role " + role + " is scoped by the claim " + claim + ", which " + why,
-                        List.of(new Problem.FieldError(claim, why)), null);
+                        List.of(new Problem.FieldError(claim, why, TokenClaims.problemCode(value))), null);
             }
         }
     }

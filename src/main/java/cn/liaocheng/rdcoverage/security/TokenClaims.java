@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.security;
 
+import cn.liaocheng.rdcoverage.common.FieldCodes;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -100,6 +102,18 @@ final class TokenClaims {
             return "is not a string";
         }
         return "is empty";
+    }
+
+    /**
+     * The field-error code of {@link #problem}'s answer ({@code common.FieldCodes}): REQUIRED when the claim is missing
+     * or empty, INVALID_VALUE when it has several values, INVALID_TYPE when it is not a string.
+     */
+    static String problemCode(Object v) {
+        String why = problem(v);
+        if (why.startsWith("has ")) {
+            return FieldCodes.INVALID_VALUE;
+        }
+        return why.equals("is not a string") ? FieldCodes.INVALID_TYPE : FieldCodes.REQUIRED;
     }
 
     private static int sizeOf(Object v) {

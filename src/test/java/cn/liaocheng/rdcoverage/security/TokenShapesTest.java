@@ -138,13 +138,14 @@ class TokenShapesTest {
                 .body("status", equalTo(403))
                 .body("detail", equalTo("The token's role COUNTY_OFFICER is scoped by the claim regionCode, which is missing"))
                 .body("errors[0].field", equalTo("regionCode"))
-                .body("errors[0].message", equalTo("is missing"));
+                .body("errors[0].message", equalTo("is missing")).body("errors[0].code", equalTo("REQUIRED"));
 
         Map<String, Object> two = withRealmRoles(keycloak("county.two"), "COUNTY_OFFICER");
         two.put("regionCode", List.of("371522", "371525"));
         as(two).get("/api/v1/enterprises").then().statusCode(403)
                 .body("errors[0].field", equalTo("regionCode"))
-                .body("errors[0].message", equalTo("has 2 values; exactly one is required"));
+                .body("errors[0].message", equalTo("has 2 values; exactly one is required"))
+                .body("errors[0].code", equalTo("INVALID_VALUE"));
 
         Map<String, Object> empty = withRealmRoles(keycloak("county.empty"), "COUNTY_OFFICER");
         empty.put("regionCode", " ");
@@ -156,7 +157,8 @@ class TokenShapesTest {
 
         Map<String, Object> number = withRealmRoles(keycloak("county.number"), "COUNTY_OFFICER");
         number.put("regionCode", 371522);
-        as(number).get("/api/v1/enterprises").then().statusCode(403).body("errors[0].message", equalTo("is not a string"));
+        as(number).get("/api/v1/enterprises").then().statusCode(403).body("errors[0].message", equalTo("is not a string"))
+                .body("errors[0].code", equalTo("INVALID_TYPE"));
 
         Map<String, Object> enterprise = keycloak("ent.none");
         enterprise.put("groups", List.of("/ENTERPRISE"));
