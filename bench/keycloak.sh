@@ -88,7 +88,13 @@ call() { # LABEL TOKEN METHOD PATH [BODY]
   local out code
   out="$(curl -s -m 30 -w '\n%{http_code}' -X "$3" "$API$4" -H "Authorization: Bearer $2" "${body[@]}")"
   code="${out##*$'\n'}"
-  echo "$1: $3 $4 -> $code ${out%$'\n'*}" | cut -c1-400
+  out="${out%$'\n'*}"
+  case "$out" in
+    '{"items":'*) # a page: how many items, and which credit codes and regions they are
+      out="$(python3 -c 'import json,sys; p = json.loads(sys.argv[1]); i = p["items"]
+print("%d items: %s" % (len(i), ", ".join(e["creditCode"] + "@" + e["regionCode"] for e in i)))' "$out")" ;;
+  esac
+  echo "$1: $3 $4 -> $code $out" | cut -c1-400
 }
 read -r OWN SAME_REGION OTHER_REGION <<<"$(python3 - <<'PY'
 A = "0123456789ABCDEFGHJKLMNPQRTUWXY"; W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
