@@ -72,7 +72,7 @@ public class Caller {
     }
 
     public String supervisorId() {
-        return claim("supervisorId");
+        return scope(Role.SUPERVISOR, "supervisorId");
     }
 
     /** Whether the caller's scope covers an enterprise of {@code region} with {@code creditCode}. */

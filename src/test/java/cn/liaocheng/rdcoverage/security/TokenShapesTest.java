@@ -168,5 +168,10 @@ class TokenShapesTest {
         Map<String, Object> assessor = withRealmRoles(keycloak("assessor.none"), "ASSESSOR");
         assessor.put("assessorId", List.of("A-1", "A-2"));
         as(assessor).get("/api/v1/inspections").then().statusCode(403).body("errors[0].field", equalTo("assessorId"));
+
+        Map<String, Object> supervisor = keycloak("supervisor.none");
+        supervisor.put("groups", List.of("/liaocheng/SUPERVISOR"));
+        as(supervisor).get("/api/v1/enterprises").then().statusCode(403)
+                .body("errors[0].field", equalTo("supervisorId")).body("errors[0].code", equalTo("REQUIRED"));
     }
 }
