@@ -57,16 +57,17 @@ one() {
     migrate) extra=(QUARKUS_LIQUIBASE_MIGRATE_AT_START=true) ;;
   esac
   # A jar built with -Dquarkus.package.jar.appcds.enabled=true has its AppCDS archive beside it: use it.
+  # The archive records the class path as it was built (quarkus-run.jar, relative): start from the jar's directory.
   local cds=()
-  [ -f "$(dirname "$jar")/app-cds.jsa" ] && cds=("-XX:SharedArchiveFile=$(dirname "$jar")/app-cds.jsa")
+  [ -f "$(dirname "$jar")/app-cds.jsa" ] && cds=("-XX:SharedArchiveFile=app-cds.jsa" "-Xshare:on")
   port="$(free_port "$PORT")"
   logfile="$BENCH_OUT/startup-$variant-$run.log"
   t0="$(now_ns)"
   # shellcheck disable=SC2086
-  env DB_URL="jdbc:mysql://127.0.0.1:3306/$DB" DB_USER=root DB_PASSWORD= \
+  (cd "$(dirname "$jar")" && exec env DB_URL="jdbc:mysql://127.0.0.1:3306/$DB" DB_USER=root DB_PASSWORD= \
       QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
       QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false "${extra[@]}" \
-      java $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} "${cds[@]}" -jar "$jar" >"$logfile" 2>&1 &
+      java $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} "${cds[@]}" -jar quarkus-run.jar) >"$logfile" 2>&1 &
   SVC_PID=$!
   while :; do
     kill -0 "$SVC_PID" 2>/dev/null || { tail -20 "$logfile" >&2; die "$variant exited during start ($logfile)"; }
