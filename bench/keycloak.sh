@@ -46,6 +46,9 @@ if [ ! -x "$KC_DIR/bin/kc.sh" ]; then
       -DoutputDirectory="$BENCH_OUT" >&2
   (cd "$BENCH_OUT" && unzip -q -o "keycloak-quarkus-dist-$KC_VERSION.zip")
 fi
+# Keycloak's dev-mode database is dropped so the realm file is imported afresh (--import-realm skips a realm
+# that exists already).
+rm -rf "$KC_DIR/data/h2"
 mkdir -p "$KC_DIR/data/import"
 cp deploy/keycloak/realm-rd-coverage.json "$KC_DIR/data/import/"
 
