@@ -50,20 +50,29 @@ public class Caller {
         return authenticated() ? identity.getPrincipal().getName() : "anonymous";
     }
 
+    @Inject
+    TokenMapping mapping;
+
     public String regionCode() {
-        return claim("regionCode");
+        return scope(Role.COUNTY_OFFICER, "regionCode");
     }
 
     public String creditCode() {
-        return claim("creditCode");
+        return scope(Role.ENTERPRISE, "creditCode");
     }
 
     public String assessorId() {
-        return claim("assessorId");
+        return scope(Role.ASSESSOR, "assessorId");
+    }
+
+    /** The single value of the claim that scopes {@code role} (rd.auth.scope-claims; ScopeClaimCheck refuses others). */
+    private String scope(Role role, String defaultClaim) {
+        String name = mapping.scopeClaim(role);
+        return claim(name == null ? defaultClaim : name);
     }
 
     public String supervisorId() {
-        return claim("supervisorId");
+        return scope(Role.SUPERVISOR, "supervisorId");
     }
 
     /** Whether the caller's scope covers an enterprise of {@code region} with {@code creditCode}. */
@@ -107,7 +116,6 @@ public class Caller {
         if (jwt == null || jwt.getRawToken() == null) {
             return null;
         }
-        Object v = jwt.getClaim(name);
-        return v == null ? null : v.toString().replace("\"", "");
+        return TokenClaims.single(jwt.getClaim(name));
     }
 }

@@ -1,0 +1,53 @@
+package cn.liaocheng.rdcoverage.security;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Problem;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.List;
+
+/**
+ * A token whose role is scoped by a claim ({@code rd.auth.scope-claims}) must carry that claim as exactly one
+ * non-empty value; otherwise every request is 403 with a problem naming the claim, never a 200 with an empty or
+ * unscoped answer.
+ */
+public class ScopeClaimCheck {
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    TokenMapping mapping;
+
+    @ServerRequestFilter
+    public Uni<Response> check() {
+        return identities.getDeferredIdentity().map(identity -> {
+            verify(identity);
+            return null;
+        });
+    }
+
+    private void verify(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return;
+        }
+        for (Role role : Role.values()) {
+            String claim = mapping.scopeClaim(role);
+            if (claim == null || !identity.hasRole(role.name())) {
+                continue;
+            }
+            Object value = jwt.getClaim(claim);
+            if (TokenClaims.single(value) == null) {
+                String why = TokenClaims.problem(value);
+                throw new ApiException(403, "forbidden", "Forbidden",
+                        "The token's role " + role + " is scoped by the claim " + claim + ", which " + why,
+                        List.of(new Problem.FieldError(claim, why, TokenClaims.problemCode(value))), null);
+            }
+        }
+    }
+}

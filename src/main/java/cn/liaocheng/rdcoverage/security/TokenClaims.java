@@ -1,0 +1,129 @@
+package cn.liaocheng.rdcoverage.security;
+
+import cn.liaocheng.rdcoverage.common.FieldCodes;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Reading claim values whatever JSON shape the provider chose (string, list, nested object). */
+final class TokenClaims {
+    private TokenClaims() {
+    }
+
+    /** The value at a dotted path ({@code realm_access.roles}), or null. */
+    static Object at(JsonWebToken jwt, String path) {
+        String[] parts = path.split("\\.");
+        Object v = jwt.getClaim(parts[0]);
+        for (int i = 1; i < parts.length && v != null; i++) {
+            if (v instanceof JsonObject o) {
+                v = o.get(parts[i]);
+            } else if (v instanceof Map<?, ?> m) {
+                v = m.get(parts[i]);
+            } else {
+                return null;
+            }
+        }
+        return v;
+    }
+
+    /** All string values of a claim value: one for a string, each element for a list; nothing for other shapes. */
+    static List<String> strings(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof JsonArray a) {
+            for (JsonValue e : a) {
+                if (e instanceof JsonString s) {
+                    out.add(s.getString());
+                }
+            }
+        } else if (v instanceof Collection<?> c) {
+            for (Object e : c) {
+                if (e instanceof String s) {
+                    out.add(s);
+                } else if (e instanceof JsonString s) {
+                    out.add(s.getString());
+                }
+            }
+        } else if (v instanceof JsonString s) {
+            out.add(s.getString());
+        } else if (v instanceof String s) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    /**
+     * The single non-blank string value of a claim (a string, or a list holding exactly one string, as a multivalued
+     * attribute mapper emits it), trimmed; null when missing, empty, several values or not a string.
+     */
+    static String single(Object v) {
+        if (v == null || v instanceof JsonValue j && j.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        boolean list = v instanceof JsonArray || v instanceof Collection<?>;
+        boolean string = v instanceof String || v instanceof JsonString;
+        if (!list && !string) {
+            return null;
+        }
+        List<String> values = strings(v);
+        if (values.size() != 1 || (list && sizeOf(v) != 1)) {
+            return null;
+        }
+        String s = values.get(0).trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** Why {@link #single} refused a value: "is missing", "is empty", "has N values", "is not a string". */
+    static String problem(Object v) {
+        if (v == null || v instanceof JsonValue j && j.getValueType() == JsonValue.ValueType.NULL) {
+            return "is missing";
+        }
+        if (v instanceof JsonArray || v instanceof Collection<?>) {
+            int n = sizeOf(v);
+            if (n == 0) {
+                return "is an empty list";
+            }
+            if (n > 1) {
+                return "has " + n + " values; exactly one is required";
+            }
+            if (strings(v).size() != 1) {
+                return "is not a string";
+            }
+            return "is empty";
+        }
+        if (!(v instanceof String || v instanceof JsonString)) {
+            return "is not a string";
+        }
+        return "is empty";
+    }
+
+    /**
+     * The field-error code of {@link #problem}'s answer ({@code common.FieldCodes}): REQUIRED when the claim is missing
+     * or empty, INVALID_VALUE when it has several values, INVALID_TYPE when it is not a string.
+     */
+    static String problemCode(Object v) {
+        String why = problem(v);
+        if (why.startsWith("has ")) {
+            return FieldCodes.INVALID_VALUE;
+        }
+        return why.equals("is not a string") ? FieldCodes.INVALID_TYPE : FieldCodes.REQUIRED;
+    }
+
+    private static int sizeOf(Object v) {
+        return v instanceof JsonArray a ? a.size() : ((Collection<?>) v).size();
+    }
+
+    /** A role name from a role or group value: {@code /rd/CITY_OFFICER} and {@code /CITY_OFFICER} give CITY_OFFICER. */
+    static String roleName(String value) {
+        String v = value.trim();
+        int slash = v.lastIndexOf('/');
+        return slash >= 0 ? v.substring(slash + 1) : v;
+    }
+}
