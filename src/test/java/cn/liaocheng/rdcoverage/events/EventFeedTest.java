@@ -45,7 +45,8 @@ class EventFeedTest {
                 .extract().jsonPath().getMap("");
         city().contentType("application/json").body(Map.of("employees", 300, "revenue", 40_000_000))
                 .put("/api/v1/enterprises/" + code + "/figures/" + (YEAR - 1)).then().statusCode(201);
-        city().delete("/api/v1/enterprises/" + code + "/figures/" + (YEAR - 1)).then().statusCode(204);
+        String figuresTag = city().get("/api/v1/enterprises/" + code + "/figures/" + (YEAR - 1)).then().statusCode(200).extract().header("ETag");
+        city().header("If-Match", figuresTag).delete("/api/v1/enterprises/" + code + "/figures/" + (YEAR - 1)).then().statusCode(204);
         city().delete("/api/v1/enterprises/" + code).then().statusCode(204);
 
         List<Map<String, Object>> events = Feed.follow(TestData::city, start, Feed.about(code), 6);
@@ -182,7 +183,8 @@ class EventFeedTest {
                         "cooperations", List.of(Map.of("partner", "聊城大学", "partnerKind", "UNIVERSITY", "signedOn", "2024-01-01",
                                 "activities", "联合攻关"))))
                 .put("/api/v1/institutions/" + declared).then().statusCode(200);
-        city().delete("/api/v1/institutions/" + declared).then().statusCode(204);
+        String institutionTag = city().get("/api/v1/institutions/" + declared).then().statusCode(200).extract().header("ETag");
+        city().header("If-Match", institutionTag).delete("/api/v1/institutions/" + declared).then().statusCode(204);
         List<Map<String, Object>> life = Feed.follow(TestData::city, start2, Feed.about(declared), 3);
         assertEquals(List.of("institution.created", "institution.updated", "institution.deleted"), Feed.types(life));
         assertEquals("技术中心（更名）", data(life.get(1)).get("name"));

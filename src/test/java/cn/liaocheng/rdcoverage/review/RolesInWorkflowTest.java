@@ -67,6 +67,7 @@ class RolesInWorkflowTest {
         String app = county("371524").contentType("application/json").body(Map.of("institutionId", inst, "roundId", round))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");
         city().get("/api/v1/applications/" + app).then().body("timeline[0].role", equalTo("COUNTY_OFFICER"));
+        Workflow.materials(code, app);
         act(TestData.enterprise(code), app, "SUBMIT").statusCode(200);
     }
 
@@ -81,6 +82,7 @@ class RolesInWorkflowTest {
                 .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
         String app = city().contentType("application/json").body(Map.of("institutionId", inst, "roundId", round))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        Workflow.materials(code, app); // the enterprise uploads its materials; the city submits for it
         act(city(), app, "SUBMIT").statusCode(200).body("status", equalTo("SUBMITTED"))
                 .body("timeline[1].role", equalTo("CITY_OFFICER"));
         String single = Workflow.applicationIn("DRAFT", "371581", round)[0];

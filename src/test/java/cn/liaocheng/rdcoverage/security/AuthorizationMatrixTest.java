@@ -126,6 +126,14 @@ class AuthorizationMatrixTest {
             POST   /api/v1/applications/{id}/attachments            | ENTERPRISE!                        | multipart
             GET    /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!
             DELETE /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE!                        |
+            GET    /api/v1/events                                   | READ_LIST
+            GET    /api/v1/events/head                              | READ_LIST
+            GET    /api/v1/webhook-subscriptions                    | PROVINCE ADMIN
+            POST   /api/v1/webhook-subscriptions                    | PROVINCE ADMIN                     | json {}
+            GET    /api/v1/webhook-subscriptions/{id}               | PROVINCE ADMIN
+            DELETE /api/v1/webhook-subscriptions/{id}               | PROVINCE ADMIN                     | fresh-webhook
+            GET    /api/v1/webhook-subscriptions/{id}/deliveries    | PROVINCE ADMIN
+            POST   /api/v1/webhook-subscriptions/{id}/redeliveries  | PROVINCE ADMIN                     | json {}
             """;
 
     private record Rule(String method, String path, Map<Role, Boolean> allowed, boolean isPublic, String request) {
@@ -136,8 +144,12 @@ class AuthorizationMatrixTest {
 
     private record Fixture(String inScopeCode, String outOfScopeCode, String inRegion, String outRegion, String institution,
                            String round, String application, String inspection, String award,
-                           String designation, String target, String snapshot, String group, String followUp, String attachment) {
+                           String designation, String target, String snapshot, String group, String followUp, String attachment,
+                           String webhook) {
         String id(String path) {
+            if (path.startsWith("/api/v1/webhook-subscriptions")) {
+                return webhook;
+            }
             if (path.startsWith("/api/v1/policies")) {
                 return "liaocheng-2020";
             }
@@ -231,6 +243,9 @@ class AuthorizationMatrixTest {
         String path = rule.path().replace("{creditCode}", f.inScopeCode()).replace("{year}", "2024")
                 .replace("{code}", f.inRegion()).replace("{designationId}", f.designation()).replace("{followUpId}", f.followUp()).replace("{aid}", f.attachment()).replace("{id}", f.id(rule.path()));
         String request = rule.request() == null ? "" : rule.request();
+        if (request.startsWith("fresh-webhook")) { // each DELETE removes a subscription of its own
+            path = rule.path().replace("{id}", subscription());
+        }
         spec = spec.config(TestData.RAW_CHARSET);
         if (request.contains("stale")) {
             spec = spec.header("If-Match", "\"999999\"");
@@ -296,7 +311,13 @@ class AuthorizationMatrixTest {
         String followUp = TestData.county("371502").contentType("application/json").body(Map.of("visitedOn", "2026-01-04", "by", "矩阵"))
                 .post("/api/v1/enterprises/" + in + "/follow-ups").then().statusCode(201).extract().path("id");
         return new Fixture(in, out, "371502", "371503", id, round, app, inspection, award, designation, target, snapshot,
-                group, followUp, attachment);
+                group, followUp, attachment, subscription());
+    }
+
+    private static String subscription() {
+        return TestData.as(TestData.token("ADMIN", null, null)).contentType("application/json")
+                .body(Map.of("url", "http://127.0.0.1:9/matrix-hook", "types", List.of("award.proposed")))
+                .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract().path("id");
     }
 
     private static Set<String> served() {
