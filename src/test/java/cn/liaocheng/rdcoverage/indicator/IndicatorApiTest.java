@@ -1,0 +1,120 @@
+package cn.liaocheng.rdcoverage.indicator;
+
+import cn.liaocheng.rdcoverage.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static cn.liaocheng.rdcoverage.TestData.city;
+import static cn.liaocheng.rdcoverage.TestData.county;
+import static cn.liaocheng.rdcoverage.TestData.enterprise;
+import static cn.liaocheng.rdcoverage.coverage.Coverage.institution;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** PUT/GET of an institution's yearly indicators, and their bulk import's rules. */
+@QuarkusTest
+class IndicatorApiTest {
+    static Map<String, Object> values(int patents, int invention, int granted, int products) {
+        return Map.of("patentApplications", patents, "inventionPatentApplications", invention, "patentsGranted", granted,
+                "newProducts", products);
+    }
+
+    @Test
+    void anInstitutionReportsItsYearlyIndicators() {
+        String me = cn.liaocheng.rdcoverage.coverage.Coverage.enterprise("371581");
+        String other = cn.liaocheng.rdcoverage.coverage.Coverage.enterprise("371581");
+        String id = institution("SINGLE", me);
+        city().contentType("application/json").body(Map.of("personnel", 7, "equipmentValue", 600000, "rdExpenditure", 820000,
+                "floorArea", 60, "projectCount", 3, "hasRules", true, "hasStableFunding", true))
+                .put("/api/v1/institutions/" + id + "/capacity/2024").then().statusCode(201);
+
+        enterprise(me).contentType("application/json").body(values(5, 2, 1, 3))
+                .put("/api/v1/institutions/" + id + "/indicators/2024").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/institutions/" + id + "/indicators/2024"))
+                .header("ETag", equalTo("\"0\""))
+                .body("patentApplications", equalTo(5)).body("inventionPatentApplications", equalTo(2))
+                .body("patentsGranted", equalTo(1)).body("newProducts", equalTo(3))
+                .body("rdExpenditure", equalTo(820000.0f)).body("rdPersonnel", equalTo(7));
+        city().header("If-Match", "\"0\"").contentType("application/json").body(values(6, 2, 1, 3))
+                .put("/api/v1/institutions/" + id + "/indicators/2024").then().statusCode(200).header("ETag", equalTo("\"1\""));
+        city().header("If-Match", "\"0\"").contentType("application/json").body(values(7, 2, 1, 3))
+                .put("/api/v1/institutions/" + id + "/indicators/2024").then().statusCode(412);
+        county("371581").get("/api/v1/institutions/" + id + "/indicators/2024").then().statusCode(200)
+                .body("patentApplications", equalTo(6));
+        city().get("/api/v1/institutions/" + id + "/indicators").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].year", equalTo(2024));
+        city().get("/api/v1/institutions/" + id + "/indicators/2023").then().statusCode(404).contentType("application/problem+json");
+
+        // scope and roles
+        enterprise(other).contentType("application/json").body(values(1, 0, 0, 0))
+                .put("/api/v1/institutions/" + id + "/indicators/2024").then().statusCode(404);
+        county("371581").contentType("application/json").body(values(1, 0, 0, 0))
+                .put("/api/v1/institutions/" + id + "/indicators/2024").then().statusCode(403);
+        county("371502").get("/api/v1/institutions/" + id + "/indicators").then().statusCode(404);
+
+        // bad input, each naming its field
+        city().contentType("application/json").body(values(1, 2, 0, 0)).put("/api/v1/institutions/" + id + "/indicators/2024")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("inventionPatentApplications"));
+        city().contentType("application/json").body(values(-1, 0, 0, 0)).put("/api/v1/institutions/" + id + "/indicators/2024")
+                .then().statusCode(400).body("errors.field", hasItem(org.hamcrest.Matchers.containsString("patentApplications")));
+        city().contentType("application/json").body(Map.of("patentApplications", 1)).put("/api/v1/institutions/" + id + "/indicators/2024")
+                .then().statusCode(400).body("errors.size()", equalTo(3));
+        int next = TestData.today().getYear() + 1;
+        city().contentType("application/json").body(values(1, 0, 0, 0)).put("/api/v1/institutions/" + id + "/indicators/" + next)
+                .then().statusCode(400).body("errors[0].field", equalTo("year"));
+    }
+
+    @Test
+    void theBulkImportIsAllOrNothingByDefaultWithRowErrorsAndADryRun() {
+        String a = institution("SINGLE", cn.liaocheng.rdcoverage.coverage.Coverage.enterprise("371521"));
+        String b = institution("SINGLE", cn.liaocheng.rdcoverage.coverage.Coverage.enterprise("371521"));
+        Charset gbk = Charset.forName("GBK");
+        String good = "研发机构编号,年度,专利申请数（件）,发明专利申请数,专利授权数,新产品新工艺数\n"
+                + a + ",2023,8,3,2,1\n"
+                + b + ",2023,\"1,200\",100,50,4\n";
+        String bad = good
+                + "00000000-0000-7000-8000-000000000000,2023,1,0,0,0\n"
+                + a + ",2023,9,3,2,1\n"
+                + b + ",2022,1,2,0,0\n"
+                + "not-an-id,20x3,-1,0,0,0\n";
+        // all-or-nothing: 422, every bad row listed, nothing written
+        city().config(TestData.RAW_CHARSET).contentType("text/csv; charset=GBK").body(bad.getBytes(gbk))
+                .post("/api/v1/institutions/indicators/import").then().statusCode(422).contentType("application/problem+json")
+                .body("received", equalTo(6)).body("rejected", equalTo(4)).body("committed", equalTo(false))
+                .body("errors.find { it.line == 4 }.field", equalTo("institutionId"))
+                .body("errors.find { it.line == 5 }.field", equalTo("year"))
+                .body("errors.find { it.line == 6 }.field", equalTo("inventionPatentApplications"))
+                .body("errors.findAll { it.line == 7 }.field", equalTo(List.of("institutionId", "year", "patentApplications")));
+        city().get("/api/v1/institutions/" + a + "/indicators").then().body("total", equalTo(0));
+        // dry run: counted, nothing written
+        city().config(TestData.RAW_CHARSET).contentType("text/csv; charset=GBK").body(good.getBytes(gbk))
+                .post("/api/v1/institutions/indicators/import?dryRun=true").then().statusCode(200)
+                .body("created", equalTo(2)).body("dryRun", equalTo(true)).body("committed", equalTo(false));
+        city().get("/api/v1/institutions/" + a + "/indicators").then().body("total", equalTo(0));
+        // partial keeps the valid rows (the first of the repeated pair)
+        city().config(TestData.RAW_CHARSET).contentType("text/csv; charset=GBK").body(bad.getBytes(gbk))
+                .post("/api/v1/institutions/indicators/import?mode=partial").then().statusCode(200)
+                .body("created", equalTo(2)).body("rejected", equalTo(4)).body("committed", equalTo(true));
+        city().get("/api/v1/institutions/" + b + "/indicators/2023").then().statusCode(200)
+                .body("patentApplications", equalTo(1200)).body("inventionPatentApplications", equalTo(100));
+        // again in English, UTF-8 with BOM: one unchanged, one updated
+        String english = "\uFEFFinstitutionId,year,patentApplications,inventionPatentApplications,patentsGranted,newProducts\n"
+                + a + ",2023,8,3,2,1\n" + b + ",2023,1300,100,50,4\n";
+        city().config(TestData.RAW_CHARSET).contentType("text/csv").body(english.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/institutions/indicators/import").then().statusCode(200)
+                .body("created", equalTo(0)).body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        // file-level problems: 400 naming the column
+        city().config(TestData.RAW_CHARSET).contentType("text/csv").body("institutionId,year\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/institutions/indicators/import").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("patentApplications"));
+        city().config(TestData.RAW_CHARSET).contentType("text/csv").body(good.getBytes(gbk))
+                .post("/api/v1/institutions/indicators/import").then().statusCode(400).body("errors[0].field", equalTo("body"));
+        county("371521").config(TestData.RAW_CHARSET).contentType("text/csv").body(english.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/institutions/indicators/import").then().statusCode(403);
+    }
+}
