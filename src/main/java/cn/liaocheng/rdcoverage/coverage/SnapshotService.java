@@ -41,6 +41,9 @@ public class SnapshotService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jakarta.enterprise.event.Event<SnapshotTaking> taking;
+
     @Transactional
     public SnapshotView take(LocalDate asOf) {
         CoverageSnapshot s = store(asOf == null ? LocalDate.now(clock) : asOf, SnapshotKind.ON_DEMAND, null, caller.subject());
@@ -122,6 +125,7 @@ public class SnapshotService {
         }
         s.takenAt = Instant.now(clock);
         s.takenBy = by;
+        taking.fire(new SnapshotTaking(s));
         s.persist();
         CoverageSnapshot.flush();
         return s;

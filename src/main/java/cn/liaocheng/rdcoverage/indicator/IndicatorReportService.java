@@ -2,6 +2,10 @@ package cn.liaocheng.rdcoverage.indicator;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.coverage.ReportService;
+import cn.liaocheng.rdcoverage.coverage.SnapshotTaking;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.event.Observes;
 import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +34,9 @@ public class IndicatorReportService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ObjectMapper json;
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "IndicatorTrendPoint")
     public record TrendPoint(int year, IndicatorReport.Totals totals, IndicatorReport.Growth growth) {
@@ -77,6 +84,22 @@ public class IndicatorReportService {
             points.add(new TrendPoint(y, f.totals(), f.growth()));
         }
         return new Trend(region, from, to, points);
+    }
+
+    /**
+     * Stores the indicators report of a coverage snapshot's statistical year with it (issue 18: the 通报 of a month
+     * reads back unchanged, GET /reports/snapshots/{id}/indicators); nothing for a snapshot without figures.
+     */
+    void storeWithSnapshot(@Observes SnapshotTaking event) {
+        Integer year = event.snapshot().statisticalYear;
+        if (year == null) {
+            return;
+        }
+        try {
+            event.snapshot().indicators = json.writeValueAsString(compute(year));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The full report of a year, every region and the city, regardless of the caller. */

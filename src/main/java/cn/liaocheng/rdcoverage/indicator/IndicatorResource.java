@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -32,7 +35,7 @@ public class IndicatorResource {
     IndicatorService service;
 
     @GET
-    @Operation(summary = "Every reported year of an institution's R&D indicators, latest first")
+    @Operation(operationId = "listInstitutionIndicators", summary = "Every reported year of an institution's R&D indicators, latest first")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public PageResult<IndicatorView> list(@PathParam("id") String id) {
         List<IndicatorView> all = service.list(id);
@@ -41,8 +44,9 @@ public class IndicatorResource {
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "One year's indicators, with the R&D expenditure and personnel of that year's capacity; the ETag is its version")
+    @Operation(operationId = "getInstitutionIndicators", summary = "One year's indicators, with the R&D expenditure and personnel of that year's capacity; the ETag is its version")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
     public Response get(@PathParam("id") String id, @PathParam("year") int year) {
         IndicatorView view = service.get(id, year);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -50,9 +54,11 @@ public class IndicatorResource {
 
     @PUT
     @Path("/{year}")
-    @Operation(summary = "Report or correct one year's indicators (patent applications, of which invention patents, patents "
+    @Operation(operationId = "putInstitutionIndicators", summary = "Report or correct one year's indicators (patent applications, of which invention patents, patents "
             + "granted, new products or processes); 201 when new; If-Match honoured")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
     public Response put(@PathParam("id") String id, @PathParam("year") int year,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid IndicatorInput body) {
         boolean created = service.put(id, year, ApiException.requireBody(body), ifMatch);

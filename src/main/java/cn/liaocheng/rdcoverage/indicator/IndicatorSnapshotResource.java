@@ -32,7 +32,7 @@ public class IndicatorSnapshotResource {
     ObjectMapper json;
 
     @GET
-    @Operation(summary = "The indicators report stored with a coverage snapshot (of its statistical year), unchanged since; "
+    @Operation(operationId = "getSnapshotIndicators", summary = "The indicators report stored with a coverage snapshot (of its statistical year), unchanged since; "
             + "a county officer or supervisor sees only its regions")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public IndicatorReport get(@PathParam("id") String rawId) {

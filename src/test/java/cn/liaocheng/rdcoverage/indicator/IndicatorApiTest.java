@@ -107,14 +107,64 @@ class IndicatorApiTest {
                 + a + ",2023,8,3,2,1\n" + b + ",2023,1300,100,50,4\n";
         city().config(TestData.RAW_CHARSET).contentType("text/csv").body(english.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/institutions/indicators/import").then().statusCode(200)
-                .body("created", equalTo(0)).body("updated", equalTo(1)).body("unchanged", equalTo(1));
-        // file-level problems: 400 naming the column
+                .body("created", equalTo(0)).body("updated", equalTo(1)).body("unchanged", equalTo(1))
+                .body("file.encoding", equalTo("UTF-8")).body("file.encodingSource", equalTo("bom"));
+        city().get("/api/v1/institutions/" + b + "/indicators/2023").then().body("patentApplications", equalTo(1300));
+        // a GBK file without a charset label is detected, as in the enterprise import; a title row above the header
+        // and a note row below the data are passed over
+        String titled = "2023年研发机构指标\n" + good + "注：数据来源于各县市区\n";
+        city().config(TestData.RAW_CHARSET).contentType("text/csv").body(titled.getBytes(gbk))
+                .post("/api/v1/institutions/indicators/import?dryRun=true").then().statusCode(200)
+                .body("file.encoding", equalTo("GB18030")).body("file.encodingSource", equalTo("detected"))
+                .body("file.headerRow", equalTo(2)).body("skipped", equalTo(1))
+                .body("unchanged", equalTo(1)).body("updated", equalTo(1)).body("committed", equalTo(false));
+        // an invalid row stops a dry run too (422), as in the enterprise import
+        city().config(TestData.RAW_CHARSET).contentType("text/csv; charset=GBK").body(bad.getBytes(gbk))
+                .post("/api/v1/institutions/indicators/import?dryRun=true").then().statusCode(422)
+                .body("dryRun", equalTo(true)).body("rejected", equalTo(4));
+        // xlsx, numbers stored as numbers, Chinese headers with units
+        byte[] workbook = cn.liaocheng.rdcoverage.enterprise.Xlsx.of(List.of(
+                List.of("研发机构编号", "年度", "专利申请数（件）", "发明专利申请数（件）", "专利授权数（件）", "新产品新工艺数（项）"),
+                List.of(a, new cn.liaocheng.rdcoverage.enterprise.Xlsx.Num("2022"), new cn.liaocheng.rdcoverage.enterprise.Xlsx.Num("7"),
+                        new cn.liaocheng.rdcoverage.enterprise.Xlsx.Num("2"), new cn.liaocheng.rdcoverage.enterprise.Xlsx.Num("1"),
+                        new cn.liaocheng.rdcoverage.enterprise.Xlsx.Num("0"))));
+        city().config(TestData.RAW_CHARSET).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body(workbook).post("/api/v1/institutions/indicators/import").then().statusCode(200)
+                .body("created", equalTo(1)).body("file.format", equalTo("xlsx"));
+        city().get("/api/v1/institutions/" + a + "/indicators/2022").then().statusCode(200)
+                .body("patentApplications", equalTo(7)).body("inventionPatentApplications", equalTo(2))
+                .body("patentsGranted", equalTo(1)).body("newProducts", equalTo(0));
+        // file-level problems: 400 naming the column; JSON is not a table (415)
         city().config(TestData.RAW_CHARSET).contentType("text/csv").body("institutionId,year\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/institutions/indicators/import").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("patentApplications"));
-        city().config(TestData.RAW_CHARSET).contentType("text/csv").body(good.getBytes(gbk))
-                .post("/api/v1/institutions/indicators/import").then().statusCode(400).body("errors[0].field", equalTo("body"));
+        city().config(TestData.RAW_CHARSET).contentType("text/csv").body("名称,数量\nx,1\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/institutions/indicators/import").then().statusCode(400).body("errors[0].field", equalTo("institutionId"));
+        city().contentType("application/json").body("[]").post("/api/v1/institutions/indicators/import").then().statusCode(415);
+        city().config(TestData.RAW_CHARSET).contentType("text/csv").body(english.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/institutions/indicators/import?mode=some").then().statusCode(400).body("errors[0].field", equalTo("mode"));
         county("371521").config(TestData.RAW_CHARSET).contentType("text/csv").body(english.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/institutions/indicators/import").then().statusCode(403);
+    }
+
+    @Test
+    void theImportTakesAnIdempotencyKey() {
+        String a = institution("SINGLE", cn.liaocheng.rdcoverage.coverage.Coverage.enterprise("371521"));
+        String file = "institutionId,year,patentApplications,inventionPatentApplications,patentsGranted,newProducts\n"
+                + a + ",2021,4,1,1,1\n";
+        String key = "indicators-" + java.util.UUID.randomUUID();
+        city().config(TestData.RAW_CHARSET).header("Idempotency-Key", key).contentType("text/csv")
+                .body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/institutions/indicators/import").then().statusCode(200)
+                .body("created", equalTo(1));
+        // the retry gets the first answer (created 1), not a second run's (unchanged 1)
+        city().config(TestData.RAW_CHARSET).header("Idempotency-Key", key).contentType("text/csv")
+                .body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/institutions/indicators/import").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("created", equalTo(1)).body("unchanged", equalTo(0));
+        // the same key with another file is refused
+        city().config(TestData.RAW_CHARSET).header("Idempotency-Key", key).contentType("text/csv")
+                .body(file.replace(",4,1,1,1", ",5,1,1,1").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/institutions/indicators/import").then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("idempotency-key-reused"));
+        city().get("/api/v1/institutions/" + a + "/indicators/2021").then().body("patentApplications", equalTo(4));
     }
 }

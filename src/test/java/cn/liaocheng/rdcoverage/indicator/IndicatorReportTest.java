@@ -149,19 +149,19 @@ class IndicatorReportTest {
                 .body("city.previous.newProducts", equalTo(1))
                 .body("city.previous.revenue", comparesEqualTo(d("104000000")))
                 .body("city.previous.rdIntensity", comparesEqualTo(d("0.0144")))
-                .body("city.growth.institutions.absolute", comparesEqualTo(d("0")))
+                .body("city.growth.institutions.absolute", equalTo(0)) // a count: a whole number
                 .body("city.growth.institutions.percent", comparesEqualTo(d("0.00")))
-                .body("city.growth.enterprises.absolute", comparesEqualTo(d("1")))
+                .body("city.growth.enterprises.absolute", equalTo(1)) // a count: a whole number
                 .body("city.growth.enterprises.percent", comparesEqualTo(d("50.00")))
                 .body("city.growth.rdExpenditure.absolute", comparesEqualTo(d("1800000")))
                 .body("city.growth.rdExpenditure.percent", comparesEqualTo(d("120.00")))
-                .body("city.growth.rdPersonnel.absolute", comparesEqualTo(d("17")))
+                .body("city.growth.rdPersonnel.absolute", equalTo(17)) // a count: a whole number
                 .body("city.growth.rdPersonnel.percent", comparesEqualTo(d("113.33")))
-                .body("city.growth.patentApplications.absolute", comparesEqualTo(d("10")))
+                .body("city.growth.patentApplications.absolute", equalTo(10)) // a count: a whole number
                 .body("city.growth.patentApplications.percent", comparesEqualTo(d("166.67")))
                 .body("city.growth.inventionPatentApplications.percent", comparesEqualTo(d("500.00")))
                 .body("city.growth.patentsGranted.percent", comparesEqualTo(d("166.67")))
-                .body("city.growth.newProducts.absolute", comparesEqualTo(d("4")))
+                .body("city.growth.newProducts.absolute", equalTo(4)) // a count: a whole number
                 .body("city.growth.newProducts.percent", comparesEqualTo(d("400.00")))
                 .body("city.growth.rdIntensity.absolute", comparesEqualTo(d("0.0068")))
                 .body("city.growth.rdIntensity.percent", comparesEqualTo(d("47.22")))
@@ -234,6 +234,16 @@ class IndicatorReportTest {
         String csv = new String(city().accept("text/csv").get("/api/v1/reports/indicators?year=2068").then().statusCode(200)
                 .extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         String[] lines = csv.substring(1).split("\r\n");
-        org.junit.jupiter.api.Assertions.assertTrue(lines[1].startsWith("CITY,,,2068,2,3,1,2,0,3300000"), lines[1]);
+        String[] cityLine = lines[1].split(",", -1);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("CITY", "", "", "2068", "2", "3", "1", "2", "0"),
+                java.util.List.of(cityLine).subList(0, 9), lines[1]);
+        // rdExpenditure, rdPersonnel, patents, invention, granted, new products, revenue, intensity, rd growth and %
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("3300000").compareTo(d(cityLine[9])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("32", "16", "6", "8", "5"),
+                java.util.List.of(cityLine).subList(10, 15), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("156000000").compareTo(d(cityLine[15])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("0.0212").compareTo(d(cityLine[16])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("1800000").compareTo(d(cityLine[17])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("120.00").compareTo(d(cityLine[18])), lines[1]);
     }
 }

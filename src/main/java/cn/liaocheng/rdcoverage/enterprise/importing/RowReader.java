@@ -46,23 +46,8 @@ public abstract class RowReader implements AutoCloseable {
 
     public static RowReader open(ImportSource source, ObjectMapper mapper, Integer queryYear) {
         return switch (source.format) {
-            case XLSX -> {
-                XlsxTable table = new XlsxTable(source.body);
-                try {
-                    yield new TableReader(table, HeaderDictionary.STANDARD, "xlsx", source.fileName, null, null, null, queryYear);
-                } catch (RuntimeException e) {
-                    table.close();
-                    throw e;
-                }
-            }
-            case CSV, TSV -> {
-                TextDecoding.Decoded text = TextDecoding.open(source.body, source.charsetLabel, true);
-                BufferedReader reader = (BufferedReader) text.reader();
-                char delimiter = source.format == ImportSource.Format.TSV ? '\t' : CsvTable.delimiter(reader);
-                yield new TableReader(new CsvTable(reader, delimiter), HeaderDictionary.STANDARD,
-                        delimiter == '\t' ? "tsv" : "csv", source.fileName, text.charset().name(), text.source(),
-                        delimiter == '\t' ? "tab" : "comma", queryYear);
-            }
+            case XLSX, CSV, TSV -> table(source, (table, format, charset, encodingSource, delimiter) -> new TableReader(table,
+                    HeaderDictionary.STANDARD, format, source.fileName, charset, encodingSource, delimiter, queryYear));
             case JSON, NDJSON -> {
                 TextDecoding.Decoded text = TextDecoding.open(source.body, source.charsetLabel, false);
                 ImportFile info = new ImportFile(source.format == ImportSource.Format.JSON ? "json" : "ndjson", source.fileName,
@@ -76,6 +61,44 @@ public abstract class RowReader implements AutoCloseable {
                         : new NdJson(text.reader(), json, info, text.charset());
             }
         };
+    }
+
+    /** What reads a table once it is open: the table, its format (xlsx, csv, tsv), charset, encoding source and delimiter. */
+    interface TableOpener<T> {
+        T open(TableSource table, String format, String charsetName, String encodingSource, String delimiter);
+    }
+
+    /**
+     * Opens an xlsx (first sheet), CSV or tab-separated upload as a table (text decoded by {@link TextDecoding}) and
+     * hands it to {@code opener}; the table is closed when the opener fails.
+     */
+    static <T> T table(ImportSource source, TableOpener<T> opener) {
+        TableSource table;
+        String format;
+        String charset = null;
+        String encodingSource = null;
+        String delimiterName = null;
+        if (source.format == ImportSource.Format.XLSX) {
+            table = new XlsxTable(source.body);
+            format = "xlsx";
+        } else if (source.format == ImportSource.Format.CSV || source.format == ImportSource.Format.TSV) {
+            TextDecoding.Decoded text = TextDecoding.open(source.body, source.charsetLabel, true);
+            BufferedReader reader = (BufferedReader) text.reader();
+            char delimiter = source.format == ImportSource.Format.TSV ? '\t' : CsvTable.delimiter(reader);
+            table = new CsvTable(reader, delimiter);
+            format = delimiter == '\t' ? "tsv" : "csv";
+            charset = text.charset().name();
+            encodingSource = text.source();
+            delimiterName = delimiter == '\t' ? "tab" : "comma";
+        } else {
+            throw ImportSource.unsupported("JSON is not accepted by this import");
+        }
+        try {
+            return opener.open(table, format, charset, encodingSource, delimiterName);
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
     }
 
     static ApiException fileProblem(String field, String message) {
