@@ -237,13 +237,16 @@ class IndicatorReportTest {
         String[] cityLine = lines[1].split(",", -1);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("CITY", "", "", "2068", "2", "3", "1", "2", "0"),
                 java.util.List.of(cityLine).subList(0, 9), lines[1]);
-        // rdExpenditure, rdPersonnel, patents, invention, granted, new products, revenue, intensity, rd growth and %
+        // rdExpenditure, rdPersonnel, patents (I1's 2068 corrected to 60 above: 60 + 10 = 70), invention, granted, new
+        // products, revenue, intensity, rd growth and %, then personnel growth, and patent growth 70 − 6 = 64, 64 ÷ 6 = 1066.67 %
         org.junit.jupiter.api.Assertions.assertEquals(0, d("3300000").compareTo(d(cityLine[9])), lines[1]);
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("32", "16", "6", "8", "5"),
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("32", "70", "6", "8", "5"),
                 java.util.List.of(cityLine).subList(10, 15), lines[1]);
         org.junit.jupiter.api.Assertions.assertEquals(0, d("156000000").compareTo(d(cityLine[15])), lines[1]);
         org.junit.jupiter.api.Assertions.assertEquals(0, d("0.0212").compareTo(d(cityLine[16])), lines[1]);
         org.junit.jupiter.api.Assertions.assertEquals(0, d("1800000").compareTo(d(cityLine[17])), lines[1]);
         org.junit.jupiter.api.Assertions.assertEquals(0, d("120.00").compareTo(d(cityLine[18])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("17", "113.33", "64", "1066.67"),
+                java.util.List.of(cityLine).subList(19, 23), lines[1]);
     }
 }
