@@ -52,7 +52,7 @@ public class IndicatorImportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "importIndicators", summary = "Bulk upsert of yearly indicators by institution and year",
-            description = "An xlsx workbook (first sheet), CSV or tab-separated text (UTF-8, UTF-16 or GBK/GB18030: a BOM "
+            description = "An xlsx workbook (first sheet), a JSON array or NDJSON, CSV or tab-separated text (UTF-8, UTF-16 or GBK/GB18030: a BOM "
                     + "decides, then the charset label, else detected), as the body or as one file part of multipart/form-data; "
                     + "read as the enterprise import reads its lists. Headers in English (institutionId, year, patentApplications, "
                     + "inventionPatentApplications, patentsGranted, newProducts) or Chinese (研发机构编号, 年度, 专利申请数, "

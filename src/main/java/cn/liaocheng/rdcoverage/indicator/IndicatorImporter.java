@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Bulk indicators under the enterprise import's rules and with its table reading ({@link ImportTable}): an xlsx
- * workbook (first sheet), CSV or tab-separated text in UTF-8, UTF-16 or GBK/GB18030 (BOM, label or detected), headers
+ * workbook (first sheet), a JSON array or NDJSON, CSV or tab-separated text in UTF-8, UTF-16 or GBK/GB18030 (BOM, label or detected), headers
  * in English or Chinese from {@code import/dictionary.tsv} (table {@code indicator}; a unit such as （件） is ignored),
  * title, blank and note rows passed over. By default a file with any invalid row changes nothing (422
  * {@code import-rejected} listing every bad row, also on a dry run); {@code partial} keeps the valid rows;
@@ -46,6 +46,9 @@ public class IndicatorImporter {
     @Inject
     Clock clock;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     public ImportReport run(ImportSource source, boolean dryRun, boolean partial, String by) {
         List<ImportError> errors = new ArrayList<>();
         long[] omitted = {0};
@@ -53,7 +56,7 @@ public class IndicatorImporter {
         long received;
         long skipped;
         cn.liaocheng.rdcoverage.enterprise.importing.ImportFile file;
-        try (ImportTable table = ImportTable.open(source, TABLE, "institutionId", FIELDS)) {
+        try (ImportTable table = ImportTable.open(source, json, TABLE, "institutionId", FIELDS)) {
             received = read(table, rows, errors, omitted);
             skipped = table.skipped();
             file = table.info();

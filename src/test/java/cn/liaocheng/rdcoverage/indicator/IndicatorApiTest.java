@@ -140,7 +140,15 @@ class IndicatorApiTest {
                 .body("errors.field", hasItem("patentApplications"));
         city().config(TestData.RAW_CHARSET).contentType("text/csv").body("名称,数量\nx,1\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/institutions/indicators/import").then().statusCode(400).body("errors[0].field", equalTo("institutionId"));
-        city().contentType("application/json").body("[]").post("/api/v1/institutions/indicators/import").then().statusCode(415);
+        // the JSON form, keys named as headers are; a number out of range is a row error naming its field
+        city().contentType("application/json").body("[{\"研发机构编号\":\"" + a + "\",\"年度\":2023,\"专利申请数\":8,"
+                        + "\"inventionPatentApplications\":3,\"patentsGranted\":2,\"newProducts\":1}]")
+                .post("/api/v1/institutions/indicators/import?dryRun=true").then().statusCode(200)
+                .body("unchanged", equalTo(1)).body("file.format", equalTo("json"));
+        city().contentType("application/json").body("[{\"institutionId\":\"" + a + "\",\"year\":2023,\"patentApplications\":1e999999999,"
+                        + "\"inventionPatentApplications\":3,\"patentsGranted\":2,\"newProducts\":1}]")
+                .post("/api/v1/institutions/indicators/import").then().statusCode(422)
+                .body("errors[0].field", equalTo("patentApplications")).body("errors[0].line", equalTo(1));
         city().config(TestData.RAW_CHARSET).contentType("text/csv").body(english.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/institutions/indicators/import?mode=some").then().statusCode(400).body("errors[0].field", equalTo("mode"));
         county("371521").config(TestData.RAW_CHARSET).contentType("text/csv").body(english.getBytes(StandardCharsets.UTF_8))

@@ -4,7 +4,11 @@ import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 
 import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +17,10 @@ import java.util.Map;
  * An uploaded table for an import other than the enterprise list (issue 18: the institutions' indicators), read by
  * the enterprise import's machinery and rules: xlsx (first sheet), CSV or tab-separated text in UTF-8, UTF-16 or
  * GBK/GB18030 ({@link TextDecoding}: BOM, then the charset label, else detected); headers named by the
- * {@code field} lines of {@code import/dictionary.tsv} for the given table, a trailing unit in brackets ignored;
+ * {@code field} lines of {@code import/dictionary.tsv} for the given table, a trailing unit in brackets ignored
+ * (or a JSON array or NDJSON of objects keyed so, read as the enterprise import reads them);
  * title rows above the header, blank rows and note rows below the data passed over (counted as skipped); a cell that
- * did not decode stops the file with a 400. JSON and NDJSON are not tables: 415.
+ * did not decode stops the file with a 400.
  *
  * <p>Shape: {@link #open} reads up to the header; {@link #next} gives each data row's cells by field (null: empty),
  * with {@link #rowNumber} the row Excel shows; {@link #info} tells what was understood, as the enterprise import does.
@@ -112,11 +117,74 @@ public final class ImportTable implements AutoCloseable {
     /**
      * Opens the upload as a table of {@code table}'s fields, reading up to its header: the first of the first
      * {@value TableReader#HEADER_SEARCH} rows naming {@code keyField}. 400 (import-file) when no header is found or a
-     * {@code required} column is missing, naming the fields; 415 for JSON.
+     * {@code required} column is missing, naming the fields.
      */
-    public static ImportTable open(ImportSource upload, String table, String keyField, List<String> required) {
+    public static ImportTable open(ImportSource upload, ObjectMapper mapper, String table, String keyField, List<String> required) {
+        if (upload.format == ImportSource.Format.JSON || upload.format == ImportSource.Format.NDJSON) {
+            RowReader json = RowReader.json(upload, mapper, null);
+            ImportFile read = json.info();
+            try {
+                return new ImportTable(new JsonRows(json, table), table, keyField, required, read.format(), upload.fileName,
+                        read.encoding(), read.encodingSource(), null);
+            } catch (RuntimeException e) {
+                json.close();
+                throw e;
+            }
+        }
         return RowReader.table(upload, (source, format, charset, encodingSource, delimiter) -> new ImportTable(source, table,
                 keyField, required, format, upload.fileName, charset, encodingSource, delimiter));
+    }
+
+    /**
+     * A JSON array (or NDJSON) of objects as a table: first a header row of the table's English field names, then
+     * one row per element, its keys named as headers are (English or Chinese, see the dictionary); row numbers are
+     * the elements' lines in the text.
+     */
+    private static final class JsonRows implements TableSource {
+        private final RowReader json;
+        private final String table;
+        private final List<String> fields;
+        private boolean headerGiven;
+
+        JsonRows(RowReader json, String table) {
+            this.json = json;
+            this.table = table;
+            this.fields = List.copyOf(HeaderDictionary.STANDARD.accepted(table).keySet());
+        }
+
+        @Override
+        public String[] next() {
+            if (!headerGiven) {
+                headerGiven = true;
+                return fields.toArray(String[]::new);
+            }
+            JsonNode node = json.node();
+            if (node == null) {
+                return null;
+            }
+            String[] cells = new String[fields.size()];
+            if (!node.isObject()) {
+                throw RowReader.fileProblem("body", "line " + json.line() + " is not a JSON object");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                int at = fields.indexOf(HeaderDictionary.STANDARD.field(table, field.getKey()));
+                if (at >= 0 && !field.getValue().isNull()) {
+                    cells[at] = RowReader.cell(field.getValue());
+                }
+            }
+            return cells;
+        }
+
+        @Override
+        public long rowNumber() {
+            return headerGiven ? json.line() : 0;
+        }
+
+        @Override
+        public void close() {
+            json.close();
+        }
     }
 
     /** The next data row's cells by field (cleaned; an absent or empty cell is missing), or null at the end. */

@@ -37,6 +37,21 @@ public abstract class RowReader implements AutoCloseable {
     /** The next record, or null at the end. A file-level fault is a 400 naming the line. */
     public abstract RawRow next();
 
+    /** JSON and NDJSON: the next element as read (before any mapping onto columns), or null at the end. */
+    JsonNode node() {
+        throw new UnsupportedOperationException("not a JSON reader");
+    }
+
+    /** JSON and NDJSON: the line of the element {@link #node} returned last. */
+    long line() {
+        throw new UnsupportedOperationException("not a JSON reader");
+    }
+
+    /** A JSON value as cell text: numbers keep their exact decimal text, other values their text or JSON. */
+    static String cell(JsonNode v) {
+        return v.isNumber() ? number(v.decimalValue()) : v.isValueNode() ? v.asText() : v.toString();
+    }
+
     /** What was understood of the file (format, encoding, header mapping, year). */
     abstract ImportFile info();
 
@@ -48,6 +63,14 @@ public abstract class RowReader implements AutoCloseable {
         return switch (source.format) {
             case XLSX, CSV, TSV -> table(source, (table, format, charset, encodingSource, delimiter) -> new TableReader(table,
                     HeaderDictionary.STANDARD, format, source.fileName, charset, encodingSource, delimiter, queryYear));
+            case JSON, NDJSON -> json(source, mapper, queryYear);
+        };
+    }
+
+    /** A JSON array or NDJSON upload, element by element (strict decoding: a byte that does not decode is a 400). */
+    static RowReader json(ImportSource source, ObjectMapper mapper, Integer queryYear) {
+        return switch (source.format) {
+            case XLSX, CSV, TSV -> throw new IllegalArgumentException(source.format + " is not JSON");
             case JSON, NDJSON -> {
                 TextDecoding.Decoded text = TextDecoding.open(source.body, source.charsetLabel, false);
                 ImportFile info = new ImportFile(source.format == ImportSource.Format.JSON ? "json" : "ndjson", source.fileName,
@@ -136,8 +159,7 @@ public abstract class RowReader implements AutoCloseable {
                 }
                 factors[c.ordinal()] = m.unit().factor();
             }
-            JsonNode v = field.getValue();
-            cells[c.ordinal()] = v.isNumber() ? number(v.decimalValue()) : v.isValueNode() ? v.asText() : v.toString();
+            cells[c.ordinal()] = cell(field.getValue());
         }
         return new RawRow(line, cells, factors, 0);
     }
@@ -154,6 +176,7 @@ public abstract class RowReader implements AutoCloseable {
         private final ImportFile info;
         private final Charset charset;
         private boolean started;
+        private long line;
 
         JsonArray(Reader reader, ObjectMapper mapper, ObjectReader json, ImportFile info, Charset charset) {
             this.json = json;
@@ -173,6 +196,12 @@ public abstract class RowReader implements AutoCloseable {
 
         @Override
         public RawRow next() {
+            JsonNode node = node();
+            return node == null ? null : fromObject(line, node);
+        }
+
+        @Override
+        JsonNode node() {
             try {
                 if (!started) {
                     started = true;
@@ -194,9 +223,8 @@ public abstract class RowReader implements AutoCloseable {
                     }
                     return null;
                 }
-                long line = parser.currentLocation().getLineNr();
-                JsonNode node = json.readTree(parser);
-                return fromObject(line, node);
+                line = parser.currentLocation().getLineNr();
+                return json.readTree(parser);
             } catch (JsonProcessingException e) {
                 long at = e.getLocation() != null ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
                 throw fileProblem("body", (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
@@ -208,6 +236,11 @@ public abstract class RowReader implements AutoCloseable {
                 }
                 throw fileProblem("body", "could not be read: " + e.getMessage());
             }
+        }
+
+        @Override
+        long line() {
+            return line;
         }
 
         @Override
@@ -243,6 +276,12 @@ public abstract class RowReader implements AutoCloseable {
 
         @Override
         public RawRow next() {
+            JsonNode node = node();
+            return node == null ? null : fromObject(line, node);
+        }
+
+        @Override
+        JsonNode node() {
             try {
                 String text;
                 do {
@@ -266,12 +305,17 @@ public abstract class RowReader implements AutoCloseable {
                 if (!node.isObject()) {
                     throw fileProblem("body", "line " + line + " is not a JSON object");
                 }
-                return fromObject(line, node);
+                return node;
             } catch (CharacterCodingException e) {
                 throw fileProblem("body", "line " + (line + 1) + " is not valid " + charset.name());
             } catch (IOException e) {
                 throw fileProblem("body", "could not be read: " + e.getMessage());
             }
+        }
+
+        @Override
+        long line() {
+            return line;
         }
 
         @Override
