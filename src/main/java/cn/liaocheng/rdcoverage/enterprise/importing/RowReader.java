@@ -207,10 +207,10 @@ public abstract class RowReader implements AutoCloseable {
                     started = true;
                     JsonToken first = parser.nextToken();
                     if (first == null) {
-                        throw fileProblem("body", "is empty: expected a JSON array of enterprise rows");
+                        throw fileProblem("body", "is empty: expected a JSON array of rows (objects)");
                     }
                     if (first != JsonToken.START_ARRAY) {
-                        throw fileProblem("body", "must be a JSON array of enterprise rows");
+                        throw fileProblem("body", "must be a JSON array of rows (objects)");
                     }
                 }
                 JsonToken t = parser.nextToken();
