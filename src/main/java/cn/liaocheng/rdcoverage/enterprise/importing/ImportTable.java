@@ -168,7 +168,8 @@ public final class ImportTable implements AutoCloseable {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                int at = fields.indexOf(HeaderDictionary.STANDARD.field(table, field.getKey()));
+                String named = HeaderDictionary.STANDARD.field(table, field.getKey());
+                int at = named == null ? -1 : fields.indexOf(named);
                 if (at >= 0 && !field.getValue().isNull()) {
                     cells[at] = RowReader.cell(field.getValue());
                 }
