@@ -1,9 +1,13 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportError;
+import cn.liaocheng.rdcoverage.enterprise.importing.ImportFile;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportReport;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportSource;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportTable;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +51,7 @@ public class IndicatorImporter {
     Clock clock;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    ObjectMapper json;
 
     public ImportReport run(ImportSource source, boolean dryRun, boolean partial, String by) {
         List<ImportError> errors = new ArrayList<>();
@@ -55,7 +59,7 @@ public class IndicatorImporter {
         List<Row> rows = new ArrayList<>();
         long received;
         long skipped;
-        cn.liaocheng.rdcoverage.enterprise.importing.ImportFile file;
+        ImportFile file;
         try (ImportTable table = ImportTable.open(source, json, TABLE, "institutionId", FIELDS)) {
             received = read(table, rows, errors, omitted);
             skipped = table.skipped();
@@ -116,8 +120,10 @@ public class IndicatorImporter {
         ImportReport report = new ImportReport(received, counts[0], counts[1], counts[2], rejected, skipped, dryRun,
                 partial ? "partial" : "all-or-nothing", committed, errors, omitted[0] > 0 ? omitted[0] : null, file);
         if (!partial && rejected > 0) {
-            // all-or-nothing: nothing was written (the write above only counted); the counts are what a dry run would do
-            throw report.rejection();
+            // all-or-nothing: nothing was written (the write above only counted); as in the enterprise import, the
+            // counts of what would have been done are given on a dry run only
+            throw (dryRun ? report : new ImportReport(received, 0, 0, 0, rejected, skipped, false, "all-or-nothing", false,
+                    errors, report.errorsOmitted(), file)).rejection();
         }
         return report;
     }
@@ -128,10 +134,9 @@ public class IndicatorImporter {
         for (Map<String, String> r = table.next(); r != null; r = table.next()) {
             long line = table.rowNumber();
             if (++received > MAX_ROWS) {
-                throw new cn.liaocheng.rdcoverage.common.ApiException(400, "import-file", "The file cannot be read",
+                throw new ApiException(400, "import-file", "The file cannot be read",
                         "body: holds more than " + MAX_ROWS + " rows; split the file",
-                        List.of(new cn.liaocheng.rdcoverage.common.Problem.FieldError("body", "holds more than " + MAX_ROWS
-                                + " rows; split the file")), null);
+                        List.of(new Problem.FieldError("body", "holds more than " + MAX_ROWS + " rows; split the file")), null);
             }
             long before = errors.size() + omitted[0];
             UUID id = null;
