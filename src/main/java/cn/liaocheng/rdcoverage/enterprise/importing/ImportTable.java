@@ -41,16 +41,11 @@ public final class ImportTable implements AutoCloseable {
         String[] header = null;
         String[] firstRead = null;
         List<String> titles = new ArrayList<>();
-        for (int seen = 0; seen < TableReader.HEADER_SEARCH; ) {
-            String[] row = source.next();
+        for (int seen = 0; seen < TableReader.HEADER_SEARCH; seen++) {
+            String[] row = TableReader.filled(source, charsetName);
             if (row == null) {
                 break;
             }
-            checkDecoded(row);
-            if (blank(row)) {
-                continue;
-            }
-            seen++;
             if (firstRead == null) {
                 firstRead = row;
             }

@@ -45,16 +45,11 @@ final class TableReader extends RowReader {
         String[] firstRead = null;
         Integer titleYear = null;
         Map<Column.Kind, HeaderDictionary.Unit> titleUnits = new LinkedHashMap<>();
-        for (int seen = 0; seen < HEADER_SEARCH; ) {
-            String[] row = table.next();
+        for (int seen = 0; seen < HEADER_SEARCH; seen++) {
+            String[] row = filled(table, charsetName);
             if (row == null) {
                 break;
             }
-            checkDecoded(row);
-            if (blank(row)) {
-                continue;
-            }
-            seen++;
             if (firstRead == null) {
                 firstRead = row;
             }
@@ -243,6 +238,17 @@ final class TableReader extends RowReader {
             }
         }
         return false;
+    }
+
+    /** The next row that is not blank (its cells checked for bytes that did not decode), or null at the end. */
+    static String[] filled(TableSource table, String charsetName) {
+        for (String[] row = table.next(); row != null; row = table.next()) {
+            checkDecoded(row, table.rowNumber(), charsetName);
+            if (!blank(row)) {
+                return row;
+            }
+        }
+        return null;
     }
 
     /** The table's next row, or null at the end; a read or CSV fault is a 400 naming the row (and the text line). */
