@@ -61,6 +61,7 @@ public class ProblemOpenApiFilter implements OASFilter {
             Map.entry("Eligibility", "What-if evaluation of the construction standard (自评); nothing is stored"),
             Map.entry("Policies", "Policy versions: thresholds, awards and interpretations"),
             Map.entry("Regions", "Counties, districts and zones of Liaocheng, and their supplement award policies"),
+            Map.entry("Indicators", "Yearly R&D indicators of the institutions (研发投入、专利申请): per year and by bulk import"),
             Map.entry("Reports", "Coverage reports, snapshots, trends and the counties' work lists"),
             Map.entry("Supervision", "Supervision groups and their follow-ups on uncovered enterprises (督导, 分片包干)"),
             Map.entry("Targets", "Yearly coverage targets (建设目标)"),

@@ -47,6 +47,13 @@ public class CoverageSnapshot extends PanacheEntityBase {
     @Column(name = "report", length = 1_000_000)
     public String report;
 
+    /**
+     * What other features store with the snapshot, as JSON (issue 18: the indicators report of its statistical year);
+     * filled by the observers of {@link SnapshotTaking}; null for snapshots taken before.
+     */
+    @Column(name = "indicators", length = 1_000_000)
+    public String indicators;
+
     @Column(name = "taken_at")
     public Instant takenAt;
 

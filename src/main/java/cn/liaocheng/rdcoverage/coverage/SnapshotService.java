@@ -41,6 +41,9 @@ public class SnapshotService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jakarta.enterprise.event.Event<SnapshotTaking> taking;
+
     @Transactional
     public SnapshotView take(LocalDate asOf) {
         LocalDate today = LocalDate.now(clock);
@@ -157,6 +160,7 @@ public class SnapshotService {
         }
         s.takenAt = Instant.now(clock);
         s.takenBy = by;
+        taking.fire(new SnapshotTaking(s));
         s.persist();
         CoverageSnapshot.flush();
         return s;

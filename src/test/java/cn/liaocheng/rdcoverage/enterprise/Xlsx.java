@@ -13,17 +13,17 @@ import java.util.zip.ZipOutputStream;
  * as an inline string, {@link Number} as a number cell (its text as written, e.g. "9.13715E+17"), {@link Formula}
  * as a formula with its cached value; a null cell is left out, and a null row leaves a row number out.
  */
-final class Xlsx {
+public final class Xlsx {
     record Formula(String formula, String cached, boolean text) {
     }
 
-    record Num(String raw) {
+    public record Num(String raw) {
     }
 
     private Xlsx() {
     }
 
-    static byte[] of(List<List<Object>> rows) {
+    public static byte[] of(List<List<Object>> rows) {
         StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         for (int r = 0; r < rows.size(); r++) {

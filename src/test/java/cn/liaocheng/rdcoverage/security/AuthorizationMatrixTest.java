@@ -68,6 +68,10 @@ class AuthorizationMatrixTest {
             GET    /api/v1/institutions/{id}/capacity/{year}        | SREAD
             PUT    /api/v1/institutions/{id}/capacity/{year}        | ENTERPRISE! CITY_OFFICER           | capacity
             GET    /api/v1/institutions/{id}/eligibility            | SREAD
+            GET    /api/v1/institutions/{id}/indicators             | SREAD
+            GET    /api/v1/institutions/{id}/indicators/{year}      | SREAD
+            PUT    /api/v1/institutions/{id}/indicators/{year}      | ENTERPRISE! CITY_OFFICER           | indicators
+            POST   /api/v1/institutions/indicators/import           | CITY_OFFICER                       | csv
             GET    /api/v1/institutions/{id}/designations           | SREAD
             POST   /api/v1/institutions/{id}/designations           | CITY_OFFICER                       | json {}
             GET    /api/v1/institutions/{id}/designations/{designationId} | SREAD
@@ -87,6 +91,9 @@ class AuthorizationMatrixTest {
             POST   /api/v1/reports/snapshots                        | CITY_OFFICER                       | json {"asOf":"not-a-date"}
             GET    /api/v1/reports/snapshots/{id}                   | REPORTS
             POST   /api/v1/reports/snapshots/catch-up               | CITY_OFFICER ADMIN
+            GET    /api/v1/reports/snapshots/{id}/indicators        | REPORTS
+            GET    /api/v1/reports/indicators                       | REPORTS
+            GET    /api/v1/reports/indicators/trend                 | REPORTS
             POST   /api/v1/dev/tokens                               | public                             | json {"role":"ADMIN"}
             GET    /api/v1/rounds                                   | *
             POST   /api/v1/rounds                                   | CITY_OFFICER                       | json {}
@@ -265,12 +272,17 @@ class AuthorizationMatrixTest {
             spec = spec.contentType("multipart/form-data; boundary=mx").body("--mx--\r\n".getBytes(StandardCharsets.US_ASCII));
         } else if (request.startsWith("capacity")) {
             spec = spec.contentType("application/json").body(CAPACITY);
+        } else if (request.startsWith("indicators")) {
+            spec = spec.contentType("application/json").body(INDICATORS);
         }
         return spec.request(rule.method(), path).then().extract().statusCode();
     }
 
     private static final Map<String, Object> CAPACITY = Map.of("personnel", 3, "equipmentValue", 200000, "rdExpenditure", 200000,
             "floorArea", 20, "projectCount", 1, "hasRules", true, "hasStableFunding", true);
+
+    private static final Map<String, Object> INDICATORS = Map.of("patentApplications", 3, "inventionPatentApplications", 1,
+            "patentsGranted", 1, "newProducts", 2);
 
     private static Fixture fixture() {
         String in = TestData.creditCode("371502");
@@ -285,6 +297,8 @@ class AuthorizationMatrixTest {
                 "participants", List.of(in), "capacity", capacity, "cooperations", List.of(Map.of("partner", "聊城大学",
                         "partnerKind", "UNIVERSITY", "signedOn", "2024-01-01", "activities", "联合攻关"))))
                 .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
+        city().contentType("application/json").body(INDICATORS).put("/api/v1/institutions/" + id + "/indicators/2024")
+                .then().statusCode(201);
         String round = cn.liaocheng.rdcoverage.review.Workflow.openRound();
         String app = city().contentType("application/json").body(Map.of("institutionId", id, "roundId", round))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");

@@ -27,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,22 +143,9 @@ public class EnterpriseImporter {
         long skipped = reader.skipped();
         boolean committed = !dryRun && (partial || n.rejected == 0);
         if (!partial && n.rejected > 0) {
-            Map<String, Object> ext = new LinkedHashMap<>();
-            ext.put("received", n.received);
-            ext.put("created", dryRun ? n.created : 0);
-            ext.put("updated", dryRun ? n.updated : 0);
-            ext.put("unchanged", dryRun ? n.unchanged : 0);
-            ext.put("rejected", n.rejected);
-            ext.put("skipped", skipped);
-            ext.put("dryRun", dryRun);
-            ext.put("committed", false);
-            ext.put("errors", errors);
-            if (n.errorsOmitted > 0) {
-                ext.put("errorsOmitted", n.errorsOmitted);
-            }
-            ext.put("file", file);
-            throw ApiException.unprocessable("import-rejected", n.rejected + " of " + n.received
-                    + " rows are invalid, so nothing " + (dryRun ? "would be" : "was") + " imported; fix them, or send ?mode=partial to keep the valid rows", ext);
+            throw new ImportReport(n.received, dryRun ? n.created : 0, dryRun ? n.updated : 0, dryRun ? n.unchanged : 0,
+                    n.rejected, skipped, dryRun, "all-or-nothing", false, errors, n.errorsOmitted > 0 ? n.errorsOmitted : null,
+                    file).rejection();
         }
         return new ImportReport(n.received, n.created, n.updated, n.unchanged, n.rejected, skipped, dryRun,
                 partial ? "partial" : "all-or-nothing", committed, errors, n.errorsOmitted > 0 ? n.errorsOmitted : null, file);

@@ -59,6 +59,9 @@ final class HeaderDictionary {
     private final Map<Column.Kind, Map<String, Unit>> units = new EnumMap<>(Column.Kind.class);
     private final Map<Column.Kind, List<String>> unitNames = new EnumMap<>(Column.Kind.class);
     private final List<String> notes = new ArrayList<>();
+    /** Other tables' headers (line kind {@code field}): table, then normalised header to field, and each field's names. */
+    private final Map<String, Map<String, String>> fields = new HashMap<>();
+    private final Map<String, Map<String, List<String>>> fieldNames = new HashMap<>();
 
     private HeaderDictionary() {
         for (Column c : Column.values()) {
@@ -97,6 +100,12 @@ final class HeaderDictionary {
                         d.unitNames.computeIfAbsent(kind, k -> new ArrayList<>()).add(f[2]);
                     }
                     case "note" -> d.notes.add(f[1]);
+                    case "field" -> {
+                        d.fields.computeIfAbsent(f[1], t -> new HashMap<>()).put(key(f[3]), f[2]);
+                        d.fields.get(f[1]).putIfAbsent(key(f[2]), f[2]);
+                        d.fieldNames.computeIfAbsent(f[1], t -> new LinkedHashMap<>())
+                                .computeIfAbsent(f[2], x -> new ArrayList<>(List.of(f[2]))).add(f[3]);
+                    }
                     default -> throw new IllegalStateException(resource + ": unknown kind " + f[0]);
                 }
             }
@@ -164,6 +173,29 @@ final class HeaderDictionary {
             }
         }
         return null;
+    }
+
+    /**
+     * The field of another table ({@code field} lines, e.g. table {@code indicator}) a header names, a trailing unit in
+     * brackets ({@code 专利申请数（件）}) ignored; null when the header names none of that table's fields.
+     */
+    String field(String table, String header) {
+        Map<String, String> names = fields.getOrDefault(table, Map.of());
+        if (header == null) {
+            return null;
+        }
+        String k = key(header);
+        String whole = names.get(k);
+        if (whole != null) {
+            return whole;
+        }
+        int open = k.lastIndexOf('(');
+        return open > 0 && k.endsWith(")") ? names.get(k.substring(0, open)) : null;
+    }
+
+    /** The headers each field of another table accepts, in the dictionary's order. */
+    Map<String, List<String>> accepted(String table) {
+        return fieldNames.getOrDefault(table, Map.of());
     }
 
     /** A row below the data whose first cell starts with a note word (注：…, 合计, 填表人…). */

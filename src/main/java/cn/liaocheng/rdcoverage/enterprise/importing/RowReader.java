@@ -37,6 +37,21 @@ public abstract class RowReader implements AutoCloseable {
     /** The next record, or null at the end. A file-level fault is a 400 naming the line. */
     public abstract RawRow next();
 
+    /** JSON and NDJSON: the next element as read (before any mapping onto columns), or null at the end. */
+    JsonNode node() {
+        throw new UnsupportedOperationException("not a JSON reader");
+    }
+
+    /** JSON and NDJSON: the line of the element {@link #node} returned last. */
+    long line() {
+        throw new UnsupportedOperationException("not a JSON reader");
+    }
+
+    /** A JSON value as cell text: numbers keep their exact decimal text, other values their text or JSON. */
+    static String cell(JsonNode v) {
+        return v.isNumber() ? number(v.decimalValue()) : v.isValueNode() ? v.asText() : v.toString();
+    }
+
     /** What was understood of the file (format, encoding, header mapping, year). */
     abstract ImportFile info();
 
@@ -46,23 +61,16 @@ public abstract class RowReader implements AutoCloseable {
 
     public static RowReader open(ImportSource source, ObjectMapper mapper, Integer queryYear) {
         return switch (source.format) {
-            case XLSX -> {
-                XlsxTable table = new XlsxTable(source.body);
-                try {
-                    yield new TableReader(table, HeaderDictionary.STANDARD, "xlsx", source.fileName, null, null, null, queryYear);
-                } catch (RuntimeException e) {
-                    table.close();
-                    throw e;
-                }
-            }
-            case CSV, TSV -> {
-                TextDecoding.Decoded text = TextDecoding.open(source.body, source.charsetLabel, true);
-                BufferedReader reader = (BufferedReader) text.reader();
-                char delimiter = source.format == ImportSource.Format.TSV ? '\t' : CsvTable.delimiter(reader);
-                yield new TableReader(new CsvTable(reader, delimiter), HeaderDictionary.STANDARD,
-                        delimiter == '\t' ? "tsv" : "csv", source.fileName, text.charset().name(), text.source(),
-                        delimiter == '\t' ? "tab" : "comma", queryYear);
-            }
+            case XLSX, CSV, TSV -> table(source, (table, format, charset, encodingSource, delimiter) -> new TableReader(table,
+                    HeaderDictionary.STANDARD, format, source.fileName, charset, encodingSource, delimiter, queryYear));
+            case JSON, NDJSON -> json(source, mapper, queryYear);
+        };
+    }
+
+    /** A JSON array or NDJSON upload, element by element (strict decoding: a byte that does not decode is a 400). */
+    static RowReader json(ImportSource source, ObjectMapper mapper, Integer queryYear) {
+        return switch (source.format) {
+            case XLSX, CSV, TSV -> throw new IllegalArgumentException(source.format + " is not JSON");
             case JSON, NDJSON -> {
                 TextDecoding.Decoded text = TextDecoding.open(source.body, source.charsetLabel, false);
                 ImportFile info = new ImportFile(source.format == ImportSource.Format.JSON ? "json" : "ndjson", source.fileName,
@@ -76,6 +84,44 @@ public abstract class RowReader implements AutoCloseable {
                         : new NdJson(text.reader(), json, info, text.charset());
             }
         };
+    }
+
+    /** What reads a table once it is open: the table, its format (xlsx, csv, tsv), charset, encoding source and delimiter. */
+    interface TableOpener<T> {
+        T open(TableSource table, String format, String charsetName, String encodingSource, String delimiter);
+    }
+
+    /**
+     * Opens an xlsx (first sheet), CSV or tab-separated upload as a table (text decoded by {@link TextDecoding}) and
+     * hands it to {@code opener}; the table is closed when the opener fails.
+     */
+    static <T> T table(ImportSource source, TableOpener<T> opener) {
+        TableSource table;
+        String format;
+        String charset = null;
+        String encodingSource = null;
+        String delimiterName = null;
+        if (source.format == ImportSource.Format.XLSX) {
+            table = new XlsxTable(source.body);
+            format = "xlsx";
+        } else if (source.format == ImportSource.Format.CSV || source.format == ImportSource.Format.TSV) {
+            TextDecoding.Decoded text = TextDecoding.open(source.body, source.charsetLabel, true);
+            BufferedReader reader = (BufferedReader) text.reader();
+            char delimiter = source.format == ImportSource.Format.TSV ? '\t' : CsvTable.delimiter(reader);
+            table = new CsvTable(reader, delimiter);
+            format = delimiter == '\t' ? "tsv" : "csv";
+            charset = text.charset().name();
+            encodingSource = text.source();
+            delimiterName = delimiter == '\t' ? "tab" : "comma";
+        } else {
+            throw ImportSource.unsupported("JSON is not accepted by this import");
+        }
+        try {
+            return opener.open(table, format, charset, encodingSource, delimiterName);
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
     }
 
     static ApiException fileProblem(String field, String message) {
@@ -113,8 +159,7 @@ public abstract class RowReader implements AutoCloseable {
                 }
                 factors[c.ordinal()] = m.unit().factor();
             }
-            JsonNode v = field.getValue();
-            cells[c.ordinal()] = v.isNumber() ? number(v.decimalValue()) : v.isValueNode() ? v.asText() : v.toString();
+            cells[c.ordinal()] = cell(field.getValue());
         }
         return new RawRow(line, cells, factors, 0);
     }
@@ -131,6 +176,7 @@ public abstract class RowReader implements AutoCloseable {
         private final ImportFile info;
         private final Charset charset;
         private boolean started;
+        private long line;
 
         JsonArray(Reader reader, ObjectMapper mapper, ObjectReader json, ImportFile info, Charset charset) {
             this.json = json;
@@ -150,15 +196,21 @@ public abstract class RowReader implements AutoCloseable {
 
         @Override
         public RawRow next() {
+            JsonNode node = node();
+            return node == null ? null : fromObject(line, node);
+        }
+
+        @Override
+        JsonNode node() {
             try {
                 if (!started) {
                     started = true;
                     JsonToken first = parser.nextToken();
                     if (first == null) {
-                        throw fileProblem("body", "is empty: expected a JSON array of enterprise rows");
+                        throw fileProblem("body", "is empty: expected a JSON array of rows (objects)");
                     }
                     if (first != JsonToken.START_ARRAY) {
-                        throw fileProblem("body", "must be a JSON array of enterprise rows");
+                        throw fileProblem("body", "must be a JSON array of rows (objects)");
                     }
                 }
                 JsonToken t = parser.nextToken();
@@ -171,9 +223,8 @@ public abstract class RowReader implements AutoCloseable {
                     }
                     return null;
                 }
-                long line = parser.currentLocation().getLineNr();
-                JsonNode node = json.readTree(parser);
-                return fromObject(line, node);
+                line = parser.currentLocation().getLineNr();
+                return json.readTree(parser);
             } catch (JsonProcessingException e) {
                 long at = e.getLocation() != null ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
                 throw fileProblem("body", (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
@@ -185,6 +236,11 @@ public abstract class RowReader implements AutoCloseable {
                 }
                 throw fileProblem("body", "could not be read: " + e.getMessage());
             }
+        }
+
+        @Override
+        long line() {
+            return line;
         }
 
         @Override
@@ -220,6 +276,12 @@ public abstract class RowReader implements AutoCloseable {
 
         @Override
         public RawRow next() {
+            JsonNode node = node();
+            return node == null ? null : fromObject(line, node);
+        }
+
+        @Override
+        JsonNode node() {
             try {
                 String text;
                 do {
@@ -243,12 +305,17 @@ public abstract class RowReader implements AutoCloseable {
                 if (!node.isObject()) {
                     throw fileProblem("body", "line " + line + " is not a JSON object");
                 }
-                return fromObject(line, node);
+                return node;
             } catch (CharacterCodingException e) {
                 throw fileProblem("body", "line " + (line + 1) + " is not valid " + charset.name());
             } catch (IOException e) {
                 throw fileProblem("body", "could not be read: " + e.getMessage());
             }
+        }
+
+        @Override
+        long line() {
+            return line;
         }
 
         @Override

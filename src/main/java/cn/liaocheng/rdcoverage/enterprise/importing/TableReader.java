@@ -45,16 +45,11 @@ final class TableReader extends RowReader {
         String[] firstRead = null;
         Integer titleYear = null;
         Map<Column.Kind, HeaderDictionary.Unit> titleUnits = new LinkedHashMap<>();
-        for (int seen = 0; seen < HEADER_SEARCH; ) {
-            String[] row = table.next();
+        for (int seen = 0; seen < HEADER_SEARCH; seen++) {
+            String[] row = filled(table, charsetName);
             if (row == null) {
                 break;
             }
-            checkDecoded(row);
-            if (blank(row)) {
-                continue;
-            }
-            seen++;
             if (firstRead == null) {
                 firstRead = row;
             }
@@ -189,7 +184,7 @@ final class TableReader extends RowReader {
                 List.of(new Problem.FieldError(Column.CREDIT_CODE.field, "no header row names this column")), ext);
     }
 
-    private static List<String> cleaned(String[] row) {
+    static List<String> cleaned(String[] row) {
         List<String> out = new ArrayList<>();
         for (String s : row) {
             String c = Cells.clean(s);
@@ -201,7 +196,7 @@ final class TableReader extends RowReader {
         return out;
     }
 
-    private static boolean blank(String[] row) {
+    static boolean blank(String[] row) {
         for (String s : row) {
             if (s != null && !s.isEmpty() && Cells.clean(s) != null) {
                 return false;
@@ -211,9 +206,14 @@ final class TableReader extends RowReader {
     }
 
     private void checkDecoded(String[] row) {
+        checkDecoded(row, table.rowNumber(), charsetName);
+    }
+
+    /** A cell holding bytes that did not decode (U+FFFD) stops the file with a 400 naming its row. */
+    static void checkDecoded(String[] row, long rowNumber, String charsetName) {
         for (String s : row) {
             if (s != null && s.indexOf('\uFFFD') >= 0) {
-                throw fileProblem("body", "row " + table.rowNumber() + " is not valid " + charsetName
+                throw fileProblem("body", "row " + rowNumber + " is not valid " + charsetName
                         + (charsetName.equals("UTF-8") ? " (a GBK file needs Content-Type: text/csv; charset=GBK)"
                         : " (send the file's charset in Content-Type, e.g. text/csv; charset=UTF-8)"));
             }
@@ -225,14 +225,43 @@ final class TableReader extends RowReader {
      * credit-code cell is empty or is that cell (no credit code starts with a note word).
      */
     private boolean isNote(String[] row) {
+        return isNote(row, dictionary, codeColumn);
+    }
+
+    /** {@link #isNote(String[])} for a table whose key column (credit code, institution id) is {@code keyColumn}. */
+    static boolean isNote(String[] row, HeaderDictionary dictionary, int keyColumn) {
         for (int i = 0; i < row.length; i++) {
             String first = Cells.clean(row[i]);
             if (first != null) {
                 return dictionary.isNote(first)
-                        && (i == codeColumn || codeColumn >= row.length || Cells.clean(row[codeColumn]) == null);
+                        && (i == keyColumn || keyColumn >= row.length || Cells.clean(row[keyColumn]) == null);
             }
         }
         return false;
+    }
+
+    /** The next row that is not blank (its cells checked for bytes that did not decode), or null at the end. */
+    static String[] filled(TableSource table, String charsetName) {
+        for (String[] row = table.next(); row != null; row = table.next()) {
+            checkDecoded(row, table.rowNumber(), charsetName);
+            if (!blank(row)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** The table's next row, or null at the end; a read or CSV fault is a 400 naming the row (and the text line). */
+    static String[] read(TableSource table) {
+        try {
+            return table.next();
+        } catch (java.io.UncheckedIOException e) {
+            throw fileProblem("body", "could not be read after row " + table.rowNumber() + ": " + e.getCause().getMessage());
+        } catch (IllegalStateException e) {
+            throw fileProblem("body", "is not well-formed CSV after row " + table.rowNumber()
+                    + (table instanceof CsvTable csv ? " (line " + csv.lineNumber() + ")" : "") + ": "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+        }
     }
 
     @Override
@@ -243,16 +272,7 @@ final class TableReader extends RowReader {
     @Override
     public RawRow next() {
         while (true) {
-            String[] row;
-            try {
-                row = table.next();
-            } catch (java.io.UncheckedIOException e) {
-                throw fileProblem("body", "could not be read after row " + table.rowNumber() + ": " + e.getCause().getMessage());
-            } catch (IllegalStateException e) {
-                throw fileProblem("body", "is not well-formed CSV after row " + table.rowNumber()
-                        + (table instanceof CsvTable csv ? " (line " + csv.lineNumber() + ")" : "") + ": "
-                        + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
-            }
+            String[] row = read(table);
             if (row == null) {
                 return null;
             }

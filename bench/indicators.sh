@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Indicators report benchmark (issue 18; not part of CI), built on bench/coverage.sh and bench/lib.sh.
+#
+# Runs bench/coverage.sh (N_ENTERPRISES enterprises with figures of YEAR, ~90% above designated size, N_INSTITUTIONS
+# recognised institutions of which N_JOINT JOINT) into BENCH_DB, which it leaves behind; adds in SQL the figures of
+# YEAR-1 (revenue 90 % of YEAR's) and, for every institution and both years, a capacity row and an indicators row;
+# starts the packaged service on it and times in the same run GET /api/v1/reports/coverage?asOf=YEAR-12-31 and
+# GET /api/v1/reports/indicators?year=YEAR (warm-up, then the median of RUNS runs of each, interleaved). Last line:
+# indicators: coverage C ms, indicators I ms, ratio I/C
+# The issue's bound: ratio under 2 with 100k enterprises and 60k institutions (the defaults).
+#
+# Needs java 17, python3, openssl, curl and a MariaDB server on 127.0.0.1:3306 (root, empty password).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+
+export N_ENTERPRISES=${N_ENTERPRISES:-100000}
+export N_INSTITUTIONS=${N_INSTITUTIONS:-60000}
+export N_JOINT=${N_JOINT:-3000}
+export YEAR=${YEAR:-2025}
+export AS_OF=${AS_OF:-$YEAR-12-31}
+export RUNS=${RUNS:-9}
+export BENCH_DB=${BENCH_DB:-rdcoverage_bench_indicators}
+
+ensure_mariadb
+ensure_jar
+trap stop_service EXIT
+
+log "coverage.sh: $N_ENTERPRISES enterprises, $N_INSTITUTIONS institutions in $BENCH_DB"
+SKIP_PACKAGE=true PORT="$(free_port 18081)" bench/coverage.sh >&2
+
+log "adding the figures of $((YEAR - 1)), capacities and indicators of both years"
+start=$(date +%s)
+"${MARIADB[@]}" "$BENCH_DB" <<SQL
+INSERT INTO enterprise_figures (credit_code, year, employees, revenue, above_designated_size, above_size_declared,
+                                size_class, version, updated_at)
+  SELECT credit_code, year - 1, employees, ROUND(revenue * 0.9, 2), above_designated_size, above_size_declared,
+         size_class, 0, updated_at
+  FROM enterprise_figures WHERE year = $YEAR;
+CREATE TEMPORARY TABLE bench_years (y INT PRIMARY KEY);
+INSERT INTO bench_years VALUES ($((YEAR - 1))), ($YEAR);
+INSERT INTO institution_capacity (institution_id, year, personnel, equipment_value, rd_expenditure, floor_area,
+                                  project_count, has_rules, has_stable_funding, updated_at)
+  SELECT i.id, y.y, 3 + FLOOR(RAND(7) * 38), 200000 + FLOOR(RAND(8) * 8800000), 200000 + FLOOR(RAND(9) * 4800000),
+         20 + FLOOR(RAND(10) * 880), 1 + FLOOR(RAND(11) * 9), 1, 1, NOW()
+  FROM institution i CROSS JOIN bench_years y;
+INSERT INTO institution_indicator (institution_id, year, patent_applications, invention_patent_applications,
+                                   patents_granted, new_products, version, updated_at, updated_by)
+  SELECT id, y, pa, FLOOR(RAND(12) * (pa + 1)), FLOOR(RAND(13) * (pa + 1)), FLOOR(RAND(14) * 9), 0, NOW(), 'bench'
+  FROM (SELECT i.id, y.y, FLOOR(RAND(15) * 31) AS pa FROM institution i CROSS JOIN bench_years y) t;
+ANALYZE TABLE enterprise_figures, institution_capacity, institution_indicator;
+SQL
+log "added in $(( $(date +%s) - start )) s"
+
+start_service "$BENCH_DB" "$(free_port 18081)" "$(mktemp)"
+
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m}'; }
+ms() { curl -fsS -o /dev/null -w '%{time_total}\n' "${AUTH_ARGS[@]}" "$1" | awk '{printf "%.1f\n", $1 * 1000}'; }
+
+coverage_url="http://127.0.0.1:$SVC_PORT/api/v1/reports/coverage?asOf=$AS_OF"
+indicators_url="http://127.0.0.1:$SVC_PORT/api/v1/reports/indicators?year=$YEAR"
+curl -fsS "${AUTH_ARGS[@]}" "$indicators_url" | python3 -c "import json,sys; r=json.load(sys.stdin); t=r['city']['totals']; \
+print('   indicators: institutions', t['institutions'], 'enterprises', t['enterprises'], 'rd', t['rdExpenditure'], \
+'intensity', t['rdIntensity'], 'growth', r['city']['growth']['rdExpenditure'], file=sys.stderr)"
+for _ in 1 2 3 4 5; do
+  ms "$coverage_url" > /dev/null
+  ms "$indicators_url" > /dev/null
+done
+coverage_ms=""; indicators_ms=""
+for _ in $(seq 1 "$RUNS"); do
+  coverage_ms+="$(ms "$coverage_url")"$'\n'
+  indicators_ms+="$(ms "$indicators_url")"$'\n'
+done
+coverage_ms=$(printf '%s' "$coverage_ms" | median)
+indicators_ms=$(printf '%s' "$indicators_ms" | median)
+ratio=$(awk -v i="$indicators_ms" -v c="$coverage_ms" 'BEGIN { printf "%.2f", (c > 0 ? i / c : 0) }')
+echo "indicators: coverage $coverage_ms ms, indicators $indicators_ms ms, ratio $ratio"

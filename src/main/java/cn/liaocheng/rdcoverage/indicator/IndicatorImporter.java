@@ -1,0 +1,206 @@
+package cn.liaocheng.rdcoverage.indicator;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.enterprise.importing.ImportError;
+import cn.liaocheng.rdcoverage.enterprise.importing.ImportFile;
+import cn.liaocheng.rdcoverage.enterprise.importing.ImportReport;
+import cn.liaocheng.rdcoverage.enterprise.importing.ImportSource;
+import cn.liaocheng.rdcoverage.enterprise.importing.ImportTable;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Bulk indicators under the enterprise import's rules and with its table reading ({@link ImportTable}): an xlsx
+ * workbook (first sheet), a JSON array or NDJSON, CSV or tab-separated text in UTF-8, UTF-16 or GBK/GB18030 (BOM, label or detected), headers
+ * in English or Chinese from {@code import/dictionary.tsv} (table {@code indicator}; a unit such as （件） is ignored),
+ * title, blank and note rows passed over. By default a file with any invalid row changes nothing (422
+ * {@code import-rejected} listing every bad row, also on a dry run); {@code partial} keeps the valid rows;
+ * {@code dryRun} only checks. Rows are upserts by (institution, year); the first of two rows of the same pair wins,
+ * the second is rejected.
+ */
+@ApplicationScoped
+public class IndicatorImporter {
+    static final int MAX_ROWS = 200_000;
+    static final int MAX_ERRORS_LISTED = 1000;
+
+    static final String TABLE = "indicator";
+    static final List<String> FIELDS = List.of("institutionId", "year", "patentApplications", "inventionPatentApplications",
+            "patentsGranted", "newProducts");
+
+    private record Row(long line, UUID institutionId, int year, IndicatorInput input) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    public ImportReport run(ImportSource source, boolean dryRun, boolean partial, String by) {
+        List<ImportError> errors = new ArrayList<>();
+        long[] omitted = {0};
+        List<Row> rows = new ArrayList<>();
+        long received;
+        long skipped;
+        ImportFile file;
+        try (ImportTable table = ImportTable.open(source, json, TABLE, "institutionId", FIELDS)) {
+            received = read(table, rows, errors, omitted);
+            skipped = table.skipped();
+            file = table.info();
+        }
+        // institutions that exist, in one query per thousand ids
+        Set<UUID> known = new HashSet<>();
+        List<String> ids = rows.stream().map(r -> r.institutionId().toString()).distinct().toList();
+        for (int k = 0; k < ids.size(); k += 1000) {
+            List<String> chunk = ids.subList(k, Math.min(ids.size(), k + 1000));
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Object id : em.createNativeQuery("select id from institution where id in (:ids)")
+                        .setParameter("ids", chunk).getResultList()) {
+                    known.add(UUID.fromString(id.toString()));
+                }
+            });
+        }
+        List<Row> valid = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Row r : rows) {
+            if (!known.contains(r.institutionId())) {
+                error(errors, omitted, new ImportError(r.line(), "institutionId", "no institution " + r.institutionId()));
+            } else if (!seen.add(r.institutionId() + "/" + r.year())) {
+                error(errors, omitted, new ImportError(r.line(), "year", "the institution's " + r.year() + " appears twice in the file"));
+            } else {
+                valid.add(r);
+            }
+        }
+        long rejected = received - valid.size();
+        boolean committed = !dryRun && (partial || rejected == 0);
+        long[] counts = new long[3];
+        Instant now = Instant.now(clock);
+        Runnable write = () -> {
+            for (Row r : valid) {
+                InstitutionIndicator x = InstitutionIndicator.findById(new InstitutionIndicator.Key(r.institutionId(), r.year()));
+                if (x == null) {
+                    counts[0]++;
+                    if (committed) {
+                        x = new InstitutionIndicator();
+                        x.institutionId = r.institutionId();
+                        x.year = r.year();
+                        IndicatorService.apply(x, r.input(), by, now);
+                        x.persist();
+                    }
+                } else if (x.patentApplications == r.input().patentApplications()
+                        && x.inventionPatentApplications == r.input().inventionPatentApplications()
+                        && x.patentsGranted == r.input().patentsGranted() && x.newProducts == r.input().newProducts()) {
+                    counts[2]++;
+                } else {
+                    counts[1]++;
+                    if (committed) {
+                        IndicatorService.apply(x, r.input(), by, now);
+                    }
+                }
+            }
+        };
+        QuarkusTransaction.requiringNew().run(write);
+        ImportReport report = new ImportReport(received, counts[0], counts[1], counts[2], rejected, skipped, dryRun,
+                partial ? "partial" : "all-or-nothing", committed, errors, omitted[0] > 0 ? omitted[0] : null, file);
+        if (!partial && rejected > 0) {
+            // all-or-nothing: nothing was written (the write above only counted); as in the enterprise import, the
+            // counts of what would have been done are given on a dry run only
+            throw (dryRun ? report : new ImportReport(received, 0, 0, 0, rejected, skipped, false, "all-or-nothing", false,
+                    errors, report.errorsOmitted(), file)).rejection();
+        }
+        return report;
+    }
+
+    private long read(ImportTable table, List<Row> rows, List<ImportError> errors, long[] omitted) {
+        int currentYear = LocalDate.now(clock).getYear();
+        long received = 0;
+        for (Map<String, String> r = table.next(); r != null; r = table.next()) {
+            long line = table.rowNumber();
+            if (++received > MAX_ROWS) {
+                throw new ApiException(400, "import-file", "The file cannot be read",
+                        "body: holds more than " + MAX_ROWS + " rows; split the file",
+                        List.of(new Problem.FieldError("body", "holds more than " + MAX_ROWS + " rows; split the file")), null);
+            }
+            long before = errors.size() + omitted[0];
+            UUID id = null;
+            String rawId = r.get("institutionId");
+            if (rawId == null) {
+                error(errors, omitted, new ImportError(line, "institutionId", "is required"));
+            } else {
+                try {
+                    id = UUID.fromString(rawId);
+                } catch (IllegalArgumentException e) {
+                    error(errors, omitted, new ImportError(line, "institutionId", "'" + rawId + "' is not an institution id"));
+                }
+            }
+            Integer year = number(r, "year", line, errors, omitted);
+            if (year != null && (year < 1990 || year > currentYear)) {
+                error(errors, omitted, new ImportError(line, "year", year < 1990 ? "must be 1990 or later" : "must not be in the future"));
+            }
+            Integer pa = number(r, "patentApplications", line, errors, omitted);
+            Integer inv = number(r, "inventionPatentApplications", line, errors, omitted);
+            Integer granted = number(r, "patentsGranted", line, errors, omitted);
+            Integer products = number(r, "newProducts", line, errors, omitted);
+            if (errors.size() + omitted[0] > before) {
+                continue;
+            }
+            IndicatorInput input = new IndicatorInput(pa, inv, granted, products);
+            String problem = IndicatorService.problem(input);
+            if (problem != null) {
+                error(errors, omitted, new ImportError(line, "inventionPatentApplications", problem));
+                continue;
+            }
+            rows.add(new Row(line, id, year, input));
+        }
+        return received;
+    }
+
+    /** A whole number from 0 to 1,000,000 (a year: any whole number, checked after); thousands separators allowed. */
+    private static Integer number(Map<String, String> r, String field, long line, List<ImportError> errors, long[] omitted) {
+        String raw = r.get(field);
+        if (raw == null) {
+            error(errors, omitted, new ImportError(line, field, "is required"));
+            return null;
+        }
+        String digits = ImportTable.number(raw).replace("，", "");
+        if (digits.matches("\\d+\\.0+")) {
+            digits = digits.substring(0, digits.indexOf('.'));
+        }
+        try {
+            int v = Integer.parseInt(digits);
+            if (!field.equals("year") && (v < 0 || v > 1_000_000)) {
+                error(errors, omitted, new ImportError(line, field, "must be a whole number from 0 to 1000000"));
+                return null;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            error(errors, omitted, new ImportError(line, field, "'" + raw + "' is not a whole number"));
+            return null;
+        }
+    }
+
+    private static void error(List<ImportError> errors, long[] omitted, ImportError e) {
+        if (errors.size() < MAX_ERRORS_LISTED) {
+            errors.add(e);
+        } else {
+            omitted[0]++;
+        }
+    }
+}

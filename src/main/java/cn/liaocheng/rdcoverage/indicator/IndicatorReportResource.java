@@ -1,0 +1,132 @@
+package cn.liaocheng.rdcoverage.indicator;
+
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.CsvOutput;
+import cn.liaocheng.rdcoverage.common.Exports;
+import cn.liaocheng.rdcoverage.common.TableOutput;
+import cn.liaocheng.rdcoverage.common.XlsxOutput;
+import cn.liaocheng.rdcoverage.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+@Path("/api/v1/reports/indicators")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports")
+public class IndicatorReportResource {
+    @Inject
+    IndicatorReportService service;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(operationId = "getIndicatorReport", summary = "The programme's outcome in a year, city-wide and by region: R&D "
+            + "expenditure and personnel, patent applications (of which invention), patents granted, new products, enterprises "
+            + "with an institution by build mode, R&D intensity (R&D expenditure ÷ revenue of those enterprises), and growth "
+            + "against the previous year",
+            description = "Computed in SQL on the year's last day, as the coverage report: see the IndicatorReport schema. "
+                    + "Money in yuan, personnel in persons, patents and new products in items. A county officer or a "
+                    + "supervisor gets only its regions and no city line; regionCode outside its scope is 404.")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    public IndicatorReport report(@Parameter(description = "the year, default last year") @QueryParam("year") String year,
+                                  @QueryParam("regionCode") String regionCode) {
+        return service.report(year(year), regionCode);
+    }
+
+    static final List<String> COLUMNS = List.of("scope", "regionCode", "regionName", "year", "institutions",
+            "coveredEnterprises", "coveredSingle", "coveredJoint", "coveredIndustry", "rdExpenditure", "rdPersonnel",
+            "patentApplications", "inventionPatentApplications", "patentsGranted", "newProducts", "coveredRevenue", "rdIntensity",
+            "rdExpenditureGrowth", "rdExpenditureGrowthPercent", "rdPersonnelGrowth", "rdPersonnelGrowthPercent",
+            "patentApplicationsGrowth", "patentApplicationsGrowthPercent");
+
+    @GET
+    @Produces(CsvOutput.MEDIA_TYPE)
+    @Operation(summary = "The indicators report as CSV (UTF-8 with BOM): the city line first, then one line per region")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    public Response reportCsv(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode,
+                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        IndicatorReport report = service.report(year(year), regionCode);
+        StreamingOutput body = out -> {
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(COLUMNS, language))) {
+                rows(csv, report);
+            }
+        };
+        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31)))
+                .build();
+    }
+
+    @GET
+    @Produces(XlsxOutput.MEDIA_TYPE)
+    @Operation(summary = "The indicators report as an xlsx workbook: the city line first, then one line per region")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    public Response reportXlsx(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode) {
+        IndicatorReport report = service.report(year(year), regionCode);
+        StreamingOutput body = out -> {
+            try (XlsxOutput xlsx = new XlsxOutput(out, "indicators", COLUMNS)) {
+                rows(xlsx, report);
+            }
+        };
+        return Response.ok(body, XlsxOutput.MEDIA_TYPE).header("Content-Disposition",
+                Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31), "xlsx")).build();
+    }
+
+    private static void rows(TableOutput out, IndicatorReport report) {
+        if (report.city() != null) {
+            row(out, "CITY", report, report.city());
+        }
+        report.regions().forEach(r -> row(out, "REGION", report, r));
+    }
+
+    private static void row(TableOutput csv, String scope, IndicatorReport report, IndicatorReport.Figures f) {
+        IndicatorReport.Totals t = f.totals();
+        IndicatorReport.Growth g = f.growth();
+        csv.row(scope, f.regionCode(), f.regionName(), report.year(), t.institutions(), t.enterprises(),
+                t.enterprisesByBuildMode().single(), t.enterprisesByBuildMode().joint(), t.enterprisesByBuildMode().industry(),
+                t.rdExpenditure(), t.rdPersonnel(), t.patentApplications(), t.inventionPatentApplications(), t.patentsGranted(),
+                t.newProducts(), t.revenue(), t.rdIntensity(), g.rdExpenditure().absolute(), g.rdExpenditure().percent(),
+                g.rdPersonnel().absolute(), g.rdPersonnel().percent(), g.patentApplications().absolute(),
+                g.patentApplications().percent());
+    }
+
+    @GET
+    @Path("/trend")
+    @Operation(operationId = "getIndicatorTrend", summary = "The city's (or a region's) indicator totals and growth for each year from..to (years, at most 30)")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    public IndicatorReportService.Trend trend(@QueryParam("from") String from, @QueryParam("to") String to,
+                                              @QueryParam("regionCode") String regionCode) {
+        return service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);
+    }
+
+    private int year(String raw) {
+        Integer y = optionalYear("year", raw);
+        return y == null ? LocalDate.now(clock).getYear() - 1 : y;
+    }
+
+    private static Integer optionalYear(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(field, "must be a year such as 2025");
+        }
+    }
+}

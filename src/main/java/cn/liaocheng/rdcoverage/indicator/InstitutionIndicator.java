@@ -1,0 +1,76 @@
+package cn.liaocheng.rdcoverage.indicator;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The outcome an institution reports for one year: patent applications (of which invention patents), grants, new products. */
+@Entity
+@Table(name = "institution_indicator")
+@IdClass(InstitutionIndicator.Key.class)
+public class InstitutionIndicator extends PanacheEntityBase {
+    @Id
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "institution_id", length = 36)
+    public UUID institutionId;
+
+    @Id
+    @Column(name = "year")
+    public int year;
+
+    @Column(name = "patent_applications")
+    public int patentApplications;
+
+    @Column(name = "invention_patent_applications")
+    public int inventionPatentApplications;
+
+    @Column(name = "patents_granted")
+    public int patentsGranted;
+
+    @Column(name = "new_products")
+    public int newProducts;
+
+    @Version
+    @Column(name = "version")
+    public long version;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    public static class Key implements Serializable {
+        public UUID institutionId;
+        public int year;
+
+        public Key() {
+        }
+
+        public Key(UUID institutionId, int year) {
+            this.institutionId = institutionId;
+            this.year = year;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.year == year && Objects.equals(k.institutionId, institutionId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(institutionId, year);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package cn.liaocheng.rdcoverage.indicator;
+
+import cn.liaocheng.rdcoverage.TestData;
+import cn.liaocheng.rdcoverage.institution.Institution;
+import cn.liaocheng.rdcoverage.institution.InstitutionCapacity;
+import cn.liaocheng.rdcoverage.institution.InstitutionStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static cn.liaocheng.rdcoverage.TestData.city;
+import static cn.liaocheng.rdcoverage.TestData.county;
+import static cn.liaocheng.rdcoverage.coverage.Coverage.enterprise;
+import static cn.liaocheng.rdcoverage.coverage.Coverage.figures;
+import static cn.liaocheng.rdcoverage.coverage.Coverage.institution;
+import static cn.liaocheng.rdcoverage.coverage.Coverage.recognized;
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * The indicators report on a hand-computed fixture. Years 2067 (previous) and 2068, used by no other test; the
+ * institutions are recognised and their capacity and indicators written straight to the database, as the API refuses
+ * future years. Regions 371525 (冠县) and 371526 (高唐县).
+ *
+ * <pre>
+ * E1 371525, E2 371525, E3 371526, E4 371526: above size in 2067 and 2068, revenue 52,000,000 each year; E5 371526 not above size.
+ * I1 SINGLE [E1]      recognised 2067-03-01   capacity 2067 rd 1,000,000 / 10 people, 2068 rd 1,300,000 / 12
+ *                                              indicators 2067 4/1/2/1, 2068 6/2/3/2 (patents/invention/granted/new products)
+ * I2 JOINT [E2,E3,E5] recognised 2068-05-01   capacity 2068 rd 2,000,000 / 20; indicators 2068 10/4/5/3
+ * I3 INDUSTRY [E3]    recognised 2067-01-01, revoked 2068-06-30; capacity 2067 rd 500,000 / 5; indicators 2067 2/0/1/0
+ * I4 SINGLE [E4]      declared only (never recognised); capacity 2068 rd 9,000,000 / 90 — never counted
+ *
+ * 2068 city:  institutions I1, I2 = 2; enterprises E1 (SINGLE), E2, E3 (JOINT) = 3; rd 3,300,000; people 32; patents 16,
+ *             invention 6, granted 8, new 5; revenue 156,000,000; intensity 3,300,000 / 156,000,000 = 0.02115 → 0.0212
+ * 2067 city:  I1, I3 = 2; E1 (SINGLE), E3 (INDUSTRY) = 2; rd 1,500,000; people 15; patents 6, invention 1, granted 3, new 1;
+ *             revenue 104,000,000; intensity 0.01442 → 0.0144
+ * growth:     institutions 0 (0.00 %), enterprises +1 (50.00 %), rd +1,800,000 (120.00 %), people +17 (113.33 %),
+ *             patents +10 (166.67 %), invention +5 (500.00 %), granted +5 (166.67 %), new +4 (400.00 %),
+ *             intensity +0.0068 (47.22 %)
+ * 371525 2068: I1, I2 = 2; E1, E2 = 2 (SINGLE 1, JOINT 1); rd 3,300,000; revenue 104,000,000; intensity 0.0317
+ *        2067: I1 = 1; E1 = 1; rd 1,000,000; revenue 52,000,000; intensity 0.0192; rd +2,300,000 (230.00 %)
+ * 371526 2068: I2 = 1; E3 = 1 (JOINT 1); rd 2,000,000; people 20; patents 10; revenue 52,000,000; intensity 0.0385
+ *        2067: I3 = 1; E3 = 1 (INDUSTRY 1); rd 500,000; people 5; patents 2; intensity 0.0096; rd +1,500,000 (300.00 %)
+ * </pre>
+ */
+@QuarkusTest
+class IndicatorReportTest {
+    private static final RestAssuredConfig DECIMALS = TestData.RAW_CHARSET.jsonConfig(
+            JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+
+    static void capacity(String id, int year, String rd, int people) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            InstitutionCapacity c = new InstitutionCapacity();
+            c.institutionId = UUID.fromString(id);
+            c.year = year;
+            c.personnel = people;
+            c.equipmentValue = new BigDecimal("100000");
+            c.rdExpenditure = new BigDecimal(rd);
+            c.floorArea = new BigDecimal("50");
+            c.projectCount = 1;
+            c.hasRules = true;
+            c.hasStableFunding = true;
+            c.updatedAt = Instant.now();
+            c.persist();
+        });
+    }
+
+    static void indicators(String id, int year, int patents, int invention, int granted, int products) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            InstitutionIndicator x = new InstitutionIndicator();
+            x.institutionId = UUID.fromString(id);
+            x.year = year;
+            IndicatorService.apply(x, new IndicatorInput(patents, invention, granted, products), "test", Instant.now());
+            x.persist();
+        });
+    }
+
+    private static String both(String region) {
+        String code = enterprise(region, 2067, true);
+        figures(code, 2068, true);
+        return code;
+    }
+
+    private static ValidatableResponse report(RequestSpecification as, String query) {
+        return as.config(DECIMALS).get("/api/v1/reports/indicators?" + query).then().statusCode(200);
+    }
+
+    private static BigDecimal d(String v) {
+        return new BigDecimal(v);
+    }
+
+    @Test
+    void totalsGrowthAndIntensityOnAHandComputedFixture() {
+        String e1 = both("371525");
+        String e2 = both("371525");
+        String e3 = both("371526");
+        String e4 = both("371526");
+        String e5 = enterprise("371526", 2068, false);
+        String i1 = recognized("SINGLE", "2067-03-01", e1);
+        String i2 = recognized("JOINT", "2068-05-01", e2, e3, e5);
+        String i3 = recognized("INDUSTRY", "2067-01-01", e3);
+        QuarkusTransaction.requiringNew().run(() -> Institution.update("status = ?1, revokedOn = ?2 where id = ?3",
+                InstitutionStatus.REVOKED, LocalDate.parse("2068-06-30"), UUID.fromString(i3)));
+        String i4 = institution("SINGLE", e4);
+        capacity(i1, 2067, "1000000", 10);
+        capacity(i1, 2068, "1300000", 12);
+        capacity(i2, 2068, "2000000", 20);
+        capacity(i3, 2067, "500000", 5);
+        capacity(i4, 2068, "9000000", 90);
+        indicators(i1, 2067, 4, 1, 2, 1);
+        indicators(i1, 2068, 6, 2, 3, 2);
+        indicators(i2, 2068, 10, 4, 5, 3);
+        indicators(i3, 2067, 2, 0, 1, 0);
+        indicators(i4, 2068, 50, 50, 50, 50);
+
+        report(city(), "year=2068")
+                .body("year", equalTo(2068)).body("previousYear", equalTo(2067))
+                .body("city.totals.institutions", equalTo(2)).body("city.totals.enterprises", equalTo(3))
+                .body("city.totals.enterprisesByBuildMode.SINGLE", equalTo(1))
+                .body("city.totals.enterprisesByBuildMode.JOINT", equalTo(2))
+                .body("city.totals.enterprisesByBuildMode.INDUSTRY", equalTo(0))
+                .body("city.totals.rdExpenditure", comparesEqualTo(d("3300000")))
+                .body("city.totals.rdPersonnel", equalTo(32))
+                .body("city.totals.patentApplications", equalTo(16))
+                .body("city.totals.inventionPatentApplications", equalTo(6))
+                .body("city.totals.patentsGranted", equalTo(8))
+                .body("city.totals.newProducts", equalTo(5))
+                .body("city.totals.revenue", comparesEqualTo(d("156000000")))
+                .body("city.totals.rdIntensity", comparesEqualTo(d("0.0212")))
+                .body("city.previous.institutions", equalTo(2)).body("city.previous.enterprises", equalTo(2))
+                .body("city.previous.enterprisesByBuildMode.SINGLE", equalTo(1))
+                .body("city.previous.enterprisesByBuildMode.INDUSTRY", equalTo(1))
+                .body("city.previous.rdExpenditure", comparesEqualTo(d("1500000")))
+                .body("city.previous.rdPersonnel", equalTo(15))
+                .body("city.previous.patentApplications", equalTo(6))
+                .body("city.previous.inventionPatentApplications", equalTo(1))
+                .body("city.previous.patentsGranted", equalTo(3))
+                .body("city.previous.newProducts", equalTo(1))
+                .body("city.previous.revenue", comparesEqualTo(d("104000000")))
+                .body("city.previous.rdIntensity", comparesEqualTo(d("0.0144")))
+                .body("city.growth.institutions.absolute", equalTo(0)) // a count: a whole number
+                .body("city.growth.institutions.percent", comparesEqualTo(d("0.00")))
+                .body("city.growth.enterprises.absolute", equalTo(1)) // a count: a whole number
+                .body("city.growth.enterprises.percent", comparesEqualTo(d("50.00")))
+                .body("city.growth.rdExpenditure.absolute", comparesEqualTo(d("1800000")))
+                .body("city.growth.rdExpenditure.percent", comparesEqualTo(d("120.00")))
+                .body("city.growth.rdPersonnel.absolute", equalTo(17)) // a count: a whole number
+                .body("city.growth.rdPersonnel.percent", comparesEqualTo(d("113.33")))
+                .body("city.growth.patentApplications.absolute", equalTo(10)) // a count: a whole number
+                .body("city.growth.patentApplications.percent", comparesEqualTo(d("166.67")))
+                .body("city.growth.inventionPatentApplications.percent", comparesEqualTo(d("500.00")))
+                .body("city.growth.patentsGranted.percent", comparesEqualTo(d("166.67")))
+                .body("city.growth.newProducts.absolute", equalTo(4)) // a count: a whole number
+                .body("city.growth.newProducts.percent", comparesEqualTo(d("400.00")))
+                .body("city.growth.rdIntensity.absolute", comparesEqualTo(d("0.0068")))
+                .body("city.growth.rdIntensity.percent", comparesEqualTo(d("47.22")))
+                // regions
+                .body("regions.find { it.regionCode == '371525' }.totals.institutions", equalTo(2))
+                .body("regions.find { it.regionCode == '371525' }.totals.enterprises", equalTo(2))
+                .body("regions.find { it.regionCode == '371525' }.totals.enterprisesByBuildMode.SINGLE", equalTo(1))
+                .body("regions.find { it.regionCode == '371525' }.totals.enterprisesByBuildMode.JOINT", equalTo(1))
+                .body("regions.find { it.regionCode == '371525' }.totals.rdExpenditure", comparesEqualTo(d("3300000")))
+                .body("regions.find { it.regionCode == '371525' }.totals.revenue", comparesEqualTo(d("104000000")))
+                .body("regions.find { it.regionCode == '371525' }.totals.rdIntensity", comparesEqualTo(d("0.0317")))
+                .body("regions.find { it.regionCode == '371525' }.previous.institutions", equalTo(1))
+                .body("regions.find { it.regionCode == '371525' }.previous.rdIntensity", comparesEqualTo(d("0.0192")))
+                .body("regions.find { it.regionCode == '371525' }.growth.rdExpenditure.absolute", comparesEqualTo(d("2300000")))
+                .body("regions.find { it.regionCode == '371525' }.growth.rdExpenditure.percent", comparesEqualTo(d("230.00")))
+                .body("regions.find { it.regionCode == '371526' }.totals.institutions", equalTo(1))
+                .body("regions.find { it.regionCode == '371526' }.totals.enterprises", equalTo(1))
+                .body("regions.find { it.regionCode == '371526' }.totals.enterprisesByBuildMode.JOINT", equalTo(1))
+                .body("regions.find { it.regionCode == '371526' }.totals.rdExpenditure", comparesEqualTo(d("2000000")))
+                .body("regions.find { it.regionCode == '371526' }.totals.rdPersonnel", equalTo(20))
+                .body("regions.find { it.regionCode == '371526' }.totals.patentApplications", equalTo(10))
+                .body("regions.find { it.regionCode == '371526' }.totals.rdIntensity", comparesEqualTo(d("0.0385")))
+                .body("regions.find { it.regionCode == '371526' }.previous.enterprisesByBuildMode.INDUSTRY", equalTo(1))
+                .body("regions.find { it.regionCode == '371526' }.previous.rdPersonnel", equalTo(5))
+                .body("regions.find { it.regionCode == '371526' }.previous.patentApplications", equalTo(2))
+                .body("regions.find { it.regionCode == '371526' }.previous.rdIntensity", comparesEqualTo(d("0.0096")))
+                .body("regions.find { it.regionCode == '371526' }.growth.rdExpenditure.percent", comparesEqualTo(d("300.00")))
+                .body("regions.find { it.regionCode == '371502' }.totals.institutions", equalTo(0))
+                .body("regions.find { it.regionCode == '371502' }.totals.rdIntensity", nullValue())
+                .body("regions.find { it.regionCode == '371502' }.growth.rdExpenditure.percent", nullValue());
+
+        // a county officer: its region, no city; another region is 404
+        report(county("371526"), "year=2068").body("city", nullValue()).body("regions.size()", equalTo(1))
+                .body("regions[0].totals.rdExpenditure", comparesEqualTo(d("2000000")));
+        county("371526").get("/api/v1/reports/indicators?year=2068&regionCode=371525").then().statusCode(404);
+        report(city(), "year=2068&regionCode=371525").body("regions.size()", equalTo(1)).body("city.totals.institutions", equalTo(2));
+
+        // the trend: one point per year, the same totals
+        city().config(DECIMALS).get("/api/v1/reports/indicators/trend?from=2067&to=2068").then().statusCode(200)
+                .body("points.year", equalTo(java.util.List.of(2067, 2068)))
+                .body("points[0].totals.rdExpenditure", comparesEqualTo(d("1500000")))
+                .body("points[0].totals.institutions", equalTo(2))
+                .body("points[1].totals.rdExpenditure", comparesEqualTo(d("3300000")))
+                .body("points[1].growth.rdExpenditure.percent", comparesEqualTo(d("120.00")));
+        county("371525").config(DECIMALS).get("/api/v1/reports/indicators/trend?from=2067&to=2068").then().statusCode(200)
+                .body("regionCode", equalTo("371525"))
+                .body("points[1].totals.rdIntensity", comparesEqualTo(d("0.0317")));
+
+        // a snapshot keeps the indicators of its statistical year unchanged
+        String snapshot = city().contentType("application/json").body(java.util.Map.of("asOf", "2068-12-31"))
+                .post("/api/v1/reports/snapshots").then().statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> InstitutionIndicator.update("patentApplications = 60 where institutionId = ?1 and year = 2068",
+                UUID.fromString(i1)));
+        report(city(), "year=2068").body("city.totals.patentApplications", equalTo(70));
+        city().config(DECIMALS).get("/api/v1/reports/snapshots/" + snapshot + "/indicators").then().statusCode(200)
+                .body("year", equalTo(2068)).body("city.totals.patentApplications", equalTo(16))
+                .body("city.totals.rdIntensity", comparesEqualTo(d("0.0212")));
+        county("371525").get("/api/v1/reports/snapshots/" + snapshot + "/indicators").then().statusCode(200)
+                .body("city", nullValue()).body("regions.regionCode", equalTo(java.util.List.of("371525")));
+
+        // bad input
+        city().get("/api/v1/reports/indicators?year=next").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("year"));
+        city().get("/api/v1/reports/indicators/trend?from=2068&to=2067").then().statusCode(400).body("errors[0].field", equalTo("to"));
+        city().get("/api/v1/reports/indicators/trend?to=2067").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        city().get("/api/v1/reports/indicators?year=2068&regionCode=999999").then().statusCode(400)
+                .body("errors[0].field", equalTo("regionCode"));
+
+        // CSV: the city first
+        String csv = new String(city().accept("text/csv").get("/api/v1/reports/indicators?year=2068").then().statusCode(200)
+                .extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        String[] lines = csv.substring(1).split("\r\n");
+        String[] cityLine = lines[1].split(",", -1);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("CITY", "", "", "2068", "2", "3", "1", "2", "0"),
+                java.util.List.of(cityLine).subList(0, 9), lines[1]);
+        // rdExpenditure, rdPersonnel, patents (I1's 2068 corrected to 60 above: 60 + 10 = 70), invention, granted, new
+        // products, revenue, intensity, rd growth and %, then personnel growth, and patent growth 70 − 6 = 64, 64 ÷ 6 = 1066.67 %
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("3300000").compareTo(d(cityLine[9])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("32", "70", "6", "8", "5"),
+                java.util.List.of(cityLine).subList(10, 15), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("156000000").compareTo(d(cityLine[15])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("0.0212").compareTo(d(cityLine[16])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("1800000").compareTo(d(cityLine[17])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(0, d("120.00").compareTo(d(cityLine[18])), lines[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("17", "113.33", "64", "1066.67"),
+                java.util.List.of(cityLine).subList(19, 23), lines[1]);
+    }
+}
