@@ -37,11 +37,11 @@ class ReportETagTest {
     @Test
     void everyComputedReportAnswers304WhileItIsUnchanged() {
         String round = Workflow.openRound();
-        String code = Workflow.enterprise("371523", 350, 52_000_000L);
+        String code = Workflow.enterprise("371522", 350, 52_000_000L);
         String institution = Workflow.institution(code);
-        for (String path : List.of("/api/v1/reports/coverage?regionCode=371523",
-                "/api/v1/reports/uncovered?regionCode=371523",
-                "/api/v1/reports/coverage/trend?regionCode=371523",
+        for (String path : List.of("/api/v1/reports/coverage?regionCode=371522",
+                "/api/v1/reports/uncovered?regionCode=371522",
+                "/api/v1/reports/coverage/trend?regionCode=371522",
                 "/api/v1/rounds/" + round + "/summary",
                 "/api/v1/rounds/" + round + "/announcement",
                 "/api/v1/institutions/" + institution + "/eligibility")) {
@@ -51,9 +51,9 @@ class ReportETagTest {
 
     @Test
     void aChangeToTheFiguresGivesANewTag() {
-        String path = "/api/v1/reports/uncovered?regionCode=371524";
+        String path = "/api/v1/reports/uncovered?regionCode=371525";
         String before = answers304(path);
-        Workflow.enterprise("371524", 350, 52_000_000L); // a new uncovered enterprise on the county's work list
+        Workflow.enterprise("371525", 350, 52_000_000L); // a new uncovered enterprise on the county's work list
         String after = city().header("If-None-Match", before).get(path).then().statusCode(200)
                 .header("ETag", not(equalTo(before))).extract().header("ETag");
         assertNotEquals(before, after);
