@@ -18,7 +18,8 @@ import java.util.ResourceBundle;
  * or {@code en}. Titles come from the ProblemMessages bundles by type ({@code title.<slug>}); the detail of a kind of
  * problem that has a generic sentence there ({@code detail.<slug>}) and the message of a field error whose code has one
  * ({@code field.<CODE>}) are replaced in Chinese, and so is the detail of a problem raised with its own Chinese pattern
- * ({@link ApiException#zh}, keys {@code detail.<slug>.<case>}, e.g. the workflow's conflicts); Bean Validation messages come localised from Hibernate Validator
+ * ({@link ApiException#zh}, keys {@code detail.<slug>.<case>}, e.g. the workflow's conflicts); Bean Validation
+ * messages come localised from Hibernate Validator
  * (ValidationMessages bundles). type, status and the codes never change with the language.
  */
 public class ProblemLanguage {

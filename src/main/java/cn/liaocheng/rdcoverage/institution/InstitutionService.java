@@ -256,7 +256,8 @@ public class InstitutionService {
                         + "or a city officer's correction with a reason (POST /api/v1/institutions/{id}/corrections)")).toList();
         throw new ApiException(409, "institution-frozen", "Conflict", "Institution " + i.id + " is " + i.status
                 + (i.status == InstitutionStatus.DECLARED ? " and under review" : "") + "; "
-                + String.join(", ", changed) + " cannot be changed directly", errors, Map.of("frozenFields", changed)).zh("detail.institution-frozen", i.id, i.status, String.join(", ", changed));
+                + String.join(", ", changed) + " cannot be changed directly", errors, Map.of("frozenFields", changed))
+                        .zh("detail.institution-frozen", i.id, i.status, String.join(", ", changed));
     }
 
     /**
@@ -320,7 +321,8 @@ public class InstitutionService {
                             + "or a county officer of its region)"));
         }
         throw new ApiException(409, "consent-pending", "Conflict", pending.size() + " participant(s) of institution "
-                + i.id + " have not confirmed taking part", errors, Map.of("pendingParticipants", pending)).zh("detail.consent-pending", pending.size(), i.id);
+                + i.id + " have not confirmed taking part", errors, Map.of("pendingParticipants", pending))
+                        .zh("detail.consent-pending", pending.size(), i.id);
     }
 
     /**
@@ -355,7 +357,8 @@ public class InstitutionService {
         ETags.requireIfMatch(ifMatch, i.version, "institution " + i.id);
         if (i.status != InstitutionStatus.DECLARED) {
             throw ApiException.conflict("institution-recognized", "Institution " + i.id + " is " + i.status
-                    + "; only a DECLARED institution can be removed (a recognised one is revoked instead)").zh("detail.institution-recognized.delete", i.id, i.status);
+                    + "; only a DECLARED institution can be removed (a recognised one is revoked instead)")
+                            .zh("detail.institution-recognized.delete", i.id, i.status);
         }
         changes.deleted(EventType.INSTITUTION_DELETED, i.id, view(i));
         // entity by entity, so that the audit trail records each deleted capacity year and designation
