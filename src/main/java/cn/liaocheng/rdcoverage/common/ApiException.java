@@ -10,6 +10,8 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions;
+    private String detailKey;
+    private Object[] detailArgs;
 
     public ApiException(int status, String type, String title, String detail,
                         List<Problem.FieldError> errors, Map<String, Object> extensions) {
@@ -75,6 +77,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(412, "precondition-failed", "Precondition failed", detail, null, null);
     }
 
+    /**
+     * The detail in Chinese: the key of a MessageFormat pattern in the ProblemMessages bundle ({@code detail.<slug>.<case>})
+     * and its arguments, used instead of the English detail under {@code Accept-Language: zh-CN} (see ProblemLanguage).
+     */
+    public ApiException zh(String key, Object... args) {
+        this.detailKey = key;
+        this.detailArgs = args;
+        return this;
+    }
+
     public int status() {
         return status;
     }
@@ -87,6 +99,8 @@ public class ApiException extends RuntimeException {
     public Problem toProblem() {
         Problem p = new Problem(Problems.type(type), title, status, getMessage(), errors);
         extensions.forEach(p::with);
+        p.detailKey = detailKey;
+        p.detailArgs = detailArgs;
         return p;
     }
 }

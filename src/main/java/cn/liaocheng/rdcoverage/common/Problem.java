@@ -25,6 +25,11 @@ public final class Problem {
     public String detail;
     public String instance;
     public List<FieldError> errors;
+    /** The bundle key and arguments of this problem's detail in Chinese, when the raiser gave them (never served). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String detailKey;
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Object[] detailArgs;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public Problem(String type, String title, int status, String detail, List<FieldError> errors) {

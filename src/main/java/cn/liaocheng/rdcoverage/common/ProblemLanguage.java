@@ -17,7 +17,9 @@ import java.util.ResourceBundle;
  * Problems in the client's language: {@code Accept-Language: zh-CN} (the default, {@code rd.problems.default-language})
  * or {@code en}. Titles come from the ProblemMessages bundles by type ({@code title.<slug>}); the detail of a kind of
  * problem that has a generic sentence there ({@code detail.<slug>}) and the message of a field error whose code has one
- * ({@code field.<CODE>}) are replaced in Chinese; Bean Validation messages come localised from Hibernate Validator
+ * ({@code field.<CODE>}) are replaced in Chinese, and so is the detail of a problem raised with its own Chinese pattern
+ * ({@link ApiException#zh}, keys {@code detail.<slug>.<case>}, e.g. the workflow's conflicts); Bean Validation
+ * messages come localised from Hibernate Validator
  * (ValidationMessages bundles). type, status and the codes never change with the language.
  */
 public class ProblemLanguage {
@@ -80,6 +82,15 @@ public class ProblemLanguage {
                         : MessageFormat.format(text("detail.validation.many", locale), problem.errors.size());
                 return;
             }
+        }
+        String pattern = problem.detailKey == null ? null : text(problem.detailKey, locale);
+        if (pattern != null) {
+            Object[] args = problem.detailArgs == null ? new Object[0] : problem.detailArgs.clone();
+            for (int k = 0; k < args.length; k++) {
+                args[k] = String.valueOf(args[k]); // as written: no digit grouping of years and ids
+            }
+            problem.detail = new MessageFormat(pattern, locale).format(args);
+            return;
         }
         String detail = text("detail." + slug, locale);
         if (detail != null) {

@@ -257,7 +257,8 @@ public class ProblemOpenApiFilter implements OASFilter {
         boolean pathParams = params.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH) || path.contains("{");
         boolean ifMatch = params.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
         boolean secured = op.getSecurity() != null && !op.getSecurity().isEmpty();
-        boolean oneResource = "GET".equals(method) && path.endsWith("}");
+        boolean report = "GET".equals(method) && ReportETag.OPERATIONS.contains(op.getOperationId());
+        boolean oneResource = "GET".equals(method) && path.endsWith("}") || report;
 
         // 2xx: typed CSV, Location on 201, ETag where the service sends one
         if (responses.getAPIResponses() != null) {
@@ -284,7 +285,10 @@ public class ProblemOpenApiFilter implements OASFilter {
                 if ("201".equals(code)) {
                     addHeader(response, "Location", "URI of the created resource");
                 }
-                if (code.startsWith("2") && !"204".equals(code) && (oneResource || ifMatch)) {
+                if ("200".equals(code) && report) {
+                    addHeader(response, "ETag", "weak tag (W/\"r…\") of the JSON answer's content, without generatedAt; send it "
+                            + "back as If-None-Match to get 304 while the report is unchanged (CSV and xlsx carry none)");
+                } else if (code.startsWith("2") && !"204".equals(code) && (oneResource || ifMatch)) {
                     addHeader(response, "ETag", "the resource's version; send it back as If-Match (writes) or If-None-Match (reads)");
                 }
             });

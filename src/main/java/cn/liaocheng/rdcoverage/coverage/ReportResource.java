@@ -63,6 +63,7 @@ public class ReportResource {
                     + "(asOf's year if any figures of it are loaded, else the latest earlier year) and takes part in an "
                     + "institution recognised on or before asOf and not revoked by then. A county officer gets only its region.")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @cn.liaocheng.rdcoverage.common.ReportETag
     public CoverageReport coverage(@Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf,
                                    @QueryParam("regionCode") String regionCode) {
         return reports.coverage(date("asOf", asOf), regionCode);
@@ -130,6 +131,7 @@ public class ReportResource {
             + "overdue when expectedBy is before asOf); sortable by creditCode, name, regionCode, sizeClass, employees, "
             + "revenue. Per region in scope: the list's uncovered, never visited and overdue counts (before the filters).")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @cn.liaocheng.rdcoverage.common.ReportETag
     public UncoveredPage uncovered(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                    @Parameter(description = "true: only overdue enterprises; false: only those not overdue")
                                    @QueryParam("overdue") Boolean overdue,
@@ -194,6 +196,7 @@ public class ReportResource {
     @Path("/coverage/trend")
     @Operation(operationId = "getCoverageTrend", summary = "The stored snapshots taken as of a date in [from, to], oldest first: the city's figures, or a region's")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @cn.liaocheng.rdcoverage.common.ReportETag
     public Trend trend(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
         return snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
     }

@@ -128,7 +128,8 @@ public class EnterpriseService {
         List<FiguresInput> figures = input.figures() == null ? List.of() : input.figures();
         checkFigures(figures);
         if (Enterprise.findById(code) != null) {
-            throw ApiException.conflict("duplicate", "Enterprise " + code + " already exists; use PUT /api/v1/enterprises/" + code + " to change it");
+            throw ApiException.conflict("duplicate", "Enterprise " + code + " already exists; use PUT /api/v1/enterprises/" + code + " to change it")
+                    .zh("detail.duplicate.enterprise", code);
         }
         Instant now = Instant.now(clock);
         Enterprise e = new Enterprise();
@@ -186,7 +187,8 @@ public class EnterpriseService {
             throw ApiException.conflict("enterprise-in-use", "Enterprise " + e.creditCode + " takes part in "
                     + ids.size() + " institution(s) (" + String.join(", ", ids) + "); it cannot be deleted while it does. "
                     + "Remove it from those institutions (or delete the declared ones) first; a recognised institution "
-                    + "keeps its participants for the record", Map.of("institutionIds", ids));
+                    + "keeps its participants for the record", Map.of("institutionIds", ids))
+                            .zh("detail.enterprise-in-use", e.creditCode, ids.size(), String.join(", ", ids));
         }
         // entity by entity, so that the audit trail records each deleted year
         changes.deleted(EventType.ENTERPRISE_DELETED, e.creditCode, view(e));

@@ -137,7 +137,7 @@ public class Changes {
             } else {
                 ps.setLong(5, version);
             }
-            ps.setObject(6, UtcTimes.utc(at));
+            UtcTimes.bind(ps, 6, at);
             ps.setBoolean(7, scope.all());
             ps.setString(8, Scope.column(scope.regions()));
             ps.setString(9, Scope.column(scope.creditCodes()));

@@ -46,7 +46,7 @@ public class Retention {
                 long upTo;
                 try (PreparedStatement ps = c.prepareStatement(
                         "select max(feed_position) from event_outbox where occurred_at < ? and feed_position is not null")) {
-                    ps.setObject(1, UtcTimes.utc(cutoff));
+                    UtcTimes.bind(ps, 1, cutoff);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         upTo = rs.getLong(1);

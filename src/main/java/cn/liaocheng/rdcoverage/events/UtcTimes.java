@@ -15,6 +15,18 @@ public final class UtcTimes {
         return at == null ? null : LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
+    /**
+     * Binds an instant with its microseconds, as text (see common.db.FractionalSecondsMySQLDialect: bound as a
+     * temporal value, the MySQL connector drops the fraction on MariaDB 10.x).
+     */
+    public static void bind(java.sql.PreparedStatement ps, int index, Instant at) throws SQLException {
+        if (at == null) {
+            ps.setNull(index, java.sql.Types.TIMESTAMP);
+        } else {
+            ps.setString(index, cn.liaocheng.rdcoverage.common.db.MicrosecondTimestampJdbcType.TEXT.format(at));
+        }
+    }
+
     public static Instant instant(ResultSet rs, int column) throws SQLException {
         LocalDateTime v = rs.getObject(column, LocalDateTime.class);
         return v == null ? null : v.toInstant(ZoneOffset.UTC);

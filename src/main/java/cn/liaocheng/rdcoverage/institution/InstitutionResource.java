@@ -211,6 +211,7 @@ public class InstitutionResource {
             description = "Uses each participant's figures of asOf's year (else the latest earlier year), the capacity "
                     + "declared for that year (else the latest earlier one), the cooperations, platform and agreement.")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @cn.liaocheng.rdcoverage.common.ReportETag
     public Result eligibility(@PathParam("id") String id,
                               @Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf) {
         LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : Timestamps.parseDate("asOf", asOf);

@@ -256,7 +256,8 @@ public class InstitutionService {
                         + "or a city officer's correction with a reason (POST /api/v1/institutions/{id}/corrections)")).toList();
         throw new ApiException(409, "institution-frozen", "Conflict", "Institution " + i.id + " is " + i.status
                 + (i.status == InstitutionStatus.DECLARED ? " and under review" : "") + "; "
-                + String.join(", ", changed) + " cannot be changed directly", errors, Map.of("frozenFields", changed));
+                + String.join(", ", changed) + " cannot be changed directly", errors, Map.of("frozenFields", changed))
+                        .zh("detail.institution-frozen", i.id, i.status, String.join(", ", changed));
     }
 
     /**
@@ -320,7 +321,8 @@ public class InstitutionService {
                             + "or a county officer of its region)"));
         }
         throw new ApiException(409, "consent-pending", "Conflict", pending.size() + " participant(s) of institution "
-                + i.id + " have not confirmed taking part", errors, Map.of("pendingParticipants", pending));
+                + i.id + " have not confirmed taking part", errors, Map.of("pendingParticipants", pending))
+                        .zh("detail.consent-pending", pending.size(), i.id);
     }
 
     /**
@@ -355,7 +357,8 @@ public class InstitutionService {
         ETags.requireIfMatch(ifMatch, i.version, "institution " + i.id);
         if (i.status != InstitutionStatus.DECLARED) {
             throw ApiException.conflict("institution-recognized", "Institution " + i.id + " is " + i.status
-                    + "; only a DECLARED institution can be removed (a recognised one is revoked instead)");
+                    + "; only a DECLARED institution can be removed (a recognised one is revoked instead)")
+                            .zh("detail.institution-recognized.delete", i.id, i.status);
         }
         changes.deleted(EventType.INSTITUTION_DELETED, i.id, view(i));
         // entity by entity, so that the audit trail records each deleted capacity year and designation
@@ -496,19 +499,26 @@ public class InstitutionService {
                 errors.add(new Problem.FieldError("participants[" + k + "]", problem));
             } else if (!distinct.add(code)) {
                 errors.add(new Problem.FieldError("participants[" + k + "]", code + " is listed twice"));
-            } else if (Enterprise.findById(code) == null) {
-                errors.add(new Problem.FieldError("participants[" + k + "]", "enterprise " + code + " is not registered"));
             }
             codes.add(code);
         }
+        // Scope before registration (issue #12, credit-code enumeration): a county officer or an enterprise naming
+        // only codes outside its scope gets the same 403 whether they are registered or not, so that the answer
+        // never tells which credit codes exist.
         if (caller.scopedToRegion() && errors.isEmpty()
                 && Enterprise.count("regionCode = ?1 and creditCode in ?2", caller.regionCode(), codes) == 0) {
             throw ApiException.forbidden("A county officer of " + caller.regionCode() + " declares institutions only for "
-                    + "enterprises of its region; none of the participants is in " + caller.regionCode());
+                    + "enterprises of its region; name at least one enterprise registered in " + caller.regionCode());
         }
         if (caller.scopedToEnterprise() && !distinct.contains(caller.creditCode())) {
             throw ApiException.forbidden("An enterprise may declare only institutions it takes part in; "
                     + caller.creditCode() + " is not among the participants");
+        }
+        for (int k = 0; k < codes.size(); k++) {
+            String code = codes.get(k);
+            if (CreditCode.problem(code) == null && codes.indexOf(code) == k && Enterprise.findById(code) == null) {
+                errors.add(new Problem.FieldError("participants[" + k + "]", "enterprise " + code + " is not registered"));
+            }
         }
         switch (in.buildMode()) {
             case SINGLE -> {

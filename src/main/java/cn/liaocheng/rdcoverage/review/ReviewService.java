@@ -128,7 +128,8 @@ public class ReviewService {
                 case CLOSED -> List.of();
             };
             throw ApiException.conflict("illegal-transition", t.action() + " is not allowed on a " + r.status + " round",
-                    Map.of("currentStatus", r.status.name(), "allowedActions", allowed));
+                    Map.of("currentStatus", r.status.name(), "allowedActions", allowed))
+                            .zh("detail.illegal-transition.round", t.action(), r.status);
         }
         r.status = to;
         r.updatedAt = Instant.now(clock);
@@ -223,7 +224,8 @@ public class ReviewService {
             throw ApiException.invalid("roundId", "round " + in.roundId() + " does not exist");
         }
         if (round.status != RoundStatus.OPEN) {
-            throw ApiException.conflict("round-not-open", "Round " + round.id + " is " + round.status + "; applications are made while it is OPEN");
+            throw ApiException.conflict("round-not-open", "Round " + round.id + " is " + round.status + "; applications are made while it is OPEN")
+                    .zh("detail.round-not-open.make", round.id, round.status);
         }
         checkCalendar(round, LocalDate.now(clock), "made");
         if (inst.status != InstitutionStatus.DECLARED) {
@@ -233,10 +235,12 @@ public class ReviewService {
                     : " (recognised on " + inst.recognizedOn + "); it needs no further application";
             throw ApiException.conflict("institution-" + inst.status.name().toLowerCase(Locale.ROOT),
                     "Institution " + inst.id + " is already " + inst.status + hint,
-                    Map.of("institutionStatus", inst.status.name()));
+                    Map.of("institutionStatus", inst.status.name()))
+                            .zh("detail.institution-status.apply", inst.id, inst.status);
         }
         if (Application.count("roundId = ?1 and liveInstitutionId = ?2", round.id, inst.id) > 0) {
-            throw ApiException.conflict("duplicate-application", "Institution " + inst.id + " already has a live application in round " + round.id);
+            throw ApiException.conflict("duplicate-application", "Institution " + inst.id + " already has a live application in round " + round.id)
+                    .zh("detail.duplicate-application", inst.id, round.id);
         }
         Enterprise lead = Enterprise.findById(inst.participants.get(0));
         Application a = new Application();
@@ -270,7 +274,8 @@ public class ReviewService {
         if (to == null) {
             throw ApiException.conflict("illegal-transition", action + " is not allowed on a " + a.status + " application",
                     Map.of("currentStatus", a.status.name(), "allowedActions", allowedForCaller(a.status),
-                            "allowedActionsAnyRole", ApplicationAction.allowedFrom(a.status)));
+                            "allowedActionsAnyRole", ApplicationAction.allowedFrom(a.status)))
+                                    .zh("detail.illegal-transition.application", action, a.status);
         }
         Institution inst = Institution.findById(a.institutionId);
         LocalDate today = LocalDate.now(clock);
@@ -281,7 +286,8 @@ public class ReviewService {
                 Round round = Round.findById(a.roundId);
                 if (round.status != RoundStatus.OPEN) {
                     throw ApiException.conflict("round-not-open", "Round " + round.id + " is " + round.status
-                            + "; applications can be submitted only while it is OPEN");
+                            + "; applications can be submitted only while it is OPEN")
+                                    .zh("detail.round-not-open.submit", round.id, round.status);
                 }
                 checkCalendar(round, today, "submitted");
                 institutions.requireConsents(inst);
@@ -350,12 +356,14 @@ public class ReviewService {
         if (today.isBefore(round.opensOn)) {
             throw ApiException.conflict("round-not-yet-open", "Round " + round.id + " opens on " + round.opensOn
                     + "; applications are " + what + " from then until " + round.closesOn,
-                    Map.of("opensOn", round.opensOn.toString(), "closesOn", round.closesOn.toString()));
+                    Map.of("opensOn", round.opensOn.toString(), "closesOn", round.closesOn.toString()))
+                            .zh("detail.round-not-yet-open", round.id, round.opensOn, round.closesOn);
         }
         if (today.isAfter(round.closesOn)) {
             throw ApiException.conflict("round-closed-for-applications", "Round " + round.id + " closed for applications on "
                     + round.closesOn + "; apply in the next round",
-                    Map.of("opensOn", round.opensOn.toString(), "closesOn", round.closesOn.toString()));
+                    Map.of("opensOn", round.opensOn.toString(), "closesOn", round.closesOn.toString()))
+                            .zh("detail.round-closed-for-applications", round.id, round.closesOn);
         }
     }
 
@@ -367,7 +375,7 @@ public class ReviewService {
             if (inst.buildMode != cn.liaocheng.rdcoverage.eligibility.BuildMode.INDUSTRY) {
                 throw ApiException.unprocessable("capacity-missing", "Institution " + inst.id
                         + " has declared no capacity for " + roundYear + " or earlier; declare it before submitting",
-                        Map.of("institutionId", inst.id.toString()));
+                        Map.of("institutionId", inst.id.toString())).zh("detail.capacity-missing", inst.id, roundYear);
             }
             return;
         }
@@ -392,7 +400,8 @@ public class ReviewService {
         if (open != null) {
             throw ApiException.conflict("inspection-open", "On-site inspection " + open.id + " (assessor " + open.assessorId
                     + ") is still open; recognise after it is concluded, or cancel it first (POST /api/v1/inspections/"
-                    + open.id + "/cancellation)", Map.of("inspectionId", open.id.toString(), "assessorId", open.assessorId));
+                    + open.id + "/cancellation)", Map.of("inspectionId", open.id.toString(), "assessorId", open.assessorId))
+                            .zh("detail.inspection-open", open.id, open.assessorId);
         }
         Inspection onSite = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 and personnel is not null "
                         + "order by conductedOn desc, updatedAt desc", a.id, Inspection.Kind.ON_SITE, Inspection.Status.CONCLUDED)
@@ -423,7 +432,8 @@ public class ReviewService {
                 }
                 throw ApiException.unprocessable("not-qualified", "The institution does not meet the construction standard on "
                         + today + " (" + source + "); recognising it needs override: true and a reason",
-                        Map.of("unmetCriteria", unmet, "capacitySource", source, "policyId", result.policyId()));
+                        Map.of("unmetCriteria", unmet, "capacitySource", source, "policyId", result.policyId()))
+                                .zh("detail.not-qualified", today, source);
             }
             if (t.reason() == null || t.reason().isBlank()) {
                 throw ApiException.invalid("reason", "is required when recognising with an override");

@@ -114,8 +114,8 @@ public class Dispatcher {
             try (PreparedStatement ps = c.prepareStatement("select id from webhook_subscription where enabled = true and next_attempt_at <= ? "
                     + "and (lease_until is null or lease_until < ?) and delivered_through < ? order by next_attempt_at limit 20 "
                     + "for update skip locked")) {
-                ps.setObject(1, UtcTimes.utc(now));
-                ps.setObject(2, UtcTimes.utc(now));
+                UtcTimes.bind(ps, 1, now);
+                UtcTimes.bind(ps, 2, now);
                 ps.setLong(3, mark[0]);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -127,7 +127,7 @@ public class Dispatcher {
             for (String id : ids) {
                 try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set lease_owner = ?, lease_until = ? where id = ?")) {
                     ps.setString(1, OWNER);
-                    ps.setObject(2, UtcTimes.utc(now.plus(config.lease())));
+                    UtcTimes.bind(ps, 2, now.plus(config.lease()));
                     ps.setString(3, id);
                     ps.executeUpdate();
                 }
@@ -256,7 +256,7 @@ public class Dispatcher {
                     ps.setString(3, event.id());
                     ps.setString(4, event.type());
                     ps.setInt(5, claim.failures() + 1);
-                    ps.setObject(6, UtcTimes.utc(now));
+                    UtcTimes.bind(ps, 6, now);
                     if (status == null) {
                         ps.setNull(7, java.sql.Types.INTEGER);
                     } else {
@@ -271,8 +271,8 @@ public class Dispatcher {
                     try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, failures = 0, "
                             + "failing_since = null, next_attempt_at = ?, lease_until = ? where id = ? and lease_owner = ?")) {
                         ps.setLong(1, Long.parseLong(event.cursor()));
-                        ps.setObject(2, UtcTimes.utc(now));
-                        ps.setObject(3, UtcTimes.utc(now.plus(config.lease())));
+                        UtcTimes.bind(ps, 2, now);
+                        UtcTimes.bind(ps, 3, now.plus(config.lease()));
                         ps.setString(4, claim.id());
                         ps.setString(5, OWNER);
                         return ps.executeUpdate() == 1;
@@ -284,8 +284,8 @@ public class Dispatcher {
                 try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set failures = ?, failing_since = ?, "
                         + "next_attempt_at = ?, lease_owner = null, lease_until = null where id = ? and lease_owner = ?")) {
                     ps.setInt(1, failures);
-                    ps.setObject(2, UtcTimes.utc(since));
-                    ps.setObject(3, UtcTimes.utc(now.plus(backoff)));
+                    UtcTimes.bind(ps, 2, since);
+                    UtcTimes.bind(ps, 3, now.plus(backoff));
                     ps.setString(4, claim.id());
                     ps.setString(5, OWNER);
                     ps.executeUpdate();

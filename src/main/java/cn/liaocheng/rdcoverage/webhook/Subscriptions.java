@@ -69,8 +69,8 @@ public class Subscriptions {
                 ps.setString(3, types.isEmpty() ? null : String.join(",", types));
                 ps.setString(4, secret);
                 ps.setLong(5, start);
-                ps.setObject(6, UtcTimes.utc(now));
-                ps.setObject(7, UtcTimes.utc(now));
+                UtcTimes.bind(ps, 6, now);
+                UtcTimes.bind(ps, 7, now);
                 ps.setString(8, caller.subject());
                 ps.executeUpdate();
             }
@@ -163,7 +163,7 @@ public class Subscriptions {
             try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, enabled = true, "
                     + "disabled_reason = null, failures = 0, next_attempt_at = ? where id = ?")) {
                 ps.setLong(1, from);
-                ps.setObject(2, UtcTimes.utc(Instant.now(clock)));
+                UtcTimes.bind(ps, 2, Instant.now(clock));
                 ps.setString(3, id);
                 ps.executeUpdate();
             }

@@ -291,7 +291,8 @@ public class EnterpriseImporter {
         private String nowSql() throws SQLException {
             if (nowSql == null) {
                 try (PreparedStatement ps = c.prepareStatement("select cast(? as datetime(6))")) {
-                    ps.setObject(1, now);
+                    // as text, with its microseconds (bound as a temporal value, MariaDB 10.x would get whole seconds)
+                    ps.setString(1, cn.liaocheng.rdcoverage.common.db.MicrosecondTimestampJdbcType.TEXT.format(now));
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         nowSql = SqlText.timestamp(rs.getObject(1, LocalDateTime.class));

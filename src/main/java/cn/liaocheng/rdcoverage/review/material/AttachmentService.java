@@ -107,7 +107,8 @@ public class AttachmentService {
         Application a = editable(applicationId);
         if (Attachment.count("applicationId", a.id) >= maxCount) {
             throw ApiException.conflict("too-many-attachments", "Application " + a.id + " already has " + maxCount
-                    + " attachments, the most it may have (rd.attachments.max-count); remove one first");
+                    + " attachments, the most it may have (rd.attachments.max-count); remove one first")
+                            .zh("detail.too-many-attachments", a.id, maxCount);
         }
         MultipartStream parts = new MultipartStream(new Limited(body, maxBytes() + FRAMING), MultipartStream.boundary(contentType,
                 "Send the file as multipart/form-data with the fields file, kind and (optionally) note"));
@@ -229,7 +230,8 @@ public class AttachmentService {
         List<MaterialKind> missing = needed.stream().filter(k -> !have.contains(k)).toList();
         if (!missing.isEmpty()) {
             throw ApiException.unprocessable("materials-missing", "The policy requires these materials for a " + mode
-                    + " institution before submission: " + missing, Map.of("missingKinds", missing, "requiredKinds", needed));
+                    + " institution before submission: " + missing, Map.of("missingKinds", missing, "requiredKinds", needed))
+                            .zh("detail.materials-missing", mode, missing);
         }
     }
 
@@ -241,7 +243,7 @@ public class AttachmentService {
         if (!EDITABLE.contains(a.status)) {
             throw ApiException.conflict("materials-frozen", "Application " + a.id + " is " + a.status
                     + "; materials change only while it is DRAFT or RETURNED (what the review rests on stays as it was)",
-                    Map.of("currentStatus", a.status.name()));
+                    Map.of("currentStatus", a.status.name())).zh("detail.materials-frozen", a.id, a.status);
         }
         return a;
     }

@@ -43,6 +43,7 @@ public class RoundSummaryResource {
             + "proposed awards (city awards and county supplements separately), the recognition list with each decision's basis "
             + "(declared or verified capacity, override and reason) and the city-wide totals. A county officer gets its region only. "
             + "Accept: text/csv gives the same as a document (Chinese headers with Accept-Language: zh-CN).")
+    @cn.liaocheng.rdcoverage.common.ReportETag
     public RoundSummary summary(@PathParam("id") String id) {
         return summaries.summary(id);
     }
@@ -129,6 +130,7 @@ public class RoundSummaryResource {
     @Authenticated
     @Operation(operationId = "getRoundAnnouncement", summary = "公示名单: the recognised institutions of the round (enterprise name, "
             + "institution name, build mode, region), nothing confidential; any signed-in caller. Accept: text/csv for the file.")
+    @cn.liaocheng.rdcoverage.common.ReportETag
     public RoundSummary.Announcement announcement(@PathParam("id") String id) {
         return summaries.announcement(id);
     }
