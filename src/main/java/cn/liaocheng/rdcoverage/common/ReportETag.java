@@ -16,5 +16,5 @@ import java.util.Set;
 public @interface ReportETag {
     /** The operations carrying it, for the contract ({@link ProblemOpenApiFilter}); ConditionalGetTest checks the list. */
     Set<String> OPERATIONS = Set.of("getCoverageReport", "getCoverageTrend", "listUncoveredEnterprises",
-            "getRoundSummary", "getRoundAnnouncement", "getInstitutionEligibility");
+            "getRoundSummary", "getRoundAnnouncement", "getInstitutionEligibility", "getIndicatorReport", "getIndicatorTrend");
 }

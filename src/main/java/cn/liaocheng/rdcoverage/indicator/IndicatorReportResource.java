@@ -36,13 +36,14 @@ public class IndicatorReportResource {
     Clock clock;
 
     @GET
+    @cn.liaocheng.rdcoverage.common.ReportETag
     @Operation(operationId = "getIndicatorReport", summary = "The programme's outcome in a year, city-wide and by region: R&D "
             + "expenditure and personnel, patent applications (of which invention), patents granted, new products, enterprises "
             + "with an institution by build mode, R&D intensity (R&D expenditure ÷ revenue of those enterprises), and growth "
             + "against the previous year",
             description = "Computed in SQL on the year's last day, as the coverage report: see the IndicatorReport schema. "
                     + "Money in yuan, personnel in persons, patents and new products in items. A county officer or a "
-                    + "supervisor gets only its regions and no city line; regionCode outside its scope is 404.")
+                    + "supervisor gets only its regions and no city line; regionCode outside its scope is 403 naming its regions.")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public IndicatorReport report(@Parameter(description = "the year, default last year") @QueryParam("year") String year,
                                   @QueryParam("regionCode") String regionCode) {
@@ -107,6 +108,7 @@ public class IndicatorReportResource {
 
     @GET
     @Path("/trend")
+    @cn.liaocheng.rdcoverage.common.ReportETag
     @Operation(operationId = "getIndicatorTrend", summary = "The city's (or a region's) indicator totals and growth for each year from..to (years, at most 30)")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public IndicatorReportService.Trend trend(@QueryParam("from") String from, @QueryParam("to") String to,

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * Issue #13, "Conditional GET ... 304": the computed reports (coverage report, trend, work list, round summary and
- * announcement, an institution's eligibility) answer with a weak ETag of their content and 304 to If-None-Match
+ * announcement, an institution's eligibility, the indicators report and its trend) answer with a weak ETag of their content and 304 to If-None-Match
  * naming it; a change to what they are computed from gives a new tag and a 200. The contract says so.
  */
 @QuarkusTest
@@ -44,7 +44,9 @@ class ReportETagTest {
                 "/api/v1/reports/coverage/trend?regionCode=371522",
                 "/api/v1/rounds/" + round + "/summary",
                 "/api/v1/rounds/" + round + "/announcement",
-                "/api/v1/institutions/" + institution + "/eligibility")) {
+                "/api/v1/institutions/" + institution + "/eligibility",
+                "/api/v1/reports/indicators?year=2024&regionCode=371522",
+                "/api/v1/reports/indicators/trend?from=2023&to=2024&regionCode=371522")) {
             answers304(path);
         }
     }
