@@ -29,29 +29,29 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * The indicators report on a hand-computed fixture. Years 2067 (previous) and 2068, used by no other test; the
+ * The indicators report on a hand-computed fixture. Years 1997 (previous) and 1998, used by no other test; the
  * institutions are recognised and their capacity and indicators written straight to the database, as the API refuses
  * future years. Regions 371525 (冠县) and 371526 (高唐县).
  *
  * <pre>
- * E1 371525, E2 371525, E3 371526, E4 371526: above size in 2067 and 2068, revenue 52,000,000 each year; E5 371526 not above size.
- * I1 SINGLE [E1]      recognised 2067-03-01   capacity 2067 rd 1,000,000 / 10 people, 2068 rd 1,300,000 / 12
- *                                              indicators 2067 4/1/2/1, 2068 6/2/3/2 (patents/invention/granted/new products)
- * I2 JOINT [E2,E3,E5] recognised 2068-05-01   capacity 2068 rd 2,000,000 / 20; indicators 2068 10/4/5/3
- * I3 INDUSTRY [E3]    recognised 2067-01-01, revoked 2068-06-30; capacity 2067 rd 500,000 / 5; indicators 2067 2/0/1/0
- * I4 SINGLE [E4]      declared only (never recognised); capacity 2068 rd 9,000,000 / 90 — never counted
+ * E1 371525, E2 371525, E3 371526, E4 371526: above size in 1997 and 1998, revenue 52,000,000 each year; E5 371526 not above size.
+ * I1 SINGLE [E1]      recognised 1997-03-01   capacity 1997 rd 1,000,000 / 10 people, 1998 rd 1,300,000 / 12
+ *                                              indicators 1997 4/1/2/1, 1998 6/2/3/2 (patents/invention/granted/new products)
+ * I2 JOINT [E2,E3,E5] recognised 1998-05-01   capacity 1998 rd 2,000,000 / 20; indicators 1998 10/4/5/3
+ * I3 INDUSTRY [E3]    recognised 1997-01-01, revoked 1998-06-30; capacity 1997 rd 500,000 / 5; indicators 1997 2/0/1/0
+ * I4 SINGLE [E4]      declared only (never recognised); capacity 1998 rd 9,000,000 / 90 — never counted
  *
- * 2068 city:  institutions I1, I2 = 2; enterprises E1 (SINGLE), E2, E3 (JOINT) = 3; rd 3,300,000; people 32; patents 16,
+ * 1998 city:  institutions I1, I2 = 2; enterprises E1 (SINGLE), E2, E3 (JOINT) = 3; rd 3,300,000; people 32; patents 16,
  *             invention 6, granted 8, new 5; revenue 156,000,000; intensity 3,300,000 / 156,000,000 = 0.02115 → 0.0212
- * 2067 city:  I1, I3 = 2; E1 (SINGLE), E3 (INDUSTRY) = 2; rd 1,500,000; people 15; patents 6, invention 1, granted 3, new 1;
+ * 1997 city:  I1, I3 = 2; E1 (SINGLE), E3 (INDUSTRY) = 2; rd 1,500,000; people 15; patents 6, invention 1, granted 3, new 1;
  *             revenue 104,000,000; intensity 0.01442 → 0.0144
  * growth:     institutions 0 (0.00 %), enterprises +1 (50.00 %), rd +1,800,000 (120.00 %), people +17 (113.33 %),
  *             patents +10 (166.67 %), invention +5 (500.00 %), granted +5 (166.67 %), new +4 (400.00 %),
  *             intensity +0.0068 (47.22 %)
- * 371525 2068: I1, I2 = 2; E1, E2 = 2 (SINGLE 1, JOINT 1); rd 3,300,000; revenue 104,000,000; intensity 0.0317
- *        2067: I1 = 1; E1 = 1; rd 1,000,000; revenue 52,000,000; intensity 0.0192; rd +2,300,000 (230.00 %)
- * 371526 2068: I2 = 1; E3 = 1 (JOINT 1); rd 2,000,000; people 20; patents 10; revenue 52,000,000; intensity 0.0385
- *        2067: I3 = 1; E3 = 1 (INDUSTRY 1); rd 500,000; people 5; patents 2; intensity 0.0096; rd +1,500,000 (300.00 %)
+ * 371525 1998: I1, I2 = 2; E1, E2 = 2 (SINGLE 1, JOINT 1); rd 3,300,000; revenue 104,000,000; intensity 0.0317
+ *        1997: I1 = 1; E1 = 1; rd 1,000,000; revenue 52,000,000; intensity 0.0192; rd +2,300,000 (230.00 %)
+ * 371526 1998: I2 = 1; E3 = 1 (JOINT 1); rd 2,000,000; people 20; patents 10; revenue 52,000,000; intensity 0.0385
+ *        1997: I3 = 1; E3 = 1 (INDUSTRY 1); rd 500,000; people 5; patents 2; intensity 0.0096; rd +1,500,000 (300.00 %)
  * </pre>
  */
 @QuarkusTest
@@ -87,8 +87,8 @@ class IndicatorReportTest {
     }
 
     private static String both(String region) {
-        String code = enterprise(region, 2067, true);
-        figures(code, 2068, true);
+        String code = enterprise(region, 1997, true);
+        figures(code, 1998, true);
         return code;
     }
 
@@ -106,26 +106,26 @@ class IndicatorReportTest {
         String e2 = both("371525");
         String e3 = both("371526");
         String e4 = both("371526");
-        String e5 = enterprise("371526", 2068, false);
-        String i1 = recognized("SINGLE", "2067-03-01", e1);
-        String i2 = recognized("JOINT", "2068-05-01", e2, e3, e5);
-        String i3 = recognized("INDUSTRY", "2067-01-01", e3);
+        String e5 = enterprise("371526", 1998, false);
+        String i1 = recognized("SINGLE", "1997-03-01", e1);
+        String i2 = recognized("JOINT", "1998-05-01", e2, e3, e5);
+        String i3 = recognized("INDUSTRY", "1997-01-01", e3);
         QuarkusTransaction.requiringNew().run(() -> Institution.update("status = ?1, revokedOn = ?2 where id = ?3",
-                InstitutionStatus.REVOKED, LocalDate.parse("2068-06-30"), UUID.fromString(i3)));
+                InstitutionStatus.REVOKED, LocalDate.parse("1998-06-30"), UUID.fromString(i3)));
         String i4 = institution("SINGLE", e4);
-        capacity(i1, 2067, "1000000", 10);
-        capacity(i1, 2068, "1300000", 12);
-        capacity(i2, 2068, "2000000", 20);
-        capacity(i3, 2067, "500000", 5);
-        capacity(i4, 2068, "9000000", 90);
-        indicators(i1, 2067, 4, 1, 2, 1);
-        indicators(i1, 2068, 6, 2, 3, 2);
-        indicators(i2, 2068, 10, 4, 5, 3);
-        indicators(i3, 2067, 2, 0, 1, 0);
-        indicators(i4, 2068, 50, 50, 50, 50);
+        capacity(i1, 1997, "1000000", 10);
+        capacity(i1, 1998, "1300000", 12);
+        capacity(i2, 1998, "2000000", 20);
+        capacity(i3, 1997, "500000", 5);
+        capacity(i4, 1998, "9000000", 90);
+        indicators(i1, 1997, 4, 1, 2, 1);
+        indicators(i1, 1998, 6, 2, 3, 2);
+        indicators(i2, 1998, 10, 4, 5, 3);
+        indicators(i3, 1997, 2, 0, 1, 0);
+        indicators(i4, 1998, 50, 50, 50, 50);
 
-        report(city(), "year=2068")
-                .body("year", equalTo(2068)).body("previousYear", equalTo(2067))
+        report(city(), "year=1998")
+                .body("year", equalTo(1998)).body("previousYear", equalTo(1997))
                 .body("city.totals.institutions", equalTo(2)).body("city.totals.enterprises", equalTo(3))
                 .body("city.totals.enterprisesByBuildMode.SINGLE", equalTo(1))
                 .body("city.totals.enterprisesByBuildMode.JOINT", equalTo(2))
@@ -194,30 +194,30 @@ class IndicatorReportTest {
                 .body("regions.find { it.regionCode == '371502' }.growth.rdExpenditure.percent", nullValue());
 
         // a county officer: its region, no city; another region is 404
-        report(county("371526"), "year=2068").body("city", nullValue()).body("regions.size()", equalTo(1))
+        report(county("371526"), "year=1998").body("city", nullValue()).body("regions.size()", equalTo(1))
                 .body("regions[0].totals.rdExpenditure", comparesEqualTo(d("2000000")));
-        county("371526").get("/api/v1/reports/indicators?year=2068&regionCode=371525").then().statusCode(404);
-        report(city(), "year=2068&regionCode=371525").body("regions.size()", equalTo(1)).body("city.totals.institutions", equalTo(2));
+        county("371526").get("/api/v1/reports/indicators?year=1998&regionCode=371525").then().statusCode(403); // as the coverage report: another county is 403 naming the caller's regions
+        report(city(), "year=1998&regionCode=371525").body("regions.size()", equalTo(1)).body("city.totals.institutions", equalTo(2));
 
         // the trend: one point per year, the same totals
-        city().config(DECIMALS).get("/api/v1/reports/indicators/trend?from=2067&to=2068").then().statusCode(200)
-                .body("points.year", equalTo(java.util.List.of(2067, 2068)))
+        city().config(DECIMALS).get("/api/v1/reports/indicators/trend?from=1997&to=1998").then().statusCode(200)
+                .body("points.year", equalTo(java.util.List.of(1997, 1998)))
                 .body("points[0].totals.rdExpenditure", comparesEqualTo(d("1500000")))
                 .body("points[0].totals.institutions", equalTo(2))
                 .body("points[1].totals.rdExpenditure", comparesEqualTo(d("3300000")))
                 .body("points[1].growth.rdExpenditure.percent", comparesEqualTo(d("120.00")));
-        county("371525").config(DECIMALS).get("/api/v1/reports/indicators/trend?from=2067&to=2068").then().statusCode(200)
+        county("371525").config(DECIMALS).get("/api/v1/reports/indicators/trend?from=1997&to=1998").then().statusCode(200)
                 .body("regionCode", equalTo("371525"))
                 .body("points[1].totals.rdIntensity", comparesEqualTo(d("0.0317")));
 
         // a snapshot keeps the indicators of its statistical year unchanged
-        String snapshot = city().contentType("application/json").body(java.util.Map.of("asOf", "2068-12-31"))
+        String snapshot = city().contentType("application/json").body(java.util.Map.of("asOf", "1998-12-31"))
                 .post("/api/v1/reports/snapshots").then().statusCode(201).extract().path("id");
-        QuarkusTransaction.requiringNew().run(() -> InstitutionIndicator.update("patentApplications = 60 where institutionId = ?1 and year = 2068",
+        QuarkusTransaction.requiringNew().run(() -> InstitutionIndicator.update("patentApplications = 60 where institutionId = ?1 and year = 1998",
                 UUID.fromString(i1)));
-        report(city(), "year=2068").body("city.totals.patentApplications", equalTo(70));
+        report(city(), "year=1998").body("city.totals.patentApplications", equalTo(70));
         city().config(DECIMALS).get("/api/v1/reports/snapshots/" + snapshot + "/indicators").then().statusCode(200)
-                .body("year", equalTo(2068)).body("city.totals.patentApplications", equalTo(16))
+                .body("year", equalTo(1998)).body("city.totals.patentApplications", equalTo(16))
                 .body("city.totals.rdIntensity", comparesEqualTo(d("0.0212")));
         county("371525").get("/api/v1/reports/snapshots/" + snapshot + "/indicators").then().statusCode(200)
                 .body("city", nullValue()).body("regions.regionCode", equalTo(java.util.List.of("371525")));
@@ -225,19 +225,19 @@ class IndicatorReportTest {
         // bad input
         city().get("/api/v1/reports/indicators?year=next").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("year"));
-        city().get("/api/v1/reports/indicators/trend?from=2068&to=2067").then().statusCode(400).body("errors[0].field", equalTo("to"));
-        city().get("/api/v1/reports/indicators/trend?to=2067").then().statusCode(400).body("errors[0].field", equalTo("from"));
-        city().get("/api/v1/reports/indicators?year=2068&regionCode=999999").then().statusCode(400)
+        city().get("/api/v1/reports/indicators/trend?from=1998&to=1997").then().statusCode(400).body("errors[0].field", equalTo("to"));
+        city().get("/api/v1/reports/indicators/trend?to=1997").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        city().get("/api/v1/reports/indicators?year=1998&regionCode=999999").then().statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));
 
         // CSV: the city first
-        String csv = new String(city().accept("text/csv").get("/api/v1/reports/indicators?year=2068").then().statusCode(200)
+        String csv = new String(city().accept("text/csv").get("/api/v1/reports/indicators?year=1998").then().statusCode(200)
                 .extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         String[] lines = csv.substring(1).split("\r\n");
         String[] cityLine = lines[1].split(",", -1);
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("CITY", "", "", "2068", "2", "3", "1", "2", "0"),
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("CITY", "", "", "1998", "2", "3", "1", "2", "0"),
                 java.util.List.of(cityLine).subList(0, 9), lines[1]);
-        // rdExpenditure, rdPersonnel, patents (I1's 2068 corrected to 60 above: 60 + 10 = 70), invention, granted, new
+        // rdExpenditure, rdPersonnel, patents (I1's 1998 corrected to 60 above: 60 + 10 = 70), invention, granted, new
         // products, revenue, intensity, rd growth and %, then personnel growth, and patent growth 70 − 6 = 64, 64 ÷ 6 = 1066.67 %
         org.junit.jupiter.api.Assertions.assertEquals(0, d("3300000").compareTo(d(cityLine[9])), lines[1]);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("32", "70", "6", "8", "5"),
