@@ -41,7 +41,9 @@ public class LedgerResource {
             schema = @Schema(implementation = LedgerCheck.class)))
     public Response check(@HeaderParam("Idempotency-Key") String key, @Valid LedgerCheckInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/reports/coverage-ledger/checks", body,
+        // each thousand enterprises are compared (and repaired) in a transaction of their own; the one around them
+        // only holds the key's record, for as long as the check takes
+        return idempotency.run(key, "POST", "/api/v1/reports/coverage-ledger/checks", body, 3600,
                 () -> Response.ok(checker.check(body.repair())).build());
     }
 }

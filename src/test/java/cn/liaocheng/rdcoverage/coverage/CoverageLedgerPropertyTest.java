@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class CoverageLedgerPropertyTest {
-    static final String[] REGIONS = {"371502", "371503", "371521", "371522", "371523"};
+    static final String[] REGIONS = {"371502", "371503", "371521", "371522", "371524"};
     static final String[] MODES = {"SINGLE", "JOINT", "INDUSTRY"};
 
     @Inject
@@ -361,7 +361,7 @@ class CoverageLedgerPropertyTest {
         List<Map<String, Object>> regions = report.getList("regions");
         for (Map<String, Object> r : regions) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> modes = (Map<String, Object>) r.get("byBuildMode");
+            Map<String, Object> modes = (Map<String, Object>) r.get("coveredByBuildMode");
             Counts c = new Counts(n(r.get("aboveSizeEnterprises")), n(r.get("coveredEnterprises")), n(modes.get("SINGLE")),
                     n(modes.get("JOINT")), n(modes.get("INDUSTRY")));
             if (c.above() > 0) {
