@@ -32,8 +32,8 @@ import java.util.TreeSet;
  * Segments are half-open {@code [valid_from, valid_to)}; a null bound is unbounded. Every date lies in exactly one
  * segment of an enterprise-year, so "covered on D in year Y" is a filter on the year's rows.
  * <p>
- * {@link #refresh(Collection)} recomputes the rows of some enterprises from the base tables, in the caller's
- * transaction: every write path that changes an institution's status, dates, build mode, agreement or participants,
+ * {@link #refresh(Collection)} locks the enterprises' rows and recomputes their segments from the base tables, in the
+ * caller's transaction: every write path that changes an institution's status, dates, build mode, agreement or participants,
  * an enterprise's region, or a year's figures calls it with the credit codes concerned (before and after the change).
  */
 @ApplicationScoped
@@ -70,9 +70,27 @@ public class CoverageLedger {
         List<String> codes = new ArrayList<>(new TreeSet<>(creditCodes));
         for (int k = 0; k < codes.size(); k += SLICE) {
             List<String> slice = codes.subList(k, Math.min(codes.size(), k + SLICE));
+            lock(c, slice);
             Map<String, List<Segment>> rows = compute(c, slice);
             delete(c, slice);
             insert(c, rows);
+        }
+    }
+
+    /**
+     * Locks the enterprises' rows (key order) before their segments are computed, so that two transactions changing
+     * what covers the same enterprise (two institutions it takes part in, say) rewrite its segments one after the
+     * other, the second computing from what the first committed (READ COMMITTED reads the latest committed rows).
+     */
+    static void lock(Connection c, List<String> codes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select credit_code from enterprise where credit_code in (%s) order by credit_code for update"
+                .formatted(marks(codes.size())))) {
+            bind(ps, codes);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
+                }
+            }
         }
     }
 

@@ -100,14 +100,8 @@ public class LedgerChecker {
             }
         }
         if (repair && !differ.isEmpty()) {
-            CoverageLedger.delete(c, differ);
-            Map<String, List<CoverageLedger.Segment>> rows = new java.util.TreeMap<>();
-            for (String code : differ) {
-                if (expected.containsKey(code)) {
-                    rows.put(code, expected.get(code));
-                }
-            }
-            CoverageLedger.insert(c, rows);
+            // locked and computed again: a writer may have changed them since they were compared
+            CoverageLedger.refresh(c, differ);
         }
         return new Chunk(slice.size(), slice.get(slice.size() - 1), e, s, differ);
     }
