@@ -87,6 +87,7 @@ class AuthorizationMatrixTest {
             POST   /api/v1/reports/snapshots                        | CITY_OFFICER                       | json {"asOf":"not-a-date"}
             GET    /api/v1/reports/snapshots/{id}                   | REPORTS
             POST   /api/v1/reports/snapshots/catch-up               | CITY_OFFICER ADMIN
+            POST   /api/v1/reports/coverage-ledger/checks           | ADMIN                              | json {}
             POST   /api/v1/dev/tokens                               | public                             | json {"role":"ADMIN"}
             GET    /api/v1/rounds                                   | *
             POST   /api/v1/rounds                                   | CITY_OFFICER                       | json {}
