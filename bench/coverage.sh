@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# Coverage report benchmark (issue 7; not part of CI).
+# Coverage report benchmark (issues 7 and 20; not part of CI).
 #
-# Loads N_ENTERPRISES enterprises with figures of one year (~90% above designated size) and N_INSTITUTIONS
+#   bench/coverage.sh [ENTERPRISES:INSTITUTIONS ...]     default: 100000:60000 480000:290000
+#
+# For each size, in one run: loads N_ENTERPRISES enterprises with figures of one year (~90% above designated size) and N_INSTITUTIONS
 # recognised institutions (SINGLE with one participant, plus N_JOINT JOINT ones with two) into a fresh MariaDB
 # database with LOAD DATA LOCAL INFILE, starts the packaged service against it with a JWT key pair made here,
 # times GET /api/v1/reports/coverage (warm-up, then the median of RUNS runs), times the equivalent hand-written
-# SQL aggregate with the mariadb client (median of RUNS runs, the server's own timing), and prints as its last
-# line: coverage: service S ms, sql Q ms, ratio S/Q
+# SQL aggregate with the mariadb client (median of RUNS runs, the server's own timing). Since issue 20 the service
+# reads the maintained coverage segments: after LOAD DATA (which bypasses the service) the script fills them with
+# POST /api/v1/reports/coverage-ledger/checks {"repair": true} (timed), then times the city report, one county
+# officer's report and the work list's first page, and prints one line per size:
+# coverage N/M: service S ms, sql Q ms, ratio S/Q; county C ms; work list W ms; ledger fill F ms
 #
 # Needs java 17, python3, openssl, curl and a MariaDB server on 127.0.0.1:3306 (root, empty password); starts
 # the server when it is down. Leaves the database BENCH_DB behind for inspection; stops the service it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-N_ENTERPRISES=${N_ENTERPRISES:-100000}
-N_INSTITUTIONS=${N_INSTITUTIONS:-60000}
-N_JOINT=${N_JOINT:-3000}
+SIZES=("$@")
+if [[ ${#SIZES[@]} -eq 0 ]]; then SIZES=("${N_ENTERPRISES:-100000}:${N_INSTITUTIONS:-60000}" 480000:290000); fi
 YEAR=${YEAR:-2025}
 AS_OF=${AS_OF:-2025-12-31}
 RUNS=${RUNS:-9}
@@ -25,8 +29,12 @@ SKIP_PACKAGE=${SKIP_PACKAGE:-false}
 
 work="$(mktemp -d)"
 service_pid=""
-cleanup() {
+stop_service() {
   if [[ -n "$service_pid" ]]; then kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; fi
+  service_pid=""
+}
+cleanup() {
+  stop_service
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -41,8 +49,6 @@ if ! port_open; then
   for _ in $(seq 1 60); do port_open && break; sleep 1; done
   port_open || { echo "MariaDB did not come up on 127.0.0.1:3306" >&2; exit 1; }
 fi
-sql -e "DROP DATABASE IF EXISTS \`$BENCH_DB\`; CREATE DATABASE \`$BENCH_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-
 # --- the service -----------------------------------------------------------------------------------------
 if [[ "$SKIP_PACKAGE" != "true" ]]; then
   log "packaging"
@@ -52,17 +58,38 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private
 openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"iss":"https://rd-coverage.liaocheng","aud":"rd-coverage","sub":"bench","upn":"bench","groups":["CITY_OFFICER"],"iat":%d,"exp":%d,"jti":"bench-%d"}' \
-  "$now" "$((now + 3600))" "$now" | b64url)
-signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/private.pem" -binary | b64url)
-token="$header.$payload.$signature"
+mint() { # role [extra claims]
+  local now header payload signature
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  payload=$(printf '{"iss":"https://rd-coverage.liaocheng","aud":"rd-coverage","sub":"bench-%s","upn":"bench","groups":["%s"]%s,"iat":%d,"exp":%d,"jti":"bench-%s-%d"}' \
+    "$1" "$1" "${2:-}" "$now" "$((now + 7200))" "$1" "$now" | b64url)
+  signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/private.pem" -binary | b64url)
+  echo "$header.$payload.$signature"
+}
+token=$(mint CITY_OFFICER)
+admin_token=$(mint ADMIN)
+county_token=$(mint COUNTY_OFFICER ',"regionCode":"371502"')
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m}'; }
+# time_url TOKEN URL: 5 warm-up calls, then the median of RUNS, in ms
+time_url() {
+  for _ in 1 2 3 4 5; do curl -fsS -o /dev/null -H "Authorization: Bearer $1" "$2"; done
+  for _ in $(seq 1 "$RUNS"); do
+    curl -fsS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $1" "$2"
+  done | awk '{printf "%.1f\n", $1 * 1000}' | median
+}
+
+run_size() {
+N_ENTERPRISES=$1
+N_INSTITUTIONS=$2
+N_JOINT=$(( N_INSTITUTIONS / 20 ))
+sql -e "DROP DATABASE IF EXISTS \`$BENCH_DB\`; CREATE DATABASE \`$BENCH_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+
 
 log "starting the service on port $PORT"
 DB_URL="jdbc:mysql://127.0.0.1:3306/$BENCH_DB" DB_USER=root DB_PASSWORD= QUARKUS_HTTP_PORT="$PORT" \
   QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false JWT_PUBLIC_KEY_LOCATION="$work/public.pem" \
-  java -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
+  java ${JAVA_OPTS:--Xmx768m} -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && break
@@ -139,17 +166,25 @@ SQL
 log "loaded in $(( $(date +%s) - start )) s: $(sql -N "$BENCH_DB" -e 'select count(*) from enterprise') enterprises, \
 $(sql -N "$BENCH_DB" -e 'select count(*) from institution') institutions"
 
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m}'; }
+# --- the maintained coverage segments: LOAD DATA bypassed the service, so fill them (the rebuild command) ----------
+fill_ms=$(curl -fsS -o "$work/fill.json" -w '%{time_total}\n' -X POST -H "Authorization: Bearer $admin_token" \
+  -H 'Content-Type: application/json' -d '{"repair": true}' "http://127.0.0.1:$PORT/api/v1/reports/coverage-ledger/checks" \
+  | awk '{printf "%.0f", $1 * 1000}')
+log "ledger filled in $fill_ms ms: $(cat "$work/fill.json")"
+log "segments: $(sql -N "$BENCH_DB" -e 'select count(*) from coverage_segment') rows"
+sql "$BENCH_DB" -e "ANALYZE TABLE coverage_segment" > /dev/null
 
 # --- the service ---------------------------------------------------------------------------------------------
 url="http://127.0.0.1:$PORT/api/v1/reports/coverage?asOf=$AS_OF"
 curl -fsS -H "Authorization: Bearer $token" "$url" -o "$work/report.json"
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); c=r['city']; print('   report: statistical year', r['statisticalYear'], \
 'above size', c['aboveSizeEnterprises'], 'covered', c['coveredEnterprises'], 'rate', c['coverageRate'], file=sys.stderr)" "$work/report.json"
-for _ in 1 2 3 4 5; do curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$url"; done
-service_ms=$(for _ in $(seq 1 "$RUNS"); do
-  curl -fsS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" "$url"
-done | awk '{printf "%.1f\n", $1 * 1000}' | median)
+service_ms=$(time_url "$token" "$url")
+county_ms=$(time_url "$county_token" "$url")
+worklist_url="http://127.0.0.1:$PORT/api/v1/reports/uncovered?asOf=$AS_OF&regionCode=371502&size=50"
+curl -fsS -H "Authorization: Bearer $token" "$worklist_url" | python3 -c "import json,sys; p=json.load(sys.stdin); \
+print('   work list 371502: total', p['total'], 'first', p['items'][0]['creditCode'] if p['items'] else None, file=sys.stderr)"
+worklist_ms=$(time_url "$token" "$worklist_url")
 
 # --- the hand-written SQL: the same aggregate, timed by the server (the client prints "(x.xxx sec)") -------
 query="SELECT SQL_NO_CACHE e.region_code, COUNT(*) AS above_size, COUNT(c.credit_code) AS covered,
@@ -167,5 +202,22 @@ sql_ms=$(for _ in $(seq 1 "$RUNS"); do
   sql -vvv "$BENCH_DB" -e "$query" | sed -n 's/.*rows\? in set (\([0-9.]*\) sec).*/\1/p'
 done | awk '{printf "%.1f\n", $1 * 1000}' | median)
 
+if [[ "${EXPLAIN:-1}" == "1" ]]; then
+  log "EXPLAIN of the service's statements (MariaDB)"
+  sql "$BENCH_DB" -e "EXPLAIN select s.region_code, count(*), sum(case when s.covered = true then 1 else 0 end), sum(case when s.single_mode = true then 1 else 0 end), sum(case when s.joint_mode = true then 1 else 0 end), sum(case when s.industry_mode = true then 1 else 0 end) from coverage_segment s where s.year = $YEAR and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') group by s.region_code" >&2
+  sql "$BENCH_DB" -e "EXPLAIN select s.credit_code, e.name, s.region_code, f.size_class, f.employees, f.revenue from coverage_segment s join enterprise_figures f on f.credit_code = s.credit_code and f.year = s.year join enterprise e on e.credit_code = s.credit_code where s.year = $YEAR and s.covered = false and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and s.region_code in ('371502') order by s.credit_code limit 50" >&2
+  sql "$BENCH_DB" -e "EXPLAIN select count(*) from coverage_segment s where s.year = $YEAR and s.covered = false and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and s.region_code in ('371502')" >&2
+fi
+
 ratio=$(awk -v s="$service_ms" -v q="$sql_ms" 'BEGIN { printf "%.2f", (q > 0 ? s / q : 0) }')
-echo "coverage: service $service_ms ms, sql $sql_ms ms, ratio $ratio"
+result="coverage $N_ENTERPRISES/$N_INSTITUTIONS: service $service_ms ms, sql $sql_ms ms, ratio $ratio; county $county_ms ms; work list $worklist_ms ms; ledger fill $fill_ms ms"
+results+=("$result")
+echo "$result"
+stop_service
+}
+
+results=()
+for size in "${SIZES[@]}"; do
+  run_size "${size%%:*}" "${size##*:}"
+done
+printf '%s\n' "${results[@]}"

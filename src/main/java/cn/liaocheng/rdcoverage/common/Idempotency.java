@@ -60,8 +60,16 @@ public class Idempotency {
     }
 
     public Response run(String key, String method, String path, Object request, Supplier<Response> action) {
+        return run(key, method, path, request, 0, action);
+    }
+
+    /**
+     * The same with the transaction around the action (and the key's record) given {@code timeoutSeconds} instead of
+     * the default (0: the default), for long actions such as the coverage ledger's check (issue #20).
+     */
+    public Response run(String key, String method, String path, Object request, int timeoutSeconds, Supplier<Response> action) {
         if (key == null || key.isBlank()) {
-            return QuarkusTransaction.joiningExisting().call(action::get);
+            return QuarkusTransaction.joiningExisting().timeout(timeoutSeconds).call(action::get);
         }
         if (key.length() > 200) {
             throw ApiException.invalid("Idempotency-Key", "must be at most 200 characters");
@@ -75,7 +83,7 @@ public class Idempotency {
         QuarkusTransaction.requiringNew().run(() ->
                 IdempotencyRecord.delete("keyHash = ?1 and createdAt < ?2", keyHash, now.minus(ttl)));
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
                 IdempotencyRecord record = new IdempotencyRecord();
                 record.keyHash = keyHash;
                 record.issuer = issuer;

@@ -19,32 +19,17 @@ import java.util.Map;
  * "Covered on D": above designated size in the statistical year and a participant of an institution with
  * recognized_on ≤ D and (revoked_on null or revoked_on > D), any build mode; an INDUSTRY institution only while its
  * service agreement is valid on D (agreement_valid_until null or ≥ D). Regions are those of the statistical year.
+ * Coverage and the work list read the segments that {@link CoverageLedger} maintains (issue #20); the provincial
+ * counts are computed from the designations, which are few (a few per cent of the institutions).
  */
 @ApplicationScoped
 public class CoverageQueries {
-    /** Enterprises covered on :asOf, one row each, with the build modes that cover them. */
-    public static final String COVERED = """
-            select p.credit_code as credit_code,
-                   max(case when i.build_mode = 'SINGLE' then 1 else 0 end) as single_mode,
-                   max(case when i.build_mode = 'JOINT' then 1 else 0 end) as joint_mode,
-                   max(case when i.build_mode = 'INDUSTRY' then 1 else 0 end) as industry_mode
-            from institution i
-            join institution_participant p on p.institution_id = i.id
-            where i.recognized_on <= :asOf and (i.revoked_on is null or i.revoked_on > :asOf)
-              and i.status in ('RECOGNIZED', 'REVOKED')
-              and (i.build_mode <> 'INDUSTRY' or i.agreement_valid_until is null or i.agreement_valid_until >= :asOf)
-            group by p.credit_code""";
+    /** The segment {@code s} holding :asOf (exactly one per enterprise-year stored). */
+    public static final String SEGMENT_ON = """
+            (s.valid_from is null or s.valid_from <= :asOf) and (s.valid_to is null or s.valid_to > :asOf)""";
 
-    public static final String COVERED_EXISTS = """
-            exists (select 1 from institution_participant cp join institution ci on ci.id = cp.institution_id
-                    where cp.credit_code = f.credit_code and ci.recognized_on <= :asOf
-                      and (ci.revoked_on is null or ci.revoked_on > :asOf) and ci.status in ('RECOGNIZED', 'REVOKED')
-                      and (ci.build_mode <> 'INDUSTRY' or ci.agreement_valid_until is null or ci.agreement_valid_until >= :asOf))""";
-
-    public static final String ABOVE_SIZE = "f.year = :year and f.above_designated_size = true";
-
-    /** The region of the statistical year (kept with the figures), else the enterprise's current region. */
-    public static final String YEAR_REGION = "coalesce(f.region_code, e.region_code)";
+    /** The enterprises of :year not covered on :asOf, over alias {@code s} ({@code coverage_segment}). */
+    public static final String UNCOVERED_ON = "s.year = :year and s.covered = false and " + SEGMENT_ON;
 
     /**
      * Provincial-or-higher designations active on :asOf, of institutions the city had recognised by :asOf and not
@@ -89,17 +74,15 @@ public class CoverageQueries {
         return max == null ? null : ((Number) max).intValue();
     }
 
-    /** Above-size and covered enterprises by region. */
+    /** Above-size and covered enterprises by region, from the maintained segments (issue #20). */
     public Map<String, Counts> countsByRegion(int year, LocalDate asOf, String region) {
         Query q = em.createNativeQuery("""
-                select %s, count(*), count(c.credit_code),
-                       coalesce(sum(c.single_mode), 0), coalesce(sum(c.joint_mode), 0), coalesce(sum(c.industry_mode), 0)
-                from enterprise_figures f
-                join enterprise e on e.credit_code = f.credit_code
-                left join (%s) c on c.credit_code = f.credit_code
-                where %s%s
-                group by %s""".formatted(YEAR_REGION, COVERED, ABOVE_SIZE, region == null ? "" : " and " + YEAR_REGION + " = :region",
-                YEAR_REGION))
+                select s.region_code, count(*), sum(case when s.covered = true then 1 else 0 end),
+                       sum(case when s.single_mode = true then 1 else 0 end), sum(case when s.joint_mode = true then 1 else 0 end),
+                       sum(case when s.industry_mode = true then 1 else 0 end)
+                from coverage_segment s
+                where s.year = :year and %s%s
+                group by s.region_code""".formatted(SEGMENT_ON, region == null ? "" : " and s.region_code = :region"))
                 .setParameter("year", year).setParameter("asOf", asOf);
         if (region != null) {
             q.setParameter("region", region);
@@ -167,18 +150,20 @@ public class CoverageQueries {
     }
 
     /**
-     * A page of the above-size enterprises not covered on asOf, in {@code regions} (null for all);
+     * A page of the above-size enterprises not covered on asOf, in {@code regions} (null for all), from the maintained
+     * segments {@code s} joined to the year's figures {@code f} and the enterprise {@code e};
      * {@code orderBy} is built from allow-listed columns.
      */
     public List<Uncovered> uncovered(int year, LocalDate asOf, Collection<String> regions, Condition extra, String orderBy,
                                      int offset, int limit) {
         Query q = em.createNativeQuery("""
-                select f.credit_code, e.name, %s, f.size_class, f.employees, f.revenue
-                from enterprise_figures f
-                join enterprise e on e.credit_code = f.credit_code
-                where %s%s and not %s%s
-                order by %s""".formatted(YEAR_REGION, ABOVE_SIZE, regions == null ? "" : " and " + YEAR_REGION + " in (:regions)",
-                COVERED_EXISTS, extra.sql().isEmpty() ? "" : " and " + extra.sql(), orderBy));
+                select s.credit_code, e.name, s.region_code, f.size_class, f.employees, f.revenue
+                from coverage_segment s
+                join enterprise_figures f on f.credit_code = s.credit_code and f.year = s.year
+                join enterprise e on e.credit_code = s.credit_code
+                where %s%s%s
+                order by %s""".formatted(UNCOVERED_ON, regions == null ? "" : " and s.region_code in (:regions)",
+                extra.sql().isEmpty() ? "" : " and " + extra.sql(), orderBy));
         bind(q, year, asOf, regions, extra);
         q.setFirstResult(offset).setMaxResults(limit);
         List<Uncovered> rows = new ArrayList<>();
@@ -191,11 +176,13 @@ public class CoverageQueries {
     }
 
     public long countUncovered(int year, LocalDate asOf, Collection<String> regions, Condition extra) {
+        // the figures are joined only for a further condition over f (follow-ups): the plain count reads one index
         Query q = em.createNativeQuery("""
-                select count(*) from enterprise_figures f
-                join enterprise e on e.credit_code = f.credit_code
-                where %s%s and not %s%s""".formatted(ABOVE_SIZE, regions == null ? "" : " and " + YEAR_REGION + " in (:regions)",
-                COVERED_EXISTS, extra.sql().isEmpty() ? "" : " and " + extra.sql()));
+                select count(*) from coverage_segment s%s
+                where %s%s%s""".formatted(
+                extra.sql().isEmpty() ? "" : " join enterprise_figures f on f.credit_code = s.credit_code and f.year = s.year",
+                UNCOVERED_ON, regions == null ? "" : " and s.region_code in (:regions)",
+                extra.sql().isEmpty() ? "" : " and " + extra.sql()));
         bind(q, year, asOf, regions, extra);
         return num(q.getSingleResult());
     }

@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ReportService {
-    static final Map<String, String> UNCOVERED_SORTABLE = Map.of("creditCode", "f.credit_code", "name", "e.name",
-            "regionCode", CoverageQueries.YEAR_REGION, "sizeClass", "f.size_class", "employees", "f.employees", "revenue", "f.revenue");
+    static final Map<String, String> UNCOVERED_SORTABLE = Map.of("creditCode", "s.credit_code", "name", "e.name",
+            "regionCode", "s.region_code", "sizeClass", "f.size_class", "employees", "f.employees", "revenue", "f.revenue");
 
     @Inject
     CoverageQueries queries;
@@ -112,7 +112,7 @@ public class ReportService {
                                    PageQuery paging) {
         paging.validate();
         Set<String> region = regionsInScope(regionCode);
-        String order = Sorting.orderBy(paging.sort, UNCOVERED_SORTABLE, "f.credit_code");
+        String order = Sorting.orderBy(paging.sort, UNCOVERED_SORTABLE, "s.credit_code");
         Integer year = queries.statisticalYear(asOf.getYear());
         if (year == null) {
             return new UncoveredPage(List.of(), paging.page, paging.size, 0, List.of());
@@ -135,7 +135,7 @@ public class ReportService {
                                  Consumer<UncoveredEnterprise> sink) {
         Set<String> region = regionsInScope(regionCode);
         CoverageQueries.Condition extra = followUps.condition(overdue, noFollowUpSince);
-        String order = Sorting.orderBy(sort, UNCOVERED_SORTABLE, "f.credit_code");
+        String order = Sorting.orderBy(sort, UNCOVERED_SORTABLE, "s.credit_code");
         Integer year = QuarkusTransaction.requiringNew().call(() -> queries.statisticalYear(asOf.getYear()));
         if (year == null) {
             return;

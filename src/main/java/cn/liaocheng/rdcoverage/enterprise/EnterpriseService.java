@@ -37,6 +37,9 @@ import java.util.function.Consumer;
 /** The enterprise registry: enterprises and their yearly figures. Writes are transactional; reads are not. */
 @ApplicationScoped
 public class EnterpriseService {
+    @Inject
+    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
+
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
     static final Map<String, String> SORTABLE = Map.of(
@@ -152,6 +155,7 @@ public class EnterpriseService {
         }
         e.mirror(latest);
         Enterprise.flush();
+        ledger.refresh(List.of(code));
         EnterpriseView created = changes.recorded(EventType.ENTERPRISE_CREATED, e.creditCode, view(e));
         EnterpriseFigures.<EnterpriseFigures>list("creditCode", code).forEach(f -> changes.record(EventType.FIGURES_UPDATED, code + "/" + f.year, FiguresView.of(f)));
         return created;
@@ -171,6 +175,7 @@ public class EnterpriseService {
         checkRegionInScope(input.regionCode());
         apply(e, input, Instant.now(clock));
         Enterprise.flush();
+        ledger.refresh(List.of(e.creditCode));
         return changes.recorded(EventType.ENTERPRISE_UPDATED, e.creditCode, view(e));
     }
 
@@ -196,6 +201,7 @@ public class EnterpriseService {
             f.delete();
         }
         e.delete();
+        ledger.refresh(List.of(e.creditCode));
     }
 
     /** Every recorded change of the enterprise and its yearly figures, oldest first. */
@@ -258,6 +264,7 @@ public class EnterpriseService {
         }
         remirror(e, now);
         EnterpriseFigures.flush();
+        ledger.refresh(List.of(e.creditCode));
         return new PutResult(changes.recorded(EventType.FIGURES_UPDATED, e.creditCode + "/" + year, FiguresView.of(f)), created);
     }
 
@@ -273,6 +280,7 @@ public class EnterpriseService {
         f.delete();
         EnterpriseFigures.flush();
         remirror(e, Instant.now(clock));
+        ledger.refresh(List.of(e.creditCode));
     }
 
     private void remirror(Enterprise e, Instant now) {

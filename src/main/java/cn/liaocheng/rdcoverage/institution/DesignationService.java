@@ -21,6 +21,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DesignationService {
+    @Inject
+    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
+
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
     @Inject
@@ -97,6 +100,7 @@ public class DesignationService {
         i.revocationReason = input.reason().trim();
         i.updatedAt = Instant.now(clock);
         Institution.flush();
+        ledger.refresh(i.participants);
         return changes.recorded(EventType.INSTITUTION_REVOKED, i.id, institutions.view(i));
     }
 

@@ -47,6 +47,9 @@ import java.util.UUID;
 /** R&amp;D institutions: declaration with structural checks, yearly capacity, and evaluation against the policy. */
 @ApplicationScoped
 public class InstitutionService {
+    @Inject
+    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
+
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
     static final Map<String, String> SORTABLE = Map.of(
@@ -172,6 +175,7 @@ public class InstitutionService {
             ids.add(i.id.toString());
         }
         Institution.flush();
+        ledger.refresh(valid.stream().flatMap(i -> i.participants.stream()).toList());
         return new HistoricRegister.Result(ids.size(), ids);
     }
 
@@ -187,7 +191,15 @@ public class InstitutionService {
         }
         syncConsents(i, before);
         Institution.flush();
+        refreshCoverage(i, before);
         return changes.recorded(EventType.INSTITUTION_UPDATED, i.id, view(i));
+    }
+
+    /** Coverage rows of the participants before and after a change (issue #20), in this transaction. */
+    private void refreshCoverage(Institution i, Set<String> before) {
+        Set<String> codes = new HashSet<>(before);
+        codes.addAll(i.participants);
+        ledger.refresh(codes);
     }
 
     /**
@@ -206,6 +218,7 @@ public class InstitutionService {
         syncConsents(i, before);
         i.correctionReason = reason.trim();
         Institution.flush();
+        refreshCoverage(i, before);
         return changes.recorded(EventType.INSTITUTION_UPDATED, i.id, view(i));
     }
 
@@ -368,7 +381,9 @@ public class InstitutionService {
         for (Designation d : Designation.<Designation>list("institutionId", i.id)) {
             d.delete();
         }
+        Set<String> before = new HashSet<>(i.participants);
         i.delete();
+        ledger.refresh(before);
     }
 
     /** Every recorded change of the institution and its declared capacity, oldest first. */

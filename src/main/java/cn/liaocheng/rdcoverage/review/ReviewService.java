@@ -49,6 +49,9 @@ import java.util.UUID;
 /** 申报及审核: rounds, applications and their transitions, and the city's recognition decision. */
 @ApplicationScoped
 public class ReviewService {
+    @Inject
+    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
+
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
     static final Map<String, String> SORTABLE = Map.of("currentStatus", "a.status", "roundId", "a.roundId",
@@ -454,6 +457,7 @@ public class ReviewService {
             inst.status = InstitutionStatus.RECOGNIZED;
             inst.recognizedOn = today;
             inst.updatedAt = Instant.now(clock);
+            ledger.refresh(inst.participants);
             changes.record(EventType.INSTITUTION_RECOGNIZED, inst.id, () -> institutions.get(inst.id.toString()));
         }
         return awards.proposeOnRecognition(inst.id, a.id, result, today, a.overrideApplied).notes();

@@ -71,16 +71,14 @@ public class WorkListFollowUps {
      */
     public Map<String, RegionCounts> countsByRegion(int year, LocalDate asOf, Collection<String> regions) {
         Query q = em.createNativeQuery("""
-                select %s, count(*),
+                select s.region_code, count(*),
                        sum(case when l.credit_code is null then 1 else 0 end),
                        sum(case when l.expected_by < :asOf then 1 else 0 end)
-                from enterprise_figures f
-                join enterprise e on e.credit_code = f.credit_code
-                left join follow_up_latest l on l.credit_code = f.credit_code
-                where %s%s and not %s
-                group by %s""".formatted(CoverageQueries.YEAR_REGION, CoverageQueries.ABOVE_SIZE,
-                regions == null ? "" : " and " + CoverageQueries.YEAR_REGION + " in (:regions)", CoverageQueries.COVERED_EXISTS,
-                CoverageQueries.YEAR_REGION))
+                from coverage_segment s
+                left join follow_up_latest l on l.credit_code = s.credit_code
+                where %s%s
+                group by s.region_code""".formatted(CoverageQueries.UNCOVERED_ON,
+                regions == null ? "" : " and s.region_code in (:regions)"))
                 .setParameter("year", year).setParameter("asOf", asOf);
         if (regions != null) {
             q.setParameter("regions", regions.isEmpty() ? List.of("-") : regions);

@@ -53,7 +53,13 @@ public final class Coverage {
             f.sizeClass = aboveSize ? SizeClass.MEDIUM : SizeClass.MICRO;
             f.updatedAt = Instant.now();
             f.persist();
+            ledger().refresh(List.of(code));
         });
+    }
+
+    /** Writes straight to the database keep the coverage segments, as the service's write paths do (issue #20). */
+    static CoverageLedger ledger() {
+        return io.quarkus.arc.Arc.container().instance(CoverageLedger.class).get();
     }
 
     /** A DECLARED institution of these participants (SINGLE for one, JOINT for more; INDUSTRY when asked). */
@@ -69,8 +75,13 @@ public final class Coverage {
 
     /** Sets an institution RECOGNIZED on a date, as the review workflow will. */
     public static void recognize(String id, String on) {
-        QuarkusTransaction.requiringNew().run(() -> Institution.update("status = ?1, recognizedOn = ?2 where id = ?3",
-                InstitutionStatus.RECOGNIZED, LocalDate.parse(on), UUID.fromString(id)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Institution.update("status = ?1, recognizedOn = ?2 where id = ?3",
+                    InstitutionStatus.RECOGNIZED, LocalDate.parse(on), UUID.fromString(id));
+            Institution i = Institution.findById(UUID.fromString(id));
+            Institution.getEntityManager().refresh(i);
+            ledger().refresh(i.participants);
+        });
     }
 
     public static String recognized(String mode, String on, String... participants) {

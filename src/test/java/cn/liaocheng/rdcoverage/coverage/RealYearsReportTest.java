@@ -55,6 +55,7 @@ class RealYearsReportTest {
             f.sizeClass = SizeClass.MEDIUM;
             f.updatedAt = Instant.now();
             f.persist();
+            Coverage.ledger().refresh(java.util.List.of(code));
         });
     }
 

@@ -94,6 +94,7 @@ class AuthorizationMatrixTest {
             GET    /api/v1/reports/snapshots/{id}/indicators        | REPORTS
             GET    /api/v1/reports/indicators                       | REPORTS
             GET    /api/v1/reports/indicators/trend                 | REPORTS
+            POST   /api/v1/reports/coverage-ledger/checks           | ADMIN                              | json {}
             POST   /api/v1/dev/tokens                               | public                             | json {"role":"ADMIN"}
             GET    /api/v1/rounds                                   | *
             POST   /api/v1/rounds                                   | CITY_OFFICER                       | json {}

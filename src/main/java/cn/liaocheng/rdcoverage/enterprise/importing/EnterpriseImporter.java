@@ -509,6 +509,14 @@ public class EnterpriseImporter {
             for (Map.Entry<Integer, List<String>> year : byYear(changedFigs).entrySet()) {
                 auditFigures(year.getKey(), year.getValue(), MOD);
             }
+            List<String> touched = new ArrayList<>();
+            for (Ent e : ents.values()) {
+                if (e.isNew || e.dirty || e.figures.values().stream().anyMatch(f -> f.isNew || f.dirty)) {
+                    touched.add(e.code);
+                }
+            }
+            // coverage rows of the enterprises this chunk wrote, in the import's transaction (issue #20)
+            cn.liaocheng.rdcoverage.coverage.CoverageLedger.refresh(c, touched);
             changes.imported(c, ents.values().stream().filter(e -> e.isNew || e.dirty || e.figures.values().stream().anyMatch(f -> f.isNew || f.dirty))
                     .map(e -> new Changes.Imported(e.code, e.region, e.isNew)).toList());
         }

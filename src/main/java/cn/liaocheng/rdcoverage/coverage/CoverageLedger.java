@@ -1,0 +1,276 @@
+package cn.liaocheng.rdcoverage.coverage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Coverage kept as data (issue #20): table {@code coverage_segment}, one row per enterprise above designated size in a
+ * statistical year and per segment of the time line in which the set of build modes covering it does not change.
+ * <p>
+ * Definition (docs/domain.md section 7 and 9), per enterprise: an institution of status RECOGNIZED or REVOKED with a
+ * {@code recognized_on} covers each of its participants from {@code recognized_on} (inclusive) until
+ * {@code revoked_on} (exclusive, none: open); an INDUSTRY one only until the day after its service agreement's
+ * {@code agreement_valid_until} when that is set. An enterprise-year is stored when the figures of that year say
+ * above designated size; its region is the year's ({@code enterprise_figures.region_code}), else the enterprise's.
+ * Segments are half-open {@code [valid_from, valid_to)}; a null bound is unbounded. Every date lies in exactly one
+ * segment of an enterprise-year, so "covered on D in year Y" is a filter on the year's rows.
+ * <p>
+ * {@link #refresh(Collection)} locks the enterprises' rows and recomputes their segments from the base tables, in the
+ * caller's transaction: every write path that changes an institution's status, dates, build mode, agreement or participants,
+ * an enterprise's region, or a year's figures calls it with the credit codes concerned (before and after the change).
+ */
+@ApplicationScoped
+public class CoverageLedger {
+    /** At most this many credit codes per statement. */
+    static final int SLICE = 500;
+
+    @Inject
+    EntityManager em;
+
+    /** A time span in which one institution covers one enterprise; {@code until} exclusive, null open. */
+    public record Span(String buildMode, LocalDate from, LocalDate until) {
+    }
+
+    /** One stored row: [from, to) with the build modes covering on every date of it. */
+    public record Segment(int year, int seq, LocalDate from, LocalDate to, String regionCode, boolean single,
+                          boolean joint, boolean industry) {
+        public boolean covered() {
+            return single || joint || industry;
+        }
+    }
+
+    /** Recomputes the rows of these enterprises in the current transaction (flushes pending entity changes first). */
+    public void refresh(Collection<String> creditCodes) {
+        if (creditCodes.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> refresh(c, creditCodes));
+    }
+
+    /** The same on a JDBC connection of the current transaction (the importer writes through one). */
+    public static void refresh(Connection c, Collection<String> creditCodes) throws SQLException {
+        List<String> codes = new ArrayList<>(new TreeSet<>(creditCodes));
+        for (int k = 0; k < codes.size(); k += SLICE) {
+            List<String> slice = codes.subList(k, Math.min(codes.size(), k + SLICE));
+            lock(c, slice);
+            Map<String, List<Segment>> rows = compute(c, slice);
+            delete(c, slice);
+            insert(c, rows);
+        }
+    }
+
+    /**
+     * Locks the enterprises' rows (key order) before their segments are computed, so that two transactions changing
+     * what covers the same enterprise (two institutions it takes part in, say) rewrite its segments one after the
+     * other, the second computing from what the first committed (READ COMMITTED reads the latest committed rows).
+     */
+    static void lock(Connection c, List<String> codes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select credit_code from enterprise where credit_code in (%s) order by credit_code for update"
+                .formatted(marks(codes.size())))) {
+            bind(ps, codes);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
+                }
+            }
+        }
+    }
+
+    /** The rows these enterprises should have, computed from the base tables (no key: no rows). */
+    static Map<String, List<Segment>> compute(Connection c, List<String> codes) throws SQLException {
+        Map<String, Map<Integer, String>> years = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select f.credit_code, f.year, coalesce(f.region_code, e.region_code)
+                from enterprise_figures f join enterprise e on e.credit_code = f.credit_code
+                where f.above_designated_size = true and f.credit_code in (%s)""".formatted(marks(codes.size())))) {
+            bind(ps, codes);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    years.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2), rs.getString(3));
+                }
+            }
+        }
+        Map<String, List<Span>> spans = new HashMap<>();
+        if (!years.isEmpty()) {
+            List<String> above = new ArrayList<>(years.keySet());
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select p.credit_code, i.build_mode, i.recognized_on, i.revoked_on, i.agreement_valid_until
+                    from institution_participant p join institution i on i.id = p.institution_id
+                    where i.status in ('RECOGNIZED', 'REVOKED') and i.recognized_on is not null
+                      and p.credit_code in (%s)""".formatted(marks(above.size())))) {
+                bind(ps, above);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String mode = rs.getString(2);
+                        LocalDate from = rs.getDate(3).toLocalDate();
+                        LocalDate until = date(rs.getDate(4));
+                        LocalDate agreement = date(rs.getDate(5));
+                        if ("INDUSTRY".equals(mode) && agreement != null) {
+                            // valid on D while agreement_valid_until >= D: covers until the next day, exclusive
+                            LocalDate after = agreement.equals(LocalDate.of(9999, 12, 31)) ? null : agreement.plusDays(1);
+                            if (after != null && (until == null || after.isBefore(until))) {
+                                until = after;
+                            }
+                        }
+                        spans.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Span(mode, from, until));
+                    }
+                }
+            }
+        }
+        Map<String, List<Segment>> rows = new TreeMap<>();
+        for (Map.Entry<String, Map<Integer, String>> e : years.entrySet()) {
+            List<Segment> timeline = timeline(spans.getOrDefault(e.getKey(), List.of()));
+            List<Segment> out = new ArrayList<>();
+            for (Map.Entry<Integer, String> y : e.getValue().entrySet()) {
+                for (Segment s : timeline) {
+                    out.add(new Segment(y.getKey(), s.seq(), s.from(), s.to(), y.getValue(), s.single(), s.joint(), s.industry()));
+                }
+            }
+            rows.put(e.getKey(), out);
+        }
+        return rows;
+    }
+
+    /**
+     * The time line of one enterprise cut where the set of covering build modes changes: the first segment starts
+     * unbounded (null), the last ends unbounded; adjacent segments differ. Spans that end on or before they start
+     * cover nothing. Year and region are left empty (0, null).
+     */
+    public static List<Segment> timeline(List<Span> spans) {
+        TreeSet<LocalDate> cuts = new TreeSet<>();
+        List<Span> live = new ArrayList<>();
+        for (Span s : spans) {
+            if (s.until() == null || s.from().isBefore(s.until())) {
+                live.add(s);
+                cuts.add(s.from());
+                if (s.until() != null) {
+                    cuts.add(s.until());
+                }
+            }
+        }
+        List<Segment> out = new ArrayList<>();
+        LocalDate from = null;
+        int modes = 0;
+        for (LocalDate cut : cuts) {
+            int now = 0;
+            for (Span s : live) {
+                if (!s.from().isAfter(cut) && (s.until() == null || s.until().isAfter(cut))) {
+                    now |= bit(s.buildMode());
+                }
+            }
+            if (now != modes) {
+                out.add(segment(out.size(), from, cut, modes));
+                from = cut;
+                modes = now;
+            }
+        }
+        out.add(segment(out.size(), from, null, modes));
+        return out;
+    }
+
+    private static Segment segment(int seq, LocalDate from, LocalDate to, int modes) {
+        return new Segment(0, seq, from, to, null, (modes & 1) != 0, (modes & 2) != 0, (modes & 4) != 0);
+    }
+
+    private static int bit(String mode) {
+        return switch (Objects.requireNonNull(mode, "build_mode")) {
+            case "SINGLE" -> 1;
+            case "JOINT" -> 2;
+            case "INDUSTRY" -> 4;
+            default -> throw new IllegalStateException("Unknown build mode " + mode);
+        };
+    }
+
+    /** The rows stored for these enterprises, in key order. */
+    static Map<String, List<Segment>> stored(Connection c, List<String> codes) throws SQLException {
+        Map<String, List<Segment>> rows = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select credit_code, year, seq, valid_from, valid_to, region_code, single_mode, joint_mode, industry_mode, covered
+                from coverage_segment where credit_code in (%s) order by credit_code, year, seq""".formatted(marks(codes.size())))) {
+            bind(ps, codes);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Segment s = new Segment(rs.getInt(2), rs.getInt(3), date(rs.getDate(4)), date(rs.getDate(5)),
+                            rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9));
+                    if (s.covered() != rs.getBoolean(10)) {
+                        // an inconsistent covered flag: report it as a different row
+                        s = new Segment(s.year(), -1 - s.seq(), s.from(), s.to(), s.regionCode(), s.single(), s.joint(), s.industry());
+                    }
+                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        return rows;
+    }
+
+    static void delete(Connection c, List<String> codes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from coverage_segment where credit_code in (%s)"
+                .formatted(marks(codes.size())))) {
+            bind(ps, codes);
+            ps.executeUpdate();
+        }
+    }
+
+    static void insert(Connection c, Map<String, List<Segment>> rows) throws SQLException {
+        List<Object[]> flat = new ArrayList<>();
+        rows.forEach((code, segments) -> segments.forEach(s -> flat.add(new Object[]{code, s})));
+        int per = 200;
+        for (int k = 0; k < flat.size(); k += per) {
+            List<Object[]> part = flat.subList(k, Math.min(flat.size(), k + per));
+            StringBuilder sql = new StringBuilder("insert into coverage_segment (credit_code, year, seq, valid_from, valid_to, "
+                    + "region_code, covered, single_mode, joint_mode, industry_mode) values ");
+            for (int j = 0; j < part.size(); j++) {
+                sql.append(j == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Object[] r : part) {
+                    Segment s = (Segment) r[1];
+                    ps.setString(p++, (String) r[0]);
+                    ps.setInt(p++, s.year());
+                    ps.setInt(p++, s.seq());
+                    ps.setDate(p++, s.from() == null ? null : Date.valueOf(s.from()));
+                    ps.setDate(p++, s.to() == null ? null : Date.valueOf(s.to()));
+                    ps.setString(p++, s.regionCode());
+                    ps.setBoolean(p++, s.covered());
+                    ps.setBoolean(p++, s.single());
+                    ps.setBoolean(p++, s.joint());
+                    ps.setBoolean(p++, s.industry());
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    static void bind(PreparedStatement ps, List<String> codes) throws SQLException {
+        for (int k = 0; k < codes.size(); k++) {
+            ps.setString(k + 1, codes.get(k));
+        }
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}

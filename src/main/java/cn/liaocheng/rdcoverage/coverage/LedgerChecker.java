@@ -1,0 +1,122 @@
+package cn.liaocheng.rdcoverage.coverage;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Recomputes the coverage segments from scratch and compares them with the stored ones, enterprise by enterprise
+ * in credit-code order, {@link #CHUNK} enterprises per transaction; with repair, rewrites the differing ones in the
+ * same transaction as their comparison. For after a manual fix in the database (issue #20), and at start-up when
+ * the table is empty although above-size figures exist (the first start after changeset 020 on existing data).
+ */
+@ApplicationScoped
+public class LedgerChecker {
+    static final int CHUNK = 1000;
+    static final int LISTED = 100;
+
+    @Inject
+    EntityManager em;
+
+    void fillAtStart(@Observes StartupEvent start) {
+        boolean empty = QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("select count(*) from (select 1 from coverage_segment limit 1) x")
+                        .getSingleResult() instanceof Number n && n.longValue() == 0
+                        && ((Number) em.createNativeQuery("select count(*) from (select 1 from enterprise_figures "
+                        + "where above_designated_size = true limit 1) y").getSingleResult()).longValue() > 0);
+        if (empty) {
+            Log.info("coverage_segment is empty but above-size figures exist: filling it from scratch");
+            LedgerCheck r = check(true);
+            Log.infof("coverage_segment filled: %d rows for %d enterprises in %d ms", r.rowsExpected(), r.enterprisesChecked(),
+                    r.elapsedMillis());
+        }
+    }
+
+    /** Compares (and with {@code repair} rewrites) every enterprise's segments. */
+    public LedgerCheck check(boolean repair) {
+        long started = System.nanoTime();
+        long checked = 0, expectedRows = 0, storedRows = 0, differing = 0;
+        List<String> listed = new ArrayList<>();
+        String after = "";
+        while (true) {
+            String from = after;
+            Chunk c = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(conn -> chunk(conn, from, repair)));
+            if (c.codes == 0) {
+                break;
+            }
+            checked += c.codes;
+            expectedRows += c.expectedRows;
+            storedRows += c.storedRows;
+            differing += c.differing.size();
+            for (String code : c.differing) {
+                if (listed.size() < LISTED) {
+                    listed.add(code);
+                }
+            }
+            after = c.last;
+        }
+        return new LedgerCheck(checked, expectedRows, storedRows, differing, listed, repair,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private record Chunk(int codes, String last, long expectedRows, long storedRows, List<String> differing) {
+    }
+
+    /** The next CHUNK credit codes after {@code after} among enterprises and stored segments, compared. */
+    private static Chunk chunk(Connection c, String after, boolean repair) throws SQLException {
+        TreeSet<String> codes = new TreeSet<>();
+        codes.addAll(next(c, "select credit_code from enterprise where credit_code > ? order by credit_code", after));
+        codes.addAll(next(c, "select distinct credit_code from coverage_segment where credit_code > ? order by credit_code", after));
+        List<String> slice = codes.stream().limit(CHUNK).toList();
+        if (slice.isEmpty()) {
+            return new Chunk(0, after, 0, 0, List.of());
+        }
+        Map<String, List<CoverageLedger.Segment>> expected = CoverageLedger.compute(c, slice);
+        Map<String, List<CoverageLedger.Segment>> stored = CoverageLedger.stored(c, slice);
+        List<String> differ = new ArrayList<>();
+        long e = 0, s = 0;
+        for (String code : slice) {
+            List<CoverageLedger.Segment> want = expected.getOrDefault(code, List.of());
+            List<CoverageLedger.Segment> have = stored.getOrDefault(code, List.of());
+            e += want.size();
+            s += have.size();
+            if (!Objects.equals(want, have)) {
+                differ.add(code);
+            }
+        }
+        if (repair && !differ.isEmpty()) {
+            // locked and computed again: a writer may have changed them since they were compared
+            CoverageLedger.refresh(c, differ);
+        }
+        return new Chunk(slice.size(), slice.get(slice.size() - 1), e, s, differ);
+    }
+
+    private static List<String> next(Connection c, String sql, String after) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, after);
+            ps.setMaxRows(CHUNK);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+}
