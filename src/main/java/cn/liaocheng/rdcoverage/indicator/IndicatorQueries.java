@@ -20,7 +20,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class IndicatorQueries {
-    /** Covering on 31 Dec of a year, as {@code CoverageQueries.COVERED}: an INDUSTRY institution only while its agreement is valid. */
+    /**
+     * Covering on 31 Dec of a year, the rule {@link cn.liaocheng.rdcoverage.coverage.CoverageLedger} keeps as segments: an
+     * INDUSTRY institution only while its agreement is valid. A second text of that rule: reading coverage_segment
+     * instead is left for issue 15 (one definition of "covered").
+     */
     private static final String ACTIVE = "i.recognized_on <= :%1$s and (i.revoked_on is null or i.revoked_on > :%1$s)"
             + " and (i.build_mode <> 'INDUSTRY' or i.agreement_valid_until is null or i.agreement_valid_until >= :%1$s)";
     private static final String RECOGNISED_BY_END = "i.status in ('RECOGNIZED', 'REVOKED') and i.recognized_on <= :end1";
