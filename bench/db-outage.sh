@@ -64,7 +64,8 @@ load() {
     n=$((n + 1))
   done
 }
-for c in 1 2 3 4; do load "$c" & done
+LOAD_PIDS=()
+for c in 1 2 3 4; do load "$c" & LOAD_PIDS+=($!); done
 sleep 3
 log "killing the own MariaDB (pid $DB_PID) under load"
 kill -9 "$DB_PID"; wait "$DB_PID" 2>/dev/null || true; DB_PID=""
@@ -85,7 +86,8 @@ for i in $(seq 1 60); do
   sleep 1
 done
 sleep 2
-touch "$WORK/stop"; wait 2>/dev/null || true
+# wait for the load clients only: a bare `wait` would also wait for the service, a child of this shell too
+touch "$WORK/stop"; wait "${LOAD_PIDS[@]}" 2>/dev/null || true
 READY_UP="$(curl -s -o /dev/null -w '%{http_code}' -m 15 "$BASE/q/health/ready")"
 LEFT="$(mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -N -e 'SELECT COUNT(*) FROM rdcoverage.enterprise')"
 LOGGED="$(grep -c 'Database unreachable' "$SVC_LOG" || true)"
