@@ -4,13 +4,19 @@ import cn.liaocheng.rdcoverage.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
 
 import java.util.List;
 import java.util.Map;
 
 import static cn.liaocheng.rdcoverage.TestData.city;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 12, item 6: {@code ?q=} name search with LIKE wildcards and backslashes taken literally. On MariaDB
@@ -35,6 +41,21 @@ class NameSearchSqlModeTest {
             return mariadb() ? Map.of("quarkus.datasource.jdbc.additional-jdbc-properties.sessionVariables",
                     "sql_mode='NO_BACKSLASH_ESCAPES,STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'")
                     : Map.of();
+        }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /** Without this the test could pass on MariaDB with the mode silently not applied. */
+    @Test
+    void onMariaDbTheServicesConnectionsRunWithNoBackslashEscapes() throws Exception {
+        if (!NoBackslashEscapes.mariadb()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT @@SESSION.sql_mode")) {
+            rs.next();
+            assertTrue(rs.getString(1).contains("NO_BACKSLASH_ESCAPES"), "session sql_mode: " + rs.getString(1));
         }
     }
 
