@@ -1,8 +1,8 @@
 package cn.liaocheng.rdcoverage.webhook;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,8 +34,8 @@ public class SecretBox {
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
 
-    @ConfigProperty(name = "rd.webhooks.secret-keys")
-    Optional<String> configured;
+    @Inject
+    WebhookConfig config;
 
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private String active;
@@ -56,7 +55,7 @@ public class SecretBox {
     void init() {
         keys.clear();
         active = null;
-        for (String entry : configured.orElse("").split(",")) {
+        for (String entry : config.secretKeys().orElse("").split(",")) {
             if (entry.isBlank()) {
                 continue;
             }
