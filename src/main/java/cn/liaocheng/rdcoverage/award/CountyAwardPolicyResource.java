@@ -59,6 +59,9 @@ public class CountyAwardPolicyResource {
     @Inject
     Clock clock;
 
+    @Inject
+    cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
+
     @Schema(name = "CountyAwardAmounts")
     /** Yuan per size tier; a county supplement is at most 100 million yuan, in yuan and fen. */
     public record Amounts(@PositiveOrZero @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal LARGE,
@@ -138,7 +141,7 @@ public class CountyAwardPolicyResource {
         p.createdAt = Instant.now(clock);
         p.updatedAt = p.createdAt;
         p.persistAndFlush();
-        return PolicyView.of(p);
+        return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.AWARD_POLICY_PUBLISHED, p.id, PolicyView.of(p));
     }
 
     private void region(String code) {

@@ -34,7 +34,18 @@ public enum EventType {
     AWARD_CANCELLED("award.cancelled"),
     TARGET_CREATED("target.created"),
     TARGET_UPDATED("target.updated"),
-    POLICY_PUBLISHED("policy.published");
+    POLICY_PUBLISHED("policy.published"),
+    // g16: the rest of what clients can see (rounds, county supplements, supervision)
+    ROUND_CREATED("round.created"),
+    /** OPEN -> REVIEWING -> CLOSED. */
+    ROUND_TRANSITIONED("round.transitioned"),
+    /** A county's supplement version (补充奖励), as GET /regions/{code}/award-policy lists it. */
+    AWARD_POLICY_PUBLISHED("award-policy.published"),
+    SUPERVISION_GROUP_CREATED("supervision-group.created"),
+    SUPERVISION_GROUP_UPDATED("supervision-group.updated"),
+    SUPERVISION_GROUP_DELETED("supervision-group.deleted"),
+    /** A visit to an enterprise (督导 follow-up); subject id = the follow-up's id. */
+    FOLLOW_UP_RECORDED("follow-up.recorded");
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(EventType::wire, Function.identity()));

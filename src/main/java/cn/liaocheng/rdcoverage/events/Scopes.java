@@ -21,7 +21,8 @@ import java.util.UUID;
  *   <li>institution, designation: every participant and every participant's region;</li>
  *   <li>application: the participants and the application's region; inspection: the application's region only
  *       (enterprises do not read inspections);</li>
- *   <li>target, policy: every caller.</li>
+ *   <li>target, policy, round, award-policy (a county's supplement): every caller;</li>
+ *   <li>supervision-group: the regions it covers; follow-up: the enterprise's region only (enterprises do not read them).</li>
  * </ul>
  * Computed from the view being published (for a deletion: the view before it), inside the writing transaction.
  */
@@ -61,6 +62,17 @@ public class Scopes {
                 Application a = find(Application.class, text(view, "applicationId"));
                 yield Scope.of(a == null ? List.of() : List.of(a.regionCode), List.of());
             }
+            // g16: rounds and county supplements are read by every authenticated caller; supervision groups by the
+            // counties they cover; follow-ups by the enterprise's county (enterprises do not read follow-ups)
+            case "round", "award-policy" -> Scope.EVERYONE;
+            case "supervision-group" -> {
+                List<String> regions = new ArrayList<>();
+                for (JsonNode r : view.path("regions")) {
+                    regions.add(text(r, "regionCode"));
+                }
+                yield Scope.of(regions, List.of());
+            }
+            case "follow-up" -> Scope.of(regionsOf(List.of(text(view, "creditCode"))), List.of());
             default -> throw new IllegalArgumentException("no scope rule for " + type);
         };
     }

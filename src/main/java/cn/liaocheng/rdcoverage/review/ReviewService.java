@@ -113,7 +113,7 @@ public class ReviewService {
         r.createdAt = Instant.now(clock);
         r.updatedAt = r.createdAt;
         r.persistAndFlush();
-        return RoundView.of(r);
+        return changes.recorded(EventType.ROUND_CREATED, r.id, RoundView.of(r));
     }
 
     @Transactional
@@ -137,7 +137,7 @@ public class ReviewService {
         r.status = to;
         r.updatedAt = Instant.now(clock);
         r.persistAndFlush();
-        return RoundView.of(r);
+        return changes.recorded(EventType.ROUND_TRANSITIONED, r.id, RoundView.of(r));
     }
 
     private Round findRound(String id) {

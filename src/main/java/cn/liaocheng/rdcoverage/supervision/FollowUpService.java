@@ -32,6 +32,9 @@ public class FollowUpService {
     @Inject
     Clock clock;
 
+    @Inject
+    cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
+
     public PageResult<FollowUpView> list(String rawCode, PageQuery paging) {
         paging.validate();
         Enterprise e = enterprise(rawCode, false);
@@ -93,7 +96,7 @@ public class FollowUpService {
             apply(latest, f);
         }
         FollowUp.flush();
-        return view(f);
+        return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.FOLLOW_UP_RECORDED, f.id, view(f));
     }
 
     private static void apply(FollowUpLatest latest, FollowUp f) {

@@ -44,6 +44,9 @@ public class SupervisionService implements SupervisedRegions {
     @Inject
     Clock clock;
 
+    @Inject
+    cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
+
     @Override
     @SuppressWarnings("unchecked")
     public Set<String> of(String supervisorId) {
@@ -83,7 +86,7 @@ public class SupervisionService implements SupervisedRegions {
         apply(g, input, now);
         g.persist();
         SupervisionGroup.flush();
-        return view(g);
+        return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.SUPERVISION_GROUP_CREATED, g.id, view(g));
     }
 
     @Transactional
@@ -92,14 +95,16 @@ public class SupervisionService implements SupervisedRegions {
         ETags.checkIfMatch(ifMatch, g.version);
         apply(g, input, Instant.now(clock));
         SupervisionGroup.flush();
-        return view(g);
+        return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.SUPERVISION_GROUP_UPDATED, g.id, view(g));
     }
 
     @Transactional
     public void delete(String rawId, String ifMatch) {
         SupervisionGroup g = find(rawId);
         ETags.checkIfMatch(ifMatch, g.version);
+        GroupView before = view(g);
         g.delete();
+        changes.deleted(cn.liaocheng.rdcoverage.events.EventType.SUPERVISION_GROUP_DELETED, g.id, before);
     }
 
     private void apply(SupervisionGroup g, GroupInput in, Instant now) {

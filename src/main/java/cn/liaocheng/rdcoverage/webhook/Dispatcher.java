@@ -65,6 +65,9 @@ public class Dispatcher {
     @Inject
     Clock clock;
 
+    @Inject
+    SecretBox box;
+
     HttpClient http;
 
     @PostConstruct
@@ -75,10 +78,11 @@ public class Dispatcher {
                 .build();
     }
 
-    record Claim(String id, String url, List<String> types, String secret, long deliveredThrough, int failures,
-                 Instant failingSince) {
+    /** {@code secret} is the opened signing secret, or null with {@code secretProblem} saying why it cannot be read. */
+    record Claim(String id, String url, List<String> types, String secret, String secretProblem, long deliveredThrough,
+                 int failures, Instant failingSince) {
         Claim deliveredThrough(long position) {
-            return new Claim(id, url, types, secret, position, 0, null);
+            return new Claim(id, url, types, secret, secretProblem, position, 0, null);
         }
     }
 
@@ -107,49 +111,65 @@ public class Dispatcher {
     }
 
     private List<Claim> claim() throws SQLException {
-        Instant now = Instant.now(clock);
         try (Connection c = dataSource.getConnection()) {
-            long[] mark = mark(c);
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id from webhook_subscription where enabled = true and next_attempt_at <= ? "
-                    + "and (lease_until is null or lease_until < ?) and delivered_through < ? order by next_attempt_at limit 20 "
-                    + "for update skip locked")) {
-                UtcTimes.bind(ps, 1, now);
-                UtcTimes.bind(ps, 2, now);
-                ps.setLong(3, mark[0]);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            List<Claim> claims = new ArrayList<>();
-            for (String id : ids) {
-                try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set lease_owner = ?, lease_until = ? where id = ?")) {
-                    ps.setString(1, OWNER);
-                    UtcTimes.bind(ps, 2, now.plus(config.lease()));
-                    ps.setString(3, id);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("select id, url, types, secret, delivered_through, failures, failing_since "
-                        + "from webhook_subscription where id = ?")) {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        String types = rs.getString(3);
-                        Claim claim = new Claim(rs.getString(1), rs.getString(2), types == null ? List.of() : Arrays.asList(types.split(",")),
-                                rs.getString(4), rs.getLong(5), rs.getInt(6), UtcTimes.instant(rs, 7));
-                        if (claim.deliveredThrough() < mark[1]) {
-                            disable(c, id, "events after cursor " + claim.deliveredThrough() + " passed the retention period before "
-                                    + "they could be delivered; re-sync from the lists and redeliver after " + mark[1]);
-                        } else {
-                            claims.add(claim);
-                        }
-                    }
-                }
-            }
-            return claims;
+            return claim(c, OWNER, Instant.now(clock), config.lease(), 20, box);
         }
+    }
+
+    /**
+     * The claim itself, on a connection inside a transaction the caller commits: up to {@code limit} due subscriptions no
+     * other instance holds (a live lease, or a row lock right now: SKIP LOCKED) are stamped with {@code owner}'s lease.
+     * The instance's own claims run it with {@link #OWNER}; the two-instance test runs it on a second pool with another owner.
+     */
+    static List<Claim> claim(Connection c, String owner, Instant now, Duration lease, int limit, SecretBox box) throws SQLException {
+        long[] mark = mark(c);
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id from webhook_subscription where enabled = true and next_attempt_at <= ? "
+                + "and (lease_until is null or lease_until < ?) and delivered_through < ? order by next_attempt_at limit ? "
+                + "for update skip locked")) {
+            UtcTimes.bind(ps, 1, now);
+            UtcTimes.bind(ps, 2, now);
+            ps.setLong(3, mark[0]);
+            ps.setInt(4, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (String id : ids) {
+            try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set lease_owner = ?, lease_until = ? where id = ?")) {
+                ps.setString(1, owner);
+                UtcTimes.bind(ps, 2, now.plus(lease));
+                ps.setString(3, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("select id, url, types, secret, delivered_through, failures, failing_since, "
+                    + "secret_key_id, secret_ciphertext from webhook_subscription where id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    String types = rs.getString(3);
+                    String secret = null;
+                    String secretProblem = null;
+                    try {
+                        secret = box.secretOf(id, rs.getString(8), rs.getString(9), rs.getString(4));
+                    } catch (SecretBox.Unreadable e) {
+                        secretProblem = e.getMessage();
+                    }
+                    Claim claim = new Claim(rs.getString(1), rs.getString(2), types == null ? List.of() : Arrays.asList(types.split(",")),
+                            secret, secretProblem, rs.getLong(5), rs.getInt(6), UtcTimes.instant(rs, 7));
+                    if (claim.deliveredThrough() < mark[1]) {
+                        disable(c, id, "events after cursor " + claim.deliveredThrough() + " passed the retention period before "
+                                + "they could be delivered; re-sync from the lists and redeliver after " + mark[1]);
+                    } else {
+                        claims.add(claim);
+                    }
+                }
+            }
+        }
+        return claims;
     }
 
     /** Delivers the subscription's next event, then the one after, until none is left, a failure, or the round's batch. */
@@ -160,7 +180,11 @@ public class Dispatcher {
                 release(claim);
                 return;
             }
-            event = QuarkusTransaction.requiringNew().call(() -> nextEvent(claim));
+            event = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return nextEvent(c, OWNER, claim, json);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warnf(e, "Webhook subscription %s: reading its next event failed", claim.id());
             return; // the lease runs out and the subscription is taken up again
@@ -177,6 +201,10 @@ public class Dispatcher {
         String refused = guard.problem(claim.url());
         if (refused != null) {
             settle(claim, event, sent, null, 0, "refused: url " + refused);
+            return;
+        }
+        if (claim.secretProblem() != null) {
+            settle(claim, event, sent, null, 0, "not sent: " + claim.secretProblem());
             return;
         }
         long timestamp = Instant.now(clock).getEpochSecond();
@@ -209,93 +237,44 @@ public class Dispatcher {
     }
 
     /** Null when the rest of the feed holds nothing for the subscription (its cursor then moves to the end). */
-    private FeedEvent nextEvent(Claim claim) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            long last = mark(c)[0];
-            StringBuilder sql = new StringBuilder("select " + EventFeed.COLUMNS + " from event_outbox where feed_position > ? and feed_position <= ?");
-            if (!claim.types().isEmpty()) {
-                sql.append(" and type in (").append(String.join(", ", claim.types().stream().map(t -> "?").toList())).append(")");
-            }
-            sql.append(" order by feed_position limit 1");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                ps.setLong(1, claim.deliveredThrough());
-                ps.setLong(2, last);
-                for (int i = 0; i < claim.types().size(); i++) {
-                    ps.setString(3 + i, claim.types().get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return EventFeed.event(rs, json);
-                    }
-                }
-            }
-            // nothing more for it: its cursor moves to the end of the feed and the claim is released
-            try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = "
-                    + "case when delivered_through < ? then ? else delivered_through end, lease_owner = null, lease_until = null "
-                    + "where id = ? and lease_owner = ?")) {
-                ps.setLong(1, last);
-                ps.setLong(2, last);
-                ps.setString(3, claim.id());
-                ps.setString(4, OWNER);
-                ps.executeUpdate();
-            }
-            return null;
+    static FeedEvent nextEvent(Connection c, String owner, Claim claim, ObjectMapper json) throws SQLException {
+        long last = mark(c)[0];
+        StringBuilder sql = new StringBuilder("select " + EventFeed.COLUMNS + " from event_outbox where feed_position > ? and feed_position <= ?");
+        if (!claim.types().isEmpty()) {
+            sql.append(" and type in (").append(String.join(", ", claim.types().stream().map(t -> "?").toList())).append(")");
         }
+        sql.append(" order by feed_position limit 1");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setLong(1, claim.deliveredThrough());
+            ps.setLong(2, last);
+            for (int i = 0; i < claim.types().size(); i++) {
+                ps.setString(3 + i, claim.types().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return EventFeed.event(rs, json);
+                }
+            }
+        }
+        // nothing more for it: its cursor moves to the end of the feed and the claim is released
+        try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = "
+                + "case when delivered_through < ? then ? else delivered_through end, lease_owner = null, lease_until = null "
+                + "where id = ? and lease_owner = ?")) {
+            ps.setLong(1, last);
+            ps.setLong(2, last);
+            ps.setString(3, claim.id());
+            ps.setString(4, owner);
+            ps.executeUpdate();
+        }
+        return null;
     }
 
     /** Logs the attempt; on success moves the cursor and goes on, on failure schedules the retry (or disables). */
     private void settle(Claim claim, FeedEvent event, int sent, Integer status, long latency, String error) {
         Instant now = Instant.now(clock);
-        boolean ok = error == null;
         Boolean goOn = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                try (PreparedStatement ps = c.prepareStatement("insert into webhook_delivery (subscription_id, event_position, event_id, "
-                        + "event_type, attempt, attempted_at, status_code, latency_ms, succeeded, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, claim.id());
-                    ps.setLong(2, Long.parseLong(event.cursor()));
-                    ps.setString(3, event.id());
-                    ps.setString(4, event.type());
-                    ps.setInt(5, claim.failures() + 1);
-                    UtcTimes.bind(ps, 6, now);
-                    if (status == null) {
-                        ps.setNull(7, java.sql.Types.INTEGER);
-                    } else {
-                        ps.setInt(7, status);
-                    }
-                    ps.setLong(8, latency);
-                    ps.setBoolean(9, ok);
-                    ps.setString(10, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
-                    ps.executeUpdate();
-                }
-                if (ok) {
-                    try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, failures = 0, "
-                            + "failing_since = null, next_attempt_at = ?, lease_until = ? where id = ? and lease_owner = ?")) {
-                        ps.setLong(1, Long.parseLong(event.cursor()));
-                        UtcTimes.bind(ps, 2, now);
-                        UtcTimes.bind(ps, 3, now.plus(config.lease()));
-                        ps.setString(4, claim.id());
-                        ps.setString(5, OWNER);
-                        return ps.executeUpdate() == 1;
-                    }
-                }
-                int failures = claim.failures() + 1;
-                Instant since = claim.failingSince() == null ? now : claim.failingSince();
-                Duration backoff = backoff(failures);
-                try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set failures = ?, failing_since = ?, "
-                        + "next_attempt_at = ?, lease_owner = null, lease_until = null where id = ? and lease_owner = ?")) {
-                    ps.setInt(1, failures);
-                    UtcTimes.bind(ps, 2, since);
-                    UtcTimes.bind(ps, 3, now.plus(backoff));
-                    ps.setString(4, claim.id());
-                    ps.setString(5, OWNER);
-                    ps.executeUpdate();
-                }
-                if (failures >= config.maxFailures()) {
-                    disable(c, claim.id(), failures + " failed attempts in a row (last: " + error + ")");
-                } else if (!since.plus(config.retryWindow()).isAfter(now)) {
-                    disable(c, claim.id(), "event " + event.id() + " failed for " + config.retryWindow() + " (last: " + error + ")");
-                }
-                return false;
+                return record(c, OWNER, config, claim, event, status, latency, error, now);
             }
         });
         if (Boolean.TRUE.equals(goOn)) {
@@ -303,8 +282,70 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * Logs one attempt and moves the subscription on, on a connection inside a transaction the caller commits: after a
+     * success the cursor moves to the event and the lease is renewed (true: go on with the next event); after a failure
+     * the retry is scheduled (or the subscription disabled) and the lease released (false). Only while {@code owner}
+     * still holds the lease does the cursor move.
+     */
+    static boolean record(Connection c, String owner, WebhookConfig config, Claim claim, FeedEvent event, Integer status,
+                          long latency, String error, Instant now) throws SQLException {
+        boolean ok = error == null;
+        try (PreparedStatement ps = c.prepareStatement("insert into webhook_delivery (subscription_id, event_position, event_id, "
+                + "event_type, attempt, attempted_at, status_code, latency_ms, succeeded, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, claim.id());
+            ps.setLong(2, Long.parseLong(event.cursor()));
+            ps.setString(3, event.id());
+            ps.setString(4, event.type());
+            ps.setInt(5, claim.failures() + 1);
+            UtcTimes.bind(ps, 6, now);
+            if (status == null) {
+                ps.setNull(7, java.sql.Types.INTEGER);
+            } else {
+                ps.setInt(7, status);
+            }
+            ps.setLong(8, latency);
+            ps.setBoolean(9, ok);
+            ps.setString(10, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.executeUpdate();
+        }
+        if (ok) {
+            try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, failures = 0, "
+                    + "failing_since = null, next_attempt_at = ?, lease_until = ? where id = ? and lease_owner = ?")) {
+                ps.setLong(1, Long.parseLong(event.cursor()));
+                UtcTimes.bind(ps, 2, now);
+                UtcTimes.bind(ps, 3, now.plus(config.lease()));
+                ps.setString(4, claim.id());
+                ps.setString(5, owner);
+                return ps.executeUpdate() == 1;
+            }
+        }
+        int failures = claim.failures() + 1;
+        Instant since = claim.failingSince() == null ? now : claim.failingSince();
+        Duration backoff = backoff(config, failures);
+        try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set failures = ?, failing_since = ?, "
+                + "next_attempt_at = ?, lease_owner = null, lease_until = null where id = ? and lease_owner = ?")) {
+            ps.setInt(1, failures);
+            UtcTimes.bind(ps, 2, since);
+            UtcTimes.bind(ps, 3, now.plus(backoff));
+            ps.setString(4, claim.id());
+            ps.setString(5, owner);
+            ps.executeUpdate();
+        }
+        if (failures >= config.maxFailures()) {
+            disable(c, claim.id(), failures + " failed attempts in a row (last: " + error + ")");
+        } else if (!since.plus(config.retryWindow()).isAfter(now)) {
+            disable(c, claim.id(), "event " + event.id() + " failed for " + config.retryWindow() + " (last: " + error + ")");
+        }
+        return false;
+    }
+
     /** initial-backoff doubled for each failure after the first, at most max-backoff. */
     Duration backoff(int failures) {
+        return backoff(config, failures);
+    }
+
+    static Duration backoff(WebhookConfig config, int failures) {
         Duration d = config.initialBackoff();
         for (int i = 1; i < failures && d.compareTo(config.maxBackoff()) < 0; i++) {
             d = d.multipliedBy(2);

@@ -43,6 +43,9 @@ public class Subscriptions {
     @Inject
     Clock clock;
 
+    @Inject
+    SecretBox box;
+
     @Transactional
     public SubscriptionView create(SubscriptionInput in) {
         String problem = guard.problem(in.url());
@@ -55,6 +58,11 @@ public class Subscriptions {
         Set<String> types = types(in.types());
         String id = UUID.randomUUID().toString();
         String secret = Signatures.newSecret();
+        if (box.activeKeyId() == null) {
+            throw new ApiException(503, "webhook-secret-key-missing", "Service unavailable", "Webhook secrets cannot be stored: "
+                    + "the service has no encryption key (rd.webhooks.secret-keys, RD_WEBHOOKS_SECRET_KEYS)", null, null);
+        }
+        SecretBox.Sealed sealed = box.seal(id, secret);
         Instant now = Instant.now(clock);
         try (Connection c = dataSource.getConnection()) {
             long[] mark = mark(c);
@@ -62,16 +70,18 @@ public class Subscriptions {
             if (start < mark[1]) {
                 throw ApiException.invalid("after", "is older than the retention period (oldest cursor " + mark[1] + ")");
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into webhook_subscription (id, url, types, secret, enabled, "
-                    + "delivered_through, failures, next_attempt_at, created_at, created_by) values (?, ?, ?, ?, true, ?, 0, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("insert into webhook_subscription (id, url, types, secret_key_id, "
+                    + "secret_ciphertext, enabled, delivered_through, failures, next_attempt_at, created_at, created_by) "
+                    + "values (?, ?, ?, ?, ?, true, ?, 0, ?, ?, ?)")) {
                 ps.setString(1, id);
                 ps.setString(2, in.url().trim());
                 ps.setString(3, types.isEmpty() ? null : String.join(",", types));
-                ps.setString(4, secret);
-                ps.setLong(5, start);
-                UtcTimes.bind(ps, 6, now);
+                ps.setString(4, sealed.keyId());
+                ps.setString(5, sealed.ciphertext());
+                ps.setLong(6, start);
                 UtcTimes.bind(ps, 7, now);
-                ps.setString(8, caller.subject());
+                UtcTimes.bind(ps, 8, now);
+                ps.setString(9, caller.subject());
                 ps.executeUpdate();
             }
             SubscriptionView v = find(c, id);
@@ -91,6 +101,27 @@ public class Subscriptions {
                 all.add(view(rs));
             }
             return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The subscription with its secret, for the replay of its creation's answer (same Idempotency-Key, same caller,
+     * within rd.idempotency.ttl): the stored answer holds no secret, it is opened from the sealed column again.
+     */
+    public SubscriptionView withSecret(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionView v = find(c, id);
+            try (PreparedStatement ps = c.prepareStatement("select secret, secret_key_id, secret_ciphertext from webhook_subscription where id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    String secret = box.secretOf(id, rs.getString(2), rs.getString(3), rs.getString(1));
+                    return new SubscriptionView(v.id(), v.url(), v.types(), v.enabled(), v.disabledReason(), v.deliveredThrough(),
+                            v.failures(), v.nextAttemptAt(), v.createdAt(), v.createdBy(), secret);
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** rd.webhooks.*: deliveries of the change feed to subscribers' URLs. */
 @ConfigMapping(prefix = "rd.webhooks")
@@ -53,6 +54,12 @@ public interface WebhookConfig {
     /** How long a claim on a subscription lasts without progress before another instance may take it over. */
     @WithDefault("60s")
     Duration lease();
+
+    /**
+     * Keys sealing the signing secrets at rest (AES-256-GCM): {@code id:base64key[,id:base64key...]}, the first one seals,
+     * every one listed opens (see {@link SecretBox}). Env RD_WEBHOOKS_SECRET_KEYS, from the Secret in production.
+     */
+    Optional<String> secretKeys();
 
     /** Events delivered per claim before the subscription is released for the next round. */
     @WithDefault("100")

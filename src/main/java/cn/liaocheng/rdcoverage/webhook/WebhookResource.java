@@ -23,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,10 +56,29 @@ public class WebhookResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, SubscriptionInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/webhook-subscriptions", body, () -> {
+        // The answer kept for Idempotency-Key replays holds no secret (it would lie in clear in idempotency_record):
+        // the secret is added to this answer, and to a replay opened again from the subscription's sealed column.
+        AtomicReference<SubscriptionView> made = new AtomicReference<>();
+        Response answer = idempotency.run(key, "POST", "/api/v1/webhook-subscriptions", body, () -> {
             SubscriptionView view = subscriptions.create(body);
-            return Response.created(UriBuilder.fromResource(WebhookResource.class).path(view.id()).build()).entity(view).build();
+            made.set(view);
+            SubscriptionView kept = new SubscriptionView(view.id(), view.url(), view.types(), view.enabled(), view.disabledReason(),
+                    view.deliveredThrough(), view.failures(), view.nextAttemptAt(), view.createdAt(), view.createdBy(), null);
+            return Response.created(UriBuilder.fromResource(WebhookResource.class).path(view.id()).build()).entity(kept).build();
         });
+        if (made.get() != null) {
+            return Response.fromResponse(answer).entity(made.get()).build();
+        }
+        if (answer.getStatus() == 201 && answer.getLocation() != null) {
+            String path = answer.getLocation().getPath();
+            try {
+                return Response.fromResponse(answer).entity(subscriptions.withSecret(path.substring(path.lastIndexOf('/') + 1)))
+                        .type(MediaType.APPLICATION_JSON_TYPE).build();
+            } catch (ApiException gone) {
+                return answer; // deleted since: the kept answer, without a secret
+            }
+        }
+        return answer;
     }
 
     @GET

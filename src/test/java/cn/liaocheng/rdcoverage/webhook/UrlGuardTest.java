@@ -26,6 +26,7 @@ class UrlGuardTest {
             public String pollEvery() { return "1s"; }
             public Duration lease() { return Duration.ofSeconds(60); }
             public int batch() { return 100; }
+            public java.util.Optional<String> secretKeys() { return java.util.Optional.empty(); }
         };
         return g;
     }
