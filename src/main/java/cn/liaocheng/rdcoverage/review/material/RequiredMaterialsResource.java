@@ -69,7 +69,8 @@ public class RequiredMaterialsResource {
      * null before the first document took effect, when nothing is required), per build mode the required kinds.
      */
     @Schema(name = "RequiredMaterialsView")
-    public record View(LocalDate on, String policyId, LocalDate effectiveFrom, String title, String basis,
+    public record View(LocalDate on, @Schema(nullable = true) String policyId, @Schema(nullable = true) LocalDate effectiveFrom,
+                       @Schema(nullable = true) String title, @Schema(nullable = true) String basis,
                        List<ModeView> buildModes, List<KindView> kinds, Limits limits) {
     }
 
