@@ -15,8 +15,15 @@ import java.util.function.Function;
  * its single-item endpoint, so roles, scope, If-Match and the 409 rules are those of the single request.
  *
  * <ul>
- *     <li>{@code atomic: false}: each item in a transaction of its own; a failing item leaves the others applied,
- *     and its problem is reported in its place.</li>
+ *     <li>{@code atomic: false}: a failing item leaves the others applied, and its problem is reported in its
+ *     place. The items are applied in request order in chunks of {@code rd.batch.chunk-size} (default 50) per
+ *     transaction: one commit (one redo-log flush, one audit revision, one feed-sequencer pass) per chunk instead of
+ *     per item. When an item of a chunk fails, that chunk's transaction is rolled back and the items before the
+ *     failing one are applied again in a transaction of their own (should one of them fail now, a concurrent change
+ *     got in between, and the rest of them go one transaction per item); the failing item's problem is the one it
+ *     met with everything before it applied, as it would have been item by item. So every item's outcome is the
+ *     one the single-item request would have had in request order; what a client sees is only that a chunk's
+ *     items become visible together.</li>
  *     <li>{@code atomic: true}: all items in one transaction, stopping at the first failure, which rolls back
  *     everything; the answer is then a 409 problem ({@code batch-not-applied}) that lists the items, the failing
  *     one with its own problem.</li>
@@ -47,20 +54,87 @@ public class Batches {
         return atomic ? all(items, idOf, apply) : each(items, idOf, apply);
     }
 
+    /** Items per transaction of a non-atomic batch (1 = a transaction per item). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.batch.chunk-size", defaultValue = "50")
+    int chunkSize;
+
     private <I> Result each(List<I> items, Function<I, String> idOf, Function<I, Outcome> apply) {
-        List<ItemResult> results = new ArrayList<>(items.size());
-        int applied = 0;
-        for (int i = 0; i < items.size(); i++) {
-            I item = items.get(i);
-            try {
-                Outcome o = QuarkusTransaction.requiringNew().call(() -> apply.apply(item));
-                results.add(new ItemResult(i, idOf.apply(item), o.status(), ETags.of(o.version()), true, null));
-                applied++;
-            } catch (RuntimeException e) {
-                results.add(new ItemResult(i, idOf.apply(item), null, null, false, problemOf(e)));
+        ItemResult[] results = new ItemResult[items.size()];
+        int size = Math.max(1, chunkSize);
+        int i = 0;
+        while (i < items.size()) {
+            int end = Math.min(i + size, items.size());
+            int failed = chunk(items, i, end, idOf, apply, results);
+            if (failed < 0) {
+                i = end;
+                continue;
             }
+            // items i..failed-1 were rolled back with the failing one: apply them again, together
+            if (failed > i && chunk(items, i, failed, idOf, apply, results) >= 0) {
+                for (int k = i; k < failed; k++) {
+                    results[k] = single(items, k, idOf, apply);
+                }
+            }
+            if (results[failed] == null) { // the chunk failed at commit, not at an item: that item on its own
+                results[failed] = single(items, failed, idOf, apply);
+            }
+            i = failed + 1;
         }
-        return new Result(false, applied, items.size() - applied, results);
+        int applied = 0;
+        for (ItemResult r : results) {
+            applied += r.applied() ? 1 : 0;
+        }
+        return new Result(false, applied, items.size() - applied, List.of(results));
+    }
+
+    /**
+     * Items from..to-1 in one new transaction. Returns -1 when it committed (their results set), else the index of
+     * the item that failed (its problem set, the others' results cleared) — or {@code from} with no result set when
+     * the commit itself failed.
+     */
+    private <I> int chunk(List<I> items, int from, int to, Function<I, String> idOf, Function<I, Outcome> apply,
+                          ItemResult[] results) {
+        if (to - from == 1) {
+            results[from] = single(items, from, idOf, apply);
+            return results[from].applied() ? -1 : from;
+        }
+        int[] at = {from};
+        Problem[] problem = {null};
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int k = from; k < to; k++) {
+                    at[0] = k;
+                    I item = items.get(k);
+                    Outcome o;
+                    try {
+                        o = apply.apply(item);
+                    } catch (RuntimeException e) {
+                        problem[0] = problemOf(e);
+                        throw new Abort();
+                    }
+                    results[k] = new ItemResult(k, idOf.apply(item), o.status(), ETags.of(o.version()), true, null);
+                }
+            });
+            return -1;
+        } catch (RuntimeException e) {
+            java.util.Arrays.fill(results, from, to, null);
+            if (problem[0] == null) {
+                return from; // the commit failed: nothing of the chunk is applied, and no item is to blame yet
+            }
+            results[at[0]] = new ItemResult(at[0], idOf.apply(items.get(at[0])), null, null, false, problem[0]);
+            return at[0];
+        }
+    }
+
+    /** One item in a transaction of its own. */
+    private <I> ItemResult single(List<I> items, int k, Function<I, String> idOf, Function<I, Outcome> apply) {
+        I item = items.get(k);
+        try {
+            Outcome o = QuarkusTransaction.requiringNew().call(() -> apply.apply(item));
+            return new ItemResult(k, idOf.apply(item), o.status(), ETags.of(o.version()), true, null);
+        } catch (RuntimeException e) {
+            return new ItemResult(k, idOf.apply(item), null, null, false, problemOf(e));
+        }
     }
 
     private <I> Result all(List<I> items, Function<I, String> idOf, Function<I, Outcome> apply) {

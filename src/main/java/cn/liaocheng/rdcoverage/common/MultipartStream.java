@@ -12,6 +12,31 @@ import java.util.Map;
  * A multipart/form-data body read part by part as it arrives (RFC 7578), each part's content an InputStream that
  * ends at the next boundary. Only a window of {@value #WINDOW} bytes is held, whatever the size of a part. The one
  * multipart reader of the service: the enterprise import's file part and the application materials.
+ *
+ * <p><b>Why not Quarkus REST's own multipart support</b> ({@code @RestForm FileUpload}; checked against Quarkus
+ * 3.33.2, issue 17). It keeps file parts out of the heap too, but it cannot give both endpoints their guarantees:
+ * <ul>
+ *     <li>It reads the <em>whole</em> body before the resource method runs ({@code FormBodyHandler} with
+ *     {@code MultiPartParserDefinition}): every file part is written to a temporary file in
+ *     {@code quarkus.http.body.uploads-directory}, small fields are held up to
+ *     {@code quarkus.http.limits.max-form-attribute-size}. The import could then start parsing only after the last
+ *     byte has been written to disk: a second full write and read of files of up to 256 MB, a temporary file of
+ *     that size per concurrent import on the pod's {@code /tmp} emptyDir (ephemeral storage the pod is charged for),
+ *     and the end of "rows are parsed and written while the body arrives, at most three chunks held"
+ *     (bench/README.md, import.sh).</li>
+ *     <li>The only limit it applies while reading is {@code quarkus.http.limits.max-body-size}, one value for every
+ *     endpoint (Quarkus hands REST the body size, the form-attribute size and the parameter count; the parser's
+ *     per-file limit, {@code setMaxIndividualFileSize}, is not set from any configuration). It has to be the
+ *     import's 256M, so a chunked attachment upload (no Content-Length) would be written to disk up to 256 MB
+ *     before the 20 MB rule ({@code rd.attachments.max-size}) could answer 413; here the part's stream fails at
+ *     the 20 MB + 1st byte. (A Content-Length over the limit is refused before anything is read, by
+ *     {@code BodyLimits} and {@code AttachmentResource}; with FileUpload the latter's check would have to move into
+ *     a request filter, which Quarkus REST runs before the form read unless it is declared {@code withFormRead}.
+ *     That covers announced lengths only.)</li>
+ * </ul>
+ * Using it for the attachments alone would keep this class for the import and lose the early 413 for chunked
+ * uploads, so both stay on this reader. Revisit when Quarkus REST can hand a resource method a file part as a
+ * stream, or limit a part's size per endpoint.
  */
 public final class MultipartStream {
     private static final int WINDOW = 64 * 1024;

@@ -75,7 +75,7 @@ class BatchApprovalBench {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static List<String> submitted(int n) {
+    static List<String> submitted(int n) {
         String round = Workflow.openRound();
         StringBuilder csv = new StringBuilder("creditCode,name,regionCode,year,employees,revenue\n");
         List<String> codes = new ArrayList<>();

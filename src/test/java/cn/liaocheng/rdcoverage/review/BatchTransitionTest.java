@@ -76,6 +76,33 @@ class BatchTransitionTest {
     }
 
     @Test
+    void nonAtomicBeyondOneChunkAppliesEveryLegalItemOnce() {
+        // 55 items: the first 50 commit together (rd.batch.chunk-size), the second chunk fails at item 52 (a stale
+        // If-Match), is rolled back and its items 50-51 applied again; 53-54 follow
+        List<String> ids = BatchApprovalBench.submitted(55);
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (String id : ids) {
+            items.add(item(id, "COUNTY_APPROVE"));
+        }
+        items.get(52).put("ifMatch", "\"7\"");
+        batch(county(BatchApprovalBench.REGION), items, false).statusCode(200)
+                .body("applied", equalTo(54)).body("failed", equalTo(1))
+                .body("items[49].status", equalTo("COUNTY_APPROVED"))
+                .body("items[50].applied", equalTo(true)).body("items[50].etag", equalTo("\"1\""))
+                .body("items[51].status", equalTo("COUNTY_APPROVED"))
+                .body("items[52].applied", equalTo(false)).body("items[52].problem.status", equalTo(412))
+                .body("items[53].status", equalTo("COUNTY_APPROVED")).body("items[54].status", equalTo("COUNTY_APPROVED"));
+        for (int i : new int[] {0, 49, 50, 51, 53, 54}) {
+            assertStatus(ids.get(i), "COUNTY_APPROVED");
+        }
+        assertStatus(ids.get(52), "SUBMITTED");
+        // the rolled-back first attempt left nothing behind: one approval in the timeline, version moved by one
+        city().get("/api/v1/applications/" + ids.get(50)).then()
+                .body("timeline.findAll { it.action == 'COUNTY_APPROVE' }", hasSize(1))
+                .header("ETag", "\"1\"");
+    }
+
+    @Test
     void atomicAppliesNothingWhenOneItemIsIllegal() {
         String round = Workflow.openRound();
         String a = Workflow.applicationIn("SUBMITTED", REGION, round)[0];

@@ -130,6 +130,7 @@ class AuthorizationMatrixTest {
             POST   /api/v1/awards/transitions                       | FINANCE CITY_OFFICER               | json {"items":[]}
             GET    /api/v1/rounds/{id}/summary                      | COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN
             GET    /api/v1/rounds/{id}/announcement                 | *
+            GET    /api/v1/policies/current/required-materials      | *
             GET    /api/v1/applications/{id}/attachments            | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!
             POST   /api/v1/applications/{id}/attachments            | ENTERPRISE!                        | multipart
             GET    /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!

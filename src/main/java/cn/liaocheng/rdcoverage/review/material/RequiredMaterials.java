@@ -30,7 +30,9 @@ public class RequiredMaterials {
     @Inject
     ObjectMapper json;
 
-    private record Version(String policyId, LocalDate effectiveFrom, Map<BuildMode, List<MaterialKind>> required) {
+    /** One dated document: its id, the day it takes effect, its title and basis (policy text), the kinds per mode. */
+    public record Version(String policyId, LocalDate effectiveFrom, String title, String basis,
+                          Map<BuildMode, List<MaterialKind>> required) {
     }
 
     private final List<Version> versions = new ArrayList<>();
@@ -49,7 +51,8 @@ public class RequiredMaterials {
                     doc.path("requiredMaterials").path(mode.name()).forEach(k -> kinds.add(MaterialKind.valueOf(k.asText())));
                     required.put(mode, List.copyOf(kinds));
                 }
-                versions.add(new Version(doc.path("policyId").asText(), LocalDate.parse(doc.path("effectiveFrom").asText()), required));
+                versions.add(new Version(doc.path("policyId").asText(), LocalDate.parse(doc.path("effectiveFrom").asText()),
+                        doc.path("title").asText(null), doc.path("basis").asText(null), required));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -59,11 +62,17 @@ public class RequiredMaterials {
 
     /** The kinds required for {@code mode} by the document in force on {@code date} (none before the first). */
     public List<MaterialKind> forMode(BuildMode mode, LocalDate date) {
+        Version v = inForce(date);
+        return v == null ? List.of() : v.required().getOrDefault(mode, List.of());
+    }
+
+    /** The document in force on {@code date}, or null before the first one took effect. */
+    public Version inForce(LocalDate date) {
         for (Version v : versions) {
             if (!v.effectiveFrom().isAfter(date)) {
-                return v.required().getOrDefault(mode, List.of());
+                return v;
             }
         }
-        return List.of();
+        return null;
     }
 }
