@@ -80,6 +80,11 @@ public final class Keyset<T> {
         return new Keyset<>(normal.toString(), List.copyOf(keys));
     }
 
+    /** Whether every sort column is an expression over the alias {@code alias} (e.g. "s"). */
+    public boolean onlyOver(String alias) {
+        return keys.stream().allMatch(k -> k.column().sql().startsWith(alias + "."));
+    }
+
     /** The ORDER BY list, e.g. {@code e.name asc, s.credit_code asc}. */
     public String orderBy() {
         StringJoiner order = new StringJoiner(", ");

@@ -176,6 +176,9 @@ public class CoverageQueries {
      */
     public List<Uncovered> uncovered(int year, LocalDate asOf, Collection<String> regions, Condition extra,
                                      Keyset<Uncovered> order, Keyset.After after, int offset, int limit) {
+        if (order.onlyOver("s") && extra.sql().isEmpty()) {
+            return uncoveredBySegments(year, asOf, regions, order, after, offset, limit);
+        }
         Query q = em.createNativeQuery("""
                 select s.credit_code, e.name, s.region_code, f.size_class, f.employees, f.revenue
                 from coverage_segment s
@@ -193,6 +196,53 @@ public class CoverageQueries {
             Object[] r = (Object[]) row;
             rows.add(new Uncovered((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
                     r[5] instanceof BigDecimal b ? b : new BigDecimal(r[5].toString())));
+        }
+        return rows;
+    }
+
+    /**
+     * The page in two steps when the order and the filters use the segments alone (credit code, region): first the
+     * page's keys from {@code coverage_segment} only, an ordered range of {@code ix_coverage_segment_open} (city) or
+     * {@code ix_coverage_segment_region_open} (a region) that stops after {@code limit} rows; then the names and
+     * figures of those enterprises by primary key. In one joined statement MariaDB carries the keyset bound over to
+     * the figures' primary key and sorts every remaining row for each page (measured at 480,000 enterprises: a
+     * temporary table and a filesort of 240,000 rows for a 1,000-row chunk of an export).
+     */
+    private List<Uncovered> uncoveredBySegments(int year, LocalDate asOf, Collection<String> regions, Keyset<Uncovered> order,
+                                                Keyset.After after, int offset, int limit) {
+        Query keys = em.createNativeQuery("""
+                select s.credit_code, s.region_code from coverage_segment s
+                where %s%s%s
+                order by %s""".formatted(UNCOVERED_ON, regions == null ? "" : " and s.region_code in (:regions)",
+                after.sql().isEmpty() ? "" : " and " + after.sql(), order.orderBy()));
+        bind(keys, year, asOf, regions, Condition.NONE);
+        after.params().forEach(keys::setParameter);
+        keys.setFirstResult(offset).setMaxResults(limit);
+        List<Object[]> page = new ArrayList<>();
+        for (Object row : keys.getResultList()) {
+            page.add((Object[]) row);
+        }
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object[]> details = new HashMap<>();
+        for (Object row : em.createNativeQuery("""
+                        select f.credit_code, e.name, f.size_class, f.employees, f.revenue
+                        from enterprise_figures f join enterprise e on e.credit_code = f.credit_code
+                        where f.year = :year and f.credit_code in (:codes)""")
+                .setParameter("year", year).setParameter("codes", page.stream().map(r -> (String) r[0]).toList())
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            details.put((String) r[0], r);
+        }
+        List<Uncovered> rows = new ArrayList<>(page.size());
+        for (Object[] k : page) {
+            Object[] r = details.get((String) k[0]);
+            if (r == null) {
+                continue; // cannot happen: a segment exists only for an enterprise with figures of its year
+            }
+            rows.add(new Uncovered((String) k[0], (String) r[1], (String) k[1], (String) r[2], ((Number) r[3]).intValue(),
+                    r[4] instanceof BigDecimal b ? b : new BigDecimal(r[4].toString())));
         }
         return rows;
     }
