@@ -23,6 +23,9 @@
 #    EXPORT_ROWS enterprises or more at 480k), checked row by row count, with its time, the service's peak RSS
 #    (VmHWM) and the peak heap used in the GCs during the export (from -Xlog:gc), under the heap bound -Xmx768m.
 #
+# REUSE_DB=true keeps BENCH_DB as the last run left it (loaded and filled, nothing revoked: for a run stopped before its
+# export step) and skips the generation, load and fill. APP_JAR runs another packaged jar than target/quarkus-app's.
+#
 # Needs java 17, python3, openssl, curl and a MariaDB server on 127.0.0.1:3306 (root, empty password); starts
 # the server when it is down. Leaves the database BENCH_DB behind for inspection; stops the service it started.
 set -euo pipefail
@@ -93,7 +96,9 @@ run_size() {
 N_ENTERPRISES=$1
 N_INSTITUTIONS=$2
 N_JOINT=$(( N_INSTITUTIONS / 20 ))
+if [[ "${REUSE_DB:-false}" != "true" ]]; then
 sql -e "DROP DATABASE IF EXISTS \`$BENCH_DB\`; CREATE DATABASE \`$BENCH_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+fi
 
 
 log "starting the service on port $PORT"
@@ -109,6 +114,7 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null || { cat "$work/service.log" >&2; exit 1; }
 
+if [[ "${REUSE_DB:-false}" != "true" ]]; then
 # --- data (after start-up: Liquibase has created the schema) -----------------------------------------------
 log "generating $N_ENTERPRISES enterprises and $N_INSTITUTIONS institutions"
 python3 - "$work" "$N_ENTERPRISES" "$N_INSTITUTIONS" "$N_JOINT" "$YEAR" <<'PY'
@@ -184,6 +190,11 @@ fill_ms=$(curl -fsS -o "$work/fill.json" -w '%{time_total}\n' -X POST -H "Author
 log "ledger filled in $fill_ms ms: $(head -c 300 "$work/fill.json")"
 log "segments: $(sql -N "$BENCH_DB" -e 'select count(*) from coverage_segment') rows"
 sql "$BENCH_DB" -e "ANALYZE TABLE coverage_segment" > /dev/null
+
+else
+  fill_ms=reused
+  log "REUSE_DB=true: the data and segments of the last run of this size in $BENCH_DB are used as they are"
+fi
 
 # --- the service ---------------------------------------------------------------------------------------------
 url="http://127.0.0.1:$PORT/api/v1/reports/coverage?asOf=$AS_OF"
