@@ -257,9 +257,10 @@ county_next_ms=$(time_url "$county_token" "$county_list_url&after=$next")
 county_ratio=$(awk -v s="$county_ms" -v q="$county_sql_ms" 'BEGIN { printf "%.2f", (q > 0 ? s / q : 0) }')
 county_list_ratio=$(awk -v s="$county_list_ms" -v q="$county_list_sql_ms" 'BEGIN { printf "%.2f", (q > 0 ? s / q : 0) }')
 if [[ "${EXPLAIN:-1}" == "1" ]]; then
-  log "EXPLAIN of the county officer's work list page and counts (MariaDB)"
-  sql "$BENCH_DB" -e "EXPLAIN select s.credit_code, e.name, s.region_code, f.size_class, f.employees, f.revenue from coverage_segment s join enterprise_figures f on f.credit_code = s.credit_code and f.year = s.year join enterprise e on e.credit_code = s.credit_code where s.year = $YEAR and s.covered = false and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and s.region_code in ('371502') and (s.credit_code > '91371502BN0000000X') order by s.credit_code limit 50" >&2
-  sql "$BENCH_DB" -e "EXPLAIN select s.region_code, count(*), sum(case when s.covered = true then 1 else 0 end) from coverage_segment s where s.year = $YEAR and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and s.region_code in ('371502') group by s.region_code" >&2
+  log "EXPLAIN of the county officer's keyset page, the county report, an export chunk's keys (MariaDB)"
+  sql "$BENCH_DB" -e "EXPLAIN select s.credit_code, s.region_code from coverage_segment s where s.year = $YEAR and s.covered = false and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and s.region_code in ('371502') and ((s.credit_code > '91371502BN0000000X')) order by s.credit_code asc limit 50" >&2
+  sql "$BENCH_DB" -e "EXPLAIN select s.credit_code, s.region_code from coverage_segment s where s.year = $YEAR and s.covered = false and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and ((s.credit_code > '91371502BN0000000X')) order by s.credit_code asc limit 1000" >&2
+  sql "$BENCH_DB" -e "EXPLAIN select s.region_code, count(*), sum(case when s.covered = true then 1 else 0 end), sum(case when s.single_mode = true then 1 else 0 end), sum(case when s.joint_mode = true then 1 else 0 end), sum(case when s.industry_mode = true then 1 else 0 end) from coverage_segment s where s.year = $YEAR and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and s.region_code in ('371502') group by s.region_code" >&2
 fi
 
 # --- the trend over 24 months: one snapshot through the API, 23 copies of it in SQL as of the other month-ends -----
