@@ -13,6 +13,19 @@
 # officer's report and the work list's first page, and prints one line per size:
 # coverage N/M: service S ms, sql Q ms, ratio S/Q; county C ms; work list W ms; ledger fill F ms
 #
+# Since the rest of issue 20 (g20), per size also, each against its own hand-written SQL in the same run:
+#  - county: a county officer's report (computed for its county alone) vs the same aggregate restricted to the county;
+#  - county work list: the county officer's first page (keyset, 50 rows, with its total and counts) and the page after
+#    it (after={next}) vs a hand-written from-scratch page + count of the county's uncovered enterprises;
+#  - trend: 24 month-end snapshots (one taken through the API, 23 copied in SQL with other dates: the trend only reads
+#    stored snapshots), then GET /coverage/trend over the 24 months, JSON and CSV;
+#  - export: 90 % of the institutions revoked in SQL, the ledger repaired, then the whole work list as CSV (city-wide,
+#    EXPORT_ROWS enterprises or more at 480k), checked row by row count, with its time, the service's peak RSS
+#    (VmHWM) and the peak heap used in the GCs during the export (from -Xlog:gc), under the heap bound -Xmx768m.
+#
+# REUSE_DB=true keeps BENCH_DB as the last run left it (loaded and filled, nothing revoked: for a run stopped before its
+# export step) and skips the generation, load and fill. APP_JAR runs another packaged jar than target/quarkus-app's.
+#
 # Needs java 17, python3, openssl, curl and a MariaDB server on 127.0.0.1:3306 (root, empty password); starts
 # the server when it is down. Leaves the database BENCH_DB behind for inspection; stops the service it started.
 set -euo pipefail
@@ -83,13 +96,16 @@ run_size() {
 N_ENTERPRISES=$1
 N_INSTITUTIONS=$2
 N_JOINT=$(( N_INSTITUTIONS / 20 ))
+if [[ "${REUSE_DB:-false}" != "true" ]]; then
 sql -e "DROP DATABASE IF EXISTS \`$BENCH_DB\`; CREATE DATABASE \`$BENCH_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+fi
 
 
 log "starting the service on port $PORT"
 DB_URL="jdbc:mysql://127.0.0.1:3306/$BENCH_DB" DB_USER=root DB_PASSWORD= QUARKUS_HTTP_PORT="$PORT" \
   QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false JWT_PUBLIC_KEY_LOCATION="$work/public.pem" \
-  java ${JAVA_OPTS:--Xmx768m} -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
+  java ${JAVA_OPTS:--Xmx768m -XX:+ExitOnOutOfMemoryError} -Xlog:gc:file="$work/gc.log" \
+  -jar "${APP_JAR:-target/quarkus-app/quarkus-run.jar}" > "$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && break
@@ -98,6 +114,7 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null || { cat "$work/service.log" >&2; exit 1; }
 
+if [[ "${REUSE_DB:-false}" != "true" ]]; then
 # --- data (after start-up: Liquibase has created the schema) -----------------------------------------------
 log "generating $N_ENTERPRISES enterprises and $N_INSTITUTIONS institutions"
 python3 - "$work" "$N_ENTERPRISES" "$N_INSTITUTIONS" "$N_JOINT" "$YEAR" <<'PY'
@@ -170,9 +187,14 @@ $(sql -N "$BENCH_DB" -e 'select count(*) from institution') institutions"
 fill_ms=$(curl -fsS -o "$work/fill.json" -w '%{time_total}\n' -X POST -H "Authorization: Bearer $admin_token" \
   -H 'Content-Type: application/json' -d '{"repair": true}' "http://127.0.0.1:$PORT/api/v1/reports/coverage-ledger/checks" \
   | awk '{printf "%.0f", $1 * 1000}')
-log "ledger filled in $fill_ms ms: $(cat "$work/fill.json")"
+log "ledger filled in $fill_ms ms: $(head -c 300 "$work/fill.json")"
 log "segments: $(sql -N "$BENCH_DB" -e 'select count(*) from coverage_segment') rows"
 sql "$BENCH_DB" -e "ANALYZE TABLE coverage_segment" > /dev/null
+
+else
+  fill_ms=reused
+  log "REUSE_DB=true: the data and segments of the last run of this size in $BENCH_DB are used as they are"
+fi
 
 # --- the service ---------------------------------------------------------------------------------------------
 url="http://127.0.0.1:$PORT/api/v1/reports/coverage?asOf=$AS_OF"
@@ -210,7 +232,91 @@ if [[ "${EXPLAIN:-1}" == "1" ]]; then
 fi
 
 ratio=$(awk -v s="$service_ms" -v q="$sql_ms" 'BEGIN { printf "%.2f", (q > 0 ? s / q : 0) }')
-result="coverage $N_ENTERPRISES/$N_INSTITUTIONS: service $service_ms ms, sql $sql_ms ms, ratio $ratio; county $county_ms ms; work list $worklist_ms ms; ledger fill $fill_ms ms"
+
+# --- the county: its report and its work list, each against hand-written SQL for the county alone ------------
+county_query="${query/GROUP BY e.region_code/AND e.region_code = '371502' GROUP BY e.region_code}"
+time_sql() { # the server's timing of a statement, median of RUNS, in ms (after 3 warm-ups)
+  for _ in 1 2 3; do sql "$BENCH_DB" -e "$1" > /dev/null; done
+  for _ in $(seq 1 "$RUNS"); do
+    sql -vvv "$BENCH_DB" -e "$1" | sed -n 's/.*rows\? in set (\([0-9.]*\) sec).*/\1/p' | awk '{s += $1} END {printf "%.4f\n", s}'
+  done | awk '{printf "%.1f\n", $1 * 1000}' | median
+}
+county_sql_ms=$(time_sql "$county_query")
+uncovered_from_scratch="FROM enterprise_figures f JOIN enterprise e ON e.credit_code = f.credit_code
+WHERE f.year = $YEAR AND f.above_designated_size = 1 AND e.region_code = '371502'
+  AND NOT EXISTS (SELECT 1 FROM institution_participant p JOIN institution i ON i.id = p.institution_id
+                  WHERE p.credit_code = f.credit_code AND i.status IN ('RECOGNIZED', 'REVOKED') AND i.recognized_on <= '$AS_OF'
+                    AND (i.revoked_on IS NULL OR i.revoked_on > '$AS_OF'))"
+county_list_sql_ms=$(time_sql "SELECT SQL_NO_CACHE f.credit_code, e.name, e.region_code, f.size_class, f.employees, f.revenue
+$uncovered_from_scratch ORDER BY f.credit_code LIMIT 50; SELECT SQL_NO_CACHE count(*) $uncovered_from_scratch")
+county_list_url="http://127.0.0.1:$PORT/api/v1/reports/uncovered?asOf=$AS_OF&size=50"
+county_list_ms=$(time_url "$county_token" "$county_list_url")
+next=$(curl -fsS -H "Authorization: Bearer $county_token" "$county_list_url" | python3 -c "import json,sys; p=json.load(sys.stdin); \
+print('   county work list: total', p['total'], 'first', p['items'][0]['creditCode'] if p['items'] else None, file=sys.stderr); print(p['next'] or '')")
+county_next_ms=$(time_url "$county_token" "$county_list_url&after=$next")
+county_ratio=$(awk -v s="$county_ms" -v q="$county_sql_ms" 'BEGIN { printf "%.2f", (q > 0 ? s / q : 0) }')
+county_list_ratio=$(awk -v s="$county_list_ms" -v q="$county_list_sql_ms" 'BEGIN { printf "%.2f", (q > 0 ? s / q : 0) }')
+if [[ "${EXPLAIN:-1}" == "1" ]]; then
+  log "EXPLAIN of the county officer's keyset page, the county report, an export chunk's keys (MariaDB)"
+  sql "$BENCH_DB" -e "EXPLAIN select s.credit_code, s.region_code from coverage_segment s where s.year = $YEAR and s.covered = false and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and s.region_code in ('371502') and ((s.credit_code > '91371502BN0000000X')) order by s.credit_code asc limit 50" >&2
+  sql "$BENCH_DB" -e "EXPLAIN select s.credit_code, s.region_code from coverage_segment s where s.year = $YEAR and s.covered = false and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and ((s.credit_code > '91371502BN0000000X')) order by s.credit_code asc limit 1000" >&2
+  sql "$BENCH_DB" -e "EXPLAIN select s.region_code, count(*), sum(case when s.covered = true then 1 else 0 end), sum(case when s.single_mode = true then 1 else 0 end), sum(case when s.joint_mode = true then 1 else 0 end), sum(case when s.industry_mode = true then 1 else 0 end) from coverage_segment s where s.year = $YEAR and (s.valid_from is null or s.valid_from <= '$AS_OF') and (s.valid_to is null or s.valid_to > '$AS_OF') and s.region_code in ('371502') group by s.region_code" >&2
+fi
+
+# --- the trend over 24 months: one snapshot through the API, 23 copies of it in SQL as of the other month-ends -----
+snap_ms=$(curl -fsS -o /dev/null -w '%{time_total}\n' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d "{\"asOf\": \"$AS_OF\"}" "http://127.0.0.1:$PORT/api/v1/reports/snapshots" | awk '{printf "%.0f", $1 * 1000}')
+python3 - "$AS_OF" > "$work/months.txt" <<'PY'
+import datetime, sys
+d = datetime.date.fromisoformat(sys.argv[1]).replace(day=1)
+for _ in range(23):
+    d = (d - datetime.timedelta(days=1)).replace(day=1)
+    nxt = (d + datetime.timedelta(days=32)).replace(day=1)
+    print(nxt - datetime.timedelta(days=1))
+PY
+while read -r m; do
+  sql "$BENCH_DB" -e "INSERT INTO coverage_snapshot (id, as_of, statistical_year, kind, period, report, indicators, taken_at, taken_by)
+    SELECT UUID(), '$m', statistical_year, kind, NULL, report, indicators, taken_at, 'bench-copy' FROM coverage_snapshot
+    WHERE kind = 'ON_DEMAND' AND as_of = '$AS_OF' AND taken_by <> 'bench-copy' LIMIT 1"
+done < "$work/months.txt"
+trend_url="http://127.0.0.1:$PORT/api/v1/reports/coverage/trend?from=$(tail -1 "$work/months.txt" | cut -c1-8)01&to=$AS_OF"
+trend_points=$(curl -fsS -H "Authorization: Bearer $token" "$trend_url" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['points']))")
+trend_ms=$(time_url "$token" "$trend_url")
+trend_csv_ms=$(for _ in $(seq 1 "$RUNS"); do curl -fsS -o /dev/null -w '%{time_total}\n' -H 'Accept: text/csv' \
+  -H "Authorization: Bearer $token" "$trend_url"; done | awk '{printf "%.1f\n", $1 * 1000}' | median)
+
+# --- the export: most institutions revoked (a manual fix in SQL, then the ledger repaired), the whole list as CSV ----
+sql "$BENCH_DB" -e "UPDATE institution SET status = 'REVOKED', revoked_on = '$YEAR-01-01', revocation_reason = 'bench'
+  WHERE revoked_on IS NULL AND CONV(SUBSTRING(id, 1, 2), 16, 10) < 230"
+repair_ms=$(curl -fsS -o "$work/repair.json" -w '%{time_total}\n' -X POST -H "Authorization: Bearer $admin_token" \
+  -H 'Content-Type: application/json' -d '{"repair": true}' "http://127.0.0.1:$PORT/api/v1/reports/coverage-ledger/checks" \
+  | awk '{printf "%.0f", $1 * 1000}')
+expected_rows=$(sql -N "$BENCH_DB" -e "SELECT count(*) FROM enterprise_figures f WHERE f.year = $YEAR AND f.above_designated_size = 1
+  AND NOT EXISTS (SELECT 1 FROM institution_participant p JOIN institution i ON i.id = p.institution_id
+                  WHERE p.credit_code = f.credit_code AND i.status IN ('RECOGNIZED', 'REVOKED') AND i.recognized_on <= '$AS_OF'
+                    AND (i.revoked_on IS NULL OR i.revoked_on > '$AS_OF'))")
+gc_before=$(wc -l < "$work/gc.log")
+hwm_before=$(awk '$1 == "VmHWM:" {print $2}' "/proc/$service_pid/status")
+rss_peak=0
+( while kill -0 "$service_pid" 2>/dev/null; do awk '$1 == "VmRSS:" {print $2}' "/proc/$service_pid/status"; sleep 0.2; done ) > "$work/rss.txt" &
+sampler=$!
+export_ms=$(curl -fsS -o "$work/uncovered.csv" -w '%{time_total}\n' -H 'Accept: text/csv' -H "Authorization: Bearer $token" \
+  "http://127.0.0.1:$PORT/api/v1/reports/uncovered?asOf=$AS_OF" | awk '{printf "%.0f", $1 * 1000}')
+kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+rss_peak=$(sort -n "$work/rss.txt" | tail -1 | awk '{printf "%.0f", $1 / 1024}')
+hwm=$(awk '$1 == "VmHWM:" {printf "%.0f", $2 / 1024}' "/proc/$service_pid/status")
+export_rows=$(( $(wc -l < "$work/uncovered.csv") - 1 ))
+distinct_rows=$(tail -n +2 "$work/uncovered.csv" | cut -d, -f1 | sort -u | wc -l)
+heap_peak=$(tail -n +"$((gc_before + 1))" "$work/gc.log" | grep -o '[0-9]*M->[0-9]*M' | tr -d 'M' | tr '>' ' ' | tr -d '-' \
+  | awk '{ if ($1 > m) m = $1 } END { print m + 0 }')
+heap_after_peak=$(tail -n +"$((gc_before + 1))" "$work/gc.log" | grep -o '[0-9]*M->[0-9]*M' | tr -d 'M' | tr '>' ' ' | tr -d '-' \
+  | awk '{ if ($2 > m) m = $2 } END { print m + 0 }')
+gcs=$(( $(wc -l < "$work/gc.log") - gc_before ))
+export_result="export $export_rows rows ($distinct_rows distinct, expected $expected_rows) in $export_ms ms; RSS peak during export $rss_peak MiB (VmHWM $hwm MiB); heap before GC max $heap_peak MiB, after GC max $heap_after_peak MiB over $gcs GC log lines; ledger repair $repair_ms ms"
+log "$export_result"
+[[ "$export_rows" == "$expected_rows" && "$distinct_rows" == "$expected_rows" ]] || log "EXPORT ROWS DIFFER from the hand-written count"
+
+result="coverage $N_ENTERPRISES/$N_INSTITUTIONS: service $service_ms ms, sql $sql_ms ms, ratio $ratio; county $county_ms ms, county sql $county_sql_ms ms, ratio $county_ratio; county work list $county_list_ms ms (next page $county_next_ms ms), sql page+count $county_list_sql_ms ms, ratio $county_list_ratio; city work list 371502 $worklist_ms ms; ledger fill $fill_ms ms; snapshot $snap_ms ms; trend $trend_points points $trend_ms ms (csv $trend_csv_ms ms); $export_result; load $(cut -d' ' -f1-3 /proc/loadavg)"
 results+=("$result")
 echo "$result"
 stop_service

@@ -401,18 +401,29 @@ public class AwardService {
         return new PageResult<>(rows.stream().map(AwardView::of).toList(), paging.page, paging.size, Award.count("from Award a" + w.clause(), w.params()));
     }
 
+    /**
+     * Every award matching the filter in id order, for a streamed export: a thousand per short transaction, by keyset
+     * (each chunk starts after the previous chunk's last id), so memory is one chunk and no award is skipped or written
+     * twice when awards are added or deleted meanwhile (issue #20).
+     */
     public void forEach(Filter f, Consumer<AwardView> sink) {
         Where w = where(f);
-        int page = 0;
+        UUID after = null;
         while (true) {
-            int current = page;
-            List<AwardView> chunk = QuarkusTransaction.requiringNew().call(() -> Award.<Award>find("from Award a" + w.clause() + " order by a.id", w.params())
-                    .page(Page.of(current, 1000)).list().stream().map(AwardView::of).toList());
+            Map<String, Object> params = new java.util.LinkedHashMap<>(w.params());
+            String clause = w.clause();
+            if (after != null) {
+                clause += (clause.isEmpty() ? " where " : " and ") + "a.id > :after";
+                params.put("after", after);
+            }
+            String query = "from Award a" + clause + " order by a.id";
+            List<AwardView> chunk = QuarkusTransaction.requiringNew().call(() -> Award.<Award>find(query, params)
+                    .page(Page.ofSize(1000)).list().stream().map(AwardView::of).toList());
             chunk.forEach(sink);
             if (chunk.size() < 1000) {
                 return;
             }
-            page++;
+            after = UUID.fromString(chunk.get(chunk.size() - 1).id());
         }
     }
 

@@ -129,7 +129,9 @@ public class ReportResource {
     @Operation(operationId = "listUncoveredEnterprises", summary = "The county's work list: above-size enterprises not covered on asOf, with size class and "
             + "institutions in progress (DECLARED) and the latest follow-up (lastFollowUpOn, plannedBuildMode, expectedBy, "
             + "overdue when expectedBy is before asOf); sortable by creditCode, name, regionCode, sizeClass, employees, "
-            + "revenue. Per region in scope: the list's uncovered, never visited and overdue counts (before the filters).")
+            + "revenue. Per region in scope: the list's uncovered, never visited and overdue counts (before the filters). "
+            + "Keyset paging: ask for the next page with after={next} of this one (same filters and sort, page 0); "
+            + "numbered pages (page=N) still work but cost more the further they go.")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public UncoveredPage uncovered(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
@@ -137,24 +139,28 @@ public class ReportResource {
                                    @QueryParam("overdue") Boolean overdue,
                                    @Parameter(description = "ISO date: only enterprises without a follow-up on or after it")
                                    @QueryParam("noFollowUpSince") String noFollowUpSince,
+                                   @Parameter(description = "the cursor of the page before: its next; without it, the first page")
+                                   @QueryParam("after") String after,
                                    @BeanParam PageQuery paging) {
-        return reports.uncovered(date("asOf", asOf), regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince), paging);
+        return reports.uncovered(date("asOf", asOf), regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince),
+                after, paging);
     }
 
     @GET
     @Path("/uncovered")
     @Produces(CsvOutput.MEDIA_TYPE)
-    @Operation(summary = "The whole work list as CSV (UTF-8 with BOM)")
+    @Operation(summary = "The whole work list as CSV (UTF-8 with BOM), streamed: read a thousand rows at a time by keyset, "
+            + "so memory stays bounded at any length and no row is skipped or repeated while the list changes")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response uncoveredCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                  @QueryParam("overdue") Boolean overdue, @QueryParam("noFollowUpSince") String noFollowUpSince,
                                  @QueryParam("sort") String sort, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         LocalDate date = date("asOf", asOf);
-        LocalDate since = optionalDate("noFollowUpSince", noFollowUpSince);
-        reports.regionsInScope(regionCode);
+        java.util.function.Consumer<java.util.function.Consumer<UncoveredEnterprise>> export =
+                reports.uncoveredExport(date, regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince), sort);
         StreamingOutput body = out -> {
             try (CsvOutput csv = new CsvOutput(out, Exports.header(UNCOVERED_COLUMNS, language))) {
-                uncoveredRows(csv, date, regionCode, overdue, since, sort);
+                export.accept(u -> uncoveredRow(csv, u));
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
@@ -164,28 +170,26 @@ public class ReportResource {
     static final List<String> UNCOVERED_COLUMNS = List.of("creditCode", "name", "regionCode", "regionName", "sizeClass",
             "employees", "revenue", "institutionsInProgress", "lastFollowUpOn", "plannedBuildMode", "expectedBy", "overdue");
 
-    private void uncoveredRows(TableOutput out, LocalDate date, String regionCode, Boolean overdue, LocalDate since,
-                               String sort) {
-        reports.forEachUncovered(date, regionCode, overdue, since, sort, u -> out.row(u.creditCode(), u.name(), u.regionCode(),
-                u.regionName(), u.sizeClass(), u.employees(), u.revenue(),
+    private static void uncoveredRow(TableOutput out, UncoveredEnterprise u) {
+        out.row(u.creditCode(), u.name(), u.regionCode(), u.regionName(), u.sizeClass(), u.employees(), u.revenue(),
                 String.join("; ", u.institutionsInProgress().stream().map(p -> p.name() + " (" + p.institutionId() + ")").toList()),
-                u.lastFollowUpOn(), u.plannedBuildMode(), u.expectedBy(), u.overdue()));
+                u.lastFollowUpOn(), u.plannedBuildMode(), u.expectedBy(), u.overdue());
     }
 
     @GET
     @Path("/uncovered")
     @Produces(XlsxOutput.MEDIA_TYPE)
-    @Operation(summary = "The whole work list as an xlsx workbook (credit codes as text cells)")
+    @Operation(summary = "The whole work list as an xlsx workbook (credit codes as text cells), streamed as the CSV is")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response uncoveredXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                   @QueryParam("overdue") Boolean overdue, @QueryParam("noFollowUpSince") String noFollowUpSince,
                                   @QueryParam("sort") String sort) {
         LocalDate date = date("asOf", asOf);
-        LocalDate since = optionalDate("noFollowUpSince", noFollowUpSince);
-        reports.regionsInScope(regionCode);
+        java.util.function.Consumer<java.util.function.Consumer<UncoveredEnterprise>> export =
+                reports.uncoveredExport(date, regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince), sort);
         StreamingOutput body = out -> {
             try (XlsxOutput xlsx = new XlsxOutput(out, "uncovered", UNCOVERED_COLUMNS)) {
-                uncoveredRows(xlsx, date, regionCode, overdue, since, sort);
+                export.accept(u -> uncoveredRow(xlsx, u));
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)

@@ -3,7 +3,7 @@ package cn.liaocheng.rdcoverage.coverage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
-import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.common.Keyset;
 import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.supervision.WorkListFollowUps;
@@ -26,9 +26,6 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ReportService {
-    static final Map<String, String> UNCOVERED_SORTABLE = Map.of("creditCode", "s.credit_code", "name", "e.name",
-            "regionCode", "s.region_code", "sizeClass", "f.size_class", "employees", "f.employees", "revenue", "f.revenue");
-
     @Inject
     CoverageQueries queries;
 
@@ -44,9 +41,14 @@ public class ReportService {
     @Inject
     WorkListFollowUps followUps;
 
-    /** The report as the caller may see it, for one region or all. */
+    /**
+     * The report as the caller may see it, for one region or all. A county officer's or supervisor's report is computed
+     * for its regions alone (a range of the index per region, no city block), so its cost follows the county, not the
+     * city; the other roles get the city block, computed whole, and the requested region's line.
+     */
     public CoverageReport coverage(LocalDate asOf, String regionCode) {
-        return forCaller(compute(asOf), regionsInScope(regionCode));
+        Set<String> inScope = regionsInScope(regionCode);
+        return forCaller(caller.scopedToRegion() ? compute(asOf, inScope) : compute(asOf), inScope);
     }
 
     /** Restricts a (stored or fresh) full report to the caller's scope and the requested regions (null: all). */
@@ -59,14 +61,25 @@ public class ReportService {
 
     /** The full report, every region and the city, regardless of the caller. */
     CoverageReport compute(LocalDate asOf) {
+        return compute(asOf, null);
+    }
+
+    /**
+     * The report of {@code only} these regions (null: every region and the city). With regions given, the city block is
+     * left out (null): it needs every region's rows.
+     */
+    CoverageReport compute(LocalDate asOf, Set<String> only) {
         Integer year = queries.statisticalYear(asOf.getYear());
-        Map<String, CoverageQueries.Counts> counts = year == null ? Map.of() : queries.countsByRegion(year, asOf, null);
-        Map<String, CoverageQueries.Provincial> provincial = queries.provincialByRegion(asOf, year, null);
+        Map<String, CoverageQueries.Counts> counts = year == null ? Map.of() : queries.countsByRegion(year, asOf, only);
+        Map<String, CoverageQueries.Provincial> provincial = queries.provincialByRegion(asOf, year, only);
         Map<String, CoverageTarget> goals = targets.ofYear(asOf.getYear());
         CoverageTarget cityGoal = goals.get(CoverageTarget.CITY);
         List<CoverageReport.Figures> rows = new ArrayList<>();
         long above = 0, covered = 0, single = 0, joint = 0, industry = 0;
         for (Regions.RegionView r : regions.all()) {
+            if (only != null && !only.contains(r.code())) {
+                continue;
+            }
             CoverageQueries.Counts c = counts.getOrDefault(r.code(), CoverageQueries.Counts.NONE);
             above += c.aboveSize();
             covered += c.covered();
@@ -76,7 +89,8 @@ public class ReportService {
             rows.add(figures(r.code(), r.name(), c, provincial.getOrDefault(r.code(), CoverageQueries.Provincial.NONE),
                     goals.get(r.code()), cityGoal));
         }
-        CoverageReport.Figures city = figures(null, null, new CoverageQueries.Counts(above, covered, single, joint, industry),
+        CoverageReport.Figures city = only != null ? null
+                : figures(null, null, new CoverageQueries.Counts(above, covered, single, joint, industry),
                 queries.provincialCity(asOf), cityGoal, null);
         String targetNote = cityGoal != null ? null : "No target is set for " + asOf.getYear()
                 + ": targetRate and shortfall are empty. The city sets one with POST /api/v1/targets "
@@ -106,19 +120,27 @@ public class ReportService {
 
     /**
      * A page of the work list, filtered by the follow-ups ({@code overdue}, {@code noFollowUpSince}), with the counts
-     * per region of the whole (unfiltered) work list in scope: uncovered, never visited, overdue.
+     * per region of the whole (unfiltered) work list in scope: uncovered, never visited, overdue. With {@code after}
+     * (the previous page's {@code next}) the page starts right after that page's last row (keyset paging: the same
+     * cost on any page, no row skipped or repeated while the list changes); {@code page} must then be 0.
      */
     public UncoveredPage uncovered(LocalDate asOf, String regionCode, Boolean overdue, LocalDate noFollowUpSince,
-                                   PageQuery paging) {
+                                   String after, PageQuery paging) {
         paging.validate();
+        if (after != null && !after.isBlank() && paging.page != 0) {
+            throw ApiException.invalid("page", "must be 0 (or left out) with after: the cursor already says where the page starts");
+        }
         Set<String> region = regionsInScope(regionCode);
-        String order = Sorting.orderBy(paging.sort, UNCOVERED_SORTABLE, "s.credit_code");
+        Keyset<CoverageQueries.Uncovered> order = CoverageQueries.order(paging.sort);
+        Keyset.After from = order.after(after);
         Integer year = queries.statisticalYear(asOf.getYear());
         if (year == null) {
-            return new UncoveredPage(List.of(), paging.page, paging.size, 0, List.of());
+            return new UncoveredPage(List.of(), paging.page, paging.size, 0, List.of(), null);
         }
         CoverageQueries.Condition extra = followUps.condition(overdue, noFollowUpSince);
-        List<UncoveredEnterprise> items = page(year, asOf, region, extra, order, paging.page * paging.size, paging.size);
+        List<CoverageQueries.Uncovered> rows = queries.uncovered(year, asOf, region, extra, order, from,
+                paging.page * paging.size, paging.size);
+        List<UncoveredEnterprise> items = enrich(asOf, rows);
         Map<String, WorkListFollowUps.RegionCounts> counts = followUps.countsByRegion(year, asOf, region);
         List<UncoveredPage.RegionCounts> byRegion = new ArrayList<>();
         for (Regions.RegionView r : regions.all()) {
@@ -127,32 +149,51 @@ public class ReportService {
                 byRegion.add(new UncoveredPage.RegionCounts(r.code(), r.name(), c.uncovered(), c.neverVisited(), c.overdue()));
             }
         }
-        return new UncoveredPage(items, paging.page, paging.size, queries.countUncovered(year, asOf, region, extra), byRegion);
+        String next = rows.size() < paging.size ? null : order.cursorOf(rows.get(rows.size() - 1));
+        return new UncoveredPage(items, paging.page, paging.size, queries.countUncovered(year, asOf, region, extra), byRegion,
+                next);
     }
 
-    /** Every uncovered enterprise in the caller's scope, a thousand per transaction (for CSV, while streaming). */
-    public void forEachUncovered(LocalDate asOf, String regionCode, Boolean overdue, LocalDate noFollowUpSince, String sort,
-                                 Consumer<UncoveredEnterprise> sink) {
+    /** Rows per transaction of an export. */
+    static final int EXPORT_CHUNK = 1000;
+
+    /**
+     * Every uncovered enterprise in the caller's scope, in the order of {@code sort}, for a streamed export: read in
+     * chunks of {@value #EXPORT_CHUNK} rows, each in a short transaction of its own, by keyset (each chunk starts right
+     * after the previous chunk's last row). Memory stays at one chunk whatever the list's length, a chunk costs the
+     * same at row 400,000 as at row 0, and no row is skipped or written twice when enterprises become covered or
+     * uncovered while the file is written. Checks the scope and the sort now (a 400/403 before the first byte); the
+     * returned export reads and hands the rows to its sink when run, while the response is written.
+     */
+    public Consumer<Consumer<UncoveredEnterprise>> uncoveredExport(LocalDate asOf, String regionCode, Boolean overdue,
+                                                                   LocalDate noFollowUpSince, String sort) {
         Set<String> region = regionsInScope(regionCode);
         CoverageQueries.Condition extra = followUps.condition(overdue, noFollowUpSince);
-        String order = Sorting.orderBy(sort, UNCOVERED_SORTABLE, "s.credit_code");
-        Integer year = QuarkusTransaction.requiringNew().call(() -> queries.statisticalYear(asOf.getYear()));
-        if (year == null) {
-            return;
-        }
-        for (int offset = 0; ; offset += 1000) {
-            int from = offset;
-            List<UncoveredEnterprise> chunk = QuarkusTransaction.requiringNew().call(() -> page(year, asOf, region, extra, order, from, 1000));
-            chunk.forEach(sink);
-            if (chunk.size() < 1000) {
+        Keyset<CoverageQueries.Uncovered> order = CoverageQueries.order(sort);
+        return sink -> {
+            Integer year = QuarkusTransaction.requiringNew().call(() -> queries.statisticalYear(asOf.getYear()));
+            if (year == null) {
                 return;
             }
-        }
+            Keyset.After from = Keyset.After.NONE;
+            while (true) {
+                Keyset.After since = from;
+                List<UncoveredEnterprise> chunk = new ArrayList<>(EXPORT_CHUNK);
+                List<CoverageQueries.Uncovered> rows = QuarkusTransaction.requiringNew().call(() -> {
+                    List<CoverageQueries.Uncovered> r = queries.uncovered(year, asOf, region, extra, order, since, 0, EXPORT_CHUNK);
+                    chunk.addAll(enrich(asOf, r));
+                    return r;
+                });
+                chunk.forEach(sink);
+                if (rows.size() < EXPORT_CHUNK) {
+                    return;
+                }
+                from = order.after(order.cursorOf(rows.get(rows.size() - 1)));
+            }
+        };
     }
 
-    private List<UncoveredEnterprise> page(int year, LocalDate asOf, Set<String> region, CoverageQueries.Condition extra,
-                                           String order, int offset, int limit) {
-        List<CoverageQueries.Uncovered> rows = queries.uncovered(year, asOf, region, extra, order, offset, limit);
+    private List<UncoveredEnterprise> enrich(LocalDate asOf, List<CoverageQueries.Uncovered> rows) {
         List<String> codes = rows.stream().map(CoverageQueries.Uncovered::creditCode).toList();
         Map<String, List<CoverageQueries.InProgress>> progress = queries.inProgress(codes);
         Map<String, WorkListFollowUps.Latest> latest = followUps.latest(codes);

@@ -124,26 +124,45 @@ public class SnapshotService {
         return view(s, true);
     }
 
+    /** Snapshots whose stored report is read (and parsed) at a time by {@link #trend}. */
+    static final int TREND_CHUNK = 50;
+
     /**
      * The city's (or a region's) figures of the snapshots taken as of a date in [from, to], oldest first: one point
-     * per date and kind (SCHEDULED, ON_DEMAND), the latest taken of that date and kind.
+     * per date and kind (SCHEDULED, ON_DEMAND), the latest taken of that date and kind. Bounded memory whatever the
+     * number of snapshots: the points are chosen from the snapshots' keys alone, then the chosen snapshots' reports are
+     * read {@value #TREND_CHUNK} at a time (never the stored indicators), each parsed and dropped once its line is kept.
      */
     public Trend trend(LocalDate from, LocalDate to, String regionCode) {
         String region = reports.scope(regionCode);
         Where w = where(from, to);
-        Map<String, TrendPoint> points = new LinkedHashMap<>();
-        for (CoverageSnapshot s : CoverageSnapshot.<CoverageSnapshot>list("from CoverageSnapshot s" + w.clause
-                + " order by s.asOf, s.kind, s.takenAt, s.id", w.params)) {
-            CoverageReport r = parse(s);
-            CoverageReport.Figures f = region == null ? r.city()
-                    : r.regions().stream().filter(x -> region.equals(x.regionCode())).findFirst().orElse(null);
-            if (f != null) {
-                points.put(s.asOf + "/" + s.kind, new TrendPoint(s.id.toString(), s.asOf, s.kind, s.takenAt, s.statisticalYear,
-                        f.aboveSizeEnterprises(), f.coveredEnterprises(), f.coverageRate(), f.targetRate(), f.shortfall(),
-                        f.provincialActive(), f.provincialNew()));
+        Map<String, UUID> latest = new LinkedHashMap<>();
+        var keys = CoverageSnapshot.getEntityManager().createQuery("select s.id, s.asOf, s.kind from CoverageSnapshot s"
+                + w.clause + " order by s.asOf, s.kind, s.takenAt, s.id", Object[].class);
+        w.params.forEach(keys::setParameter);
+        for (Object[] k : keys.getResultList()) {
+            latest.put(k[1] + "/" + k[2], (UUID) k[0]);
+        }
+        List<UUID> ids = List.copyOf(latest.values());
+        Map<UUID, TrendPoint> points = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i += TREND_CHUNK) {
+            List<Object[]> chunk = CoverageSnapshot.getEntityManager().createQuery("""
+                            select s.id, s.asOf, s.kind, s.takenAt, s.statisticalYear, s.report from CoverageSnapshot s
+                            where s.id in :ids""", Object[].class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + TREND_CHUNK))).getResultList();
+            for (Object[] r : chunk) {
+                UUID id = (UUID) r[0];
+                CoverageReport report = parse(id, (String) r[5]);
+                CoverageReport.Figures f = region == null ? report.city()
+                        : report.regions().stream().filter(x -> region.equals(x.regionCode())).findFirst().orElse(null);
+                if (f != null) {
+                    points.put(id, new TrendPoint(id.toString(), (LocalDate) r[1], (SnapshotKind) r[2], (Instant) r[3],
+                            (Integer) r[4], f.aboveSizeEnterprises(), f.coveredEnterprises(), f.coverageRate(),
+                            f.targetRate(), f.shortfall(), f.provincialActive(), f.provincialNew()));
+                }
             }
         }
-        return new Trend(region, from, to, List.copyOf(points.values()));
+        return new Trend(region, from, to, ids.stream().map(points::get).filter(java.util.Objects::nonNull).toList());
     }
 
     private CoverageSnapshot store(LocalDate asOf, SnapshotKind kind, String period, String by) {
@@ -172,10 +191,14 @@ public class SnapshotService {
     }
 
     private CoverageReport parse(CoverageSnapshot s) {
+        return parse(s.id, s.report);
+    }
+
+    private CoverageReport parse(UUID id, String report) {
         try {
-            return json.readValue(s.report, CoverageReport.class);
+            return json.readValue(report, CoverageReport.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("snapshot " + s.id + " holds an unreadable report", e);
+            throw new IllegalStateException("snapshot " + id + " holds an unreadable report", e);
         }
     }
 
