@@ -27,16 +27,25 @@ public class SnapshotJob {
         snapshots.catchUp();
     }
 
-    /** On start, the periods missed while no instance ran (unless the schedule is off, as in tests). */
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor executor;
+
+    /**
+     * On start, the periods missed while no instance ran (unless the schedule is off, as in tests). Taken on a
+     * worker thread after start-up, not on its path: a catch-up may compute whole coverage reports, and nothing a
+     * request needs waits for it (issue #14, start-up of scaled-out pods).
+     */
     void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start,
                  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.snapshots.cron") String cron) {
         if ("off".equalsIgnoreCase(cron.trim())) {
             return;
         }
-        try {
-            snapshots.catchUp();
-        } catch (RuntimeException e) {
-            org.jboss.logging.Logger.getLogger(SnapshotJob.class).warn("Snapshot catch-up on start failed; the next run retries", e);
-        }
+        executor.runAsync(() -> {
+            try {
+                snapshots.catchUp();
+            } catch (RuntimeException e) {
+                org.jboss.logging.Logger.getLogger(SnapshotJob.class).warn("Snapshot catch-up on start failed; the next run retries", e);
+            }
+        });
     }
 }

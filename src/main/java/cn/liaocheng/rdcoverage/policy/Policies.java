@@ -80,7 +80,12 @@ public class Policies {
 
     private NavigableMap<LocalDate, Policy> readAll() {
         NavigableMap<LocalDate, Policy> map = new TreeMap<>();
-        for (PolicyVersion row : PolicyVersion.<PolicyVersion>listAll()) {
+        // A criteria query, not HQL text: this runs on the start-up path, and the HQL parser (some 700 classes)
+        // would be loaded there for it alone (issue #14).
+        jakarta.persistence.EntityManager em = PolicyVersion.getEntityManager();
+        jakarta.persistence.criteria.CriteriaQuery<PolicyVersion> all = em.getCriteriaBuilder().createQuery(PolicyVersion.class);
+        all.select(all.from(PolicyVersion.class));
+        for (PolicyVersion row : em.createQuery(all).getResultList()) {
             map.put(row.effectiveFrom, parse(row));
         }
         return map;

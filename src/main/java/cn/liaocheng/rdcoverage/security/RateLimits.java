@@ -14,6 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Per-caller fixed one-minute windows on expensive operations (imports, what-if assessments), in memory per
  * instance. Over the limit: 429 with Retry-After. A limit of 0 switches the check off.
+ * <p>
+ * The configured limits are the budget for the whole deployment; each instance enforces its share,
+ * {@code ceil(limit / rd.rate-limit.instances)} (at least 1). {@code rd.rate-limit.instances} is the largest number
+ * of instances that may run at once (deploy/k8s: the HorizontalPodAutoscaler's maxReplicas, 6), so that however
+ * far the deployment scales out, a caller whose requests spread over every instance stays within the budget
+ * (issue #14). Default 1: a single instance enforces the limits as configured.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -22,6 +28,9 @@ public class RateLimits {
 
     @ConfigProperty(name = "rd.rate-limit.assessments-per-minute", defaultValue = "600")
     int assessmentsPerMinute;
+
+    @ConfigProperty(name = "rd.rate-limit.instances", defaultValue = "1")
+    int instances;
 
     @Inject
     Clock clock;
@@ -45,8 +54,19 @@ public class RateLimits {
             default -> throw new IllegalStateException("unknown rate limit " + limited.value());
         };
         if (perMinute > 0 && caller.authenticated()) {
-            check(limited.value(), caller.subject(), perMinute);
+            check(limited.value(), caller.subject(), perInstance(perMinute, instances));
         }
+    }
+
+    /** This instance's share of a deployment-wide limit: ceil(limit / instances), at least 1; 0 (off) stays 0. */
+    static int perInstance(int limit, int instances) {
+        if (limit <= 0) {
+            return limit;
+        }
+        if (instances < 1) {
+            throw new IllegalStateException("rd.rate-limit.instances must be at least 1, was " + instances);
+        }
+        return Math.max(1, (limit + instances - 1) / instances);
     }
 
     private void check(String bucket, String caller, int perMinute) {

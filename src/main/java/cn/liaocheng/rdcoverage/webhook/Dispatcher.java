@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -68,14 +67,28 @@ public class Dispatcher {
     @Inject
     SecretBox box;
 
-    HttpClient http;
+    private volatile HttpClient http;
 
-    @PostConstruct
-    void init() {
-        http = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    /**
+     * The HTTP client, built on the first delivery rather than with the bean: building it sets up TLS (the trust
+     * store and some 300 classes), which an instance with no webhook subscriptions never needs, and which would
+     * otherwise happen during start-up, on the scheduler's first tick (issue #14).
+     */
+    HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            .connectTimeout(config.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** {@code secret} is the opened signing secret, or null with {@code secretProblem} saying why it cannot be read. */
@@ -218,7 +231,7 @@ public class Dispatcher {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         long started = System.nanoTime();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        http().sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((response, failure) -> {
                     long latency = (System.nanoTime() - started) / 1_000_000;

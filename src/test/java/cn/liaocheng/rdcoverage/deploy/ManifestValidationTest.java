@@ -267,7 +267,11 @@ class ManifestValidationTest {
                 "terminationGracePeriodSeconds covers preStop + shutdown delay + shutdown timeout");
         assertFalse(pod.getTopologySpreadConstraints().isEmpty());
         assertEquals(1, only(docs, PodDisruptionBudget.class).getSpec().getMinAvailable().getIntVal());
-        assertEquals("cpu", only(docs, HorizontalPodAutoscaler.class).getSpec().getMetrics().get(0).getResource().getName());
+        HorizontalPodAutoscaler hpa = only(docs, HorizontalPodAutoscaler.class);
+        assertEquals("cpu", hpa.getSpec().getMetrics().get(0).getResource().getName());
+        // the rate limits are the deployment's budget, shared among as many pods as the HPA may run (RateLimits)
+        assertEquals(String.valueOf(hpa.getSpec().getMaxReplicas()), config.get("RD_RATE_LIMIT_INSTANCES"),
+                "RD_RATE_LIMIT_INSTANCES equals the HPA's maxReplicas");
         assertTrue(docs.stream().filter(d -> "NetworkPolicy".equals(d.get("kind"))).count() >= 1);
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -17,7 +18,9 @@ class RateLimitTest {
     public static class LowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rd.rate-limit.assessments-per-minute", "3", "rd.rate-limit.imports-per-minute", "2");
+            // deployment-wide budgets shared by 2 instances: this instance allows 3 assessments and 2 imports a minute
+            return Map.of("rd.rate-limit.assessments-per-minute", "6", "rd.rate-limit.imports-per-minute", "4",
+                    "rd.rate-limit.instances", "2");
         }
     }
 
@@ -36,7 +39,8 @@ class RateLimitTest {
         org.junit.jupiter.api.Assertions.assertTrue(limited >= 1, "no request was rate-limited");
         TestData.as(token).contentType("application/json").body("{}").post("/api/v1/eligibility-assessments").then()
                 .statusCode(429).contentType("application/problem+json")
-                .header("Retry-After", notNullValue()).body("status", equalTo(429));
+                .header("Retry-After", notNullValue()).body("status", equalTo(429))
+                .body("detail", containsString("At most 3 assessments per minute"));
         // another caller has its own allowance
         TestData.role("PROVINCE").contentType("application/json").body("{}").post("/api/v1/eligibility-assessments").then()
                 .statusCode(400);

@@ -3,7 +3,6 @@ package cn.liaocheng.rdcoverage.review.material;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,9 +20,9 @@ import java.util.Map;
 /**
  * Which material kinds the policy expects per build mode: dated policy data
  * ({@code db/policies/liaocheng-2020-materials.json}), the document in force on the day of submission applies.
+ * Read when the bean is first used, not on the start-up path (issue #14).
  */
 @ApplicationScoped
-@Startup
 public class RequiredMaterials {
     static final List<String> DOCUMENTS = List.of("db/policies/liaocheng-2020-materials.json");
 
