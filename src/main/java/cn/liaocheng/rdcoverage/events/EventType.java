@@ -34,7 +34,9 @@ public enum EventType {
     AWARD_CANCELLED("award.cancelled"),
     TARGET_CREATED("target.created"),
     TARGET_UPDATED("target.updated"),
-    POLICY_PUBLISHED("policy.published");
+    POLICY_PUBLISHED("policy.published"),
+    /** An institution's indicators of a year set or corrected (PUT or import); subject id {@code institutionId/year}. */
+    INDICATORS_UPDATED("indicators.updated");
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(EventType::wire, Function.identity()));
