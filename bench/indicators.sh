@@ -80,4 +80,24 @@ done
 coverage_ms=$(printf '%s' "$coverage_ms" | median)
 indicators_ms=$(printf '%s' "$indicators_ms" | median)
 ratio=$(awk -v i="$indicators_ms" -v c="$coverage_ms" 'BEGIN { printf "%.2f", (c > 0 ? i / c : 0) }')
-echo "indicators: coverage $coverage_ms ms, indicators $indicators_ms ms, ratio $ratio"
+
+# the import at its limit: IMPORT_ROWS (default 200,000, the most a file may hold) new rows, years 2018-2021 of the
+# first institutions (no indicators there yet), one transaction; the answer must be 200 with created = IMPORT_ROWS
+IMPORT_ROWS=${IMPORT_ROWS:-200000}
+import_csv="$(mktemp)"
+{ echo "institutionId,year,patentApplications,inventionPatentApplications,patentsGranted,newProducts"
+  "${MARIADB[@]}" -N "$BENCH_DB" -e "SELECT i.id, y.y, 7, 3, 2, 1 FROM institution i
+    CROSS JOIN (SELECT 2018 AS y UNION ALL SELECT 2019 UNION ALL SELECT 2020 UNION ALL SELECT 2021) y
+    ORDER BY i.id, y.y LIMIT $IMPORT_ROWS" | tr '\t' ','; } > "$import_csv"
+log "import of $(( $(wc -l < "$import_csv") - 1 )) rows ($(wc -c < "$import_csv") bytes); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+import_s=$(curl -fsS -o "$import_csv.json" -w '%{time_total}\n' "${AUTH_ARGS[@]}" -H 'Content-Type: text/csv' \
+  --data-binary "@$import_csv" "http://127.0.0.1:$SVC_PORT/api/v1/institutions/indicators/import")
+created=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['created'])" "$import_csv.json")
+[ "$created" = "$IMPORT_ROWS" ] || die "the import created $created rows, not $IMPORT_ROWS: $(head -c 600 "$import_csv.json")"
+stored=$("${MARIADB[@]}" -N "$BENCH_DB" -e "SELECT count(*) FROM institution_indicator WHERE year BETWEEN 2018 AND 2021")
+events=$("${MARIADB[@]}" -N "$BENCH_DB" -e "SELECT count(*) FROM event_outbox WHERE type = 'indicators.updated'")
+import_rate=$(awk -v s="$import_s" -v n="$IMPORT_ROWS" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
+log "import: $IMPORT_ROWS rows in $import_s s ($import_rate rows/s); stored $stored, events $events; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -f "$import_csv" "$import_csv.json"
+
+echo "indicators: coverage $coverage_ms ms, indicators $indicators_ms ms, ratio $ratio; import $IMPORT_ROWS rows $import_s s"
