@@ -28,7 +28,7 @@ ensure_jar
 trap stop_service EXIT
 
 log "coverage.sh: $N_ENTERPRISES enterprises, $N_INSTITUTIONS institutions in $BENCH_DB"
-SKIP_PACKAGE=true PORT="$(free_port 18081)" bench/coverage.sh >&2
+SKIP_PACKAGE=true PORT="$(free_port 18081)" bench/coverage.sh "$N_ENTERPRISES:$N_INSTITUTIONS" >&2  # one size (without it: two)
 
 log "adding the figures of $((YEAR - 1)), capacities and indicators of both years"
 start=$(date +%s)
