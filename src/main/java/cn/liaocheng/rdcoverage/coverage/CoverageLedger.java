@@ -41,6 +41,16 @@ public class CoverageLedger {
     /** At most this many credit codes per statement. */
     static final int SLICE = 500;
 
+    /**
+     * The rule of {@link #compute} in SQL, over alias {@code i} (institution), for a date parameter named by the format
+     * argument: the institution covers its participants on that date (recognised on or before it, not revoked by it, an
+     * INDUSTRY one only while its service agreement is valid). For readers that need which institutions cover, not only
+     * whether an enterprise is covered (the indicators report); whether an enterprise is covered is read from the segments.
+     */
+    public static final String INSTITUTION_COVERS_ON = "i.status in ('RECOGNIZED', 'REVOKED') and i.recognized_on <= :%1$s"
+            + " and (i.revoked_on is null or i.revoked_on > :%1$s)"
+            + " and (i.build_mode <> 'INDUSTRY' or i.agreement_valid_until is null or i.agreement_valid_until >= :%1$s)";
+
     @Inject
     EntityManager em;
 

@@ -118,6 +118,29 @@ public class Changes {
         }
     }
 
+    /** An event a bulk writer prepared itself, with its scope (the regions and credit codes that may read it). */
+    public record Pending(EventType type, String subjectId, Long version, Scope scope, Object view) {
+    }
+
+    /**
+     * Events of a bulk writer on its own connection (same transaction), as one JDBC batch: the indicator import's
+     * {@code indicators.updated}, one per row it created or changed, with the scopes it computed for the whole chunk.
+     */
+    public void recordAll(Connection c, List<Pending> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Pending e : events) {
+                bindRow(ps, e.type(), e.subjectId(), e.version(), e.scope(), json.valueToTree(e.view()).toString(), now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        recorded.fire(new Sequencer.Recorded());
+    }
+
     void insert(Connection c, EventType type, String subjectId, Long version, Scope scope, String data, Instant at)
             throws SQLException {
         write(c, type, subjectId, version, scope, data, at);
@@ -128,22 +151,27 @@ public class Changes {
     public static void write(Connection c, EventType type, String subjectId, Long version, Scope scope, String data, Instant at)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setString(1, UUID.randomUUID().toString());
-            ps.setString(2, type.wire());
-            ps.setString(3, type.kind());
-            ps.setString(4, subjectId);
-            if (version == null) {
-                ps.setNull(5, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(5, version);
-            }
-            UtcTimes.bind(ps, 6, at);
-            ps.setBoolean(7, scope.all());
-            ps.setString(8, Scope.column(scope.regions()));
-            ps.setString(9, Scope.column(scope.creditCodes()));
-            ps.setString(10, data);
+            bindRow(ps, type, subjectId, version, scope, data, at);
             ps.executeUpdate();
         }
+    }
+
+    private static void bindRow(PreparedStatement ps, EventType type, String subjectId, Long version, Scope scope, String data,
+                                Instant at) throws SQLException {
+        ps.setString(1, UUID.randomUUID().toString());
+        ps.setString(2, type.wire());
+        ps.setString(3, type.kind());
+        ps.setString(4, subjectId);
+        if (version == null) {
+            ps.setNull(5, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(5, version);
+        }
+        UtcTimes.bind(ps, 6, at);
+        ps.setBoolean(7, scope.all());
+        ps.setString(8, Scope.column(scope.regions()));
+        ps.setString(9, Scope.column(scope.creditCodes()));
+        ps.setString(10, data);
     }
 
     private static Long versionOf(Object view, JsonNode data) {

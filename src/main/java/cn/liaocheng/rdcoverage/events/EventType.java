@@ -35,7 +35,7 @@ public enum EventType {
     TARGET_CREATED("target.created"),
     TARGET_UPDATED("target.updated"),
     POLICY_PUBLISHED("policy.published"),
-    // g16: the rest of what clients can see (rounds, county supplements, supervision)
+    // rounds, county supplements and supervision (issue 16)
     ROUND_CREATED("round.created"),
     /** OPEN -> REVIEWING -> CLOSED. */
     ROUND_TRANSITIONED("round.transitioned"),
@@ -45,7 +45,9 @@ public enum EventType {
     SUPERVISION_GROUP_UPDATED("supervision-group.updated"),
     SUPERVISION_GROUP_DELETED("supervision-group.deleted"),
     /** A visit to an enterprise (督导 follow-up); subject id = the follow-up's id. */
-    FOLLOW_UP_RECORDED("follow-up.recorded");
+    FOLLOW_UP_RECORDED("follow-up.recorded"),
+    /** An institution's indicators of a year set or corrected (PUT or import); subject id {@code institutionId/year}. */
+    INDICATORS_UPDATED("indicators.updated");
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(EventType::wire, Function.identity()));

@@ -18,7 +18,7 @@ import java.util.UUID;
  * {@code Caller.sees}, {@code InstitutionService.visible} and the list filters):
  * <ul>
  *   <li>enterprise, figures, award: the enterprise's credit code and its region;</li>
- *   <li>institution, designation: every participant and every participant's region;</li>
+ *   <li>institution, designation, indicators: every participant and every participant's region;</li>
  *   <li>application: the participants and the application's region; inspection: the application's region only
  *       (enterprises do not read inspections);</li>
  *   <li>target, policy, round, award-policy (a county's supplement): every caller;</li>
@@ -53,7 +53,7 @@ public class Scopes {
                 }
                 yield Scope.of(regions, codes);
             }
-            case "designation" -> {
+            case "designation", "indicators" -> {
                 List<String> codes = participants(text(view, "institutionId"));
                 yield Scope.of(regionsOf(codes), codes);
             }

@@ -7,20 +7,33 @@ import cn.liaocheng.rdcoverage.enterprise.importing.ImportFile;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportReport;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportSource;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportTable;
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
+import cn.liaocheng.rdcoverage.events.Scope;
+import cn.liaocheng.rdcoverage.events.UtcTimes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -36,6 +49,10 @@ import java.util.UUID;
 public class IndicatorImporter {
     static final int MAX_ROWS = 200_000;
     static final int MAX_ERRORS_LISTED = 1000;
+    /** Rows per chunk: one select, one insert batch, one update batch and one event batch each. */
+    static final int CHUNK = 1000;
+    /** The write transaction's timeout: 200,000 rows take well under a minute. */
+    static final int TIMEOUT_SECONDS = 600;
 
     static final String TABLE = "indicator";
     static final List<String> FIELDS = List.of("institutionId", "year", "patentApplications", "inventionPatentApplications",
@@ -52,6 +69,9 @@ public class IndicatorImporter {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Changes changes;
 
     public ImportReport run(ImportSource source, boolean dryRun, boolean partial, String by) {
         List<ImportError> errors = new ArrayList<>();
@@ -92,31 +112,12 @@ public class IndicatorImporter {
         boolean committed = !dryRun && (partial || rejected == 0);
         long[] counts = new long[3];
         Instant now = Instant.now(clock);
-        Runnable write = () -> {
-            for (Row r : valid) {
-                InstitutionIndicator x = InstitutionIndicator.findById(new InstitutionIndicator.Key(r.institutionId(), r.year()));
-                if (x == null) {
-                    counts[0]++;
-                    if (committed) {
-                        x = new InstitutionIndicator();
-                        x.institutionId = r.institutionId();
-                        x.year = r.year();
-                        IndicatorService.apply(x, r.input(), by, now);
-                        x.persist();
-                    }
-                } else if (x.patentApplications == r.input().patentApplications()
-                        && x.inventionPatentApplications == r.input().inventionPatentApplications()
-                        && x.patentsGranted == r.input().patentsGranted() && x.newProducts == r.input().newProducts()) {
-                    counts[2]++;
-                } else {
-                    counts[1]++;
-                    if (committed) {
-                        IndicatorService.apply(x, r.input(), by, now);
-                    }
-                }
+        // one transaction for the whole file (all-or-nothing), written a chunk at a time as JDBC batches on its connection
+        QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> em.unwrap(Session.class).doWork(c -> {
+            for (int k = 0; k < valid.size(); k += CHUNK) {
+                write(c, valid.subList(k, Math.min(valid.size(), k + CHUNK)), committed, by, now, counts);
             }
-        };
-        QuarkusTransaction.requiringNew().run(write);
+        }));
         ImportReport report = new ImportReport(received, counts[0], counts[1], counts[2], rejected, skipped, dryRun,
                 partial ? "partial" : "all-or-nothing", committed, errors, omitted[0] > 0 ? omitted[0] : null, file);
         if (!partial && rejected > 0) {
@@ -126,6 +127,126 @@ public class IndicatorImporter {
                     errors, report.errorsOmitted(), file)).rejection();
         }
         return report;
+    }
+
+    /**
+     * One chunk: reads the stored rows of its institutions, then inserts the new rows and updates the changed ones
+     * (version + 1) as two JDBC batches, and writes an {@code indicators.updated} event for each (scoped to the
+     * institution's participants and their regions, read for the whole chunk at once). Only counts when not committed.
+     */
+    private void write(Connection c, List<Row> chunk, boolean committed, String by, Instant now, long[] counts) throws SQLException {
+        List<String> ids = chunk.stream().map(r -> r.institutionId().toString()).distinct().toList();
+        Map<String, long[]> stored = new HashMap<>(); // "id/year" → patents, invention, granted, products, version
+        try (PreparedStatement ps = c.prepareStatement("select institution_id, year, patent_applications, invention_patent_applications, "
+                + "patents_granted, new_products, version from institution_indicator where institution_id in (" + marks(ids.size()) + ")")) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1) + "/" + rs.getInt(2),
+                            new long[]{rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getLong(7)});
+                }
+            }
+        }
+        List<Row> created = new ArrayList<>();
+        List<Row> changed = new ArrayList<>();
+        Map<Row, Long> versions = new HashMap<>();
+        for (Row r : chunk) {
+            long[] old = stored.get(r.institutionId() + "/" + r.year());
+            IndicatorInput in = r.input();
+            if (old == null) {
+                counts[0]++;
+                created.add(r);
+                versions.put(r, 0L);
+            } else if (old[0] == in.patentApplications() && old[1] == in.inventionPatentApplications()
+                    && old[2] == in.patentsGranted() && old[3] == in.newProducts()) {
+                counts[2]++;
+            } else {
+                counts[1]++;
+                changed.add(r);
+                versions.put(r, old[4] + 1);
+            }
+        }
+        if (!committed || (created.isEmpty() && changed.isEmpty())) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into institution_indicator (patent_applications, "
+                + "invention_patent_applications, patents_granted, new_products, updated_at, updated_by, institution_id, year, version) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+            batch(ps, created, by, now);
+        }
+        try (PreparedStatement ps = c.prepareStatement("update institution_indicator set patent_applications = ?, "
+                + "invention_patent_applications = ?, patents_granted = ?, new_products = ?, updated_at = ?, updated_by = ?, "
+                + "version = version + 1 where institution_id = ? and year = ?")) {
+            batch(ps, changed, by, now);
+        }
+        // the events: what GET /institutions/{id}/indicators/{year} shows now, for the participants and their regions
+        Map<String, Set<String>> codes = new HashMap<>();
+        Map<String, Set<String>> regions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select p.institution_id, p.credit_code, e.region_code from institution_participant p "
+                + "join enterprise e on e.credit_code = p.credit_code where p.institution_id in (" + marks(ids.size()) + ")")) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    codes.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+                    regions.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(3));
+                }
+            }
+        }
+        Map<String, Object[]> capacity = new HashMap<>(); // "id/year" → rd expenditure, personnel
+        try (PreparedStatement ps = c.prepareStatement("select institution_id, year, rd_expenditure, personnel from institution_capacity "
+                + "where institution_id in (" + marks(ids.size()) + ")")) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    capacity.put(rs.getString(1) + "/" + rs.getInt(2), new Object[]{rs.getBigDecimal(3), rs.getInt(4)});
+                }
+            }
+        }
+        List<Changes.Pending> events = new ArrayList<>();
+        for (Row r : chunk) {
+            Long version = versions.get(r);
+            if (version == null) {
+                continue;
+            }
+            String id = r.institutionId().toString();
+            String key = id + "/" + r.year();
+            Object[] cap = capacity.get(key);
+            IndicatorInput in = r.input();
+            IndicatorView view = new IndicatorView(id, r.year(), in.patentApplications(), in.inventionPatentApplications(),
+                    in.patentsGranted(), in.newProducts(), cap == null ? null : (BigDecimal) cap[0], cap == null ? null : (Integer) cap[1],
+                    now, by, version);
+            events.add(new Changes.Pending(EventType.INDICATORS_UPDATED, key, version,
+                    Scope.of(regions.getOrDefault(id, Set.of()), codes.getOrDefault(id, Set.of())), view));
+        }
+        changes.recordAll(c, events);
+    }
+
+    private static void batch(PreparedStatement ps, List<Row> rows, String by, Instant now) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (Row r : rows) {
+            ps.setInt(1, r.input().patentApplications());
+            ps.setInt(2, r.input().inventionPatentApplications());
+            ps.setInt(3, r.input().patentsGranted());
+            ps.setInt(4, r.input().newProducts());
+            UtcTimes.bind(ps, 5, now);
+            ps.setString(6, by);
+            ps.setString(7, r.institutionId().toString());
+            ps.setInt(8, r.year());
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bind(PreparedStatement ps, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(i + 1, values.get(i));
+        }
     }
 
     private long read(ImportTable table, List<Row> rows, List<ImportError> errors, long[] omitted) {

@@ -2,6 +2,8 @@ package cn.liaocheng.rdcoverage.indicator;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
+import cn.liaocheng.rdcoverage.events.Changes;
+import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.institution.InstitutionCapacity;
 import cn.liaocheng.rdcoverage.institution.InstitutionService;
 import cn.liaocheng.rdcoverage.security.Caller;
@@ -26,6 +28,9 @@ public class IndicatorService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Changes changes;
 
     public List<IndicatorView> list(String rawId) {
         UUID id = institution(rawId);
@@ -65,6 +70,8 @@ public class IndicatorService {
             x.persist();
         }
         InstitutionIndicator.flush();
+        InstitutionIndicator written = x;
+        changes.record(EventType.INDICATORS_UPDATED, id + "/" + year, () -> view(written));
         return created;
     }
 

@@ -175,4 +175,22 @@ class IndicatorApiTest {
                 .body("type", org.hamcrest.Matchers.endsWith("idempotency-key-reused"));
         city().get("/api/v1/institutions/" + a + "/indicators/2021").then().body("patentApplications", equalTo(4));
     }
+
+    /** A file of 200,000 rows is read (here: every row names an unknown institution, 422); one more row is refused whole. */
+    @Test
+    void aFileHoldsAtMost200000Rows() {
+        StringBuilder file = new StringBuilder("institutionId,year,patentApplications,inventionPatentApplications,patentsGranted,newProducts\n");
+        String row = "00000000-0000-7000-8000-000000000000,2020,1,0,0,0\n";
+        file.append(row.repeat(200_000));
+        city().config(TestData.RAW_CHARSET).contentType("text/csv").body(file.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/institutions/indicators/import").then().statusCode(422).contentType("application/problem+json")
+                .body("received", equalTo(200_000)).body("rejected", equalTo(200_000))
+                .body("errors.size()", equalTo(1000)).body("errorsOmitted", equalTo(199_000))
+                .body("errors[0].field", equalTo("institutionId"));
+        file.append(row);
+        city().config(TestData.RAW_CHARSET).contentType("text/csv").body(file.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/institutions/indicators/import").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("200000 rows"));
+    }
 }

@@ -1,6 +1,8 @@
 package cn.liaocheng.rdcoverage.indicator;
 
 import cn.liaocheng.rdcoverage.TestData;
+import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
+import io.quarkus.arc.Arc;
 import cn.liaocheng.rdcoverage.institution.Institution;
 import cn.liaocheng.rdcoverage.institution.InstitutionCapacity;
 import cn.liaocheng.rdcoverage.institution.InstitutionStatus;
@@ -110,8 +112,12 @@ class IndicatorReportTest {
         String i1 = recognized("SINGLE", "1997-03-01", e1);
         String i2 = recognized("JOINT", "1998-05-01", e2, e3, e5);
         String i3 = recognized("INDUSTRY", "1997-01-01", e3);
-        QuarkusTransaction.requiringNew().run(() -> Institution.update("status = ?1, revokedOn = ?2 where id = ?3",
-                InstitutionStatus.REVOKED, LocalDate.parse("1998-06-30"), UUID.fromString(i3)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Institution.update("status = ?1, revokedOn = ?2 where id = ?3",
+                    InstitutionStatus.REVOKED, LocalDate.parse("1998-06-30"), UUID.fromString(i3));
+            // a write straight to the database keeps the coverage segments, as the service's write paths do
+            Arc.container().instance(CoverageLedger.class).get().refresh(java.util.List.of(e3));
+        });
         String i4 = institution("SINGLE", e4);
         capacity(i1, 1997, "1000000", 10);
         capacity(i1, 1998, "1300000", 12);
@@ -248,5 +254,102 @@ class IndicatorReportTest {
         org.junit.jupiter.api.Assertions.assertEquals(0, d("120.00").compareTo(d(cityLine[18])), lines[1]);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("17", "113.33", "64", "1066.67"),
                 java.util.List.of(cityLine).subList(19, 23), lines[1]);
+    }
+
+    /** An enterprise registered through the API with its 1994 and 1995 figures, each year with its own region. */
+    private static String registered(String current, String region1994, String region1995) {
+        String code = TestData.creditCode(current);
+        city().contentType("application/json").body(java.util.Map.of("creditCode", code, "name", "迁移" + code.substring(10),
+                "regionCode", current, "figures", java.util.List.of(
+                        java.util.Map.of("year", 1994, "employees", 350, "revenue", 52_000_000, "regionCode", region1994),
+                        java.util.Map.of("year", 1995, "employees", 350, "revenue", 52_000_000, "regionCode", region1995))))
+                .post("/api/v1/enterprises").then().statusCode(201);
+        return code;
+    }
+
+    private static void putIndicators(String id, int year, int patents, int invention, int granted, int products) {
+        city().contentType("application/json").body(java.util.Map.of("patentApplications", patents,
+                        "inventionPatentApplications", invention, "patentsGranted", granted, "newProducts", products))
+                .put("/api/v1/institutions/" + id + "/indicators/" + year).then().statusCode(201);
+    }
+
+    /**
+     * Enterprises that moved county count in the region of the statistical year (the coverage segments' region), not in
+     * their current one. Years 1994 and 1995, used by no other test.
+     * <pre>
+     * M: 1994 and 1995 in 371525 (冠县); moved to 371502 (东昌府区) afterwards, through the API. I1 SINGLE [M] recognised 1994-02-01,
+     *    capacity 1994 rd 400,000 / 4 people, 1995 800,000 / 8; indicators 1994 2/1/1/0, 1995 3/1/1/1
+     * N: 1994 in 371526 (高唐县), 1995 in 371525 (its current region). I2 SINGLE [N] recognised 1994-06-01,
+     *    capacity 1994 rd 100,000 / 1, 1995 300,000 / 3; indicators 1994 1/0/0/0, 1995 5/2/2/1
+     * revenue 52,000,000 each enterprise and year
+     *
+     * 371525 1995: I1, I2 = 2; M, N = 2 (SINGLE 2); rd 1,100,000; people 11; patents 8, invention 3, granted 3, new 2;
+     *              revenue 104,000,000; intensity 1,100,000 / 104,000,000 = 0.010577 → 0.0106
+     *        1994: I1 = 1; M = 1; rd 400,000; people 4; patents 2; revenue 52,000,000; intensity 0.0076923 → 0.0077
+     *        growth rd +700,000 (175.00 %), patents +6 (300.00 %)
+     * 371526 1995: nothing; 1994: I2 = 1; N = 1; rd 100,000; patents 1; intensity 0.0019230 → 0.0019; rd −100,000 (−100.00 %)
+     * 371502 (M's region now): nothing in either year
+     * city   1995: 2 institutions, 2 enterprises, rd 1,100,000; 1994: 2, 2, rd 500,000; rd +600,000 (120.00 %)
+     * </pre>
+     */
+    @Test
+    void anEnterpriseThatMovedCountsInTheRegionOfTheStatisticalYear() {
+        String m = registered("371525", "371525", "371525");
+        String n = registered("371525", "371526", "371525");
+        String i1 = recognized("SINGLE", "1994-02-01", m);
+        String i2 = recognized("SINGLE", "1994-06-01", n);
+        capacity(i1, 1994, "400000", 4);
+        capacity(i1, 1995, "800000", 8);
+        capacity(i2, 1994, "100000", 1);
+        capacity(i2, 1995, "300000", 3);
+        putIndicators(i1, 1994, 2, 1, 1, 0);
+        putIndicators(i1, 1995, 3, 1, 1, 1);
+        putIndicators(i2, 1994, 1, 0, 0, 0);
+        putIndicators(i2, 1995, 5, 2, 2, 1);
+        // M moves to 东昌府区 now: its 1994 and 1995 figures keep 冠县
+        String etag = city().get("/api/v1/enterprises/" + m).then().statusCode(200).extract().header("ETag");
+        city().contentType("application/json").header("If-Match", etag).body(java.util.Map.of("name", "迁移企业", "regionCode", "371502"))
+                .put("/api/v1/enterprises/" + m).then().statusCode(200).body("regionCode", equalTo("371502"));
+
+        String r25 = "regions.find { it.regionCode == '371525' }.";
+        String r26 = "regions.find { it.regionCode == '371526' }.";
+        String r02 = "regions.find { it.regionCode == '371502' }.";
+        report(city(), "year=1995")
+                .body(r25 + "totals.institutions", equalTo(2)).body(r25 + "totals.enterprises", equalTo(2))
+                .body(r25 + "totals.enterprisesByBuildMode.SINGLE", equalTo(2))
+                .body(r25 + "totals.rdExpenditure", comparesEqualTo(d("1100000")))
+                .body(r25 + "totals.rdPersonnel", equalTo(11))
+                .body(r25 + "totals.patentApplications", equalTo(8))
+                .body(r25 + "totals.inventionPatentApplications", equalTo(3))
+                .body(r25 + "totals.patentsGranted", equalTo(3))
+                .body(r25 + "totals.newProducts", equalTo(2))
+                .body(r25 + "totals.revenue", comparesEqualTo(d("104000000")))
+                .body(r25 + "totals.rdIntensity", comparesEqualTo(d("0.0106")))
+                .body(r25 + "previous.institutions", equalTo(1)).body(r25 + "previous.enterprises", equalTo(1))
+                .body(r25 + "previous.rdExpenditure", comparesEqualTo(d("400000")))
+                .body(r25 + "previous.rdPersonnel", equalTo(4))
+                .body(r25 + "previous.patentApplications", equalTo(2))
+                .body(r25 + "previous.rdIntensity", comparesEqualTo(d("0.0077")))
+                .body(r25 + "growth.rdExpenditure.absolute", comparesEqualTo(d("700000")))
+                .body(r25 + "growth.rdExpenditure.percent", comparesEqualTo(d("175.00")))
+                .body(r25 + "growth.patentApplications.percent", comparesEqualTo(d("300.00")))
+                .body(r26 + "totals.institutions", equalTo(0)).body(r26 + "totals.enterprises", equalTo(0))
+                .body(r26 + "previous.institutions", equalTo(1)).body(r26 + "previous.enterprises", equalTo(1))
+                .body(r26 + "previous.rdExpenditure", comparesEqualTo(d("100000")))
+                .body(r26 + "previous.patentApplications", equalTo(1))
+                .body(r26 + "previous.rdIntensity", comparesEqualTo(d("0.0019")))
+                .body(r26 + "growth.rdExpenditure.absolute", comparesEqualTo(d("-100000")))
+                .body(r26 + "growth.rdExpenditure.percent", comparesEqualTo(d("-100.00")))
+                .body(r02 + "totals.institutions", equalTo(0)).body(r02 + "totals.enterprises", equalTo(0))
+                .body(r02 + "previous.institutions", equalTo(0)).body(r02 + "previous.enterprises", equalTo(0))
+                .body("city.totals.institutions", equalTo(2)).body("city.totals.enterprises", equalTo(2))
+                .body("city.previous.institutions", equalTo(2)).body("city.previous.enterprises", equalTo(2))
+                .body("city.totals.rdExpenditure", comparesEqualTo(d("1100000")))
+                .body("city.previous.rdExpenditure", comparesEqualTo(d("500000")))
+                .body("city.growth.rdExpenditure.absolute", comparesEqualTo(d("600000")))
+                .body("city.growth.rdExpenditure.percent", comparesEqualTo(d("120.00")));
+        // the county officer of 冠县 reads M's and N's 1995 figures; 东昌府区's (M's region now) has none of them
+        report(county("371525"), "year=1995").body("regions[0].totals.enterprises", equalTo(2));
+        report(county("371502"), "year=1995").body("regions[0].totals.enterprises", equalTo(0));
     }
 }
