@@ -147,16 +147,43 @@ public class CoverageLedger {
         }
         Map<String, List<Segment>> rows = new TreeMap<>();
         for (Map.Entry<String, Map<Integer, String>> e : years.entrySet()) {
-            List<Segment> timeline = timeline(spans.getOrDefault(e.getKey(), List.of()));
-            List<Segment> out = new ArrayList<>();
-            for (Map.Entry<Integer, String> y : e.getValue().entrySet()) {
-                for (Segment s : timeline) {
-                    out.add(new Segment(y.getKey(), s.seq(), s.from(), s.to(), y.getValue(), s.single(), s.joint(), s.industry()));
-                }
-            }
-            rows.put(e.getKey(), out);
+            rows.put(e.getKey(), rows(e.getValue(), timeline(spans.getOrDefault(e.getKey(), List.of()))));
         }
         return rows;
+    }
+
+    /** One enterprise's rows: its time line repeated for each year above designated size (year → that year's region). */
+    private static List<Segment> rows(Map<Integer, String> years, List<Segment> timeline) {
+        List<Segment> out = new ArrayList<>(years.size() * timeline.size());
+        for (Map.Entry<Integer, String> y : years.entrySet()) {
+            for (Segment s : timeline) {
+                out.add(new Segment(y.getKey(), s.seq(), s.from(), s.to(), y.getValue(), s.single(), s.joint(), s.industry()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rows of enterprises created in the caller's transaction (the importer's new rows), without reading them
+     * back: such an enterprise has no participants yet (institution_participant's foreign key to enterprise) and
+     * no rows (a deleted enterprise's rows are deleted with it), so each of its years above designated size gets
+     * the one unbounded, uncovered segment of {@link #timeline} with no spans, as {@link #refresh} would store.
+     * No lock is needed: the caller's insert holds the new rows' locks.
+     *
+     * @param aboveYears credit code → (year → region of that year) of the years whose figures say above designated size
+     */
+    public static void insertCreated(Connection c, Map<String, Map<Integer, String>> aboveYears) throws SQLException {
+        if (aboveYears.isEmpty()) {
+            return;
+        }
+        List<Segment> timeline = timeline(List.of());
+        Map<String, List<Segment>> rows = new TreeMap<>();
+        aboveYears.forEach((code, years) -> {
+            if (!years.isEmpty()) {
+                rows.put(code, rows(new TreeMap<>(years), timeline));
+            }
+        });
+        insert(c, rows);
     }
 
     /**
@@ -239,34 +266,91 @@ public class CoverageLedger {
         }
     }
 
+    /** Rows per INSERT statement. */
+    static final int ROWS_PER_INSERT = 1000;
+
+    /**
+     * Multi-row INSERTs with the values as literals (numbers, dates, flags; credit and region codes over
+     * {@code 0-9 A-Z}, which cannot end a literal early), so that the MySQL connector neither scans a statement of
+     * thousands of parameters nor binds them one by one (an import writes a row per enterprise and year). A code
+     * of any other form is bound as a parameter.
+     */
     static void insert(Connection c, Map<String, List<Segment>> rows) throws SQLException {
-        List<Object[]> flat = new ArrayList<>();
-        rows.forEach((code, segments) -> segments.forEach(s -> flat.add(new Object[]{code, s})));
-        int per = 200;
-        for (int k = 0; k < flat.size(); k += per) {
-            List<Object[]> part = flat.subList(k, Math.min(flat.size(), k + per));
-            StringBuilder sql = new StringBuilder("insert into coverage_segment (credit_code, year, seq, valid_from, valid_to, "
-                    + "region_code, covered, single_mode, joint_mode, industry_mode) values ");
-            for (int j = 0; j < part.size(); j++) {
-                sql.append(j == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int p = 1;
-                for (Object[] r : part) {
-                    Segment s = (Segment) r[1];
-                    ps.setString(p++, (String) r[0]);
-                    ps.setInt(p++, s.year());
-                    ps.setInt(p++, s.seq());
-                    ps.setDate(p++, s.from() == null ? null : Date.valueOf(s.from()));
-                    ps.setDate(p++, s.to() == null ? null : Date.valueOf(s.to()));
-                    ps.setString(p++, s.regionCode());
-                    ps.setBoolean(p++, s.covered());
-                    ps.setBoolean(p++, s.single());
-                    ps.setBoolean(p++, s.joint());
-                    ps.setBoolean(p++, s.industry());
+        StringBuilder sql = null;
+        List<String> bound = new ArrayList<>();
+        int inStatement = 0;
+        for (Map.Entry<String, List<Segment>> e : rows.entrySet()) {
+            for (Segment s : e.getValue()) {
+                if (sql == null) {
+                    sql = new StringBuilder(120 + ROWS_PER_INSERT * 90).append("insert into coverage_segment (credit_code, year, "
+                            + "seq, valid_from, valid_to, region_code, covered, single_mode, joint_mode, industry_mode) values ");
                 }
+                sql.append(inStatement == 0 ? "(" : ", (");
+                code(sql, bound, e.getKey());
+                sql.append(", ").append(s.year()).append(", ").append(s.seq()).append(", ");
+                date(sql, s.from());
+                sql.append(", ");
+                date(sql, s.to());
+                sql.append(", ");
+                code(sql, bound, s.regionCode());
+                sql.append(", ").append(s.covered()).append(", ").append(s.single()).append(", ").append(s.joint())
+                        .append(", ").append(s.industry()).append(')');
+                if (++inStatement == ROWS_PER_INSERT) {
+                    execute(c, sql, bound);
+                    sql = null;
+                    inStatement = 0;
+                }
+            }
+        }
+        if (sql != null) {
+            execute(c, sql, bound);
+        }
+    }
+
+    private static void code(StringBuilder sql, List<String> bound, String code) {
+        if (code == null) {
+            sql.append("NULL");
+        } else if (isCode(code)) {
+            sql.append('\'').append(code).append('\'');
+        } else {
+            sql.append('?');
+            bound.add(code);
+        }
+    }
+
+    private static void date(StringBuilder sql, LocalDate d) {
+        if (d == null) {
+            sql.append("NULL");
+        } else {
+            sql.append("DATE '").append(d).append('\'');
+        }
+    }
+
+    private static boolean isCode(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!(ch >= '0' && ch <= '9' || ch >= 'A' && ch <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void execute(Connection c, StringBuilder sql, List<String> bound) throws SQLException {
+        if (bound.isEmpty()) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.setEscapeProcessing(false);
+                st.executeUpdate(sql.toString());
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bind(ps, bound);
                 ps.executeUpdate();
             }
+            bound.clear();
         }
     }
 

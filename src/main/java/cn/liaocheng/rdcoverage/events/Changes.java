@@ -105,17 +105,28 @@ public class Changes {
         for (Imported r : rows) {
             byRegion.computeIfAbsent(r.regionCode(), k -> new ArrayList<>()).add(r);
         }
-        Instant now = Instant.now(clock);
-        for (Map.Entry<String, List<Imported>> region : byRegion.entrySet()) {
-            ObjectNode data = json.createObjectNode();
-            data.put("regionCode", region.getKey());
-            ArrayNode created = data.putArray("created");
-            ArrayNode updated = data.putArray("updated");
-            for (Imported r : region.getValue()) {
-                (r.created() ? created : updated).add(r.creditCode());
-            }
-            insert(c, EventType.ENTERPRISE_IMPORTED, region.getKey(), null, Scope.of(Set.of(region.getKey()), Set.of()), data.toString(), now);
+        if (byRegion.isEmpty()) {
+            return;
         }
+        Instant now = Instant.now(clock);
+        // the chunk's events as one JDBC batch (one multi-row INSERT with the production connector's
+        // rewriteBatchedStatements), and one after-commit nudge of the sequencer for all of them
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Map.Entry<String, List<Imported>> region : byRegion.entrySet()) {
+                ObjectNode data = json.createObjectNode();
+                data.put("regionCode", region.getKey());
+                ArrayNode created = data.putArray("created");
+                ArrayNode updated = data.putArray("updated");
+                for (Imported r : region.getValue()) {
+                    (r.created() ? created : updated).add(r.creditCode());
+                }
+                bindRow(ps, EventType.ENTERPRISE_IMPORTED, region.getKey(), null, Scope.of(Set.of(region.getKey()), Set.of()),
+                        data.toString(), now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        recorded.fire(new Sequencer.Recorded());
     }
 
     /** An event a bulk writer prepared itself, with its scope (the regions and credit codes that may read it). */

@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.enterprise.importing;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.enterprise.SizeRules;
 import cn.liaocheng.rdcoverage.region.Regions;
@@ -509,16 +510,30 @@ public class EnterpriseImporter {
             for (Map.Entry<Integer, List<String>> year : byYear(changedFigs).entrySet()) {
                 auditFigures(year.getKey(), year.getValue(), MOD);
             }
+            // coverage rows of the enterprises this chunk wrote, in the import's transaction (issue #20): the stored
+            // ones recomputed from the tables, the new ones (no participants yet) from the figures just written
             List<String> touched = new ArrayList<>();
+            Map<String, Map<Integer, String>> createdAbove = new TreeMap<>();
+            List<Changes.Imported> imported = new ArrayList<>();
             for (Ent e : ents.values()) {
-                if (e.isNew || e.dirty || e.figures.values().stream().anyMatch(f -> f.isNew || f.dirty)) {
+                if (e.isNew) {
+                    Map<Integer, String> years = new TreeMap<>();
+                    for (Fig f : e.figures.values()) {
+                        if (f.above) {
+                            years.put(f.year, f.region != null ? f.region : e.region);
+                        }
+                    }
+                    createdAbove.put(e.code, years);
+                } else if (e.dirty || e.figures.values().stream().anyMatch(f -> f.isNew || f.dirty)) {
                     touched.add(e.code);
+                } else {
+                    continue;
                 }
+                imported.add(new Changes.Imported(e.code, e.region, e.isNew));
             }
-            // coverage rows of the enterprises this chunk wrote, in the import's transaction (issue #20)
-            cn.liaocheng.rdcoverage.coverage.CoverageLedger.refresh(c, touched);
-            changes.imported(c, ents.values().stream().filter(e -> e.isNew || e.dirty || e.figures.values().stream().anyMatch(f -> f.isNew || f.dirty))
-                    .map(e -> new Changes.Imported(e.code, e.region, e.isNew)).toList());
+            CoverageLedger.refresh(c, touched);
+            CoverageLedger.insertCreated(c, createdAbove);
+            changes.imported(c, imported);
         }
 
         private void updateEnterprises(List<Ent> changed) throws SQLException {
