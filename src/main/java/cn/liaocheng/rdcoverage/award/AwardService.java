@@ -179,11 +179,11 @@ public class AwardService {
         if (existing != null) {
             throw ApiException.conflict("already-awarded", "Enterprise " + code + " already has award " + existing.id + " ("
                     + existing.status + ") of " + in.program() + "; an enterprise is supported once (不重复支持)",
-                    Map.of("awardId", existing.id.toString()));
+                    Map.of("awardId", existing.id.toString())).zh("detail.already-awarded", code, existing.id, in.program(), existing.status);
         }
         if (e.sizeClass == null) {
             throw ApiException.unprocessable("no-figures", "Enterprise " + code + " has no yearly figures, so its size class "
-                    + "and award tier are unknown", Map.of("creditCode", code));
+                    + "and award tier are unknown", Map.of("creditCode", code)).zh("detail.no-figures.award", code);
         }
         LocalDate today = LocalDate.now(clock);
         cn.liaocheng.rdcoverage.eligibility.Policy policy = policies.inForce(today);
@@ -196,7 +196,7 @@ public class AwardService {
         }
         if (inst.status != cn.liaocheng.rdcoverage.institution.InstitutionStatus.RECOGNIZED) {
             throw ApiException.conflict("institution-not-recognized", "Institution " + inst.id + " is " + inst.status
-                    + "; awards are for recognised institutions (先建后补)", Map.of("institutionStatus", inst.status.name()));
+                    + "; awards are for recognised institutions (先建后补)", Map.of("institutionStatus", inst.status.name())).zh("detail.institution-not-recognized", inst.id, inst.status);
         }
         Award a = newAward(in.program(), e, institution, null, today, Instant.now(clock));
         a.sizeClass = e.sizeClass;
@@ -212,7 +212,7 @@ public class AwardService {
                     "regionCode = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc", e.regionCode, today).firstResult();
             if (county == null) {
                 throw ApiException.unprocessable("no-county-policy", "Region " + e.regionCode + " has no award policy in force",
-                        Map.of("regionCode", e.regionCode));
+                        Map.of("regionCode", e.regionCode)).zh("detail.no-county-policy", e.regionCode);
             }
             a.amount = supplement(county, tier, cityAmount);
             a.basis = by + "; county " + e.regionCode + " supplement from " + county.effectiveFrom;
@@ -363,7 +363,7 @@ public class AwardService {
             default -> List.of();
         };
         return ApiException.conflict("illegal-transition", action + " is not allowed on a " + a.status + " award",
-                Map.of("currentStatus", a.status.name(), "allowedActions", allowed));
+                Map.of("currentStatus", a.status.name(), "allowedActions", allowed)).zh("detail.illegal-transition.award", action, a.status);
     }
 
     Award find(String rawId) {

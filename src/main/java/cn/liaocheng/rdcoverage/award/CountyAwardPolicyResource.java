@@ -125,7 +125,7 @@ public class CountyAwardPolicyResource {
             throw ApiException.invalid(errors);
         }
         if (CountyAwardPolicy.count("regionCode = ?1 and effectiveFrom = ?2", code, in.effectiveFrom()) > 0) {
-            throw ApiException.conflict("duplicate", "Region " + code + " already has a supplement taking effect on " + in.effectiveFrom());
+            throw ApiException.conflict("duplicate", "Region " + code + " already has a supplement taking effect on " + in.effectiveFrom()).zh("detail.duplicate.county-award-policy", code, in.effectiveFrom());
         }
         CountyAwardPolicy p = new CountyAwardPolicy();
         p.regionCode = code;

@@ -164,7 +164,7 @@ public class Batches {
             throw new ApiException(409, "batch-not-applied", "Conflict", "Item " + failedAt[0] + " ("
                     + idOf.apply(items.get(failedAt[0])) + ") failed: " + failure[0].detail
                     + "; the batch is atomic, so nothing was applied", null,
-                    Map.of("failedIndex", failedAt[0], "items", listed));
+                    Map.of("failedIndex", failedAt[0], "items", listed)).zh("detail.batch-not-applied", failedAt[0], idOf.apply(items.get(failedAt[0])), ProblemLanguage.title(failure[0].slug(), ProblemLanguage.CHINESE));
         }
         return new Result(true, results.size(), 0, results);
     }

@@ -115,7 +115,7 @@ public class Idempotency {
         IdempotencyRecord first = QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.findById(keyHash));
         if (first == null || first.status == 0) {
             throw ApiException.conflict("idempotency-in-progress",
-                    "A request with this Idempotency-Key is still being processed; retry shortly");
+                    "A request with this Idempotency-Key is still being processed; retry shortly").zh("detail.idempotency-in-progress");
         }
         if (!first.scope.equals(scope)) {
             throw ApiException.forbidden("This Idempotency-Key was answered for another role or scope of this caller; "
@@ -123,7 +123,7 @@ public class Idempotency {
         }
         if (!first.requestHash.equals(requestHash)) {
             throw ApiException.unprocessable("idempotency-key-reused",
-                    "This Idempotency-Key was already used for a different request; use a new key for a new request", null);
+                    "This Idempotency-Key was already used for a different request; use a new key for a new request", null).zh("detail.idempotency-key-reused");
         }
         Response.ResponseBuilder b = Response.status(first.status).header("Idempotent-Replayed", "true");
         if (first.location != null) {

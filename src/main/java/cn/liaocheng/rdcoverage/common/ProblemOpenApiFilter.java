@@ -96,6 +96,7 @@ public class ProblemOpenApiFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) ->
                 item.getOperations().forEach((method, op) -> operation(path, method.name(), item, op)));
+        RequestExamples.add(openAPI);
         criterion(openAPI.getComponents().getSchemas());
         units(openAPI.getComponents().getSchemas());
         renamePages(openAPI);
@@ -287,7 +288,8 @@ public class ProblemOpenApiFilter implements OASFilter {
                 }
                 if ("200".equals(code) && report) {
                     addHeader(response, "ETag", "weak tag (W/\"r…\") of the JSON answer's content, without generatedAt; send it "
-                            + "back as If-None-Match to get 304 while the report is unchanged (CSV and xlsx carry none)");
+                            + "back as If-None-Match to get 304 while the report is unchanged; the CSV (W/\"rc…\") and xlsx (W/\"rx…\") "
+                            + "representations carry their own tag of their rows");
                 } else if (code.startsWith("2") && !"204".equals(code) && (oneResource || ifMatch)) {
                     addHeader(response, "ETag", "the resource's version; send it back as If-Match (writes) or If-None-Match (reads)");
                 }

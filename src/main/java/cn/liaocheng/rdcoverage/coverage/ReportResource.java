@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.TableOutput;
+import cn.liaocheng.rdcoverage.common.TableTag;
 import cn.liaocheng.rdcoverage.common.XlsxOutput;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -83,6 +84,7 @@ public class ReportResource {
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .tag(TableTag.of(TableTag.CSV, null, Exports.header(COVERAGE_COLUMNS, language), out -> coverageRows(out, report)))
                 .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf())).build();
     }
 
@@ -112,6 +114,7 @@ public class ReportResource {
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)
+                .tag(TableTag.of(TableTag.XLSX, null, COVERAGE_COLUMNS, out -> coverageRows(out, report)))
                 .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf(), "xlsx"))
                 .build();
     }
@@ -164,6 +167,8 @@ public class ReportResource {
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .tag(TableTag.of(TableTag.CSV, null, Exports.header(UNCOVERED_COLUMNS, language),
+                        out -> uncoveredRows(out, date, regionCode, overdue, since, sort)))
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date)).build();
     }
 
@@ -193,6 +198,7 @@ public class ReportResource {
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)
+                .tag(TableTag.of(TableTag.XLSX, null, UNCOVERED_COLUMNS, out -> uncoveredRows(out, date, regionCode, overdue, since, sort)))
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date, "xlsx")).build();
     }
 
@@ -219,6 +225,7 @@ public class ReportResource {
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .tag(TableTag.of(TableTag.CSV, null, Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend)))
                 .header("Content-Disposition", Exports.disposition("coverage-trend", regionOf(regionCode), LocalDate.now(clock)))
                 .build();
     }
@@ -236,6 +243,7 @@ public class ReportResource {
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)
+                .tag(TableTag.of(TableTag.XLSX, null, TREND_COLUMNS, out -> trendRows(out, trend)))
                 .header("Content-Disposition", Exports.disposition("coverage-trend", regionOf(regionCode), LocalDate.now(clock), "xlsx"))
                 .build();
     }

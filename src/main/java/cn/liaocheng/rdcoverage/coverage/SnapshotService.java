@@ -50,7 +50,7 @@ public class SnapshotService {
         if (asOf != null && asOf.isAfter(today)) {
             throw ApiException.unprocessable("future-snapshot", "A snapshot as of " + asOf + " (after today, " + today
                     + ") would freeze figures that can still change; take it on or after that day",
-                    Map.of("field", "asOf", "asOf", asOf.toString(), "today", today.toString()));
+                    Map.of("field", "asOf", "asOf", asOf.toString(), "today", today.toString())).zh("detail.future-snapshot", asOf, today);
         }
         CoverageSnapshot s = store(asOf == null ? today : asOf, SnapshotKind.ON_DEMAND, null, caller.subject());
         return view(s, true);

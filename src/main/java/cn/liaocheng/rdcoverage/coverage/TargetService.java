@@ -68,7 +68,7 @@ public class TargetService {
         String scope = CoverageTarget.scopeOf(region);
         if (CoverageTarget.count("year = ?1 and scope = ?2", input.year(), scope) > 0) {
             throw ApiException.conflict("duplicate", "A " + (region == null ? "city-wide" : "region " + region)
-                    + " target for " + input.year() + " already exists; change it with PUT");
+                    + " target for " + input.year() + " already exists; change it with PUT").zh(region == null ? "detail.duplicate.target-city" : "detail.duplicate.target-region", input.year(), region);
         }
         Instant now = Instant.now(clock);
         CoverageTarget t = new CoverageTarget();

@@ -11,7 +11,7 @@ import java.util.List;
 public record EnterpriseInput(
         String creditCode,
         @NotBlank @Size(max = EnterpriseLimits.NAME_MAX) String name,
-        @NotBlank @Pattern(regexp = EnterpriseLimits.REGION_CODE_REGEX, message = "must be a 6-digit region code") String regionCode,
+        @NotBlank @Pattern(regexp = EnterpriseLimits.REGION_CODE_REGEX, message = "{rd.regionCode.format}") String regionCode,
         @Pattern(regexp = EnterpriseLimits.INDUSTRY_CODE_REGEX, message = EnterpriseLimits.INDUSTRY_CODE_MESSAGE) String industryCode,
         @Size(max = EnterpriseLimits.ADDRESS_MAX) String address,
         Boolean keyEnterprise,

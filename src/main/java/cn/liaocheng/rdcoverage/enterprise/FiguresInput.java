@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  * is the region of that year (default: as stored for the year, else the enterprise's current region).
  */
 public record FiguresInput(
-        @Min(value = EnterpriseLimits.MIN_YEAR, message = "must be 1990 or later") @Max(value = 2100, message = "must be 2100 or earlier") Integer year,
+        @Min(value = EnterpriseLimits.MIN_YEAR, message = "{rd.year.min}") @Max(value = 2100, message = "{rd.year.max}") Integer year,
         @NotNull @PositiveOrZero @Max(EnterpriseLimits.MAX_EMPLOYEES) Integer employees,
         @NotNull @PositiveOrZero @Digits(integer = EnterpriseLimits.REVENUE_INTEGER_DIGITS, fraction = EnterpriseLimits.REVENUE_FRACTION_DIGITS) BigDecimal revenue,
         Boolean aboveDesignatedSize,

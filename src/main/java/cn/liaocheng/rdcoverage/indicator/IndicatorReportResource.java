@@ -4,6 +4,7 @@ import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.Exports;
 import cn.liaocheng.rdcoverage.common.TableOutput;
+import cn.liaocheng.rdcoverage.common.TableTag;
 import cn.liaocheng.rdcoverage.common.XlsxOutput;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,6 +70,7 @@ public class IndicatorReportResource {
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .tag(TableTag.of(TableTag.CSV, null, Exports.header(COLUMNS, language), out -> rows(out, report)))
                 .header("Content-Disposition", Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31)))
                 .build();
     }
@@ -84,8 +86,8 @@ public class IndicatorReportResource {
                 rows(xlsx, report);
             }
         };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE).header("Content-Disposition",
-                Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31), "xlsx")).build();
+        return Response.ok(body, XlsxOutput.MEDIA_TYPE).tag(TableTag.of(TableTag.XLSX, null, COLUMNS, out -> rows(out, report)))
+                .header("Content-Disposition", Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31), "xlsx")).build();
     }
 
     private static void rows(TableOutput out, IndicatorReport report) {

@@ -47,7 +47,7 @@ public class DesignationService {
         Institution i = institutions.find(institutionId);
         if (i.status == InstitutionStatus.REVOKED) {
             throw ApiException.conflict("institution-revoked", "Institution " + i.id + " was revoked on " + i.revokedOn
-                    + "; a revoked institution takes no new designation");
+                    + "; a revoked institution takes no new designation").zh("detail.institution-revoked.designation", i.id, i.revokedOn);
         }
         Instant now = Instant.now(clock);
         Designation d = new Designation();
@@ -70,7 +70,7 @@ public class DesignationService {
         ETags.checkIfMatch(ifMatch, d.version);
         if (d.revokedOn != null) {
             throw ApiException.conflict("already-revoked", "Designation " + d.id + " was already revoked on " + d.revokedOn,
-                    Map.of("revokedOn", d.revokedOn.toString()));
+                    Map.of("revokedOn", d.revokedOn.toString())).zh("detail.already-revoked.designation", d.id, d.revokedOn);
         }
         if (input.revokedOn().isBefore(d.grantedOn)) {
             throw ApiException.invalid("revokedOn", "must not be before grantedOn (" + d.grantedOn + ")");
@@ -90,7 +90,7 @@ public class DesignationService {
         ETags.checkIfMatch(ifMatch, i.version);
         if (i.status != InstitutionStatus.RECOGNIZED) {
             throw ApiException.conflict("not-recognized", "Institution " + i.id + " is " + i.status
-                    + "; only a RECOGNIZED institution can be revoked", Map.of("institutionStatus", i.status.name()));
+                    + "; only a RECOGNIZED institution can be revoked", Map.of("institutionStatus", i.status.name())).zh("detail.not-recognized.revoke", i.id, i.status);
         }
         if (i.recognizedOn != null && input.revokedOn().isBefore(i.recognizedOn)) {
             throw ApiException.invalid("revokedOn", "must not be before recognizedOn (" + i.recognizedOn + ")");

@@ -30,7 +30,7 @@ public record InstitutionInput(
 
     /** One year's declared capacity; {@code year} defaults to the current year. */
     public record CapacityInput(
-            @Min(value = 1990, message = "must be 1990 or later") @Max(value = 2100, message = "must be 2100 or earlier") Integer year,
+            @Min(value = 1990, message = "{rd.year.min}") @Max(value = 2100, message = "{rd.year.max}") Integer year,
             @NotNull @PositiveOrZero @Max(1_000_000) Integer personnel,
             @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal equipmentValue,
             @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal rdExpenditure,

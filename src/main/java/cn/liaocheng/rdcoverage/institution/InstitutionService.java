@@ -461,7 +461,7 @@ public class InstitutionService {
             if (f == null) {
                 throw ApiException.unprocessable("no-figures", "Enterprise " + code + " has no yearly figures for "
                         + asOf.getYear() + " or earlier, so its size class is unknown; load its statistics first",
-                        Map.of("creditCode", code, "year", asOf.getYear()));
+                        Map.of("creditCode", code, "year", asOf.getYear())).zh("detail.no-figures.size-class", code, asOf.getYear());
             }
             participants.add(new Participant(code, f.employees, f.revenue, f.aboveDesignatedSize, awarded.contains(code)));
         }

@@ -98,7 +98,7 @@ public class Policies {
             LocalDate first = cache().isEmpty() ? null : cache().firstKey();
             throw ApiException.unprocessable("no-policy-in-force",
                     "No policy was in force on " + date + (first == null ? "" : "; the first took effect on " + first),
-                    first == null ? Map.of("asOf", date.toString()) : Map.of("asOf", date.toString(), "firstEffectiveFrom", first.toString()));
+                    first == null ? Map.of("asOf", date.toString()) : Map.of("asOf", date.toString(), "firstEffectiveFrom", first.toString())).zh(first == null ? "detail.no-policy-in-force.none" : "detail.no-policy-in-force.first", date, first);
         }
         return entry.getValue();
     }
@@ -150,10 +150,10 @@ public class Policies {
     public PolicyView create(Policy policy) {
         validate(policy);
         if (PolicyVersion.findById(policy.id()) != null) {
-            throw ApiException.conflict("duplicate", "Policy " + policy.id() + " already exists");
+            throw ApiException.conflict("duplicate", "Policy " + policy.id() + " already exists").zh("detail.duplicate.policy", policy.id());
         }
         if (PolicyVersion.count("effectiveFrom", policy.effectiveFrom()) > 0) {
-            throw ApiException.conflict("duplicate", "Another policy already takes effect on " + policy.effectiveFrom());
+            throw ApiException.conflict("duplicate", "Another policy already takes effect on " + policy.effectiveFrom()).zh("detail.duplicate.policy-date", policy.effectiveFrom());
         }
         PolicyVersion row = new PolicyVersion();
         row.id = policy.id();
@@ -173,7 +173,7 @@ public class Policies {
         cn.liaocheng.rdcoverage.common.ETags.checkIfMatch(ifMatch, row.version);
         if (row.locked) {
             throw ApiException.conflict("policy-locked", "Policy " + id
-                    + " was used by a stored decision and cannot change; publish a new version with a later effective date");
+                    + " was used by a stored decision and cannot change; publish a new version with a later effective date").zh("detail.policy-locked", id);
         }
         if (!id.equals(policy.id())) {
             throw ApiException.invalid("id", "must equal the id in the path (" + id + ")");

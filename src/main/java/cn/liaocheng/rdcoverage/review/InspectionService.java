@@ -42,7 +42,7 @@ public class InspectionService {
         Application a = review.find(in.applicationId());
         if (a.status != ApplicationStatus.UNDER_ASSESSMENT) {
             throw ApiException.conflict("application-not-under-assessment", "Application " + a.id + " is " + a.status
-                    + "; inspections are assigned while it is UNDER_ASSESSMENT");
+                    + "; inspections are assigned while it is UNDER_ASSESSMENT").zh("detail.application-not-under-assessment", a.id, a.status);
         }
         Inspection i = new Inspection();
         i.applicationId = a.id;
@@ -109,7 +109,7 @@ public class InspectionService {
         ETags.checkIfMatch(ifMatch, i.version);
         if (i.status != Inspection.Status.ASSIGNED) {
             throw ApiException.conflict("inspection-" + i.status.name().toLowerCase(java.util.Locale.ROOT),
-                    "Inspection " + i.id + " is " + i.status + " and read-only");
+                    "Inspection " + i.id + " is " + i.status + " and read-only").zh("detail.inspection-closed.record", i.id, i.status);
         }
         LocalDate today = LocalDate.now(clock);
         if (in.conductedOn() != null) {
@@ -164,7 +164,7 @@ public class InspectionService {
         ETags.checkIfMatch(ifMatch, i.version);
         if (i.status != Inspection.Status.ASSIGNED) {
             throw ApiException.conflict("inspection-" + i.status.name().toLowerCase(java.util.Locale.ROOT),
-                    "Inspection " + i.id + " is " + i.status + "; only an ASSIGNED inspection can be cancelled");
+                    "Inspection " + i.id + " is " + i.status + "; only an ASSIGNED inspection can be cancelled").zh("detail.inspection-closed.cancel", i.id, i.status);
         }
         i.status = Inspection.Status.CANCELLED;
         i.findings = ("Cancelled by " + caller.subject() + ": " + in.reason().trim()

@@ -19,7 +19,7 @@ public final class ReviewInputs {
     private ReviewInputs() {
     }
 
-    public record RoundInput(@NotBlank @Pattern(regexp = "\\d{4}H[12]", message = "must look like 2026H2") String id,
+    public record RoundInput(@NotBlank @Pattern(regexp = "\\d{4}H[12]", message = "{rd.roundId.format}") String id,
                              @NotNull @Min(2020) @Max(2100) Integer year, @NotNull @Min(1) @Max(2) Integer half,
                              @NotNull LocalDate opensOn, @NotNull LocalDate closesOn, RoundStatus status) {
     }

@@ -101,7 +101,7 @@ public class ReviewService {
             throw ApiException.invalid(errors);
         }
         if (Round.findById(in.id()) != null) {
-            throw ApiException.conflict("duplicate", "Round " + in.id() + " already exists");
+            throw ApiException.conflict("duplicate", "Round " + in.id() + " already exists").zh("detail.duplicate.round", in.id());
         }
         Round r = new Round();
         r.id = in.id();

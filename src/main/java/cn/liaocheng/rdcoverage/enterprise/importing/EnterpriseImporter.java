@@ -165,7 +165,7 @@ public class EnterpriseImporter {
                     || state.equals("90131") || s.getErrorCode() == 1205 || s.getErrorCode() == 1213)) {
                 return new ApiException(409, "import-conflict", "Another change got there first",
                         "another import or edit changed the same enterprises at the same moment; nothing of this import "
-                                + "was kept: send the file again", null, null);
+                                + "was kept: send the file again", null, null).zh("detail.import-conflict");
             }
         }
         return new IllegalStateException("Import failed in the database", e);

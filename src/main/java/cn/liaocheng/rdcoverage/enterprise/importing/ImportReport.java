@@ -42,6 +42,6 @@ public record ImportReport(long received, long created, long updated, long uncha
         }
         ext.put("file", file);
         return ApiException.unprocessable("import-rejected", rejected + " of " + received + " rows are invalid, so nothing "
-                + (dryRun ? "would be" : "was") + " imported; fix them, or send ?mode=partial to keep the valid rows", ext);
+                + (dryRun ? "would be" : "was") + " imported; fix them, or send ?mode=partial to keep the valid rows", ext).zh(dryRun ? "detail.import-rejected.dry-run" : "detail.import-rejected", rejected, received);
     }
 }

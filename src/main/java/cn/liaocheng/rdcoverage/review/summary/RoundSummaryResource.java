@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.review.summary;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.Exports;
 import cn.liaocheng.rdcoverage.common.TableOutput;
+import cn.liaocheng.rdcoverage.common.TableTag;
 import cn.liaocheng.rdcoverage.common.XlsxOutput;
 import cn.liaocheng.rdcoverage.review.ApplicationStatus;
 import cn.liaocheng.rdcoverage.review.summary.RoundSummary.RegionTotals;
@@ -63,6 +64,7 @@ public class RoundSummaryResource {
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .tag(TableTag.of(TableTag.CSV, zh ? "zh" : "en", List.of(s.roundId() + " " + SummaryLabels.label(zh, "title")), out -> summaryRows(out, s, zh)))
                 .header("Content-Disposition", Exports.disposition("round-" + s.roundId() + "-summary", region(s), day(s), "csv")).build();
     }
 
@@ -82,6 +84,7 @@ public class RoundSummaryResource {
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)
+                .tag(TableTag.of(TableTag.XLSX, zh ? "zh" : "en", List.of(s.roundId() + " " + SummaryLabels.label(zh, "title")), out -> summaryRows(out, s, zh)))
                 .header("Content-Disposition", Exports.disposition("round-" + s.roundId() + "-summary", region(s), day(s), "xlsx")).build();
     }
 
@@ -149,6 +152,7 @@ public class RoundSummaryResource {
             }
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .tag(TableTag.of(TableTag.CSV, zh ? "zh" : "en", List.of(a.roundId() + " " + SummaryLabels.label(zh, "announcement.title")), out -> announcementRows(out, a, zh)))
                 .header("Content-Disposition", "attachment; filename=\"round-" + a.roundId() + "-announcement.csv\"").build();
     }
 
@@ -167,6 +171,7 @@ public class RoundSummaryResource {
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)
+                .tag(TableTag.of(TableTag.XLSX, zh ? "zh" : "en", List.of(a.roundId() + " " + SummaryLabels.label(zh, "announcement.title")), out -> announcementRows(out, a, zh)))
                 .header("Content-Disposition", "attachment; filename=\"round-" + a.roundId() + "-announcement.xlsx\"").build();
     }
 
