@@ -168,7 +168,7 @@ public class ReportResource {
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
                 .tag(TableTag.of(TableTag.CSV, null, Exports.header(UNCOVERED_COLUMNS, language),
-                        out -> uncoveredRows(out, date, regionCode, overdue, since, sort)))
+                        out -> export.accept(u -> uncoveredRow(out, u))))
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date)).build();
     }
 
@@ -198,7 +198,7 @@ public class ReportResource {
             }
         };
         return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .tag(TableTag.of(TableTag.XLSX, null, UNCOVERED_COLUMNS, out -> uncoveredRows(out, date, regionCode, overdue, since, sort)))
+                .tag(TableTag.of(TableTag.XLSX, null, UNCOVERED_COLUMNS, out -> export.accept(u -> uncoveredRow(out, u))))
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date, "xlsx")).build();
     }
 
