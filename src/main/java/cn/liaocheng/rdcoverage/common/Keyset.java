@@ -51,28 +51,22 @@ public final class Keyset<T> {
         sortable.forEach(c -> byField.put(c.field(), c));
         List<Key<T>> keys = new ArrayList<>();
         StringJoiner normal = new StringJoiner(",");
-        if (sort != null && !sort.isBlank()) {
-            for (String raw : sort.split(",")) {
-                String field = raw.trim();
-                boolean desc = field.startsWith("-");
-                if (desc || field.startsWith("+")) {
-                    field = field.substring(1);
-                }
-                Column<T> column = byField.get(field);
-                if (column == null) {
-                    throw ApiException.invalid("sort", "cannot sort by '" + field + "'; sortable fields: "
-                            + String.join(", ", byField.keySet().stream().sorted().toList()));
-                }
-                if (column.field().equals(tieBreak.field())) {
-                    if (desc) {
-                        keys.add(new Key<>(column, true));
-                        normal.add("-" + field);
-                    }
-                    break; // unique: later fields cannot change the order
-                }
-                keys.add(new Key<>(column, desc));
-                normal.add((desc ? "-" : "") + field);
+        for (Sorting.Field f : Sorting.parse(sort)) {
+            String field = f.name();
+            boolean desc = f.descending();
+            Column<T> column = byField.get(field);
+            if (column == null) {
+                throw Sorting.unknown(field, byField.keySet());
             }
+            if (column.field().equals(tieBreak.field())) {
+                if (desc) {
+                    keys.add(new Key<>(column, true));
+                    normal.add("-" + field);
+                }
+                break; // unique: later fields cannot change the order
+            }
+            keys.add(new Key<>(column, desc));
+            normal.add((desc ? "-" : "") + field);
         }
         if (keys.stream().noneMatch(k -> k.column().field().equals(tieBreak.field()))) {
             keys.add(new Key<>(tieBreak, false));

@@ -1,11 +1,44 @@
 package cn.liaocheng.rdcoverage.common;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** Turns {@code sort=name,-updatedAt} into an ORDER BY over allow-listed columns; unknown fields are a 400. */
+/**
+ * The {@code sort} query parameter ({@code sort=name,-updatedAt}: API field names, comma separated, {@code -} for
+ * descending, {@code +} optional for ascending): read once here, for the ORDER BY of offset pages
+ * ({@link #orderBy}) and for keyset pages ({@link Keyset#of}). Unknown fields are a 400 naming {@code sort}.
+ */
 public final class Sorting {
     private Sorting() {
+    }
+
+    /** One field of the parameter as the client wrote it. */
+    public record Field(String name, boolean descending) {
+    }
+
+    /** The fields of {@code sort} in order; empty for null or blank. */
+    public static List<Field> parse(String sort) {
+        List<Field> fields = new ArrayList<>();
+        if (sort != null && !sort.isBlank()) {
+            for (String raw : sort.split(",")) {
+                String field = raw.trim();
+                boolean desc = field.startsWith("-");
+                if (desc || field.startsWith("+")) {
+                    field = field.substring(1);
+                }
+                fields.add(new Field(field, desc));
+            }
+        }
+        return fields;
+    }
+
+    /** The 400 for a field that is not in the allow-list, listing the ones that are. */
+    public static ApiException unknown(String field, Collection<String> sortable) {
+        return ApiException.invalid("sort", "cannot sort by '" + field + "'; sortable fields: "
+                + String.join(", ", sortable.stream().sorted().toList()));
     }
 
     /**
@@ -15,20 +48,12 @@ public final class Sorting {
      */
     public static String orderBy(String sort, Map<String, String> columns, String tieBreak) {
         StringJoiner order = new StringJoiner(", ");
-        if (sort != null && !sort.isBlank()) {
-            for (String raw : sort.split(",")) {
-                String field = raw.trim();
-                boolean desc = field.startsWith("-");
-                if (desc || field.startsWith("+")) {
-                    field = field.substring(1);
-                }
-                String column = columns.get(field);
-                if (column == null) {
-                    throw ApiException.invalid("sort", "cannot sort by '" + field + "'; sortable fields: "
-                            + String.join(", ", columns.keySet().stream().sorted().toList()));
-                }
-                order.add(column + (desc ? " desc" : " asc"));
+        for (Field f : parse(sort)) {
+            String column = columns.get(f.name());
+            if (column == null) {
+                throw unknown(f.name(), columns.keySet());
             }
+            order.add(column + (f.descending() ? " desc" : " asc"));
         }
         order.add(tieBreak + " asc");
         return order.toString();

@@ -153,16 +153,7 @@ final class SqlText {
     }
 
     static boolean isCode(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (!(ch >= '0' && ch <= '9' || ch >= 'A' && ch <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
+        return cn.liaocheng.rdcoverage.common.db.SqlLiterals.isCode(s);
     }
 
     /**
