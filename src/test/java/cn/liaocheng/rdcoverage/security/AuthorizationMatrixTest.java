@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every operation the service serves (read from its OpenAPI document) must have a rule here, or this test fails:
  * a new endpoint cannot ship without saying who may call it. For each rule and each role it checks: 401 without a
  * token, 403 for roles not listed, success (not 401/403/404/5xx) for listed roles within their scope, and 404 for
- * a listed role marked {@code !} when the object is outside its scope (another enterprise or region).
+ * a listed role marked {@code !} when the object is outside its scope (another enterprise or region), and 404 for a
+ * role marked {@code ~}: one the object is hidden from altogether (security.Scope answers as for an unknown id).
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -37,6 +38,8 @@ class AuthorizationMatrixTest {
     private static final String SREAD_LIST = READ_LIST + " SUPERVISOR";
     /** Reports: a county officer (a supervisor) gets its own region(s) only (no 404 unless it asks for another region). */
     private static final String REPORTS = "COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN SUPERVISOR";
+    /** Application materials: the other roles get 404, as for an unknown id (issue #17, security.Scope#attachments). */
+    private static final String HIDDEN = "FINANCE~ PROVINCE~ ADMIN~ SUPERVISOR~";
 
     /** method path | who may call (a role, ! = object-scoped, * = every role, public = no token) | request. */
     private static final String RULES = """
@@ -130,9 +133,9 @@ class AuthorizationMatrixTest {
             POST   /api/v1/awards/transitions                       | FINANCE CITY_OFFICER               | json {"items":[]}
             GET    /api/v1/rounds/{id}/summary                      | COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN
             GET    /api/v1/rounds/{id}/announcement                 | *
-            GET    /api/v1/applications/{id}/attachments            | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!
+            GET    /api/v1/applications/{id}/attachments            | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR! HIDDEN
             POST   /api/v1/applications/{id}/attachments            | ENTERPRISE!                        | multipart
-            GET    /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!
+            GET    /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR! HIDDEN
             DELETE /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE!                        |
             GET    /api/v1/events                                   | READ_LIST
             GET    /api/v1/events/head                              | READ_LIST
@@ -144,7 +147,7 @@ class AuthorizationMatrixTest {
             POST   /api/v1/webhook-subscriptions/{id}/redeliveries  | PROVINCE ADMIN                     | json {}
             """;
 
-    private record Rule(String method, String path, Map<Role, Boolean> allowed, boolean isPublic, String request) {
+    private record Rule(String method, String path, Map<Role, Boolean> allowed, Set<Role> hidden, boolean isPublic, String request) {
         String key() {
             return method + " " + path;
         }
@@ -219,7 +222,9 @@ class AuthorizationMatrixTest {
                 tests.add(DynamicTest.dynamicTest(rule.key() + " as " + role, () -> {
                     int status = call(TestData.as(tokens.computeIfAbsent(role + "/in", k -> token(role, f, true))), rule, f);
                     Boolean scoped = rule.allowed().get(role);
-                    if (scoped == null) {
+                    if (rule.hidden().contains(role)) {
+                        assertEquals(404, status, rule.key() + " as " + role + " must not see the object");
+                    } else if (scoped == null) {
                         assertEquals(403, status, rule.key() + " as " + role + " must be forbidden");
                     } else {
                         assertTrue(status != 401 && status != 403 && status != 404 && status < 500,
@@ -352,19 +357,24 @@ class AuthorizationMatrixTest {
         for (String line : RULES.strip().split("\n")) {
             String[] parts = line.split("\\|");
             String[] mp = parts[0].trim().split("\\s+");
-            String who = parts[1].trim().replace("SREAD_LIST", SREAD_LIST).replace("SREAD", SREAD).replace("READ_LIST", READ_LIST).replace("REPORTS", REPORTS).replace("READ", READ);
+            String who = parts[1].trim().replace("SREAD_LIST", SREAD_LIST).replace("SREAD", SREAD).replace("READ_LIST", READ_LIST).replace("REPORTS", REPORTS).replace("HIDDEN", HIDDEN).replace("READ", READ);
             if (who.equals("*")) {
                 who = ALL;
             }
             Map<Role, Boolean> allowed = new LinkedHashMap<>();
+            Set<Role> hidden = new TreeSet<>();
             boolean isPublic = who.equals("public");
             if (!isPublic) {
                 for (String r : who.split("\\s+")) {
+                    if (r.endsWith("~")) {
+                        hidden.add(Role.valueOf(r.substring(0, r.length() - 1)));
+                        continue;
+                    }
                     boolean scoped = r.endsWith("!");
                     allowed.put(Role.valueOf(scoped ? r.substring(0, r.length() - 1) : r), scoped);
                 }
             }
-            rules.add(new Rule(mp[0], mp[1], allowed, isPublic, parts.length > 2 ? parts[2].trim() : null));
+            rules.add(new Rule(mp[0], mp[1], allowed, hidden, isPublic, parts.length > 2 ? parts[2].trim() : null));
         }
         return rules;
     }
