@@ -201,17 +201,15 @@ public class ReviewService {
     @Transactional
     public ApplicationView create(ReviewInputs.ApplicationInput in) {
         Institution inst = institutions.find(in.institutionId());
-        if (caller.scopedToEnterprise() && !inst.participants.contains(caller.creditCode())) {
-            throw ApiException.forbidden("An enterprise applies only for institutions it takes part in");
-        }
-        if (caller.scopedToRegion()) {
-            // a county officer organises 申报 for the enterprises of its region (recorded as its own act in the timeline)
-            Enterprise leadParticipant = Enterprise.findById(inst.participants.get(0));
-            if (leadParticipant == null || !scope.actsFor(leadParticipant.regionCode)) {
-                throw ApiException.forbidden("A county officer of " + caller.regionCode() + " applies only for institutions "
-                        + "whose lead participant is in its region; this one's county is "
-                        + (leadParticipant == null ? "unknown" : leadParticipant.regionCode));
+        // a county officer organises 申报 for the enterprises of its region (recorded as its own act in the timeline)
+        if (!scope.appliesFor(inst.participants)) {
+            if (caller.scopedToEnterprise()) {
+                throw ApiException.forbidden("An enterprise applies only for institutions it takes part in");
             }
+            Enterprise leadParticipant = Enterprise.findById(inst.participants.get(0));
+            throw ApiException.forbidden("A county officer of " + caller.regionCode() + " applies only for institutions "
+                    + "whose lead participant is in its region; this one's county is "
+                    + (leadParticipant == null ? "unknown" : leadParticipant.regionCode));
         }
         Round round = Round.findById(in.roundId());
         if (round == null) {

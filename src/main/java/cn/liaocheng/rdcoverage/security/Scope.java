@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -220,6 +221,20 @@ public class Scope {
         if (regional()) {
             return creditCode != null && em.createQuery("select count(e) from Enterprise e where e.creditCode = :c and e.regionCode = :r",
                     Long.class).setParameter("c", creditCode).setParameter("r", String.valueOf(caller.regionCode())).getSingleResult() > 0;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the caller applies (申报) for an institution with these participants, the first being the lead: an
+     * enterprise taking part, a county officer of the lead participant's region.
+     */
+    public boolean appliesFor(List<String> participants) {
+        if (caller.is(Role.ENTERPRISE)) {
+            return participants.contains(caller.creditCode());
+        }
+        if (regional()) {
+            return !participants.isEmpty() && actsForEnterprise(participants.get(0));
         }
         return true;
     }

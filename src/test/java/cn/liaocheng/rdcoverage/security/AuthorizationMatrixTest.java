@@ -50,15 +50,15 @@ class AuthorizationMatrixTest {
             POST   /api/v1/policies                                 | ADMIN                              | json {}
             PUT    /api/v1/policies/{id}                            | ADMIN                              | json {} stale
             GET    /api/v1/enterprises                              | SREAD_LIST
-            POST   /api/v1/enterprises                              | COUNTY_OFFICER CITY_OFFICER        | json {}
+            POST   /api/v1/enterprises                              | COUNTY_OFFICER CITY_OFFICER        | new-enterprise
             POST   /api/v1/enterprises/import                       | COUNTY_OFFICER CITY_OFFICER        | csv
             GET    /api/v1/enterprises/{creditCode}                 | SREAD
-            PUT    /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | enterprise stale
+            PUT    /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | enterprise current
             DELETE /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | stale
             GET    /api/v1/enterprises/{creditCode}/history         | SREAD
             GET    /api/v1/enterprises/{creditCode}/figures         | SREAD
             GET    /api/v1/enterprises/{creditCode}/figures/{year}  | SREAD
-            PUT    /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | figures stale
+            PUT    /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | figures current
             DELETE /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | stale
             GET    /api/v1/institutions                             | SREAD_LIST
             POST   /api/v1/institutions                             | ENTERPRISE COUNTY_OFFICER CITY_OFFICER | json {}
@@ -129,6 +129,7 @@ class AuthorizationMatrixTest {
             POST   /api/v1/enterprises/{creditCode}/follow-ups      | COUNTY_OFFICER! SUPERVISOR!        | json {"visitedOn":"2026-01-05","by":"矩阵督导"}
             GET    /api/v1/enterprises/{creditCode}/follow-ups/{followUpId} | COUNTY_OFFICER! CITY_OFFICER PROVINCE ADMIN SUPERVISOR!
             POST   /api/v1/regions/{code}/award-policy              | COUNTY_OFFICER CITY_OFFICER ADMIN  | json {}
+            GET    /api/v1/reports/indicators/trend                 | 400 | no year range given
             POST   /api/v1/applications/transitions                 | ENTERPRISE COUNTY_OFFICER CITY_OFFICER | json {"items":[]}
             POST   /api/v1/awards/transitions                       | FINANCE CITY_OFFICER               | json {"items":[]}
             GET    /api/v1/rounds/{id}/summary                      | COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN
@@ -145,6 +146,54 @@ class AuthorizationMatrixTest {
             DELETE /api/v1/webhook-subscriptions/{id}               | PROVINCE ADMIN                     | fresh-webhook
             GET    /api/v1/webhook-subscriptions/{id}/deliveries    | PROVINCE ADMIN
             POST   /api/v1/webhook-subscriptions/{id}/redeliveries  | PROVINCE ADMIN                     | json {}
+            """;
+
+    /**
+     * The rules whose listed roles do not yet get a 2xx here, with the status they get and why (issue #15 item 7:
+     * "allowed" means 2xx; each line below is a rule this test cannot yet see service-level role checks through).
+     * A rule not listed must answer 2xx to every listed role in scope: send a valid body (and {@code current} for
+     * the object's ETag as If-Match).
+     */
+    private static final String NOT_YET_2XX = """
+            POST   /api/v1/policies                                 | 400 | empty body
+            PUT    /api/v1/policies/{id}                            | 400 | empty body
+            POST   /api/v1/enterprises/import                       | 400 | header only
+            DELETE /api/v1/enterprises/{creditCode}                 | 412 | stale If-Match: the fixture stays
+            DELETE /api/v1/enterprises/{creditCode}/figures/{year}  | 412 | stale If-Match: the fixture stays
+            POST   /api/v1/institutions                             | 400 | empty body
+            POST   /api/v1/institutions/historic-register           | 400 | empty body
+            PUT    /api/v1/institutions/{id}                        | 412 | stale If-Match
+            DELETE /api/v1/institutions/{id}                        | 412 | stale If-Match: the fixture stays
+            POST   /api/v1/institutions/indicators/import           | 400 | header only
+            POST   /api/v1/institutions/{id}/designations           | 400 | empty body
+            POST   /api/v1/institutions/{id}/designations/{designationId}/revocations | 400 | empty body
+            POST   /api/v1/institutions/{id}/revocations            | 400 | empty body
+            POST   /api/v1/institutions/{id}/corrections            | 400 | empty body
+            POST   /api/v1/institutions/{id}/consents               | 400 | empty body
+            POST   /api/v1/eligibility-assessments                  | 400 | empty body
+            POST   /api/v1/targets                                  | 400 | empty body
+            PUT    /api/v1/targets/{id}                             | 400 | empty body
+            POST   /api/v1/reports/snapshots                        | 400 | invalid date
+            POST   /api/v1/reports/coverage-ledger/checks           | 400 | empty body
+            POST   /api/v1/rounds                                   | 400 | empty body
+            POST   /api/v1/rounds/{id}/transitions                  | 412 | stale If-Match
+            POST   /api/v1/applications                             | 400 | empty body
+            POST   /api/v1/applications/{id}/transitions            | 412 | stale If-Match
+            POST   /api/v1/inspections                              | 400 | empty body
+            PATCH  /api/v1/inspections/{id}                         | 412 | stale If-Match
+            POST   /api/v1/inspections/{id}/cancellation            | 400 | empty body
+            POST   /api/v1/awards                                   | 400 | empty body
+            POST   /api/v1/awards/{id}/transitions                  | 400 | empty body
+            POST   /api/v1/supervision-groups                       | 400 | empty body
+            PUT    /api/v1/supervision-groups/{id}                  | 400 | empty body
+            DELETE /api/v1/supervision-groups/{id}                  | 412 | stale If-Match: the fixture stays
+            POST   /api/v1/regions/{code}/award-policy              | 400 | empty body
+            POST   /api/v1/applications/transitions                 | 400 | no items
+            POST   /api/v1/awards/transitions                       | 400 | no items
+            POST   /api/v1/applications/{id}/attachments            | 409 | the application is under assessment: materials are frozen
+            DELETE /api/v1/applications/{id}/attachments/{aid}      | 409 | the application is under assessment: materials are frozen
+            POST   /api/v1/webhook-subscriptions                    | 400 | empty body
+            POST   /api/v1/webhook-subscriptions/{id}/redeliveries  | 400 | empty body
             """;
 
     private record Rule(String method, String path, Map<Role, Boolean> allowed, Set<Role> hidden, boolean isPublic, String request) {
@@ -203,6 +252,16 @@ class AuthorizationMatrixTest {
         assertTrue(withoutRule.isEmpty(), "endpoints without an authorisation rule: " + withoutRule);
         assertTrue(stale.isEmpty(), "rules for endpoints that do not exist: " + stale);
 
+        Map<String, Integer> notYet = new LinkedHashMap<>();
+        for (String line : NOT_YET_2XX.strip().split("\n")) {
+            String[] parts = line.split("\\|");
+            String[] mp = parts[0].trim().split("\\s+");
+            notYet.put(mp[0] + " " + mp[1], Integer.valueOf(parts[1].trim()));
+        }
+        Set<String> unknown = new TreeSet<>(notYet.keySet());
+        unknown.removeAll(ruled);
+        assertTrue(unknown.isEmpty(), "NOT_YET_2XX names rules that do not exist: " + unknown);
+
         Fixture f = fixture();
         Map<String, String> tokens = new LinkedHashMap<>();
         List<DynamicTest> tests = new ArrayList<>();
@@ -227,8 +286,12 @@ class AuthorizationMatrixTest {
                     } else if (scoped == null) {
                         assertEquals(403, status, rule.key() + " as " + role + " must be forbidden");
                     } else {
-                        assertTrue(status != 401 && status != 403 && status != 404 && status < 500,
-                                rule.key() + " as " + role + " (in scope) must be allowed, got " + status);
+                        Integer expected = notYet.get(rule.key());
+                        if (expected == null) {
+                            assertTrue(status >= 200 && status < 300, rule.key() + " as " + role + " (in scope) must succeed, got " + status);
+                        } else {
+                            assertEquals(expected, status, rule.key() + " as " + role + " (in scope; NOT_YET_2XX)");
+                        }
                     }
                 }));
                 if (Boolean.TRUE.equals(rule.allowed().get(role))) {
@@ -262,11 +325,17 @@ class AuthorizationMatrixTest {
         spec = spec.config(TestData.RAW_CHARSET);
         if (request.contains("stale")) {
             spec = spec.header("If-Match", "\"999999\"");
+        } else if (request.contains("current")) { // the object's ETag as the city reads it now
+            String etag = city().get(path).then().extract().header("ETag");
+            spec = spec.header("If-Match", etag == null ? "\"999999\"" : etag);
         }
         if (request.startsWith("json ")) {
             spec = spec.contentType("application/json").body(request.substring(5).replace(" stale", ""));
         } else if (request.startsWith("csv")) {
             spec = spec.contentType("text/csv").body("creditCode\n".getBytes(StandardCharsets.UTF_8));
+        } else if (request.startsWith("new-enterprise")) { // a fresh credit code each call: 201 every time
+            spec = spec.contentType("application/json").body(Map.of("creditCode", TestData.creditCode(f.inRegion()), "name", "矩阵新企业",
+                    "regionCode", f.inRegion()));
         } else if (request.startsWith("enterprise")) {
             spec = spec.contentType("application/json").body(Map.of("name", "矩阵", "regionCode", f.inRegion()));
         } else if (request.startsWith("figures")) {
