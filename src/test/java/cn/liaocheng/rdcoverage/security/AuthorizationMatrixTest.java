@@ -129,7 +129,6 @@ class AuthorizationMatrixTest {
             POST   /api/v1/enterprises/{creditCode}/follow-ups      | COUNTY_OFFICER! SUPERVISOR!        | json {"visitedOn":"2026-01-05","by":"矩阵督导"}
             GET    /api/v1/enterprises/{creditCode}/follow-ups/{followUpId} | COUNTY_OFFICER! CITY_OFFICER PROVINCE ADMIN SUPERVISOR!
             POST   /api/v1/regions/{code}/award-policy              | COUNTY_OFFICER CITY_OFFICER ADMIN  | json {}
-            GET    /api/v1/reports/indicators/trend                 | 400 | no year range given
             POST   /api/v1/applications/transitions                 | ENTERPRISE COUNTY_OFFICER CITY_OFFICER | json {"items":[]}
             POST   /api/v1/awards/transitions                       | FINANCE CITY_OFFICER               | json {"items":[]}
             GET    /api/v1/rounds/{id}/summary                      | COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN
@@ -188,6 +187,7 @@ class AuthorizationMatrixTest {
             PUT    /api/v1/supervision-groups/{id}                  | 400 | empty body
             DELETE /api/v1/supervision-groups/{id}                  | 412 | stale If-Match: the fixture stays
             POST   /api/v1/regions/{code}/award-policy              | 400 | empty body
+            GET    /api/v1/reports/indicators/trend                 | 400 | no year range given
             POST   /api/v1/applications/transitions                 | 400 | no items
             POST   /api/v1/awards/transitions                       | 400 | no items
             POST   /api/v1/applications/{id}/attachments            | 409 | the application is under assessment: materials are frozen
