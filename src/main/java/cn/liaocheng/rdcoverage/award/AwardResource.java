@@ -49,6 +49,10 @@ public class AwardResource {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     Regions regions;
 
@@ -106,7 +110,7 @@ public class AwardResource {
         };
         return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", Exports.disposition("awards",
-                        filter.regionCode != null ? filter.regionCode : caller.scopedToRegion() ? caller.regionCode() : null,
+                        filter.regionCode != null ? filter.regionCode : scope.ownRegion(),
                         java.time.LocalDate.now(clock))).build();
     }
 

@@ -46,6 +46,10 @@ public class AwardService {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     Clock clock;
 
@@ -369,10 +373,15 @@ public class AwardService {
     Award find(String rawId) {
         UUID id = Where.idOr404("Award", rawId);
         Award a = Award.findById(id);
-        if (a == null || !caller.sees(a.creditCode, a.regionCode)) {
+        if (a == null || !scope.award(a.creditCode, a.regionCode, currentRegion(a.creditCode))) {
             throw ApiException.notFound("Award", rawId);
         }
         return a;
+    }
+
+    private static String currentRegion(String creditCode) {
+        Enterprise e = Enterprise.findById(creditCode);
+        return e == null ? null : e.regionCode;
     }
 
     /** List filters of /awards. */
@@ -428,13 +437,7 @@ public class AwardService {
     }
 
     private Where where(Filter f) {
-        Where w = new Where();
-        if (caller.scopedToRegion()) {
-            w.and("a.regionCode = :myRegion", "myRegion", String.valueOf(caller.regionCode()));
-        }
-        if (caller.scopedToEnterprise()) {
-            w.and("a.creditCode = :me", "me", String.valueOf(caller.creditCode()));
-        }
+        Where w = scope.awards(new Where(), "a");
         if (w.has(f.regionCode)) {
             w.and("a.regionCode = :region", "region", f.regionCode.trim());
         }

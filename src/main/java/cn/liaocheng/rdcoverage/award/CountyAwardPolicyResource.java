@@ -53,6 +53,10 @@ public class CountyAwardPolicyResource {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     Idempotency idempotency;
 
@@ -102,7 +106,7 @@ public class CountyAwardPolicyResource {
     public Response create(@PathParam("code") String code, @HeaderParam("Idempotency-Key") String key, @Valid PolicyInput body) {
         ApiException.requireBody(body);
         region(code);
-        if (caller.scopedToRegion() && !code.equals(caller.regionCode())) {
+        if (!scope.actsFor(code)) {
             throw ApiException.forbidden("A county officer sets only its own region's supplement");
         }
         return idempotency.run(key, "POST", "/api/v1/regions/" + code + "/award-policy", body, () -> {

@@ -42,6 +42,10 @@ public class PageCsv implements MessageBodyWriter<PageResult<?>> {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     Clock clock;
 
@@ -136,7 +140,7 @@ public class PageCsv implements MessageBodyWriter<PageResult<?>> {
         if (asked != null && !asked.isBlank()) {
             return asked;
         }
-        return caller.scopedToRegion() ? caller.regionCode() : null;
+        return scope.ownRegion();
     }
 
     private LocalDate date(HttpServerRequest request) {

@@ -57,6 +57,10 @@ public class ReportResource {
     @Inject
     cn.liaocheng.rdcoverage.security.Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @GET
     @Path("/coverage")
     @Operation(operationId = "getCoverageReport", summary = "Coverage against the targets as of a date, city-wide and by region",
@@ -312,7 +316,7 @@ public class ReportResource {
 
     /** The region of a download: the one asked for, else a county officer's own, else the city. */
     private String regionOf(String regionCode) {
-        return regionCode != null && !regionCode.isBlank() ? regionCode : caller.scopedToRegion() ? caller.regionCode() : null;
+        return regionCode != null && !regionCode.isBlank() ? regionCode : scope.ownRegion();
     }
 
     private LocalDate date(String field, String raw) {

@@ -38,6 +38,10 @@ public class ReportService {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     WorkListFollowUps followUps;
 
@@ -56,7 +60,7 @@ public class ReportService {
         List<CoverageReport.Figures> rows = inScope == null ? full.regions()
                 : full.regions().stream().filter(r -> inScope.contains(r.regionCode())).toList();
         return new CoverageReport(full.asOf(), full.statisticalYear(), full.statisticalYearFallback(), full.targetYear(),
-                full.targetSet(), full.targetNote(), caller.scopedToRegion() ? null : full.city(), rows);
+                full.targetSet(), full.targetNote(), scope.reportRegions() != null ? null : full.city(), rows);
     }
 
     /** The full report, every region and the city, regardless of the caller. */
@@ -212,7 +216,7 @@ public class ReportService {
      * (not "does not exist": issue #19).
      */
     private ApiException outOfScope(String requested) {
-        String own = String.join(", ", new java.util.TreeSet<>(caller.regions()));
+        String own = String.join(", ", new java.util.TreeSet<>(scope.reportRegions()));
         return ApiException.forbidden("Region " + requested + " is outside your scope: you read only the reports of " + own
                 + " (omit regionCode or use one of them)");
     }
@@ -224,11 +228,12 @@ public class ReportService {
      */
     public Set<String> regionsInScope(String regionCode) {
         String requested = regionCode == null || regionCode.isBlank() ? null : regionCode.trim();
-        if (caller.scopedToRegion()) {
-            if (requested != null && !caller.regions().contains(requested)) {
+        Set<String> own = scope.reportRegions();
+        if (own != null) {
+            if (requested != null && !own.contains(requested)) {
                 throw outOfScope(requested);
             }
-            return requested != null ? Set.of(requested) : caller.regions();
+            return requested != null ? Set.of(requested) : own;
         }
         if (requested != null && !regions.exists(requested)) {
             throw ApiException.invalid("regionCode", "'" + regionCode + "' is not a region code of Liaocheng (see /api/v1/regions)");
@@ -243,8 +248,8 @@ public class ReportService {
      */
     public String scope(String regionCode) {
         String requested = regionCode == null || regionCode.isBlank() ? null : regionCode.trim();
-        if (caller.scopedToRegion()) {
-            Set<String> own = caller.regions();
+        Set<String> own = scope.reportRegions();
+        if (own != null) {
             if (requested != null && !own.contains(requested)) {
                 throw outOfScope(requested);
             }

@@ -65,6 +65,10 @@ public class EnterpriseResource {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     java.time.Clock clock;
 
@@ -121,7 +125,7 @@ public class EnterpriseResource {
     /** enterprises-region-date.csv|xlsx: the filtered or the caller's region, else the city. */
     private String listDisposition(EnterpriseFilter filter, String extension) {
         return Exports.disposition("enterprises",
-                filter.regionCode != null ? filter.regionCode : caller.scopedToRegion() ? caller.regionCode() : null,
+                filter.regionCode != null ? filter.regionCode : scope.ownRegion(),
                 java.time.LocalDate.now(clock), extension);
     }
 
@@ -259,7 +263,7 @@ public class EnterpriseResource {
             throw ApiException.invalid("year", "must be a year from " + EnterpriseLimits.MIN_YEAR);
         }
         return importer.run(ImportSource.of(contentType, body), year, listed, dryRun, mode.equals("partial"),
-                caller.scopedToRegion() ? String.valueOf(caller.regionCode()) : null,
+                scope.importRegion(),
                 caller.subject(), caller.role() == null ? null : caller.role().name());
     }
 

@@ -63,6 +63,10 @@ public class EnterpriseService {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     AuditHistory audit;
 
@@ -312,7 +316,7 @@ public class EnterpriseService {
             throw ApiException.invalid("creditCode", problem);
         }
         Enterprise e = Enterprise.findById(code);
-        if (e == null || !caller.sees(e.creditCode, e.regionCode)) {
+        if (e == null || !scope.enterprise(e.creditCode, e.regionCode)) {
             throw ApiException.notFound("Enterprise", code);
         }
         return e;
@@ -350,13 +354,8 @@ public class EnterpriseService {
         }
     }
 
-    /** The caller's regions for an {@code in} clause (never empty, which some databases refuse). */
-    private java.util.Set<String> scopeRegions() {
-        return caller.regions().isEmpty() ? java.util.Set.of("-") : caller.regions();
-    }
-
     private void checkRegionInScope(String region) {
-        if (caller.scopedToRegion() && !region.equals(caller.regionCode())) {
+        if (!scope.actsFor(region)) {
             throw ApiException.forbidden("A county officer of " + caller.regionCode()
                     + " cannot place an enterprise in region " + region);
         }
@@ -388,13 +387,7 @@ public class EnterpriseService {
     }
 
     private Where where(EnterpriseFilter f) {
-        Where w = new Where();
-        if (caller.scopedToRegion()) {
-            w.and("e.regionCode in :scopeRegions", "scopeRegions", scopeRegions());
-        }
-        if (caller.scopedToEnterprise()) {
-            w.and("e.creditCode = :scopeCode", "scopeCode", String.valueOf(caller.creditCode()));
-        }
+        Where w = scope.enterprises(new Where(), "e");
         if (w.has(f.regionCode)) {
             w.and("e.regionCode = :region", "region", f.regionCode.trim());
         }

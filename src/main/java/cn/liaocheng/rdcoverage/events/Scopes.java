@@ -14,13 +14,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The scope of an event, by the same rules the resources' GETs apply (one place: read it next to
- * {@code Caller.sees}, {@code InstitutionService.visible} and the list filters):
+ * The scope of an event, by the rules of {@link cn.liaocheng.rdcoverage.security.Scope} (the one definition the
+ * resources' GETs and lists apply), fixed when the event is written:
  * <ul>
- *   <li>enterprise, figures, award: the enterprise's credit code and its region;</li>
+ *   <li>enterprise, figures: the enterprise's credit code and its region;</li>
  *   <li>institution, designation, indicators: every participant and every participant's region;</li>
- *   <li>application: the participants and the application's region; inspection: the application's region only
- *       (enterprises do not read inspections);</li>
+ *   <li>application: the participants, the reviewing region and every participant's region; inspection: the same
+ *       regions (enterprises do not read inspections);</li>
+ *   <li>award: the enterprise, the paying region and the enterprise's current region;</li>
  *   <li>target, policy, round, award-policy (a county's supplement): every caller;</li>
  *   <li>supervision-group: the regions it covers; follow-up: the enterprise's region only (enterprises do not read them).</li>
  * </ul>
@@ -34,7 +35,13 @@ public class Scopes {
     public Scope of(EventType type, JsonNode view) {
         return switch (type.kind()) {
             case "target", "policy" -> Scope.EVERYONE;
-            case "enterprise", "award" -> Scope.of(List.of(text(view, "regionCode")), List.of(text(view, "creditCode")));
+            case "enterprise" -> Scope.of(List.of(text(view, "regionCode")), List.of(text(view, "creditCode")));
+            case "award" -> {
+                // security.Scope#award: the paying county and the enterprise's current county
+                List<String> regions = new ArrayList<>(regionsOf(List.of(String.valueOf(text(view, "creditCode")))));
+                regions.add(text(view, "regionCode"));
+                yield Scope.of(regions, List.of(text(view, "creditCode")));
+            }
             case "figures" -> {
                 String code = text(view, "creditCode");
                 yield Scope.of(regionsOf(List.of(code)), List.of(code));
@@ -57,12 +64,23 @@ public class Scopes {
                 List<String> codes = participants(text(view, "institutionId"));
                 yield Scope.of(regionsOf(codes), codes);
             }
-            case "application" -> Scope.of(List.of(text(view, "regionCode")), participants(text(view, "institutionId")));
+            case "application" -> {
+                // security.Scope#application: the reviewing county and every participant's county
+                List<String> codes = participants(text(view, "institutionId"));
+                List<String> regions = new ArrayList<>(regionsOf(codes));
+                regions.add(text(view, "regionCode"));
+                yield Scope.of(regions, codes);
+            }
             case "inspection" -> {
                 Application a = find(Application.class, text(view, "applicationId"));
-                yield Scope.of(a == null ? List.of() : List.of(a.regionCode), List.of());
+                if (a == null) {
+                    yield Scope.of(List.of(), List.of());
+                }
+                List<String> regions = new ArrayList<>(regionsOf(participants(a.institutionId.toString())));
+                regions.add(a.regionCode);
+                yield Scope.of(regions, List.of());
             }
-            // g16: rounds and county supplements are read by every authenticated caller; supervision groups by the
+            // rounds and county supplements are read by every authenticated caller; supervision groups by the
             // counties they cover; follow-ups by the enterprise's county (enterprises do not read follow-ups)
             case "round", "award-policy" -> Scope.EVERYONE;
             case "supervision-group" -> {

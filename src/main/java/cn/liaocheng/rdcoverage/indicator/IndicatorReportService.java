@@ -35,6 +35,10 @@ public class IndicatorReportService {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     ObjectMapper json;
 
@@ -56,7 +60,7 @@ public class IndicatorReportService {
     public IndicatorReport forCaller(IndicatorReport full, Set<String> inScope) {
         List<IndicatorReport.Figures> rows = inScope == null ? full.regions()
                 : full.regions().stream().filter(r -> inScope.contains(r.regionCode())).toList();
-        return new IndicatorReport(full.year(), full.previousYear(), caller.scopedToRegion() ? null : full.city(), rows);
+        return new IndicatorReport(full.year(), full.previousYear(), scope.reportRegions() != null ? null : full.city(), rows);
     }
 
     /** The city's (or a region's) totals and growth for each year in [from, to]. */

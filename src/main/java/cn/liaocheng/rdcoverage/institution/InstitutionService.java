@@ -71,6 +71,10 @@ public class InstitutionService {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     AuditHistory audit;
 
@@ -80,14 +84,7 @@ public class InstitutionService {
 
     public PageResult<InstitutionView> list(InstitutionFilter filter, PageQuery paging) {
         paging.validate();
-        Where w = new Where();
-        if (caller.scopedToEnterprise()) {
-            w.and(":me member of i.participants", "me", String.valueOf(caller.creditCode()));
-        }
-        if (caller.scopedToRegion()) {
-            w.and("exists (select 1 from Enterprise se where se.regionCode in :myRegions and se.creditCode member of i.participants)",
-                    "myRegions", caller.regions().isEmpty() ? java.util.Set.of("-") : caller.regions());
-        }
+        Where w = scope.institutions(new Where(), "i");
         if (w.has(filter.buildMode)) {
             w.and("i.buildMode = :mode", "mode", Where.parseEnum(BuildMode.class, "buildMode", filter.buildMode));
         }
@@ -287,17 +284,13 @@ public class InstitutionService {
             if (before.contains(code)) {
                 continue;
             }
-            boolean self = caller.scopedToEnterprise() && code.equals(caller.creditCode());
-            if (self || caller.is(Role.CITY_OFFICER) || caller.is(Role.COUNTY_OFFICER) && ofOwnRegion(code)) {
+            boolean self = caller.scopedToEnterprise() && scope.actsForEnterprise(code);
+            if (self || caller.is(Role.CITY_OFFICER) || caller.is(Role.COUNTY_OFFICER) && scope.actsForEnterprise(code)) {
                 confirm(i, code);
             }
         }
     }
 
-    private boolean ofOwnRegion(String code) {
-        Enterprise e = Enterprise.findById(code);
-        return e != null && e.regionCode.equals(caller.regionCode());
-    }
 
     private void confirm(Institution i, String code) {
         if (ParticipantConsent.findById(new ParticipantConsent.Key(i.id, code)) != null) {
@@ -349,14 +342,9 @@ public class InstitutionService {
         if (!i.participants.contains(code)) {
             throw ApiException.invalid("creditCode", "is not a participant of institution " + i.id);
         }
-        if (caller.scopedToEnterprise() && !code.equals(caller.creditCode())) {
-            throw ApiException.forbidden("An enterprise confirms only its own participation");
-        }
-        if (caller.scopedToRegion()) {
-            Enterprise e = Enterprise.findById(code);
-            if (e == null || !e.regionCode.equals(caller.regionCode())) {
-                throw ApiException.forbidden("A county officer confirms only for enterprises of its own region");
-            }
+        if (!scope.actsForEnterprise(code)) {
+            throw ApiException.forbidden(caller.scopedToEnterprise() ? "An enterprise confirms only its own participation"
+                    : "A county officer confirms only for enterprises of its own region");
         }
         confirm(i, code);
         i.updatedAt = Instant.now(clock);
@@ -491,16 +479,9 @@ public class InstitutionService {
         return i;
     }
 
-    /** Whether the caller's scope covers the institution: an enterprise takes part, or a participant is in the region. */
+    /** Whether the caller's scope covers the institution ({@link cn.liaocheng.rdcoverage.security.Scope#institution}). */
     boolean visible(Institution i) {
-        if (caller.scopedToEnterprise()) {
-            return i.participants.contains(caller.creditCode());
-        }
-        if (caller.scopedToRegion()) {
-            return !caller.regions().isEmpty() && !i.participants.isEmpty()
-                    && Enterprise.count("regionCode in ?1 and creditCode in ?2", caller.regions(), i.participants) > 0;
-        }
-        return caller.sees(null, null);
+        return scope.institution(i.participants);
     }
 
     private void apply(Institution i, InstitutionInput in) {
@@ -520,8 +501,7 @@ public class InstitutionService {
         // Scope before registration (issue #12, credit-code enumeration): a county officer or an enterprise naming
         // only codes outside its scope gets the same 403 whether they are registered or not, so that the answer
         // never tells which credit codes exist.
-        if (caller.scopedToRegion() && errors.isEmpty()
-                && Enterprise.count("regionCode = ?1 and creditCode in ?2", caller.regionCode(), codes) == 0) {
+        if (errors.isEmpty() && !scope.actsForAny(codes)) {
             throw ApiException.forbidden("A county officer of " + caller.regionCode() + " declares institutions only for "
                     + "enterprises of its region; name at least one enterprise registered in " + caller.regionCode());
         }

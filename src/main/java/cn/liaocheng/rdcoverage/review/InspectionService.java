@@ -34,6 +34,10 @@ public class InspectionService {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     Clock clock;
 
@@ -73,14 +77,9 @@ public class InspectionService {
         paging.validate();
         StringBuilder w = new StringBuilder();
         Map<String, Object> p = new LinkedHashMap<>();
-        if (caller.is(Role.ASSESSOR)) {
-            w.append(w.isEmpty() ? " where " : " and ").append("i.assessorId = :me");
-            p.put("me", String.valueOf(caller.assessorId()));
-        }
-        if (caller.scopedToRegion()) {
-            w.append(w.isEmpty() ? " where " : " and ").append("exists (select 1 from Application a where a.id = i.applicationId and a.regionCode = :region)");
-            p.put("region", String.valueOf(caller.regionCode()));
-        }
+        cn.liaocheng.rdcoverage.common.Where inScope = scope.inspections(new cn.liaocheng.rdcoverage.common.Where(), "i");
+        w.append(inScope.clause());
+        p.putAll(inScope.params());
         if (applicationId != null && !applicationId.isBlank()) {
             w.append(w.isEmpty() ? " where " : " and ").append("i.applicationId = :app");
             p.put("app", Where.parseId("applicationId", applicationId));

@@ -69,6 +69,10 @@ public class ReviewService {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     ObjectMapper json;
 
@@ -171,21 +175,8 @@ public class ReviewService {
 
     public PageResult<ApplicationView> list(Filter f, PageQuery paging) {
         paging.validate();
-        Where w = new Where();
-        if (caller.scopedToRegion()) {
-            // the lead participant's county, and every other participant's county (reads a joint application)
-            w.and("(a.regionCode = :myRegion or exists (select 1 from Institution i, Enterprise pe where i.id = a.institutionId "
-                    + "and pe.regionCode = :myRegion and pe.creditCode member of i.participants))",
-                    "myRegion", String.valueOf(caller.regionCode()));
-        }
-        if (caller.scopedToEnterprise()) {
-            w.and("exists (select 1 from Institution i where i.id = a.institutionId and :me member of i.participants)",
-                    "me", String.valueOf(caller.creditCode()));
-        }
-        if (caller.is(Role.ASSESSOR)) {
-            w.and("exists (select 1 from Inspection s where s.applicationId = a.id and s.assessorId = :assessor)",
-                    "assessor", String.valueOf(caller.assessorId()));
-        }
+        // the reviewing county, every participant's county, the participants, the assigned assessors (Scope)
+        Where w = scope.applications(new Where(), "a");
         if (w.has(f.roundId)) {
             w.and("a.roundId = :round", "round", f.roundId.trim());
         }
@@ -210,17 +201,15 @@ public class ReviewService {
     @Transactional
     public ApplicationView create(ReviewInputs.ApplicationInput in) {
         Institution inst = institutions.find(in.institutionId());
-        if (caller.scopedToEnterprise() && !inst.participants.contains(caller.creditCode())) {
-            throw ApiException.forbidden("An enterprise applies only for institutions it takes part in");
-        }
-        if (caller.scopedToRegion()) {
-            // a county officer organises 申报 for the enterprises of its region (recorded as its own act in the timeline)
-            Enterprise leadParticipant = Enterprise.findById(inst.participants.get(0));
-            if (leadParticipant == null || !caller.regionCode().equals(leadParticipant.regionCode)) {
-                throw ApiException.forbidden("A county officer of " + caller.regionCode() + " applies only for institutions "
-                        + "whose lead participant is in its region; this one's county is "
-                        + (leadParticipant == null ? "unknown" : leadParticipant.regionCode));
+        // a county officer organises 申报 for the enterprises of its region (recorded as its own act in the timeline)
+        if (!scope.appliesFor(inst.participants)) {
+            if (caller.scopedToEnterprise()) {
+                throw ApiException.forbidden("An enterprise applies only for institutions it takes part in");
             }
+            Enterprise leadParticipant = Enterprise.findById(inst.participants.get(0));
+            throw ApiException.forbidden("A county officer of " + caller.regionCode() + " applies only for institutions "
+                    + "whose lead participant is in its region; this one's county is "
+                    + (leadParticipant == null ? "unknown" : leadParticipant.regionCode));
         }
         Round round = Round.findById(in.roundId());
         if (round == null) {
@@ -269,7 +258,7 @@ public class ReviewService {
             throw ApiException.forbidden(action + " is taken by " + action.role
                     + (action == ApplicationAction.SUBMIT ? " (or by the city for an INDUSTRY platform's enterprises)" : ""));
         }
-        if (caller.scopedToRegion() && !a.regionCode.equals(caller.regionCode())) {
+        if (!scope.actsFor(a.regionCode)) {
             throw ApiException.forbidden("Application " + a.id + " is reviewed by the county of its lead participant ("
                     + a.regionCode + "); the county of another participant reads it but does not act on it");
         }
@@ -513,23 +502,11 @@ public class ReviewService {
         return a;
     }
 
+    /** {@link cn.liaocheng.rdcoverage.security.Scope#application}: the reviewing county, the institution's scope, the assigned assessors. */
     boolean visible(Application a) {
-        if (caller.scopedToRegion()) {
-            if (a.regionCode.equals(caller.regionCode())) {
-                return true;
-            }
-            Institution i = Institution.findById(a.institutionId);
-            return i != null && !i.participants.isEmpty()
-                    && Enterprise.count("regionCode = ?1 and creditCode in ?2", caller.regionCode(), i.participants) > 0;
-        }
-        if (caller.scopedToEnterprise()) {
-            Institution i = Institution.findById(a.institutionId);
-            return i != null && i.participants.contains(caller.creditCode());
-        }
-        if (caller.is(Role.ASSESSOR)) {
-            return Inspection.count("applicationId = ?1 and assessorId = ?2", a.id, caller.assessorId()) > 0;
-        }
-        return caller.sees(null, null);
+        Institution i = Institution.findById(a.institutionId);
+        return scope.application(a.regionCode, i == null ? List.of() : i.participants,
+                () -> Inspection.count("applicationId = ?1 and assessorId = ?2", a.id, caller.assessorId()) > 0);
     }
 
     /** Whether the application is for an INDUSTRY (产业共建) institution, which the city may submit on behalf of its enterprises. */
@@ -545,7 +522,7 @@ public class ReviewService {
 
     /** As above, and nothing for the county of a participant other than the lead (it reads, it does not act). */
     List<ApplicationAction> allowedForCaller(Application a) {
-        if (caller.scopedToRegion() && !a.regionCode.equals(caller.regionCode())) {
+        if (!scope.actsFor(a.regionCode)) {
             return List.of();
         }
         return allowedForCaller(a.status);

@@ -9,9 +9,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Set;
 
 /**
- * Who is calling and what their scope is: an enterprise sees its own credit code, a county officer its region,
- * an assessor its inspections, a supervisor the regions of its supervision groups; the city, province, finance and
- * admin roles see all regions.
+ * Who is calling and the claims of its scope (credit code, region, assessor, the supervisor's regions). What that
+ * scope lets the caller see and do is decided in one place, {@link Scope}.
  */
 @RequestScoped
 public class Caller {
@@ -73,17 +72,6 @@ public class Caller {
 
     public String supervisorId() {
         return scope(Role.SUPERVISOR, "supervisorId");
-    }
-
-    /** Whether the caller's scope covers an enterprise of {@code region} with {@code creditCode}. */
-    public boolean sees(String creditCode, String region) {
-        if (is(Role.ENTERPRISE)) {
-            return creditCode != null && creditCode.equals(creditCode());
-        }
-        if (scopedToRegion()) {
-            return region != null && regions().contains(region);
-        }
-        return is(Role.CITY_OFFICER) || is(Role.PROVINCE) || is(Role.FINANCE) || is(Role.ADMIN);
     }
 
     /** Whether the caller's reads are restricted to some regions (county officers, supervisors) or one enterprise. */

@@ -29,6 +29,10 @@ public class FollowUpService {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     Clock clock;
 
@@ -116,7 +120,7 @@ public class FollowUpService {
             Enterprise.lockForUpdate(code);
         }
         Enterprise e = Enterprise.findById(code);
-        if (e == null || !caller.sees(e.creditCode, e.regionCode)) {
+        if (e == null || !scope.enterprise(e.creditCode, e.regionCode)) {
             throw ApiException.notFound("Enterprise", code);
         }
         return e;

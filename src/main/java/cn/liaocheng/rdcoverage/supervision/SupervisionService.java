@@ -41,6 +41,10 @@ public class SupervisionService implements SupervisedRegions {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     Clock clock;
 
@@ -59,15 +63,9 @@ public class SupervisionService implements SupervisedRegions {
 
     public PageResult<GroupView> list(PageQuery paging) {
         paging.validate();
-        String where = "";
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (caller.is(Role.SUPERVISOR)) {
-            where = " where exists (select 1 from SupervisionGroup g2 join g2.members m where g2 = g and m.supervisorId = :me)";
-            params.put("me", String.valueOf(caller.supervisorId()));
-        } else if (caller.scopedToRegion()) {
-            where = " where exists (select 1 from SupervisionGroup g2 join g2.regions r where g2 = g and r in :mine)";
-            params.put("mine", caller.regions().isEmpty() ? Set.of("-") : caller.regions());
-        }
+        cn.liaocheng.rdcoverage.common.Where inScope = scope.supervisionGroups(new cn.liaocheng.rdcoverage.common.Where(), "g");
+        String where = inScope.clause();
+        Map<String, Object> params = new LinkedHashMap<>(inScope.params());
         List<SupervisionGroup> rows = SupervisionGroup.<SupervisionGroup>find("from SupervisionGroup g" + where
                 + " order by g.name, g.id", params).page(Page.of(paging.page, paging.size)).list();
         return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size,
@@ -154,13 +152,7 @@ public class SupervisionService implements SupervisedRegions {
     }
 
     private boolean visible(SupervisionGroup g) {
-        if (caller.is(Role.SUPERVISOR)) {
-            return g.members.stream().anyMatch(m -> m.supervisorId.equals(caller.supervisorId()));
-        }
-        if (caller.scopedToRegion()) {
-            return g.regions.stream().anyMatch(caller.regions()::contains);
-        }
-        return true;
+        return scope.supervisionGroup(g.members.stream().map(m -> m.supervisorId).toList(), g.regions);
     }
 
     private GroupView view(SupervisionGroup g) {

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every operation the service serves (read from its OpenAPI document) must have a rule here, or this test fails:
  * a new endpoint cannot ship without saying who may call it. For each rule and each role it checks: 401 without a
  * token, 403 for roles not listed, success (not 401/403/404/5xx) for listed roles within their scope, and 404 for
- * a listed role marked {@code !} when the object is outside its scope (another enterprise or region).
+ * a listed role marked {@code !} when the object is outside its scope (another enterprise or region), and 404 for a
+ * role marked {@code ~}: one the object is hidden from altogether (security.Scope answers as for an unknown id).
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -37,6 +38,8 @@ class AuthorizationMatrixTest {
     private static final String SREAD_LIST = READ_LIST + " SUPERVISOR";
     /** Reports: a county officer (a supervisor) gets its own region(s) only (no 404 unless it asks for another region). */
     private static final String REPORTS = "COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN SUPERVISOR";
+    /** Application materials: the other roles get 404, as for an unknown id (issue #17, security.Scope#attachments). */
+    private static final String HIDDEN = "FINANCE~ PROVINCE~ ADMIN~ SUPERVISOR~";
 
     /** method path | who may call (a role, ! = object-scoped, * = every role, public = no token) | request. */
     private static final String RULES = """
@@ -47,15 +50,15 @@ class AuthorizationMatrixTest {
             POST   /api/v1/policies                                 | ADMIN                              | json {}
             PUT    /api/v1/policies/{id}                            | ADMIN                              | json {} stale
             GET    /api/v1/enterprises                              | SREAD_LIST
-            POST   /api/v1/enterprises                              | COUNTY_OFFICER CITY_OFFICER        | json {}
+            POST   /api/v1/enterprises                              | COUNTY_OFFICER CITY_OFFICER        | new-enterprise
             POST   /api/v1/enterprises/import                       | COUNTY_OFFICER CITY_OFFICER        | csv
             GET    /api/v1/enterprises/{creditCode}                 | SREAD
-            PUT    /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | enterprise stale
+            PUT    /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | enterprise current
             DELETE /api/v1/enterprises/{creditCode}                 | COUNTY_OFFICER! CITY_OFFICER       | stale
             GET    /api/v1/enterprises/{creditCode}/history         | SREAD
             GET    /api/v1/enterprises/{creditCode}/figures         | SREAD
             GET    /api/v1/enterprises/{creditCode}/figures/{year}  | SREAD
-            PUT    /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | figures stale
+            PUT    /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | figures current
             DELETE /api/v1/enterprises/{creditCode}/figures/{year}  | COUNTY_OFFICER! CITY_OFFICER       | stale
             GET    /api/v1/institutions                             | SREAD_LIST
             POST   /api/v1/institutions                             | ENTERPRISE COUNTY_OFFICER CITY_OFFICER | json {}
@@ -131,9 +134,9 @@ class AuthorizationMatrixTest {
             GET    /api/v1/rounds/{id}/summary                      | COUNTY_OFFICER CITY_OFFICER FINANCE PROVINCE ADMIN
             GET    /api/v1/rounds/{id}/announcement                 | *
             GET    /api/v1/policies/current/required-materials      | *
-            GET    /api/v1/applications/{id}/attachments            | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!
+            GET    /api/v1/applications/{id}/attachments            | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR! HIDDEN
             POST   /api/v1/applications/{id}/attachments            | ENTERPRISE!                        | multipart
-            GET    /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR!
+            GET    /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE! COUNTY_OFFICER! CITY_OFFICER ASSESSOR! HIDDEN
             DELETE /api/v1/applications/{id}/attachments/{aid}      | ENTERPRISE!                        |
             GET    /api/v1/events                                   | READ_LIST
             GET    /api/v1/events/head                              | READ_LIST
@@ -145,7 +148,56 @@ class AuthorizationMatrixTest {
             POST   /api/v1/webhook-subscriptions/{id}/redeliveries  | PROVINCE ADMIN                     | json {}
             """;
 
-    private record Rule(String method, String path, Map<Role, Boolean> allowed, boolean isPublic, String request) {
+    /**
+     * The rules whose listed roles do not yet get a 2xx here, with the status they get and why (issue #15 item 7:
+     * "allowed" means 2xx; each line below is a rule this test cannot yet see service-level role checks through).
+     * A rule not listed must answer 2xx to every listed role in scope: send a valid body (and {@code current} for
+     * the object's ETag as If-Match).
+     */
+    private static final String NOT_YET_2XX = """
+            POST   /api/v1/policies                                 | 400 | empty body
+            PUT    /api/v1/policies/{id}                            | 400 | empty body
+            POST   /api/v1/enterprises/import                       | 400 | header only
+            DELETE /api/v1/enterprises/{creditCode}                 | 412 | stale If-Match: the fixture stays
+            DELETE /api/v1/enterprises/{creditCode}/figures/{year}  | 412 | stale If-Match: the fixture stays
+            POST   /api/v1/institutions                             | 400 | empty body
+            POST   /api/v1/institutions/historic-register           | 400 | empty body
+            PUT    /api/v1/institutions/{id}                        | 412 | stale If-Match
+            DELETE /api/v1/institutions/{id}                        | 412 | stale If-Match: the fixture stays
+            POST   /api/v1/institutions/indicators/import           | 400 | header only
+            POST   /api/v1/institutions/{id}/designations           | 400 | empty body
+            POST   /api/v1/institutions/{id}/designations/{designationId}/revocations | 400 | empty body
+            POST   /api/v1/institutions/{id}/revocations            | 400 | empty body
+            POST   /api/v1/institutions/{id}/corrections            | 400 | empty body
+            POST   /api/v1/institutions/{id}/consents               | 400 | empty body
+            POST   /api/v1/eligibility-assessments                  | 400 | empty body
+            POST   /api/v1/targets                                  | 400 | empty body
+            PUT    /api/v1/targets/{id}                             | 400 | empty body
+            POST   /api/v1/reports/snapshots                        | 400 | invalid date
+            POST   /api/v1/reports/coverage-ledger/checks           | 400 | empty body
+            POST   /api/v1/rounds                                   | 400 | empty body
+            POST   /api/v1/rounds/{id}/transitions                  | 412 | stale If-Match
+            POST   /api/v1/applications                             | 400 | empty body
+            POST   /api/v1/applications/{id}/transitions            | 412 | stale If-Match
+            POST   /api/v1/inspections                              | 400 | empty body
+            PATCH  /api/v1/inspections/{id}                         | 412 | stale If-Match
+            POST   /api/v1/inspections/{id}/cancellation            | 400 | empty body
+            POST   /api/v1/awards                                   | 400 | empty body
+            POST   /api/v1/awards/{id}/transitions                  | 400 | empty body
+            POST   /api/v1/supervision-groups                       | 400 | empty body
+            PUT    /api/v1/supervision-groups/{id}                  | 400 | empty body
+            DELETE /api/v1/supervision-groups/{id}                  | 412 | stale If-Match: the fixture stays
+            POST   /api/v1/regions/{code}/award-policy              | 400 | empty body
+            GET    /api/v1/reports/indicators/trend                 | 400 | no year range given
+            POST   /api/v1/applications/transitions                 | 400 | no items
+            POST   /api/v1/awards/transitions                       | 400 | no items
+            POST   /api/v1/applications/{id}/attachments            | 409 | the application is under assessment: materials are frozen
+            DELETE /api/v1/applications/{id}/attachments/{aid}      | 409 | the application is under assessment: materials are frozen
+            POST   /api/v1/webhook-subscriptions                    | 400 | empty body
+            POST   /api/v1/webhook-subscriptions/{id}/redeliveries  | 400 | empty body
+            """;
+
+    private record Rule(String method, String path, Map<Role, Boolean> allowed, Set<Role> hidden, boolean isPublic, String request) {
         String key() {
             return method + " " + path;
         }
@@ -201,6 +253,16 @@ class AuthorizationMatrixTest {
         assertTrue(withoutRule.isEmpty(), "endpoints without an authorisation rule: " + withoutRule);
         assertTrue(stale.isEmpty(), "rules for endpoints that do not exist: " + stale);
 
+        Map<String, Integer> notYet = new LinkedHashMap<>();
+        for (String line : NOT_YET_2XX.strip().split("\n")) {
+            String[] parts = line.split("\\|");
+            String[] mp = parts[0].trim().split("\\s+");
+            notYet.put(mp[0] + " " + mp[1], Integer.valueOf(parts[1].trim()));
+        }
+        Set<String> unknown = new TreeSet<>(notYet.keySet());
+        unknown.removeAll(ruled);
+        assertTrue(unknown.isEmpty(), "NOT_YET_2XX names rules that do not exist: " + unknown);
+
         Fixture f = fixture();
         Map<String, String> tokens = new LinkedHashMap<>();
         List<DynamicTest> tests = new ArrayList<>();
@@ -220,11 +282,17 @@ class AuthorizationMatrixTest {
                 tests.add(DynamicTest.dynamicTest(rule.key() + " as " + role, () -> {
                     int status = call(TestData.as(tokens.computeIfAbsent(role + "/in", k -> token(role, f, true))), rule, f);
                     Boolean scoped = rule.allowed().get(role);
-                    if (scoped == null) {
+                    if (rule.hidden().contains(role)) {
+                        assertEquals(404, status, rule.key() + " as " + role + " must not see the object");
+                    } else if (scoped == null) {
                         assertEquals(403, status, rule.key() + " as " + role + " must be forbidden");
                     } else {
-                        assertTrue(status != 401 && status != 403 && status != 404 && status < 500,
-                                rule.key() + " as " + role + " (in scope) must be allowed, got " + status);
+                        Integer expected = notYet.get(rule.key());
+                        if (expected == null) {
+                            assertTrue(status >= 200 && status < 300, rule.key() + " as " + role + " (in scope) must succeed, got " + status);
+                        } else {
+                            assertEquals(expected, status, rule.key() + " as " + role + " (in scope; NOT_YET_2XX)");
+                        }
                     }
                 }));
                 if (Boolean.TRUE.equals(rule.allowed().get(role))) {
@@ -258,11 +326,17 @@ class AuthorizationMatrixTest {
         spec = spec.config(TestData.RAW_CHARSET);
         if (request.contains("stale")) {
             spec = spec.header("If-Match", "\"999999\"");
+        } else if (request.contains("current")) { // the object's ETag as the city reads it now
+            String etag = city().get(path).then().extract().header("ETag");
+            spec = spec.header("If-Match", etag == null ? "\"999999\"" : etag);
         }
         if (request.startsWith("json ")) {
             spec = spec.contentType("application/json").body(request.substring(5).replace(" stale", ""));
         } else if (request.startsWith("csv")) {
             spec = spec.contentType("text/csv").body("creditCode\n".getBytes(StandardCharsets.UTF_8));
+        } else if (request.startsWith("new-enterprise")) { // a fresh credit code each call: 201 every time
+            spec = spec.contentType("application/json").body(Map.of("creditCode", TestData.creditCode(f.inRegion()), "name", "矩阵新企业",
+                    "regionCode", f.inRegion()));
         } else if (request.startsWith("enterprise")) {
             spec = spec.contentType("application/json").body(Map.of("name", "矩阵", "regionCode", f.inRegion()));
         } else if (request.startsWith("figures")) {
@@ -353,19 +427,24 @@ class AuthorizationMatrixTest {
         for (String line : RULES.strip().split("\n")) {
             String[] parts = line.split("\\|");
             String[] mp = parts[0].trim().split("\\s+");
-            String who = parts[1].trim().replace("SREAD_LIST", SREAD_LIST).replace("SREAD", SREAD).replace("READ_LIST", READ_LIST).replace("REPORTS", REPORTS).replace("READ", READ);
+            String who = parts[1].trim().replace("SREAD_LIST", SREAD_LIST).replace("SREAD", SREAD).replace("READ_LIST", READ_LIST).replace("REPORTS", REPORTS).replace("HIDDEN", HIDDEN).replace("READ", READ);
             if (who.equals("*")) {
                 who = ALL;
             }
             Map<Role, Boolean> allowed = new LinkedHashMap<>();
+            Set<Role> hidden = new TreeSet<>();
             boolean isPublic = who.equals("public");
             if (!isPublic) {
                 for (String r : who.split("\\s+")) {
+                    if (r.endsWith("~")) {
+                        hidden.add(Role.valueOf(r.substring(0, r.length() - 1)));
+                        continue;
+                    }
                     boolean scoped = r.endsWith("!");
                     allowed.put(Role.valueOf(scoped ? r.substring(0, r.length() - 1) : r), scoped);
                 }
             }
-            rules.add(new Rule(mp[0], mp[1], allowed, isPublic, parts.length > 2 ? parts[2].trim() : null));
+            rules.add(new Rule(mp[0], mp[1], allowed, hidden, isPublic, parts.length > 2 ? parts[2].trim() : null));
         }
         return rules;
     }

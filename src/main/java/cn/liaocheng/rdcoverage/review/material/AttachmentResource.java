@@ -84,10 +84,10 @@ public class AttachmentResource {
     }
 
     @GET
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_})
+    @io.quarkus.security.Authenticated // who reads is Scope's answer: the other roles get 404, as for an unknown id
     @Operation(operationId = "listAttachments", summary = "The application's materials, with the kinds the policy requires for its "
             + "build mode and those still missing. The enterprise, the county officer of the region, the city and the "
-            + "application's assessors (404 outside their scope); other roles 403")
+            + "application's assessors (404 outside their scope and for every other role: issue #17)")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttachmentService.AttachmentList.class)))
     public AttachmentService.AttachmentList list(@PathParam("id") String id) {
@@ -97,7 +97,7 @@ public class AttachmentResource {
     @GET
     @Path("/{aid}")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_})
+    @io.quarkus.security.Authenticated // who reads is Scope's answer: the other roles get 404, as for an unknown id
     @Operation(operationId = "getAttachment", summary = "Download a file: its sniffed Content-Type, ETag = SHA-256 of the bytes, "
             + "Content-Disposition with the original (Chinese) file name as RFC 6266 filename*")
     @APIResponse(responseCode = "200", description = "The file's bytes, exactly as uploaded", content = {

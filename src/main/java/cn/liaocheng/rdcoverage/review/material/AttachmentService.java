@@ -41,7 +41,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttachmentService {
     static final Set<ApplicationStatus> EDITABLE = EnumSet.of(ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
-    static final Set<Role> READERS = EnumSet.of(Role.ENTERPRISE, Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.ASSESSOR);
     /** Room for the multipart framing and the small fields around the file. */
     static final long FRAMING = 64 * 1024;
 
@@ -62,6 +61,10 @@ public class AttachmentService {
 
     @Inject
     Caller caller;
+
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
 
     @Inject
     Clock clock;
@@ -249,8 +252,7 @@ public class AttachmentService {
     }
 
     private Application readable(String applicationId) {
-        Role role = caller.role();
-        if (role == null || !READERS.contains(role)) {
+        if (!scope.attachments()) {
             throw ApiException.notFound("Application", applicationId);
         }
         return review.visibleApplication(applicationId);

@@ -42,6 +42,10 @@ public class RoundSummaryService {
     @Inject
     Caller caller;
 
+    /** What the caller sees and acts for (one definition per kind). */
+    @Inject
+    cn.liaocheng.rdcoverage.security.Scope scope;
+
     @Inject
     Regions regions;
 
@@ -64,7 +68,7 @@ public class RoundSummaryService {
     @Transactional
     public RoundSummary summary(String roundId) {
         Round round = findRound(roundId);
-        String scope = caller.scopedToRegion() ? String.valueOf(caller.regionCode()) : null;
+        String scope = this.scope.reportRegions() == null ? null : String.valueOf(this.scope.ownRegion());
 
         Map<String, Map<ApplicationStatus, Long>> byRegion = new HashMap<>();
         var statusCounts = Application.getEntityManager().createQuery("select a.regionCode, a.status, count(a) from Application a "
