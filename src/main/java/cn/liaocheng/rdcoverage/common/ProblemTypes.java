@@ -71,7 +71,9 @@ public final class ProblemTypes {
             new Type("too-many-requests", 429, "The caller's rate limit is exhausted (Retry-After says when to retry)"),
             new Type("internal", 500, "The service failed; the incident id is logged"),
             new Type("database-unavailable", 503, "The database cannot be reached; retry after Retry-After seconds"),
-            new Type("service-unavailable", 503, "The service cannot take the request now (Retry-After when known)"));
+            new Type("service-unavailable", 503, "The service cannot take the request now (Retry-After when known)"),
+            new Type("webhook-secret-key-missing", 503, "A webhook subscription cannot be created: the service has no key "
+                    + "to encrypt its signing secret (rd.webhooks.secret-keys); an operator must set one"));
 
     private ProblemTypes() {
     }
