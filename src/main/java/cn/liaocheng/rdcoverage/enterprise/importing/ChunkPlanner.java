@@ -143,14 +143,7 @@ final class ChunkPlanner {
                 continue;
             }
             if (e == null) {
-                e = new Ent(r.creditCode());
-                e.isNew = true;
-                e.keyEnterprise = Boolean.TRUE.equals(r.keyEnterprise());
-                e.keyIndustry = Boolean.TRUE.equals(r.keyIndustry());
-                e.name = r.name();
-                e.region = r.regionCode();
-                e.industry = r.industryCode();
-                e.address = r.address();
+                e = created(r);
                 stored.put(r.creditCode(), e);
             }
             boolean entChanged = !e.isNew && attributes(e, r);
@@ -165,6 +158,25 @@ final class ChunkPlanner {
                 unchanged++;
             }
         }
+        return classify(created, updated, unchanged, rejected, stored);
+    }
+
+    /** A new enterprise with the row's attributes (the figures are added by {@link #figures}). */
+    private static Ent created(ImportRow r) {
+        Ent e = new Ent(r.creditCode());
+        e.isNew = true;
+        e.keyEnterprise = Boolean.TRUE.equals(r.keyEnterprise());
+        e.keyIndustry = Boolean.TRUE.equals(r.keyIndustry());
+        e.name = r.name();
+        e.region = r.regionCode();
+        e.industry = r.industryCode();
+        e.address = r.address();
+        return e;
+    }
+
+    /** Mirrors each enterprise's latest year onto it and sorts the enterprises and figures into what to write. */
+    private static Plan classify(long created, long updated, long unchanged, List<ImportError> rejected,
+                                 TreeMap<String, Ent> stored) {
         List<Ent> newEnts = new ArrayList<>();
         List<Ent> changedEnts = new ArrayList<>();
         List<Fig> newFigs = new ArrayList<>();

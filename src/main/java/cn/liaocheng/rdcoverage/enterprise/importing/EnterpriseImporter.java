@@ -74,13 +74,7 @@ public class EnterpriseImporter {
     public ImportReport run(ImportSource source, Integer queryYear, boolean listed, boolean dryRun, boolean partial,
                             String regionScope, String actor, String actorRole) {
         Instant now = Instant.now(clock);
-        // the reader's thread validates against this copy (the region cache would read the database on its own)
-        Map<String, String> regionByName = new HashMap<>();
-        for (Regions.RegionView r : regions.all()) {
-            regionByName.put(r.code(), r.code());
-            regionByName.put(RowValidator.regionKey(r.name()), r.code());
-        }
-        regions.aliases().forEach((alias, code) -> regionByName.putIfAbsent(RowValidator.regionKey(alias), code));
+        Map<String, String> regionByName = regionIndex();
         RowReader reader = RowReader.open(source, objectMapper, queryYear);
         ImportFile file = reader.info();
         RowValidator validator;
@@ -105,12 +99,8 @@ public class EnterpriseImporter {
             ChunkReader.Chunk next;
             do {
                 next = chunks.next();
-                if (next.failure() instanceof RuntimeException failure) {
-                    throw failure;
-                } else if (next.failure() instanceof Error failure) {
-                    throw failure;
-                } else if (next.failure() != null) {
-                    throw new IllegalStateException("Import failed reading the file", next.failure());
+                if (next.failure() != null) {
+                    throw readFailure(next.failure());
                 }
                 n.received += next.received();
                 n.rejected += next.rejected();
@@ -143,6 +133,28 @@ public class EnterpriseImporter {
         }
         return new ImportReport(n.received, n.created, n.updated, n.unchanged, n.rejected, skipped, dryRun,
                 partial ? "partial" : "all-or-nothing", committed, errors, n.errorsOmitted > 0 ? n.errorsOmitted : null, file);
+    }
+
+    /** What the reader's thread failed with, to be thrown on the request's thread. */
+    private static RuntimeException readFailure(Throwable failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return failure instanceof RuntimeException e ? e : new IllegalStateException("Import failed reading the file", failure);
+    }
+
+    /**
+     * Region codes by code, by name and by alias (as {@link RowValidator#regionKey} writes them). The reader's thread
+     * validates against this copy (the region cache would read the database on its own).
+     */
+    private Map<String, String> regionIndex() {
+        Map<String, String> regionByName = new HashMap<>();
+        for (Regions.RegionView r : regions.all()) {
+            regionByName.put(r.code(), r.code());
+            regionByName.put(RowValidator.regionKey(r.name()), r.code());
+        }
+        regions.aliases().forEach((alias, code) -> regionByName.putIfAbsent(RowValidator.regionKey(alias), code));
+        return regionByName;
     }
 
     /**
