@@ -1,0 +1,282 @@
+package cn.liaocheng.rdcoverage.enterprise.importing;
+
+import cn.liaocheng.rdcoverage.eligibility.SizeClass;
+import cn.liaocheng.rdcoverage.enterprise.SizeRules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Decides, for one chunk of valid rows and what is stored for their credit codes, which enterprises and yearly
+ * figures an import creates, changes or leaves alone, and which rows it refuses (an enterprise of another region
+ * than the importing county's). Pure: the stored state comes in as {@link Ent} objects ({@link ImportStore#load}
+ * reads them), the size rules as a function; nothing here touches the database.
+ */
+final class ChunkPlanner {
+    /** The size class and 规上 flag of a year's figures ({@link SizeRules#derive}). */
+    @FunctionalInterface
+    interface SizeDeriver {
+        SizeRules.Derived derive(int year, int employees, BigDecimal revenue, Boolean declaredAboveSize);
+    }
+
+    /** Stored (or planned) state of one enterprise as far as an import can change it. */
+    static final class Ent {
+        final String code;
+        String name;
+        String region;
+        String industry;
+        String address;
+        boolean keyEnterprise;
+        boolean keyIndustry;
+        Integer figuresYear;
+        SizeClass sizeClass;
+        Boolean above;
+        boolean isNew;
+        boolean dirty;
+        final Map<Integer, Fig> figures = new TreeMap<>();
+
+        Ent(String code) {
+            this.code = code;
+        }
+    }
+
+    /** Stored (or planned) figures of one enterprise and statistical year. */
+    static final class Fig {
+        final String code;
+        final int year;
+        int employees;
+        BigDecimal revenue;
+        boolean above;
+        boolean declared;
+        SizeClass sizeClass;
+        String region;
+        boolean isNew;
+        boolean dirty;
+
+        Fig(String code, int year) {
+            this.code = code;
+            this.year = year;
+        }
+    }
+
+    /**
+     * The plan of one chunk. Counts are per row (a row creating figures counts as created, one changing the
+     * enterprise or its figures as updated, else unchanged); the lists are what to write, each in credit code order.
+     *
+     * @param ents all enterprises of the chunk (stored and new), by credit code
+     */
+    record Plan(long created, long updated, long unchanged, List<ImportError> rejected, Map<String, Ent> ents,
+                List<Ent> newEnts, List<Ent> changedEnts, List<Fig> newFigs, List<Fig> changedFigs) {
+
+        /** Stored enterprises whose row or figures this chunk changes (their coverage is recomputed). */
+        List<String> touched() {
+            List<String> touched = new ArrayList<>();
+            for (Ent e : ents.values()) {
+                if (!e.isNew && changed(e)) {
+                    touched.add(e.code);
+                }
+            }
+            return touched;
+        }
+
+        /** New enterprises with the years in which they are above designated size and the region of each year. */
+        Map<String, Map<Integer, String>> createdAbove() {
+            Map<String, Map<Integer, String>> createdAbove = new TreeMap<>();
+            for (Ent e : ents.values()) {
+                if (e.isNew) {
+                    Map<Integer, String> years = new TreeMap<>();
+                    for (Fig f : e.figures.values()) {
+                        if (f.above) {
+                            years.put(f.year, f.region != null ? f.region : e.region);
+                        }
+                    }
+                    createdAbove.put(e.code, years);
+                }
+            }
+            return createdAbove;
+        }
+
+        /** The enterprises this chunk creates or changes, in credit code order. */
+        List<Ent> written() {
+            List<Ent> written = new ArrayList<>();
+            for (Ent e : ents.values()) {
+                if (e.isNew || changed(e)) {
+                    written.add(e);
+                }
+            }
+            return written;
+        }
+
+        private static boolean changed(Ent e) {
+            return e.dirty || e.figures.values().stream().anyMatch(f -> f.isNew || f.dirty);
+        }
+    }
+
+    private final SizeDeriver sizes;
+    private final String regionScope;
+
+    /** @param regionScope the only region the importing officer may change, or null for any */
+    ChunkPlanner(SizeDeriver sizes, String regionScope) {
+        this.sizes = sizes;
+        this.regionScope = regionScope;
+    }
+
+    /**
+     * Plans {@code rows} (valid, in file order; a credit code may come more than once, the later row wins) against
+     * {@code stored} (the stored enterprises among the rows' codes with all their figures, ordered by credit code),
+     * which it changes in place and extends with the new enterprises.
+     */
+    Plan plan(List<ImportRow> rows, TreeMap<String, Ent> stored) {
+        long created = 0;
+        long updated = 0;
+        long unchanged = 0;
+        List<ImportError> rejected = new ArrayList<>();
+        for (ImportRow r : rows) {
+            Ent e = stored.get(r.creditCode());
+            if (e != null && !e.isNew && regionScope != null && !regionScope.equals(e.region)) {
+                rejected.add(new ImportError(r.line(), "creditCode", "enterprise " + r.creditCode()
+                        + " belongs to another region; only its own county or the city can change it"));
+                continue;
+            }
+            if (e == null) {
+                e = created(r);
+                stored.put(r.creditCode(), e);
+            }
+            boolean entChanged = !e.isNew && attributes(e, r);
+            e.dirty |= entChanged;
+            boolean figCreated = !e.figures.containsKey(r.year());
+            boolean figChanged = figures(e, r);
+            if (figCreated) {
+                created++;
+            } else if (entChanged || figChanged) {
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+        return classify(created, updated, unchanged, rejected, stored);
+    }
+
+    /** A new enterprise with the row's attributes (the figures are added by {@link #figures}). */
+    private static Ent created(ImportRow r) {
+        Ent e = new Ent(r.creditCode());
+        e.isNew = true;
+        e.keyEnterprise = Boolean.TRUE.equals(r.keyEnterprise());
+        e.keyIndustry = Boolean.TRUE.equals(r.keyIndustry());
+        e.name = r.name();
+        e.region = r.regionCode();
+        e.industry = r.industryCode();
+        e.address = r.address();
+        return e;
+    }
+
+    /** Mirrors each enterprise's latest year onto it and sorts the enterprises and figures into what to write. */
+    private static Plan classify(long created, long updated, long unchanged, List<ImportError> rejected,
+                                 TreeMap<String, Ent> stored) {
+        List<Ent> newEnts = new ArrayList<>();
+        List<Ent> changedEnts = new ArrayList<>();
+        List<Fig> newFigs = new ArrayList<>();
+        List<Fig> changedFigs = new ArrayList<>();
+        for (Ent e : stored.values()) {
+            mirror(e);
+            if (e.isNew) {
+                newEnts.add(e);
+            } else if (e.dirty) {
+                changedEnts.add(e);
+            }
+            for (Fig f : e.figures.values()) {
+                if (f.isNew) {
+                    newFigs.add(f);
+                } else if (f.dirty) {
+                    changedFigs.add(f);
+                }
+            }
+        }
+        return new Plan(created, updated, unchanged, rejected, stored, newEnts, changedEnts, newFigs, changedFigs);
+    }
+
+    /** Applies the row's figures to its year's (created if absent); returns whether stored figures changed. */
+    private boolean figures(Ent e, ImportRow r) {
+        SizeRules.Derived d = sizes.derive(r.year(), r.employees(), r.revenue(), r.aboveDesignatedSize());
+        Fig f = e.figures.get(r.year());
+        boolean figCreated = f == null;
+        boolean figChanged = false;
+        if (figCreated) {
+            f = new Fig(e.code, r.year());
+            f.isNew = true;
+            e.figures.put(r.year(), f);
+        }
+        boolean declared = r.aboveDesignatedSize() != null;
+        if (declared && !figCreated && !f.declared && f.above == r.aboveDesignatedSize()
+                && sizes.derive(r.year(), r.employees(), r.revenue(), null).aboveDesignatedSize() == f.above) {
+            // the stated flag is what the revenue gives (e.g. a list exported and sent back): still derived
+            declared = false;
+        }
+        if (figCreated || f.employees != r.employees() || f.revenue.compareTo(r.revenue()) != 0
+                || f.above != d.aboveDesignatedSize() || f.declared != declared || f.sizeClass != d.sizeClass()
+                || !r.regionCode().equals(f.region)) {
+            figChanged = !figCreated;
+            f.employees = r.employees();
+            f.revenue = r.revenue();
+            f.above = d.aboveDesignatedSize();
+            f.declared = declared;
+            f.sizeClass = d.sizeClass();
+            f.region = r.regionCode();
+            f.dirty |= figChanged;
+        }
+        return figChanged;
+    }
+
+    /** Applies the row's enterprise attributes; absent optional values keep what is stored. */
+    private static boolean attributes(Ent e, ImportRow r) {
+        boolean changed = false;
+        if (!r.name().equals(e.name)) {
+            e.name = r.name();
+            changed = true;
+        }
+        if (!r.regionCode().equals(e.region)) {
+            e.region = r.regionCode();
+            changed = true;
+        }
+        if (r.industryCode() != null && !r.industryCode().equals(e.industry)) {
+            e.industry = r.industryCode();
+            changed = true;
+        }
+        if (r.address() != null && !r.address().equals(e.address)) {
+            e.address = r.address();
+            changed = true;
+        }
+        if (r.keyEnterprise() != null && r.keyEnterprise() != e.keyEnterprise) {
+            e.keyEnterprise = r.keyEnterprise();
+            changed = true;
+        }
+        if (r.keyIndustry() != null && r.keyIndustry() != e.keyIndustry) {
+            e.keyIndustry = r.keyIndustry();
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Copies the latest year's size class and 规上 flag onto the enterprise; a change makes it dirty. */
+    private static void mirror(Ent e) {
+        Integer latestYear = null;
+        for (Integer y : e.figures.keySet()) {
+            if (latestYear == null || y > latestYear) {
+                latestYear = y;
+            }
+        }
+        Fig latest = latestYear == null ? null : e.figures.get(latestYear);
+        SizeClass size = latest == null ? null : latest.sizeClass;
+        Boolean above = latest == null ? null : latest.above;
+        if (!Objects.equals(latestYear, e.figuresYear) || size != e.sizeClass || !Objects.equals(above, e.above)) {
+            e.figuresYear = latestYear;
+            e.sizeClass = size;
+            e.above = above;
+            e.dirty = true;
+        }
+    }
+}
