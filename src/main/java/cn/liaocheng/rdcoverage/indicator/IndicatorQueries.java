@@ -27,21 +27,37 @@ public class IndicatorQueries {
     private static final String COVERED_SEGMENT = "s.year in (:y1, :y0) and s.covered = true and ((s.year = :y1 and %s) or (s.year = :y0 and %s))"
             .formatted(CoverageQueries.SEGMENT_ON.replace(":asOf", ":end1"), CoverageQueries.SEGMENT_ON.replace(":asOf", ":end0"));
 
-    /** Institution sums per year and scope over rows r(yr, scope, institution_id), each institution once per scope. */
+    /**
+     * Institution sums per year and region, one pass over both years: rows r(yr, region, institution_id, first), each
+     * institution once per region it covers in, {@code first} = 1 on exactly one of its rows of a year (so the city-wide
+     * columns count a joint institution covering in two regions once). Columns: yr, region, then the region's count and
+     * six sums, then the same seven over the rows with {@code first} = 1 (summed over the regions: the city).
+     */
     private static final String INSTITUTION_SUMS = """
-            select r.yr, r.scope, count(*),
+            select r.yr, r.region, count(*),
                    coalesce(sum(c.rd_expenditure), 0), coalesce(sum(c.personnel), 0),
                    coalesce(sum(x.patent_applications), 0), coalesce(sum(x.invention_patent_applications), 0),
-                   coalesce(sum(x.patents_granted), 0), coalesce(sum(x.new_products), 0)
-            from (select distinct s.year as yr, %s as scope, p.institution_id as institution_id
-                  from coverage_segment s
-                  join institution_participant p on p.credit_code = s.credit_code
-                  join institution i on i.id = p.institution_id
-                  where %s
-                    and ((s.year = :y1 and %s) or (s.year = :y0 and %s))) r
+                   coalesce(sum(x.patents_granted), 0), coalesce(sum(x.new_products), 0),
+                   sum(r.first),
+                   coalesce(sum(case when r.first = 1 then c.rd_expenditure end), 0),
+                   coalesce(sum(case when r.first = 1 then c.personnel end), 0),
+                   coalesce(sum(case when r.first = 1 then x.patent_applications end), 0),
+                   coalesce(sum(case when r.first = 1 then x.invention_patent_applications end), 0),
+                   coalesce(sum(case when r.first = 1 then x.patents_granted end), 0),
+                   coalesce(sum(case when r.first = 1 then x.new_products end), 0)
+            from (select d.yr, d.region, d.institution_id,
+                         case when row_number() over (partition by d.yr, d.institution_id order by d.region) = 1
+                              then 1 else 0 end as first
+                  from (select distinct s.year as yr, s.region_code as region, p.institution_id as institution_id
+                        from coverage_segment s
+                        join institution_participant p on p.credit_code = s.credit_code
+                        join institution i on i.id = p.institution_id
+                        where %s
+                          and ((s.year = :y1 and %s) or (s.year = :y0 and %s))) d) r
             left join institution_capacity c on c.institution_id = r.institution_id and c.year = r.yr
             left join institution_indicator x on x.institution_id = r.institution_id and x.year = r.yr
-            group by r.yr, r.scope""";
+            group by r.yr, r.region""".formatted(COVERED_SEGMENT,
+            CoverageLedger.INSTITUTION_COVERS_ON.formatted("end1"), CoverageLedger.INSTITUTION_COVERS_ON.formatted("end0"));
 
     /** Covered enterprises by year and region: counts by mode and the revenue of the year's figures. */
     private static final String ENTERPRISES = """
@@ -62,6 +78,13 @@ public class IndicatorQueries {
     public record InstitutionSums(long institutions, BigDecimal rdExpenditure, long rdPersonnel, long patentApplications,
                                   long inventionPatentApplications, long patentsGranted, long newProducts) {
         static final InstitutionSums NONE = new InstitutionSums(0, BigDecimal.ZERO, 0, 0, 0, 0, 0);
+
+        InstitutionSums plus(InstitutionSums o) {
+            return new InstitutionSums(institutions + o.institutions, rdExpenditure.add(o.rdExpenditure),
+                    rdPersonnel + o.rdPersonnel, patentApplications + o.patentApplications,
+                    inventionPatentApplications + o.inventionPatentApplications, patentsGranted + o.patentsGranted,
+                    newProducts + o.newProducts);
+        }
     }
 
     /** Enterprise sums of one year. */
@@ -74,18 +97,27 @@ public class IndicatorQueries {
         }
     }
 
-    /** [year, year - 1] sums by scope: region codes, or "CITY" when {@code city}. */
-    public Map<String, InstitutionSums[]> institutions(int year, boolean city) {
-        String sql = INSTITUTION_SUMS.formatted(city ? "'CITY'" : "s.region_code", COVERED_SEGMENT,
-                CoverageLedger.INSTITUTION_COVERS_ON.formatted("end1"), CoverageLedger.INSTITUTION_COVERS_ON.formatted("end0"));
-        Map<String, InstitutionSums[]> byScope = new HashMap<>();
-        for (Object row : bind(em.createNativeQuery(sql), year).getResultList()) {
+    /** Institution sums of a year and the year before ([year, year - 1]) by region and city-wide. */
+    public record InstitutionTotals(Map<String, InstitutionSums[]> byRegion, InstitutionSums[] city) {
+    }
+
+    /** [year, year - 1] institution sums by region and city-wide, in one query. */
+    public InstitutionTotals institutions(int year) {
+        Map<String, InstitutionSums[]> byRegion = new HashMap<>();
+        InstitutionSums[] city = {InstitutionSums.NONE, InstitutionSums.NONE};
+        for (Object row : bind(em.createNativeQuery(INSTITUTION_SUMS), year).getResultList()) {
             Object[] r = (Object[]) row;
-            InstitutionSums[] pair = byScope.computeIfAbsent((String) r[1], k -> new InstitutionSums[]{InstitutionSums.NONE, InstitutionSums.NONE});
-            pair[((Number) r[0]).intValue() == year ? 0 : 1] = new InstitutionSums(num(r[2]), dec(r[3]), num(r[4]), num(r[5]),
-                    num(r[6]), num(r[7]), num(r[8]));
+            int k = ((Number) r[0]).intValue() == year ? 0 : 1;
+            InstitutionSums[] pair = byRegion.computeIfAbsent((String) r[1], x -> new InstitutionSums[]{InstitutionSums.NONE, InstitutionSums.NONE});
+            pair[k] = sums(r, 2);
+            city[k] = city[k].plus(sums(r, 9));
         }
-        return byScope;
+        return new InstitutionTotals(byRegion, city);
+    }
+
+    private static InstitutionSums sums(Object[] r, int at) {
+        return new InstitutionSums(num(r[at]), dec(r[at + 1]), num(r[at + 2]), num(r[at + 3]), num(r[at + 4]),
+                num(r[at + 5]), num(r[at + 6]));
     }
 
     /** [year, year - 1] enterprise sums by region (the region of each year's segment). */

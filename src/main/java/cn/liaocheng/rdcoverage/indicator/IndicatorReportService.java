@@ -108,8 +108,9 @@ public class IndicatorReportService {
 
     /** The full report of a year, every region and the city, regardless of the caller. */
     public IndicatorReport compute(int year) {
-        Map<String, IndicatorQueries.InstitutionSums[]> byRegion = queries.institutions(year, false);
-        IndicatorQueries.InstitutionSums[] city = queries.institutions(year, true).getOrDefault("CITY", none());
+        IndicatorQueries.InstitutionTotals institutions = queries.institutions(year);
+        Map<String, IndicatorQueries.InstitutionSums[]> byRegion = institutions.byRegion();
+        IndicatorQueries.InstitutionSums[] city = institutions.city();
         Map<String, IndicatorQueries.EnterpriseSums[]> enterprises = queries.enterprises(year);
         IndicatorQueries.EnterpriseSums cur = IndicatorQueries.EnterpriseSums.NONE;
         IndicatorQueries.EnterpriseSums prev = IndicatorQueries.EnterpriseSums.NONE;
