@@ -32,6 +32,20 @@ public class ProblemLanguage {
             Locale locale = of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
             localise(problem, locale);
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        } else if (response.getEntity() instanceof Batches.Result result) {
+            // a non-atomic batch (200): each failed item's problem in the client's language too
+            Locale locale = of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+            localiseItems(result.items(), locale);
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        }
+    }
+
+    /** The problems of a batch's items ({@link Batches.ItemResult#problem}), as a single request would have them. */
+    private static void localiseItems(Iterable<?> items, Locale locale) {
+        for (Object item : items) {
+            if (item instanceof Batches.ItemResult r && r.problem() != null) {
+                localise(r.problem(), locale);
+            }
         }
     }
 
@@ -61,6 +75,9 @@ public class ProblemLanguage {
     }
 
     static void localise(Problem problem, Locale locale) {
+        if (problem.extensions().get("items") instanceof List<?> items) {
+            localiseItems(items, locale); // an atomic batch refused (batch-not-applied): the failing item's own problem
+        }
         String slug = problem.slug();
         String title = title(slug, locale);
         if (title != null) {

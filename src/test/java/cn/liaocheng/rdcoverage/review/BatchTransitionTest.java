@@ -15,6 +15,8 @@ import static cn.liaocheng.rdcoverage.TestData.city;
 import static cn.liaocheng.rdcoverage.TestData.county;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /** POST /api/v1/applications/transitions: each item as the single transition; atomic all-or-nothing (issue 17). */
@@ -100,6 +102,34 @@ class BatchTransitionTest {
         city().get("/api/v1/applications/" + ids.get(50)).then()
                 .body("timeline.findAll { it.action == 'COUNTY_APPROVE' }", hasSize(1))
                 .header("ETag", "\"1\"");
+    }
+
+    /** Issue 13: a failed item's problem speaks the client's language, as the single-item request's would. */
+    @Test
+    void aFailedItemsProblemIsInTheRequestedLanguage() {
+        String round = Workflow.openRound();
+        String draft1 = Workflow.applicationIn("DRAFT", REGION, round)[0];
+        String draft2 = Workflow.applicationIn("DRAFT", REGION, round)[0];
+        String han = ".*\\p{IsHan}.*";
+
+        // non-atomic (200): the item's problem
+        batch(county(REGION).header("Accept-Language", "zh-CN"), List.of(item(draft1, "COUNTY_APPROVE")), false)
+                .statusCode(200).header("Content-Language", equalTo("zh-CN"))
+                .body("items[0].problem.title", matchesPattern(han))
+                .body("items[0].problem.detail", matchesPattern(han));
+        batch(county(REGION).header("Accept-Language", "en"), List.of(item(draft1, "COUNTY_APPROVE")), false)
+                .statusCode(200).header("Content-Language", equalTo("en"))
+                .body("items[0].problem.title", not(matchesPattern(han)))
+                .body("items[0].problem.detail", not(matchesPattern(han)));
+        // atomic (409 batch-not-applied): the failing item's own problem inside it
+        batch(county(REGION).header("Accept-Language", "zh-CN"), List.of(item(draft1, "COUNTY_APPROVE"),
+                item(draft2, "COUNTY_APPROVE")), true)
+                .statusCode(409).body("detail", matchesPattern(han))
+                .body("items[0].problem.title", matchesPattern(han))
+                .body("items[0].problem.detail", matchesPattern(han));
+        batch(county(REGION).header("Accept-Language", "en"), List.of(item(draft1, "COUNTY_APPROVE"),
+                item(draft2, "COUNTY_APPROVE")), true)
+                .statusCode(409).body("items[0].problem.detail", not(matchesPattern(han)));
     }
 
     @Test
