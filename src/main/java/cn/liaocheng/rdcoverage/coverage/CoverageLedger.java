@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.db.SqlLiterals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -310,7 +311,7 @@ public class CoverageLedger {
     private static void code(StringBuilder sql, List<String> bound, String code) {
         if (code == null) {
             sql.append("NULL");
-        } else if (isCode(code)) {
+        } else if (SqlLiterals.isCode(code)) {
             sql.append('\'').append(code).append('\'');
         } else {
             sql.append('?');
@@ -324,10 +325,6 @@ public class CoverageLedger {
         } else {
             sql.append("DATE '").append(d).append('\'');
         }
-    }
-
-    private static boolean isCode(String s) {
-        return cn.liaocheng.rdcoverage.common.db.SqlLiterals.isCode(s);
     }
 
     private static void execute(Connection c, StringBuilder sql, List<String> bound) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.institution.InstitutionYear;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.events.Changes;
@@ -40,7 +41,7 @@ public class IndicatorService {
 
     public IndicatorView get(String rawId, int year) {
         UUID id = institution(rawId);
-        InstitutionIndicator x = InstitutionIndicator.findById(new InstitutionIndicator.Key(id, year));
+        InstitutionIndicator x = InstitutionIndicator.findById(new InstitutionYear(id, year));
         if (x == null) {
             throw ApiException.notFound("Indicators of " + year, rawId);
         }
@@ -53,7 +54,7 @@ public class IndicatorService {
         UUID id = institution(rawId);
         checkYear(year);
         check(in);
-        InstitutionIndicator x = InstitutionIndicator.findById(new InstitutionIndicator.Key(id, year));
+        InstitutionIndicator x = InstitutionIndicator.findById(new InstitutionYear(id, year));
         boolean created = x == null;
         if (created) {
             if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
@@ -111,7 +112,7 @@ public class IndicatorService {
     }
 
     private IndicatorView view(InstitutionIndicator x) {
-        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionCapacity.Key(x.institutionId, x.year));
+        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(x.institutionId, x.year));
         return new IndicatorView(x.institutionId.toString(), x.year, x.patentApplications, x.inventionPatentApplications,
                 x.patentsGranted, x.newProducts, c == null ? null : c.rdExpenditure, c == null ? null : c.personnel,
                 x.updatedAt, x.updatedBy, x.version);

@@ -4,21 +4,20 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import cn.liaocheng.rdcoverage.institution.InstitutionYear;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** The outcome an institution reports for one year: patent applications (of which invention patents), grants, new products. */
 @Entity
 @Table(name = "institution_indicator")
-@IdClass(InstitutionIndicator.Key.class)
+@IdClass(InstitutionYear.class)
 public class InstitutionIndicator extends PanacheEntityBase {
     @Id
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -50,27 +49,4 @@ public class InstitutionIndicator extends PanacheEntityBase {
 
     @Column(name = "updated_by")
     public String updatedBy;
-
-    public static class Key implements Serializable {
-        public UUID institutionId;
-        public int year;
-
-        public Key() {
-        }
-
-        public Key(UUID institutionId, int year) {
-            this.institutionId = institutionId;
-            this.year = year;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.year == year && Objects.equals(k.institutionId, institutionId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(institutionId, year);
-        }
-    }
 }

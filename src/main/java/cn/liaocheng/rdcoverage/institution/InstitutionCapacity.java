@@ -10,17 +10,15 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** The capacity an institution declared for one year (有场地、有人员、有投入、有设备、有项目、有制度). */
 @Entity
 @Audited
 @Table(name = "institution_capacity")
-@IdClass(InstitutionCapacity.Key.class)
+@IdClass(InstitutionYear.class)
 public class InstitutionCapacity extends PanacheEntityBase {
     @Id
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -54,27 +52,4 @@ public class InstitutionCapacity extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    public static class Key implements Serializable {
-        public UUID institutionId;
-        public int year;
-
-        public Key() {
-        }
-
-        public Key(UUID institutionId, int year) {
-            this.institutionId = institutionId;
-            this.year = year;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.year == year && Objects.equals(k.institutionId, institutionId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(institutionId, year);
-        }
-    }
 }

@@ -250,7 +250,7 @@ public class InstitutionService {
     }
 
     private boolean capacityChanges(Institution i, int year, InstitutionInput.CapacityInput in) {
-        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year));
+        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
         return c == null || c.personnel != in.personnel().intValue() || c.projectCount != in.projectCount().intValue()
                 || c.equipmentValue.compareTo(in.equipmentValue()) != 0 || c.rdExpenditure.compareTo(in.rdExpenditure()) != 0
                 || c.floorArea.compareTo(in.floorArea()) != 0 || c.hasRules != in.hasRules().booleanValue()
@@ -401,7 +401,7 @@ public class InstitutionService {
 
     public InstitutionView.CapacityView capacity(String rawId, int year) {
         Institution i = find(rawId);
-        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year));
+        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
         if (c == null) {
             throw ApiException.notFound("Capacity of institution " + i.id + " for year", year);
         }
@@ -417,7 +417,7 @@ public class InstitutionService {
         if (capacityChanges(i, year, input)) {
             refuseFrozenChanges(i, List.of("capacity"));
         }
-        boolean created = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year)) == null;
+        boolean created = InstitutionCapacity.findById(new InstitutionYear(i.id, year)) == null;
         putCapacity(i, new InstitutionInput.CapacityInput(year, input.personnel(), input.equipmentValue(),
                 input.rdExpenditure(), input.floorArea(), input.projectCount(), input.hasRules(), input.hasStableFunding()));
         i.updatedAt = Instant.now(clock);
@@ -594,7 +594,7 @@ public class InstitutionService {
         if (year > LocalDate.now(clock).getYear()) {
             throw ApiException.invalid("year", "must not be in the future");
         }
-        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionCapacity.Key(i.id, year));
+        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
         boolean created = c == null;
         if (created) {
             c = new InstitutionCapacity();

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.db.SqlLiterals;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +48,7 @@ final class SqlText {
             sql.append("NULL");
             return this;
         }
-        if (!isCode(code)) {
+        if (!SqlLiterals.isCode(code)) {
             throw new IllegalArgumentException("not a code of 0-9 and A-Z: '" + code + "'");
         }
         sql.append('\'').append(code).append('\'');
@@ -150,10 +151,6 @@ final class SqlText {
     /** A timestamp literal, to the microsecond (the precision of the timestamp columns). */
     static String timestamp(LocalDateTime t) {
         return "TIMESTAMP '" + TIMESTAMP.format(t) + "'";
-    }
-
-    static boolean isCode(String s) {
-        return cn.liaocheng.rdcoverage.common.db.SqlLiterals.isCode(s);
     }
 
     /**
