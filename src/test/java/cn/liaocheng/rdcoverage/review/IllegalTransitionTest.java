@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -49,6 +50,30 @@ class IllegalTransitionTest {
                                 .body("allowedActionsAnyRole", equalTo(state.getValue()))
                                 .body("allowedActions", equalTo(state.getValue().stream()
                                         .filter(a -> TAKEN_BY.get(a).equals(TAKEN_BY.get(action.name()))).toList()))));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Where each action leads (docs/domain.md section 5). */
+    static final Map<String, String> LEADS_TO = Map.of("SUBMIT", "SUBMITTED", "WITHDRAW", "WITHDRAWN",
+            "COUNTY_APPROVE", "COUNTY_APPROVED", "RETURN", "RETURNED", "COUNTY_REJECT", "COUNTY_REJECTED",
+            "START_ASSESSMENT", "UNDER_ASSESSMENT", "RECOGNIZE", "RECOGNIZED", "REJECT", "REJECTED");
+
+    /** The other half of the table: from every state, every allowed action by its role is a 200 to its state, stored. */
+    @TestFactory
+    Stream<DynamicTest> everyAllowedTransitionLeadsToItsState() {
+        String round = Workflow.openRound();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (var state : ALLOWED.entrySet()) {
+            for (String action : state.getValue()) {
+                tests.add(DynamicTest.dynamicTest(action + " from " + state.getKey(), () -> {
+                    String[] app = Workflow.applicationIn(state.getKey(), "371521", round);
+                    Workflow.act(Workflow.as(action, app[1], "371521"), app[0], action).statusCode(200)
+                            .body("status", equalTo(LEADS_TO.get(action)));
+                    TestData.city().get("/api/v1/applications/" + app[0]).then().statusCode(200)
+                            .body("status", equalTo(LEADS_TO.get(action)));
+                }));
             }
         }
         return tests.stream();
