@@ -28,7 +28,7 @@ public enum AwardAction implements StateMachine.Action<Award.Status> {
         this.rule = new StateMachine.Rule<>(from, to, List.of(roles));
     }
 
-    @Override
+    /** This action's row of the table. */
     public StateMachine.Rule<Award.Status> rule() {
         return rule;
     }

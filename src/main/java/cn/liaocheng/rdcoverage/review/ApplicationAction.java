@@ -38,7 +38,7 @@ public enum ApplicationAction implements StateMachine.Action<ApplicationStatus> 
         this.rule = new StateMachine.Rule<>(from, to, List.of(roles));
     }
 
-    @Override
+    /** This action's row of the table. */
     public StateMachine.Rule<ApplicationStatus> rule() {
         return rule;
     }

@@ -24,7 +24,7 @@ public enum RoundAction implements StateMachine.Action<RoundStatus> {
         this.rule = new StateMachine.Rule<>(from, to, List.of(roles));
     }
 
-    @Override
+    /** This action's row of the table. */
     public StateMachine.Rule<RoundStatus> rule() {
         return rule;
     }
