@@ -10,13 +10,13 @@ import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.common.StateMachine;
 import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.eligibility.ParticipantResult;
 import cn.liaocheng.rdcoverage.eligibility.Result;
 import cn.liaocheng.rdcoverage.eligibility.Tier;
 import cn.liaocheng.rdcoverage.enterprise.Enterprise;
 import cn.liaocheng.rdcoverage.security.Caller;
-import cn.liaocheng.rdcoverage.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Awards (先建后补): proposed on first recognition, approved and paid by finance, never twice per enterprise. */
 @ApplicationScoped
@@ -61,11 +62,8 @@ public class AwardService {
     public record Note(String creditCode, String reason, @Schema(nullable = true) String detail) {
     }
 
-    @Schema(name = "AwardAction")
-    public enum Action { APPROVE, DISBURSE, CANCEL }
-
     @Schema(name = "AwardTransition")
-    public record TransitionRequest(Action action, LocalDate paidOn, String voucherRef, String reason, String comment) {
+    public record TransitionRequest(AwardAction action, LocalDate paidOn, String voucherRef, String reason, String comment) {
     }
 
     /**
@@ -298,26 +296,21 @@ public class AwardService {
     @Transactional
     public AwardView transition(String rawId, TransitionRequest request, String ifMatch) {
         if (request == null || request.action() == null) {
-            throw ApiException.invalid("action", "is required: one of APPROVE, DISBURSE, CANCEL");
+            throw ApiException.invalid("action", "is required: one of "
+                    + String.join(", ", java.util.Arrays.stream(AwardAction.values()).map(Enum::name).toList()));
         }
         Award a = find(rawId);
         cn.liaocheng.rdcoverage.common.ETags.checkIfMatch(ifMatch, a.version);
-        Role needed = request.action() == Action.CANCEL ? null : Role.FINANCE;
-        if (needed != null && !caller.is(needed)) {
-            throw ApiException.forbidden(request.action() + " is taken by FINANCE");
-        }
-        if (request.action() == Action.CANCEL && !(caller.is(Role.FINANCE) || caller.is(Role.CITY_OFFICER))) {
-            throw ApiException.forbidden("CANCEL is taken by FINANCE or CITY_OFFICER");
-        }
+        Predicate<AwardAction> mayTake = StateMachine.callerTakes(caller);
+        StateMachine.requireRole(request.action(), mayTake);
+        Award.Status to = StateMachine.next(request.action(), a.status, mayTake, allowed -> ApiException.conflict(
+                "illegal-transition", request.action() + " is not allowed on a " + a.status + " award",
+                Map.of("currentStatus", a.status.name(), "allowedActions", allowed))
+                        .zh("detail.illegal-transition.award", request.action(), a.status));
         LocalDate today = LocalDate.now(clock);
         switch (request.action()) {
-            case APPROVE -> {
-                expect(a, request.action(), Award.Status.PROPOSED);
-                a.status = Award.Status.APPROVED;
-                a.approvedOn = today;
-            }
+            case APPROVE -> a.approvedOn = today;
             case DISBURSE -> {
-                expect(a, request.action(), Award.Status.APPROVED);
                 List<Problem.FieldError> errors = new ArrayList<>();
                 if (request.paidOn() == null) {
                     errors.add(new Problem.FieldError("paidOn", "is required: the payment date"));
@@ -332,42 +325,22 @@ public class AwardService {
                 if (!errors.isEmpty()) {
                     throw ApiException.invalid(errors);
                 }
-                a.status = Award.Status.DISBURSED;
                 a.disbursedOn = request.paidOn();
                 a.voucherRef = request.voucherRef().trim();
             }
             case CANCEL -> {
-                if (a.status != Award.Status.PROPOSED && a.status != Award.Status.APPROVED) {
-                    throw illegal(a, request.action());
-                }
                 if (request.reason() == null || request.reason().isBlank()) {
                     throw ApiException.invalid("reason", "is required to cancel an award");
                 }
-                a.status = Award.Status.CANCELLED;
                 a.cancelledOn = today;
                 a.cancelReason = request.reason().trim();
                 a.awardKey = null;
             }
         }
+        a.status = to;
         a.updatedAt = Instant.now(clock);
         a.persistAndFlush();
         return changes.recorded(EventType.valueOf("AWARD_" + a.status.name()), a.id, AwardView.of(a));
-    }
-
-    private static void expect(Award a, Action action, Award.Status from) {
-        if (a.status != from) {
-            throw illegal(a, action);
-        }
-    }
-
-    private static ApiException illegal(Award a, Action action) {
-        List<String> allowed = switch (a.status) {
-            case PROPOSED -> List.of("APPROVE", "CANCEL");
-            case APPROVED -> List.of("DISBURSE", "CANCEL");
-            default -> List.of();
-        };
-        return ApiException.conflict("illegal-transition", action + " is not allowed on a " + a.status + " award",
-                Map.of("currentStatus", a.status.name(), "allowedActions", allowed)).zh("detail.illegal-transition.award", action, a.status);
     }
 
     Award find(String rawId) {

@@ -1,11 +1,11 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.common.StateMachine;
+import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.security.Role;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import static cn.liaocheng.rdcoverage.review.ApplicationStatus.COUNTY_APPROVED;
 import static cn.liaocheng.rdcoverage.review.ApplicationStatus.COUNTY_REJECTED;
@@ -17,38 +17,45 @@ import static cn.liaocheng.rdcoverage.review.ApplicationStatus.SUBMITTED;
 import static cn.liaocheng.rdcoverage.review.ApplicationStatus.UNDER_ASSESSMENT;
 import static cn.liaocheng.rdcoverage.review.ApplicationStatus.WITHDRAWN;
 
-/** The workflow's actions: who takes each, and from which states to which (DESIGN.md section 3). */
-public enum ApplicationAction {
-    SUBMIT(Role.ENTERPRISE, Map.of(DRAFT, SUBMITTED, RETURNED, SUBMITTED)),
-    WITHDRAW(Role.ENTERPRISE, Map.of(DRAFT, WITHDRAWN, SUBMITTED, WITHDRAWN, RETURNED, WITHDRAWN, COUNTY_APPROVED, WITHDRAWN)),
-    COUNTY_APPROVE(Role.COUNTY_OFFICER, Map.of(SUBMITTED, COUNTY_APPROVED)),
-    RETURN(Role.COUNTY_OFFICER, Map.of(SUBMITTED, RETURNED)),
-    COUNTY_REJECT(Role.COUNTY_OFFICER, Map.of(SUBMITTED, COUNTY_REJECTED)),
-    START_ASSESSMENT(Role.CITY_OFFICER, Map.of(COUNTY_APPROVED, UNDER_ASSESSMENT)),
-    RECOGNIZE(Role.CITY_OFFICER, Map.of(UNDER_ASSESSMENT, RECOGNIZED)),
-    REJECT(Role.CITY_OFFICER, Map.of(UNDER_ASSESSMENT, REJECTED));
+/**
+ * The application workflow as a table (docs/domain.md section 5): each action, the states it is taken from, the
+ * state it leads to, and the roles that take it. Besides the table, the city submits for an INDUSTRY (产业共建)
+ * platform's enterprises ({@link #roles(BuildMode)}).
+ */
+public enum ApplicationAction implements StateMachine.Action<ApplicationStatus> {
+    SUBMIT(Set.of(DRAFT, RETURNED), SUBMITTED, Role.ENTERPRISE),
+    WITHDRAW(Set.of(DRAFT, SUBMITTED, RETURNED, COUNTY_APPROVED), WITHDRAWN, Role.ENTERPRISE),
+    COUNTY_APPROVE(Set.of(SUBMITTED), COUNTY_APPROVED, Role.COUNTY_OFFICER),
+    RETURN(Set.of(SUBMITTED), RETURNED, Role.COUNTY_OFFICER),
+    COUNTY_REJECT(Set.of(SUBMITTED), COUNTY_REJECTED, Role.COUNTY_OFFICER),
+    START_ASSESSMENT(Set.of(COUNTY_APPROVED), UNDER_ASSESSMENT, Role.CITY_OFFICER),
+    RECOGNIZE(Set.of(UNDER_ASSESSMENT), RECOGNIZED, Role.CITY_OFFICER),
+    REJECT(Set.of(UNDER_ASSESSMENT), REJECTED, Role.CITY_OFFICER);
 
-    public final Role role;
-    private final Map<ApplicationStatus, ApplicationStatus> transitions;
+    private final StateMachine.Rule<ApplicationStatus> rule;
 
-    ApplicationAction(Role role, Map<ApplicationStatus, ApplicationStatus> transitions) {
-        this.role = role;
-        this.transitions = new EnumMap<>(transitions);
+    ApplicationAction(Set<ApplicationStatus> from, ApplicationStatus to, Role... roles) {
+        this.rule = new StateMachine.Rule<>(from, to, List.of(roles));
     }
 
-    /** The state this action leads to from {@code from}, or null when it is not allowed there. */
-    public ApplicationStatus from(ApplicationStatus from) {
-        return transitions.get(from);
+    /** This action's row of the table. */
+    public StateMachine.Rule<ApplicationStatus> rule() {
+        return rule;
+    }
+
+    /** The roles that take this action on an application of an institution built in {@code mode}. */
+    public List<Role> roles(BuildMode mode) {
+        return this == SUBMIT && mode == BuildMode.INDUSTRY ? List.of(Role.ENTERPRISE, Role.CITY_OFFICER) : rule.roles();
+    }
+
+    @Override
+    public String takenBy() {
+        return StateMachine.Action.super.takenBy()
+                + (this == SUBMIT ? " (or by the city for an INDUSTRY platform's enterprises)" : "");
     }
 
     /** The actions allowed from a state, whoever takes them. */
     public static List<ApplicationAction> allowedFrom(ApplicationStatus status) {
-        List<ApplicationAction> allowed = new ArrayList<>();
-        for (ApplicationAction a : values()) {
-            if (a.transitions.containsKey(status)) {
-                allowed.add(a);
-            }
-        }
-        return allowed;
+        return StateMachine.allowed(ApplicationAction.class, status, a -> true);
     }
 }

@@ -24,8 +24,6 @@ public final class ReviewInputs {
                              @NotNull LocalDate opensOn, @NotNull LocalDate closesOn, RoundStatus status) {
     }
 
-    public enum RoundAction { START_REVIEW, CLOSE }
-
     public record RoundTransition(@NotNull RoundAction action) {
     }
 

@@ -12,6 +12,7 @@ import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.common.StateMachine;
 import cn.liaocheng.rdcoverage.eligibility.Capacity;
 import cn.liaocheng.rdcoverage.eligibility.Criterion;
 import cn.liaocheng.rdcoverage.eligibility.Result;
@@ -45,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** 申报及审核: rounds, applications and their transitions, and the city's recognition decision. */
 @ApplicationScoped
@@ -124,21 +126,12 @@ public class ReviewService {
     public RoundView transitionRound(String id, ReviewInputs.RoundTransition t, String ifMatch) {
         Round r = findRound(id);
         ETags.checkIfMatch(ifMatch, r.version);
-        RoundStatus to = switch (t.action()) {
-            case START_REVIEW -> r.status == RoundStatus.OPEN ? RoundStatus.REVIEWING : null;
-            case CLOSE -> r.status == RoundStatus.REVIEWING ? RoundStatus.CLOSED : null;
-        };
-        if (to == null) {
-            List<String> allowed = switch (r.status) {
-                case OPEN -> List.of("START_REVIEW");
-                case REVIEWING -> List.of("CLOSE");
-                case CLOSED -> List.of();
-            };
-            throw ApiException.conflict("illegal-transition", t.action() + " is not allowed on a " + r.status + " round",
-                    Map.of("currentStatus", r.status.name(), "allowedActions", allowed))
-                            .zh("detail.illegal-transition.round", t.action(), r.status);
-        }
-        r.status = to;
+        Predicate<RoundAction> mayTake = StateMachine.callerTakes(caller);
+        StateMachine.requireRole(t.action(), mayTake);
+        r.status = StateMachine.next(t.action(), r.status, mayTake, allowed -> ApiException.conflict("illegal-transition",
+                t.action() + " is not allowed on a " + r.status + " round",
+                Map.of("currentStatus", r.status.name(), "allowedActions", allowed))
+                        .zh("detail.illegal-transition.round", t.action(), r.status));
         r.updatedAt = Instant.now(clock);
         r.persistAndFlush();
         return changes.recorded(EventType.ROUND_TRANSITIONED, r.id, RoundView.of(r));
@@ -253,22 +246,17 @@ public class ReviewService {
         Application a = find(rawId);
         ETags.checkIfMatch(ifMatch, a.version);
         ApplicationAction action = t.action();
-        boolean cityForIndustry = action == ApplicationAction.SUBMIT && caller.is(Role.CITY_OFFICER) && industry(a);
-        if (!caller.is(action.role) && !cityForIndustry) {
-            throw ApiException.forbidden(action + " is taken by " + action.role
-                    + (action == ApplicationAction.SUBMIT ? " (or by the city for an INDUSTRY platform's enterprises)" : ""));
-        }
+        Predicate<ApplicationAction> mayTake = callerTakes(a);
+        StateMachine.requireRole(action, mayTake);
         if (!scope.actsFor(a.regionCode)) {
             throw ApiException.forbidden("Application " + a.id + " is reviewed by the county of its lead participant ("
                     + a.regionCode + "); the county of another participant reads it but does not act on it");
         }
-        ApplicationStatus to = action.from(a.status);
-        if (to == null) {
-            throw ApiException.conflict("illegal-transition", action + " is not allowed on a " + a.status + " application",
-                    Map.of("currentStatus", a.status.name(), "allowedActions", allowedForCaller(a.status),
-                            "allowedActionsAnyRole", ApplicationAction.allowedFrom(a.status)))
-                                    .zh("detail.illegal-transition.application", action, a.status);
-        }
+        ApplicationStatus to = StateMachine.next(action, a.status, mayTake, allowed -> ApiException.conflict("illegal-transition",
+                action + " is not allowed on a " + a.status + " application",
+                Map.of("currentStatus", a.status.name(), "allowedActions", allowed,
+                        "allowedActionsAnyRole", ApplicationAction.allowedFrom(a.status)))
+                                .zh("detail.illegal-transition.application", action, a.status));
         Institution inst = Institution.findById(a.institutionId);
         LocalDate today = LocalDate.now(clock);
         LocalDate decided = decisionDate(a, action, t, today);
@@ -509,23 +497,25 @@ public class ReviewService {
                 () -> Inspection.count("applicationId = ?1 and assessorId = ?2", a.id, caller.assessorId()) > 0);
     }
 
-    /** Whether the application is for an INDUSTRY (产业共建) institution, which the city may submit on behalf of its enterprises. */
-    private static boolean industry(Application a) {
+    /**
+     * Whether one of the caller's roles takes an action on this application: the table's roles, and the city's SUBMIT
+     * for an INDUSTRY (产业共建) institution ({@link ApplicationAction#roles}).
+     */
+    private Predicate<ApplicationAction> callerTakes(Application a) {
         Institution i = Institution.findById(a.institutionId);
-        return i != null && i.buildMode == cn.liaocheng.rdcoverage.eligibility.BuildMode.INDUSTRY;
+        cn.liaocheng.rdcoverage.eligibility.BuildMode mode = i == null ? null : i.buildMode;
+        return x -> x.roles(mode).stream().anyMatch(caller::is);
     }
 
-    /** The actions allowed from a state that the caller's role takes (issue #19: not every role's actions). */
-    List<ApplicationAction> allowedForCaller(ApplicationStatus status) {
-        return ApplicationAction.allowedFrom(status).stream().filter(x -> caller.is(x.role)).toList();
-    }
-
-    /** As above, and nothing for the county of a participant other than the lead (it reads, it does not act). */
+    /**
+     * The actions the caller takes on the application from its state (issue #19: not every role's actions); nothing
+     * for the county of a participant other than the lead (it reads, it does not act).
+     */
     List<ApplicationAction> allowedForCaller(Application a) {
         if (!scope.actsFor(a.regionCode)) {
             return List.of();
         }
-        return allowedForCaller(a.status);
+        return StateMachine.allowed(ApplicationAction.class, a.status, callerTakes(a));
     }
 
     ApplicationView view(Application a) {

@@ -83,9 +83,15 @@ class RolesInWorkflowTest {
         String app = city().contentType("application/json").body(Map.of("institutionId", inst, "roundId", round))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");
         Workflow.materials(code, app); // the enterprise uploads its materials; the city submits for it
+        // the actions the city is offered are those it may take (before issue 15 the view and the 409 offered none)
+        city().get("/api/v1/applications/" + app).then().statusCode(200).body("allowedActions", equalTo(List.of("SUBMIT")));
+        act(city(), app, "START_ASSESSMENT").statusCode(409).body("allowedActions", equalTo(List.of("SUBMIT")));
         act(city(), app, "SUBMIT").statusCode(200).body("status", equalTo("SUBMITTED"))
-                .body("timeline[1].role", equalTo("CITY_OFFICER"));
+                .body("timeline[1].role", equalTo("CITY_OFFICER"))
+                .body("allowedActions", equalTo(List.of()));
         String single = Workflow.applicationIn("DRAFT", "371581", round)[0];
+        city().get("/api/v1/applications/" + single).then().statusCode(200).body("allowedActions", equalTo(List.of()));
+        act(city(), single, "START_ASSESSMENT").statusCode(409).body("allowedActions", equalTo(List.of()));
         act(city(), single, "SUBMIT").statusCode(403).body("detail", containsString("INDUSTRY"));
     }
 }
