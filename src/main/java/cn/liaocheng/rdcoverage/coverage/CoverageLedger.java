@@ -165,26 +165,40 @@ public class CoverageLedger {
     }
 
     /**
-     * The rows of enterprises created in the caller's transaction (the importer's new rows), without reading them
-     * back: such an enterprise has no participants yet (institution_participant's foreign key to enterprise) and
-     * no rows (a deleted enterprise's rows are deleted with it), so each of its years above designated size gets
-     * the one unbounded, uncovered segment of {@link #timeline} with no spans, as {@link #refresh} would store.
-     * No lock is needed: the caller's insert holds the new rows' locks.
+     * The rows of enterprises created in the caller's transaction (the importer's new rows), copied in SQL from the
+     * figures of {@code year} just written ({@code insert ... select} from {@code enterprise_figures} by primary key,
+     * with the year's own region) rather than read back and recomputed: such an enterprise has no participants yet
+     * (institution_participant's foreign key to enterprise) and no rows (a deleted enterprise's rows are deleted with
+     * it), so each of {@code codes} whose figures of that year say above designated size gets the one unbounded,
+     * uncovered segment of {@link #timeline} with no spans, as {@link #refresh} would store. No lock is needed: the
+     * caller's insert holds the new rows' locks. The statement carries the credit codes only, not every row's values.
      *
-     * @param aboveYears credit code → (year → region of that year) of the years whose figures say above designated size
+     * @param codes credit codes of enterprises created in this transaction, whose figures of {@code year} carry a
+     *              region ({@code region_code} not null: the importer writes every row's region on its year)
      */
-    public static void insertCreated(Connection c, Map<String, Map<Integer, String>> aboveYears) throws SQLException {
-        if (aboveYears.isEmpty()) {
-            return;
-        }
-        List<Segment> timeline = timeline(List.of());
-        Map<String, List<Segment>> rows = new TreeMap<>();
-        aboveYears.forEach((code, years) -> {
-            if (!years.isEmpty()) {
-                rows.put(code, rows(new TreeMap<>(years), timeline));
+    public static void insertCreatedFromFigures(Connection c, int year, List<String> codes) throws SQLException {
+        Segment open = timeline(List.of()).get(0);
+        for (int k = 0; k < codes.size(); k += ROWS_PER_INSERT) {
+            List<String> slice = codes.subList(k, Math.min(codes.size(), k + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder(400 + slice.size() * 22).append("insert into coverage_segment (credit_code, year, "
+                    + "seq, valid_from, valid_to, region_code, covered, single_mode, joint_mode, industry_mode) select f.credit_code, f.year, ")
+                    .append(open.seq()).append(", ");
+            List<String> bound = new ArrayList<>();
+            date(sql, open.from());
+            sql.append(", ");
+            date(sql, open.to());
+            sql.append(", f.region_code, ").append(open.covered()).append(", ").append(open.single()).append(", ")
+                    .append(open.joint()).append(", ").append(open.industry())
+                    .append(" from enterprise_figures f where f.year = ").append(year)
+                    .append(" and f.above_designated_size = true and f.credit_code in (");
+            for (int i = 0; i < slice.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                code(sql, bound, slice.get(i));
             }
-        });
-        insert(c, rows);
+            execute(c, sql.append(')'), bound);
+        }
     }
 
     /**

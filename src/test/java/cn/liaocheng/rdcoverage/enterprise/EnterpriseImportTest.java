@@ -52,6 +52,49 @@ class EnterpriseImportTest {
         city().get("/api/v1/enterprises/" + a).then().body("figuresYear", equalTo(2025)).body("sizeClass", equalTo("LARGE"));
     }
 
+    /**
+     * Rows of one enterprise for several years in one file: the row of the latest year gives its current name, region
+     * and address (as a PUT of each row in year order), whichever comes first in the file, for a new enterprise as
+     * for a stored one; every row keeps its own region on its year's figures.
+     */
+    @Test
+    void theLatestYearsRowGivesTheNameRegionAndAddress() {
+        String laterFirst = TestData.creditCode();
+        String inOrder = TestData.creditCode();
+        String file = "creditCode,name,regionCode,year,employees,revenue,address\n"
+                + laterFirst + ",临清新名轴承有限公司,371581,2025,120,30000000,临清市新华路8号\n"
+                + laterFirst + ",东昌旧名轴承厂,371502,2024,100,25000000,东昌府区柳园路1号\n"
+                + inOrder + ",东阿旧名阿胶厂,371524,2023,60,22000000,东阿县旧址\n"
+                + inOrder + ",东阿新名阿胶有限公司,371525,2024,70,23000000,\n";
+        csv(file, null).statusCode(200).body("created", equalTo(4)).body("updated", equalTo(0))
+                .body("unchanged", equalTo(0)).body("rejected", equalTo(0));
+        city().get("/api/v1/enterprises/" + laterFirst).then().statusCode(200)
+                .body("name", equalTo("临清新名轴承有限公司")).body("regionCode", equalTo("371581"))
+                .body("address", equalTo("临清市新华路8号")).body("figuresYear", equalTo(2025));
+        city().get("/api/v1/enterprises/" + laterFirst + "/figures/2024").then().statusCode(200)
+                .body("regionCode", equalTo("371502")).body("employees", equalTo(100)).body("revenue", equalTo(25000000f));
+        city().get("/api/v1/enterprises/" + laterFirst + "/figures/2025").then().statusCode(200)
+                .body("regionCode", equalTo("371581")).body("employees", equalTo(120));
+        city().get("/api/v1/enterprises/" + laterFirst + "/history").then().statusCode(200)
+                .body("items.findAll { it.resource == 'enterprise' }.type", equalTo(java.util.List.of("CREATED")))
+                .body("items.findAll { it.resource == 'enterprise' }[0].state.name", equalTo("临清新名轴承有限公司"));
+        // the later row has no address: the earlier row's stays, as for a stored enterprise
+        city().get("/api/v1/enterprises/" + inOrder).then().statusCode(200)
+                .body("name", equalTo("东阿新名阿胶有限公司")).body("regionCode", equalTo("371525"))
+                .body("address", equalTo("东阿县旧址")).body("figuresYear", equalTo(2024));
+        city().get("/api/v1/enterprises/" + inOrder + "/figures/2023").then().body("regionCode", equalTo("371524"));
+
+        // a stored enterprise: an earlier year's row adds that year's figures and leaves the current name and region
+        csv("creditCode,name,regionCode,year,employees,revenue,address\n"
+                + laterFirst + ",更早的名称,371502,2023,90,21000000,更早的地址\n", null)
+                .statusCode(200).body("created", equalTo(1)).body("updated", equalTo(0)).body("unchanged", equalTo(0));
+        city().get("/api/v1/enterprises/" + laterFirst).then()
+                .body("name", equalTo("临清新名轴承有限公司")).body("regionCode", equalTo("371581"))
+                .body("address", equalTo("临清市新华路8号")).body("figuresYear", equalTo(2025));
+        city().get("/api/v1/enterprises/" + laterFirst + "/figures/2023").then().statusCode(200)
+                .body("regionCode", equalTo("371502")).body("employees", equalTo(90));
+    }
+
     @Test
     void importsGbkCsvWithChineseHeadersAndUnits() {
         String a = TestData.creditCode("371581");

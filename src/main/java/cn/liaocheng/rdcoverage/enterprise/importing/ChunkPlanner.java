@@ -37,7 +37,8 @@ final class ChunkPlanner {
         Boolean above;
         boolean isNew;
         boolean dirty;
-        final Map<Integer, Fig> figures = new TreeMap<>();
+        /** By year, so that {@code lastKey()} is the enterprise's latest year so far. */
+        final TreeMap<Integer, Fig> figures = new TreeMap<>();
 
         Ent(String code) {
             this.code = code;
@@ -83,21 +84,22 @@ final class ChunkPlanner {
             return touched;
         }
 
-        /** New enterprises with the years in which they are above designated size and the region of each year. */
-        Map<String, Map<Integer, String>> createdAbove() {
-            Map<String, Map<Integer, String>> createdAbove = new TreeMap<>();
+        /**
+         * By year, the credit codes (in credit code order) of the new enterprises whose figures of that year say above
+         * designated size (their coverage rows are copied from those figures, with the year's region).
+         */
+        Map<Integer, List<String>> createdAboveByYear() {
+            Map<Integer, List<String>> byYear = new TreeMap<>();
             for (Ent e : ents.values()) {
                 if (e.isNew) {
-                    Map<Integer, String> years = new TreeMap<>();
                     for (Fig f : e.figures.values()) {
                         if (f.above) {
-                            years.put(f.year, f.region != null ? f.region : e.region);
+                            byYear.computeIfAbsent(f.year, y -> new ArrayList<>()).add(e.code);
                         }
                     }
-                    createdAbove.put(e.code, years);
                 }
             }
-            return createdAbove;
+            return byYear;
         }
 
         /** The enterprises this chunk creates or changes, in credit code order. */
@@ -126,9 +128,15 @@ final class ChunkPlanner {
     }
 
     /**
-     * Plans {@code rows} (valid, in file order; a credit code may come more than once, the later row wins) against
-     * {@code stored} (the stored enterprises among the rows' codes with all their figures, ordered by credit code),
-     * which it changes in place and extends with the new enterprises.
+     * Plans {@code rows} (valid, in file order; a credit code may come more than once) against {@code stored} (the
+     * stored enterprises among the rows' codes with all their figures, ordered by credit code), which it changes in
+     * place and extends with the new enterprises.
+     * <p>
+     * Each row writes its year's figures (with its own region). The enterprise's current attributes (name, region,
+     * industry, address, key flags) are those of its row of the latest year, as a PUT of each row in year order would
+     * leave them: a row changes them unless the enterprise already has figures of a later year (stored, or from an
+     * earlier row of this import); among rows of the same year the later one in the file wins. The same rule holds for
+     * a new enterprise (created by its first row) and a stored one, wherever the chunk boundaries fall.
      */
     Plan plan(List<ImportRow> rows, TreeMap<String, Ent> stored) {
         long created = 0;
@@ -146,8 +154,9 @@ final class ChunkPlanner {
                 e = created(r);
                 stored.put(r.creditCode(), e);
             }
-            boolean entChanged = !e.isNew && attributes(e, r);
-            e.dirty |= entChanged;
+            // the latest year's row gives the current attributes (a row of an earlier year only writes its figures)
+            boolean entChanged = (e.figures.isEmpty() || r.year() >= e.figures.lastKey()) && attributes(e, r);
+            e.dirty |= entChanged && !e.isNew;
             boolean figCreated = !e.figures.containsKey(r.year());
             boolean figChanged = figures(e, r);
             if (figCreated) {

@@ -230,9 +230,11 @@ public class EnterpriseImporter {
             store.write(plan);
             audit.write(plan);
             // coverage rows of the enterprises this chunk wrote, in the import's transaction (issue #20): the stored
-            // ones recomputed from the tables, the new ones (no participants yet) from the figures just written
+            // ones recomputed from the tables, the new ones (no participants yet) copied from the figures just written
             CoverageLedger.refresh(c, plan.touched());
-            CoverageLedger.insertCreated(c, plan.createdAbove());
+            for (Map.Entry<Integer, List<String>> year : plan.createdAboveByYear().entrySet()) {
+                CoverageLedger.insertCreatedFromFigures(c, year.getKey(), year.getValue());
+            }
             List<Changes.Imported> imported = new ArrayList<>();
             for (ChunkPlanner.Ent e : plan.written()) {
                 imported.add(new Changes.Imported(e.code, e.region, e.isNew));

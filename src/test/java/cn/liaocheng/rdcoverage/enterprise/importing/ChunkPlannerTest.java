@@ -150,8 +150,40 @@ class ChunkPlannerTest {
         assertEquals(SizeClass.SMALL, a.sizeClass);
         assertEquals(false, a.above);
         assertEquals(SizeClass.MEDIUM, a.figures.get(2023).sizeClass);
-        assertEquals(java.util.Map.of(A, java.util.Map.of(2023, DONGCHANG)), plan.createdAbove());
+        assertEquals(java.util.Map.of(2023, List.of(A)), plan.createdAboveByYear());
         assertEquals(List.of(), plan.touched());
+    }
+
+    private static ImportRow renamed(long line, String code, String name, String region, int year, String address) {
+        return new ImportRow(line, code, name, region, null, address, year, 50, new BigDecimal("25000000.00"), null, null, null);
+    }
+
+    @Test
+    void theLatestYearsRowGivesANewEnterprisesAttributesWhateverTheFileOrder() {
+        ChunkPlanner.Plan plan = new ChunkPlanner(SIZES, null).plan(List.of(
+                renamed(2, A, "乙企业", LINQING, 2025, "新址"), renamed(3, A, "甲企业", DONGCHANG, 2024, "旧址"),
+                renamed(4, B, "甲企业", DONGCHANG, 2023, "旧址"), renamed(5, B, "乙企业", LINQING, 2024, null)), new TreeMap<>());
+        assertEquals("created=4 updated=0 unchanged=0 rejected=0 | new=" + A + "," + B + " changed= | newFigs="
+                + A + "/2024," + A + "/2025," + B + "/2023," + B + "/2024 changedFigs=", describe(plan));
+        for (Ent e : List.of(plan.ents().get(A), plan.ents().get(B))) {
+            assertEquals("乙企业", e.name);
+            assertEquals(LINQING, e.region);
+        }
+        assertEquals("新址", plan.ents().get(A).address);
+        assertEquals("旧址", plan.ents().get(B).address); // absent in the later row: the earlier row's stays
+        assertEquals(DONGCHANG, plan.ents().get(A).figures.get(2024).region);
+        assertEquals(LINQING, plan.ents().get(A).figures.get(2025).region);
+    }
+
+    @Test
+    void anEarlierYearOfAStoredEnterpriseKeepsItsCurrentAttributes() {
+        TreeMap<String, Ent> stored = storedA().get();
+        ChunkPlanner.Plan plan = new ChunkPlanner(SIZES, null).plan(List.of(renamed(2, A, "旧名称", LINQING, 2023, "旧址")), stored);
+        assertEquals("created=1 updated=0 unchanged=0 rejected=0 | new= changed= | newFigs=" + A + "/2023 changedFigs=", describe(plan));
+        assertEquals("甲企业", stored.get(A).name);
+        assertEquals(DONGCHANG, stored.get(A).region);
+        assertEquals("东昌路1号", stored.get(A).address);
+        assertEquals(LINQING, stored.get(A).figures.get(2023).region);
     }
 
     @Test
@@ -167,7 +199,7 @@ class ChunkPlannerTest {
     void aChangedStoredEnterpriseIsTouchedForItsCoverage() {
         ChunkPlanner.Plan plan = new ChunkPlanner(SIZES, null).plan(List.of(row(2, A, DONGCHANG, 2024, 50, "1")), storedA().get());
         assertEquals(List.of(A), plan.touched());
-        assertEquals(java.util.Map.of(), plan.createdAbove());
+        assertEquals(java.util.Map.of(), plan.createdAboveByYear());
         Fig f = plan.changedFigs().get(0);
         assertEquals(new BigDecimal("1"), f.revenue);
         assertEquals(false, f.above);
