@@ -163,8 +163,9 @@ public class Dispatcher {
             settle(claim, event, sent, null, 0, "not sent: " + claim.secretProblem());
             return;
         }
+        HttpRequest request = request(claim, event, body);
         long started = System.nanoTime();
-        http().sendAsync(request(claim, event, body), HttpResponse.BodyHandlers.discarding())
+        http().sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((response, failure) -> {
                     long latency = (System.nanoTime() - started) / 1_000_000;
