@@ -35,106 +35,175 @@ public final class Eligibility {
         Checks.required(policy, "policy");
         Checks.required(asOf, "asOf");
         BuildMode mode = Checks.required(facts.buildMode(), "buildMode");
-        Interpretations in = policy.interpretations();
-        boolean joint = mode == BuildMode.JOINT;
-        boolean industry = mode == BuildMode.INDUSTRY;
-        boolean capacityApplies = !industry || in.industryCapacityRequired();
-        boolean cooperationApplies = !industry || in.industryCooperationRequired();
+        Applicability applies = Applicability.of(mode, policy.interpretations());
 
         List<Participant> participants = distinct(facts.participants());
         int n = participants.size();
-        List<Criterion> criteria = new ArrayList<>(capacityApplies ? 4 + 5 * n : 5);
+        List<Criterion> criteria = new ArrayList<>(applies.capacity() ? 4 + 5 * n : 5);
 
-        // PARTICIPANT_COUNT: distinct credit codes.
-        int requiredCount = joint ? 2 : 1;
-        boolean countMet = mode == BuildMode.SINGLE ? n == 1 : n >= requiredCount;
-        criteria.add(new Criterion(CriterionCode.PARTICIPANT_COUNT, null, requiredCount, n, countMet));
+        boolean countMet = participantCountCriterion(criteria, mode, n);
+        List<OwnAssessment> own = ownCapacity(criteria, participants, facts.capacity(), policy, applies);
+        boolean institutionMet = institutionCriteria(criteria, facts, policy, applies, asOf);
+        boolean wideMet = countMet && institutionMet;
+        boolean qualified = qualified(own, wideMet, applies, policy.interpretations());
 
-        // Per participant: the capacity criteria against the participant's own column.
-        SizeClassification sizes = policy.sizeClassification();
-        SizeClass[] sizeClasses = new SizeClass[n];
-        boolean[] ownMet = new boolean[n];
-        int ownMetCount = 0;
-        Capacity capacity = facts.capacity();
-        int divisor = joint ? Math.max(n, 1) : 1;
-        BigDecimal equipmentShown = null;
-        BigDecimal rdShown = null;
-        BigDecimal floorShown = null;
-        if (capacityApplies && capacity != null) {
-            equipmentShown = shown(capacity.equipmentValue(), divisor);
-            rdShown = shown(capacity.rdExpenditure(), divisor);
-            floorShown = shown(capacity.floorArea(), divisor);
+        List<ParticipantResult> results = new ArrayList<>(n);
+        for (OwnAssessment assessment : own) {
+            results.add(participantResult(assessment, qualified, wideMet, applies, policy));
         }
+        return new Result(qualified, policy.id(), asOf, mode, results, criteria);
+    }
+
+    /**
+     * Which groups of criteria apply to a build mode under a policy's interpretations: capacity and academic
+     * cooperation always apply outside INDUSTRY mode, and in INDUSTRY mode only when the policy requires them.
+     */
+    private record Applicability(boolean joint, boolean industry, boolean capacity, boolean cooperation,
+            boolean subsidised) {
+
+        static Applicability of(BuildMode mode, Interpretations in) {
+            boolean industry = mode == BuildMode.INDUSTRY;
+            return new Applicability(mode == BuildMode.JOINT, industry,
+                    !industry || in.industryCapacityRequired(),
+                    !industry || in.industryCooperationRequired(),
+                    !industry || in.industryModeSubsidised());
+        }
+
+        /** The number of participants an amount is averaged over: all of them in JOINT mode, else 1. */
+        int divisor(int participants) {
+            return joint ? Math.max(participants, 1) : 1;
+        }
+    }
+
+    /** One participant with its size class and whether its own capacity criteria are met. */
+    private record OwnAssessment(Participant participant, SizeClass sizeClass, boolean ownMet) {
+    }
+
+    /** The amounts reported as actual values for every participant: totals, or averages in JOINT mode. */
+    private record ShownAmounts(BigDecimal equipmentValue, BigDecimal rdExpenditure, BigDecimal floorArea) {
+
+        static final ShownAmounts NONE = new ShownAmounts(null, null, null);
+
+        static ShownAmounts of(Capacity capacity, int divisor) {
+            return new ShownAmounts(shown(capacity.equipmentValue(), divisor),
+                    shown(capacity.rdExpenditure(), divisor),
+                    shown(capacity.floorArea(), divisor));
+        }
+    }
+
+    /** PARTICIPANT_COUNT over distinct credit codes: exactly 1 in SINGLE mode, at least 2 in JOINT, else 1. */
+    private static boolean participantCountCriterion(List<Criterion> out, BuildMode mode, int n) {
+        int requiredCount = mode == BuildMode.JOINT ? 2 : 1;
+        boolean countMet = mode == BuildMode.SINGLE ? n == 1 : n >= requiredCount;
+        out.add(new Criterion(CriterionCode.PARTICIPANT_COUNT, null, requiredCount, n, countMet));
+        return countMet;
+    }
+
+    /** Classifies each participant and, when capacity applies, checks the capacity against its tier's standard. */
+    private static List<OwnAssessment> ownCapacity(List<Criterion> out, List<Participant> participants,
+            Capacity capacity, Policy policy, Applicability applies) {
+        int n = participants.size();
+        int divisor = applies.divisor(n);
+        ShownAmounts shown = applies.capacity() && capacity != null
+                ? ShownAmounts.of(capacity, divisor)
+                : ShownAmounts.NONE;
+        SizeClassification sizes = policy.sizeClassification();
+        List<OwnAssessment> own = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Participant p = participants.get(i);
             SizeClass sizeClass = sizes.classify(p.employees(), p.revenue());
-            sizeClasses[i] = sizeClass;
             boolean met = true;
-            if (capacityApplies) {
+            if (applies.capacity()) {
                 Standard standard = policy.standards().get(policy.tierFor(sizeClass));
-                met = capacityCriteria(criteria, p.creditCode(), standard, capacity, divisor,
-                        equipmentShown, rdShown, floorShown);
+                met = capacityCriteria(out, p.creditCode(), standard, capacity, divisor, shown);
             }
-            ownMet[i] = met;
-            if (met) {
+            own.add(new OwnAssessment(p, sizeClass, met));
+        }
+        return own;
+    }
+
+    /** ACADEMIC_COOPERATION, RULES_IN_PLACE, STABLE_FUNDING and the INDUSTRY criteria; true when all are met. */
+    private static boolean institutionCriteria(List<Criterion> out, Facts facts, Policy policy,
+            Applicability applies, LocalDate asOf) {
+        boolean met = true;
+        if (applies.cooperation()) {
+            met &= cooperationCriterion(out, facts.cooperations(), policy.minCooperations(), asOf);
+        }
+        if (applies.capacity()) {
+            met &= governanceCriteria(out, facts.capacity());
+        }
+        if (applies.industry()) {
+            met &= platformCriterion(out, facts.platform(), policy.interpretations());
+            met &= agreementCriterion(out, facts.serviceAgreement(), asOf);
+        }
+        return met;
+    }
+
+    private static boolean cooperationCriterion(List<Criterion> out, List<Cooperation> cooperations,
+            int minCooperations, LocalDate asOf) {
+        int valid = validCooperations(cooperations, asOf);
+        boolean met = valid >= minCooperations;
+        out.add(new Criterion(CriterionCode.ACADEMIC_COOPERATION, null, minCooperations, valid, met));
+        return met;
+    }
+
+    /** RULES_IN_PLACE and STABLE_FUNDING; both unmet, with no actual value, when the capacity is missing. */
+    private static boolean governanceCriteria(List<Criterion> out, Capacity capacity) {
+        boolean rules = capacity != null && capacity.hasRules();
+        out.add(new Criterion(CriterionCode.RULES_IN_PLACE, null, Boolean.TRUE,
+                capacity == null ? null : Boolean.valueOf(capacity.hasRules()), rules));
+        boolean funding = capacity != null && capacity.hasStableFunding();
+        out.add(new Criterion(CriterionCode.STABLE_FUNDING, null, Boolean.TRUE,
+                capacity == null ? null : Boolean.valueOf(capacity.hasStableFunding()), funding));
+        return rules & funding;
+    }
+
+    /**
+     * The institution qualifies when the institution-wide criteria are met and every participant meets its own
+     * capacity criteria, or in JOINT mode without {@code jointRequiresEveryParticipant} at least one does.
+     */
+    private static boolean qualified(List<OwnAssessment> own, boolean wideMet, Applicability applies,
+            Interpretations in) {
+        int ownMetCount = 0;
+        for (OwnAssessment assessment : own) {
+            if (assessment.ownMet()) {
                 ownMetCount++;
             }
         }
+        if (applies.joint() && !in.jointRequiresEveryParticipant()) {
+            return wideMet && ownMetCount >= 1;
+        }
+        return wideMet && ownMetCount == own.size();
+    }
 
-        // Institution-wide criteria.
-        boolean wideMet = countMet;
-        if (cooperationApplies) {
-            int valid = validCooperations(facts.cooperations(), asOf);
-            boolean met = valid >= policy.minCooperations();
-            criteria.add(new Criterion(CriterionCode.ACADEMIC_COOPERATION, null, policy.minCooperations(), valid, met));
-            wideMet &= met;
-        }
-        if (capacityApplies) {
-            boolean rules = capacity != null && capacity.hasRules();
-            criteria.add(new Criterion(CriterionCode.RULES_IN_PLACE, null, Boolean.TRUE,
-                    capacity == null ? null : Boolean.valueOf(capacity.hasRules()), rules));
-            boolean funding = capacity != null && capacity.hasStableFunding();
-            criteria.add(new Criterion(CriterionCode.STABLE_FUNDING, null, Boolean.TRUE,
-                    capacity == null ? null : Boolean.valueOf(capacity.hasStableFunding()), funding));
-            wideMet &= rules & funding;
-        }
-        if (industry) {
-            wideMet &= platformCriterion(criteria, facts.platform(), in);
-            wideMet &= agreementCriterion(criteria, facts.serviceAgreement(), asOf);
-        }
+    /** The outcome and award of one participant: the tier's amount, or zero with the reason there is none. */
+    private static ParticipantResult participantResult(OwnAssessment assessment, boolean qualified, boolean wideMet,
+            Applicability applies, Policy policy) {
+        Participant p = assessment.participant();
+        Tier tier = policy.tierFor(assessment.sizeClass());
+        boolean participantQualified = applies.joint() ? assessment.ownMet() && wideMet : qualified;
+        SubsidyReason reason = subsidyReason(p, qualified && participantQualified, applies, policy);
+        return new ParticipantResult(p.creditCode(), assessment.sizeClass(), applies.capacity() ? tier : null,
+                participantQualified, reason == null ? tier : null,
+                reason == null ? policy.awards().get(tier) : BigDecimal.ZERO, reason);
+    }
 
-        boolean qualified;
-        if (joint && !in.jointRequiresEveryParticipant()) {
-            qualified = wideMet && ownMetCount >= 1;
-        } else {
-            qualified = wideMet && ownMetCount == n;
+    /** Why a participant receives no award, checked in this order; null when it receives one. */
+    private static SubsidyReason subsidyReason(Participant p, boolean qualified, Applicability applies,
+            Policy policy) {
+        if (!qualified) {
+            return SubsidyReason.NOT_QUALIFIED;
         }
-
-        // Outcome and award per participant.
-        List<ParticipantResult> results = new ArrayList<>(n);
-        boolean subsidisedMode = !industry || in.industryModeSubsidised();
-        for (int i = 0; i < n; i++) {
-            Participant p = participants.get(i);
-            SizeClass sizeClass = sizeClasses[i];
-            Tier tier = policy.tierFor(sizeClass);
-            boolean participantQualified = joint ? ownMet[i] && wideMet : qualified;
-            SubsidyReason reason;
-            if (!(qualified && participantQualified)) {
-                reason = SubsidyReason.NOT_QUALIFIED;
-            } else if (!subsidisedMode) {
-                reason = SubsidyReason.MODE_NOT_SUBSIDISED;
-            } else if (!policy.aboveDesignatedSize(p)) {
-                reason = SubsidyReason.NOT_ABOVE_DESIGNATED_SIZE;
-            } else if (p.previouslyAwarded()) {
-                reason = SubsidyReason.ALREADY_AWARDED;
-            } else {
-                reason = null;
-            }
-            results.add(new ParticipantResult(p.creditCode(), sizeClass, capacityApplies ? tier : null,
-                    participantQualified, reason == null ? tier : null,
-                    reason == null ? policy.awards().get(tier) : BigDecimal.ZERO, reason));
+        if (!applies.subsidised()) {
+            return SubsidyReason.MODE_NOT_SUBSIDISED;
         }
-        return new Result(qualified, policy.id(), asOf, mode, results, criteria);
+        if (!policy.aboveDesignatedSize(p)) {
+            return SubsidyReason.NOT_ABOVE_DESIGNATED_SIZE;
+        }
+        if (p.previouslyAwarded()) {
+            return SubsidyReason.ALREADY_AWARDED;
+        }
+        return null;
     }
 
     /**
@@ -144,16 +213,7 @@ public final class Eligibility {
     private static List<Participant> distinct(List<Participant> list) {
         int size = list.size();
         for (int i = 0; i < size; i++) {
-            Participant p = list.get(i);
-            if (p.creditCode() == null || p.creditCode().isBlank()) {
-                throw new IllegalArgumentException("participants[" + i + "].creditCode is required");
-            }
-            if (p.revenue() == null) {
-                throw new IllegalArgumentException("participants[" + i + "].revenue is required");
-            }
-            if (p.revenue().signum() < 0 || p.employees() < 0) {
-                throw new IllegalArgumentException("participants[" + i + "] figures must not be negative");
-            }
+            validate(list.get(i), i);
         }
         if (size < 2) {
             return list;
@@ -162,18 +222,7 @@ public final class Eligibility {
         Set<String> seen = size > SMALL_LIST ? new HashSet<>() : null;
         for (int i = 0; i < size; i++) {
             Participant p = list.get(i);
-            boolean duplicate;
-            if (seen != null) {
-                duplicate = !seen.add(p.creditCode());
-            } else {
-                duplicate = false;
-                for (int j = 0; j < i; j++) {
-                    if (list.get(j).creditCode().equals(p.creditCode())) {
-                        duplicate = true;
-                        break;
-                    }
-                }
-            }
+            boolean duplicate = seen != null ? !seen.add(p.creditCode()) : seenBefore(list, i);
             if (duplicate) {
                 if (out == null) {
                     out = new ArrayList<>(list.subList(0, i));
@@ -185,9 +234,33 @@ public final class Eligibility {
         return out == null ? list : out;
     }
 
+    /** A participant needs a credit code and a revenue, and no negative figure. */
+    private static void validate(Participant p, int index) {
+        if (p.creditCode() == null || p.creditCode().isBlank()) {
+            throw new IllegalArgumentException("participants[" + index + "].creditCode is required");
+        }
+        if (p.revenue() == null) {
+            throw new IllegalArgumentException("participants[" + index + "].revenue is required");
+        }
+        if (p.revenue().signum() < 0 || p.employees() < 0) {
+            throw new IllegalArgumentException("participants[" + index + "] figures must not be negative");
+        }
+    }
+
+    /** Whether the credit code at index occurs earlier in the list: the quadratic scan for short lists. */
+    private static boolean seenBefore(List<Participant> list, int index) {
+        String creditCode = list.get(index).creditCode();
+        for (int j = 0; j < index; j++) {
+            if (list.get(j).creditCode().equals(creditCode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** PERSONNEL, EQUIPMENT_VALUE, RD_EXPENDITURE, FLOOR_AREA, PROJECT_COUNT; true when all are met. */
     private static boolean capacityCriteria(List<Criterion> out, String creditCode, Standard standard,
-            Capacity capacity, int divisor, BigDecimal equipmentShown, BigDecimal rdShown, BigDecimal floorShown) {
+            Capacity capacity, int divisor, ShownAmounts shown) {
         if (capacity == null) {
             out.add(new Criterion(CriterionCode.PERSONNEL, creditCode, standard.personnel(), null, false));
             out.add(new Criterion(CriterionCode.EQUIPMENT_VALUE, creditCode, standard.equipmentValue(), null, false));
@@ -200,11 +273,11 @@ public final class Eligibility {
         out.add(new Criterion(CriterionCode.PERSONNEL, creditCode, standard.personnel(), capacity.personnel(),
                 personnel));
         boolean equipment = amountCriterion(out, CriterionCode.EQUIPMENT_VALUE, creditCode,
-                standard.equipmentValue(), capacity.equipmentValue(), equipmentShown, divisor);
+                standard.equipmentValue(), capacity.equipmentValue(), shown.equipmentValue(), divisor);
         boolean rd = amountCriterion(out, CriterionCode.RD_EXPENDITURE, creditCode,
-                standard.rdExpenditure(), capacity.rdExpenditure(), rdShown, divisor);
+                standard.rdExpenditure(), capacity.rdExpenditure(), shown.rdExpenditure(), divisor);
         boolean floor = amountCriterion(out, CriterionCode.FLOOR_AREA, creditCode,
-                standard.floorArea(), capacity.floorArea(), floorShown, divisor);
+                standard.floorArea(), capacity.floorArea(), shown.floorArea(), divisor);
         boolean projects = capacity.projectCount() >= standard.projectCount();
         out.add(new Criterion(CriterionCode.PROJECT_COUNT, creditCode, standard.projectCount(),
                 capacity.projectCount(), projects));

@@ -34,10 +34,7 @@ public class EventFeed {
 
     public FeedPage read(String rawAfter, Integer rawLimit, String rawTypes) {
         Long after = parseAfter(rawAfter);
-        int limit = rawLimit == null ? 100 : rawLimit;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        int limit = parseLimit(rawLimit);
         Set<String> types = parseTypes(rawTypes);
         try (Connection c = dataSource.getConnection()) {
             long[] mark = mark(c);
@@ -47,33 +44,7 @@ public class EventFeed {
                 after = purged;
             }
             checkRetained(after, purged);
-            StringBuilder sql = new StringBuilder("select feed_position, event_id, type, subject_kind, subject_id, version, occurred_at, data "
-                    + "from event_outbox where feed_position > ? and feed_position <= ?");
-            List<Object> params = new ArrayList<>(List.of(after, last));
-            if (!types.isEmpty()) {
-                sql.append(" and type in (").append(String.join(", ", types.stream().map(t -> "?").toList())).append(")");
-                params.addAll(types);
-            }
-            if (caller.scopedToEnterprise()) {
-                sql.append(" and (scope_all = true or scope_codes like ?)");
-                params.add("%," + caller.creditCode() + ",%");
-            } else if (caller.scopedToRegion()) {
-                sql.append(" and (scope_all = true or scope_regions like ?)");
-                params.add("%," + caller.regionCode() + ",%");
-            }
-            sql.append(" order by feed_position limit ?");
-            params.add(limit);
-            List<FeedEvent> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                    ps.setObject(i + 1, params.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(event(rs));
-                    }
-                }
-            }
+            List<FeedEvent> items = page(c, after, last, types, limit);
             // a purge that committed meanwhile may have taken rows this page skipped over
             checkRetained(after, mark(c)[1]);
             String next = items.size() == limit ? items.get(items.size() - 1).cursor() : Long.toString(Math.max(after, last));
@@ -81,6 +52,55 @@ public class EventFeed {
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the feed failed", e);
         }
+    }
+
+    /**
+     * Up to {@code limit} events after position {@code after} and up to {@code last}, of the given types (all when
+     * none), within the caller's scope, in position order.
+     */
+    private List<FeedEvent> page(Connection c, long after, long last, Set<String> types, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("select feed_position, event_id, type, subject_kind, subject_id, version, occurred_at, data "
+                + "from event_outbox where feed_position > ? and feed_position <= ?");
+        List<Object> params = new ArrayList<>(List.of(after, last));
+        if (!types.isEmpty()) {
+            sql.append(" and type in (").append(String.join(", ", types.stream().map(t -> "?").toList())).append(")");
+            params.addAll(types);
+        }
+        appendScope(sql, params);
+        sql.append(" order by feed_position limit ?");
+        params.add(limit);
+        List<FeedEvent> items = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(event(rs));
+                }
+            }
+        }
+        return items;
+    }
+
+    /** An enterprise reads the events naming its credit code, a county those naming its region, plus those for all. */
+    private void appendScope(StringBuilder sql, List<Object> params) {
+        if (caller.scopedToEnterprise()) {
+            sql.append(" and (scope_all = true or scope_codes like ?)");
+            params.add("%," + caller.creditCode() + ",%");
+        } else if (caller.scopedToRegion()) {
+            sql.append(" and (scope_all = true or scope_regions like ?)");
+            params.add("%," + caller.regionCode() + ",%");
+        }
+    }
+
+    /** 100 when absent; 1..{@link #MAX_LIMIT}, else a 400 naming limit. */
+    private static int parseLimit(Integer raw) {
+        int limit = raw == null ? 100 : raw;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
     }
 
     public FeedPage head() {

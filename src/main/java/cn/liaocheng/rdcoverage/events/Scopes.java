@@ -36,63 +36,76 @@ public class Scopes {
         return switch (type.kind()) {
             case "target", "policy" -> Scope.EVERYONE;
             case "enterprise" -> Scope.of(List.of(text(view, "regionCode")), List.of(text(view, "creditCode")));
-            case "award" -> {
-                // security.Scope#award: the paying county and the enterprise's current county
-                List<String> regions = new ArrayList<>(regionsOf(List.of(String.valueOf(text(view, "creditCode")))));
-                regions.add(text(view, "regionCode"));
-                yield Scope.of(regions, List.of(text(view, "creditCode")));
-            }
+            case "award" -> award(view);
             case "figures" -> {
                 String code = text(view, "creditCode");
                 yield Scope.of(regionsOf(List.of(code)), List.of(code));
             }
-            case "institution" -> {
-                List<String> codes = new ArrayList<>();
-                List<String> regions = new ArrayList<>();
-                for (JsonNode p : view.path("participants")) {
-                    codes.add(p.isTextual() ? p.asText() : text(p, "creditCode"));
-                    if (p.has("regionCode")) {
-                        regions.add(text(p, "regionCode"));
-                    }
-                }
-                if (regions.isEmpty()) {
-                    regions.addAll(regionsOf(codes));
-                }
-                yield Scope.of(regions, codes);
-            }
+            case "institution" -> institution(view);
             case "designation", "indicators" -> {
                 List<String> codes = participants(text(view, "institutionId"));
                 yield Scope.of(regionsOf(codes), codes);
             }
-            case "application" -> {
-                // security.Scope#application: the reviewing county and every participant's county
-                List<String> codes = participants(text(view, "institutionId"));
-                List<String> regions = new ArrayList<>(regionsOf(codes));
-                regions.add(text(view, "regionCode"));
-                yield Scope.of(regions, codes);
-            }
-            case "inspection" -> {
-                Application a = find(Application.class, text(view, "applicationId"));
-                if (a == null) {
-                    yield Scope.of(List.of(), List.of());
-                }
-                List<String> regions = new ArrayList<>(regionsOf(participants(a.institutionId.toString())));
-                regions.add(a.regionCode);
-                yield Scope.of(regions, List.of());
-            }
+            case "application" -> application(view);
+            case "inspection" -> inspection(view);
             // rounds and county supplements are read by every authenticated caller; supervision groups by the
             // counties they cover; follow-ups by the enterprise's county (enterprises do not read follow-ups)
             case "round", "award-policy" -> Scope.EVERYONE;
-            case "supervision-group" -> {
-                List<String> regions = new ArrayList<>();
-                for (JsonNode r : view.path("regions")) {
-                    regions.add(text(r, "regionCode"));
-                }
-                yield Scope.of(regions, List.of());
-            }
+            case "supervision-group" -> supervisionGroup(view);
             case "follow-up" -> Scope.of(regionsOf(List.of(text(view, "creditCode"))), List.of());
             default -> throw new IllegalArgumentException("no scope rule for " + type);
         };
+    }
+
+    /** security.Scope#award: the paying county and the enterprise's current county. */
+    private Scope award(JsonNode view) {
+        List<String> regions = new ArrayList<>(regionsOf(List.of(String.valueOf(text(view, "creditCode")))));
+        regions.add(text(view, "regionCode"));
+        return Scope.of(regions, List.of(text(view, "creditCode")));
+    }
+
+    /** Every participant, and the regions the view gives for them (else their enterprises' current regions). */
+    private Scope institution(JsonNode view) {
+        List<String> codes = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
+        for (JsonNode p : view.path("participants")) {
+            codes.add(p.isTextual() ? p.asText() : text(p, "creditCode"));
+            if (p.has("regionCode")) {
+                regions.add(text(p, "regionCode"));
+            }
+        }
+        if (regions.isEmpty()) {
+            regions.addAll(regionsOf(codes));
+        }
+        return Scope.of(regions, codes);
+    }
+
+    /** security.Scope#application: the reviewing county and every participant's county. */
+    private Scope application(JsonNode view) {
+        List<String> codes = participants(text(view, "institutionId"));
+        List<String> regions = new ArrayList<>(regionsOf(codes));
+        regions.add(text(view, "regionCode"));
+        return Scope.of(regions, codes);
+    }
+
+    /** The regions of the inspected application; no credit codes (enterprises do not read inspections). */
+    private Scope inspection(JsonNode view) {
+        Application a = find(Application.class, text(view, "applicationId"));
+        if (a == null) {
+            return Scope.of(List.of(), List.of());
+        }
+        List<String> regions = new ArrayList<>(regionsOf(participants(a.institutionId.toString())));
+        regions.add(a.regionCode);
+        return Scope.of(regions, List.of());
+    }
+
+    /** The regions the supervision group covers. */
+    private static Scope supervisionGroup(JsonNode view) {
+        List<String> regions = new ArrayList<>();
+        for (JsonNode r : view.path("regions")) {
+            regions.add(text(r, "regionCode"));
+        }
+        return Scope.of(regions, List.of());
     }
 
     private List<String> participants(String institutionId) {

@@ -1,9 +1,7 @@
 package cn.liaocheng.rdcoverage.webhook;
 
-import cn.liaocheng.rdcoverage.events.EventFeed;
 import cn.liaocheng.rdcoverage.events.FeedEvent;
 import cn.liaocheng.rdcoverage.events.Sequencer;
-import cn.liaocheng.rdcoverage.events.UtcTimes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -19,14 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  * Each claimed subscription runs its own chain of requests on the JDK HTTP client (connect 2 s, whole request 10 s,
  * redirects never followed), so a slow receiver holds up only its own subscription. No thread pool of our own: the
  * scheduler ticks, the HTTP client completes, and the follow-up database work runs on the client's completion thread.
+ * The SQL of claiming, reading and recording is in {@link DeliveryStore}.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -125,64 +120,8 @@ public class Dispatcher {
 
     private List<Claim> claim() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return claim(c, OWNER, Instant.now(clock), config.lease(), 20, box);
+            return DeliveryStore.claim(c, OWNER, Instant.now(clock), config.lease(), 20, box);
         }
-    }
-
-    /**
-     * The claim itself, on a connection inside a transaction the caller commits: up to {@code limit} due subscriptions no
-     * other instance holds (a live lease, or a row lock right now: SKIP LOCKED) are stamped with {@code owner}'s lease.
-     * The instance's own claims run it with {@link #OWNER}; the two-instance test runs it on a second pool with another owner.
-     */
-    static List<Claim> claim(Connection c, String owner, Instant now, Duration lease, int limit, SecretBox box) throws SQLException {
-        long[] mark = mark(c);
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id from webhook_subscription where enabled = true and next_attempt_at <= ? "
-                + "and (lease_until is null or lease_until < ?) and delivered_through < ? order by next_attempt_at limit ? "
-                + "for update skip locked")) {
-            UtcTimes.bind(ps, 1, now);
-            UtcTimes.bind(ps, 2, now);
-            ps.setLong(3, mark[0]);
-            ps.setInt(4, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        List<Claim> claims = new ArrayList<>();
-        for (String id : ids) {
-            try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set lease_owner = ?, lease_until = ? where id = ?")) {
-                ps.setString(1, owner);
-                UtcTimes.bind(ps, 2, now.plus(lease));
-                ps.setString(3, id);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("select id, url, types, secret, delivered_through, failures, failing_since, "
-                    + "secret_key_id, secret_ciphertext from webhook_subscription where id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    String types = rs.getString(3);
-                    String secret = null;
-                    String secretProblem = null;
-                    try {
-                        secret = box.secretOf(id, rs.getString(8), rs.getString(9), rs.getString(4));
-                    } catch (SecretBox.Unreadable e) {
-                        secretProblem = e.getMessage();
-                    }
-                    Claim claim = new Claim(rs.getString(1), rs.getString(2), types == null ? List.of() : Arrays.asList(types.split(",")),
-                            secret, secretProblem, rs.getLong(5), rs.getInt(6), UtcTimes.instant(rs, 7));
-                    if (claim.deliveredThrough() < mark[1]) {
-                        disable(c, id, "events after cursor " + claim.deliveredThrough() + " passed the retention period before "
-                                + "they could be delivered; re-sync from the lists and redeliver after " + mark[1]);
-                    } else {
-                        claims.add(claim);
-                    }
-                }
-            }
-        }
-        return claims;
     }
 
     /** Delivers the subscription's next event, then the one after, until none is left, a failure, or the round's batch. */
@@ -195,16 +134,20 @@ public class Dispatcher {
             }
             event = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    return nextEvent(c, OWNER, claim, json);
+                    return DeliveryStore.nextEvent(c, OWNER, claim, json);
                 }
             });
         } catch (RuntimeException e) {
             LOG.warnf(e, "Webhook subscription %s: reading its next event failed", claim.id());
             return; // the lease runs out and the subscription is taken up again
         }
-        if (event == null) {
-            return;
+        if (event != null) {
+            deliver(claim, event, sent);
         }
+    }
+
+    /** Sends one event, unless the url is refused or the secret cannot be read: those settle as failures unsent. */
+    private void deliver(Claim claim, FeedEvent event, int sent) {
         String body;
         try {
             body = json.writeValueAsString(event);
@@ -220,8 +163,24 @@ public class Dispatcher {
             settle(claim, event, sent, null, 0, "not sent: " + claim.secretProblem());
             return;
         }
+        HttpRequest request = request(claim, event, body);
+        long started = System.nanoTime();
+        http().sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((response, failure) -> {
+                    long latency = (System.nanoTime() - started) / 1_000_000;
+                    try {
+                        settleResponse(claim, event, sent, response, failure, latency);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "Webhook subscription %s: recording a delivery failed", claim.id());
+                    }
+                });
+    }
+
+    /** The signed POST of one event (Standard Webhooks headers: webhook-id, webhook-timestamp, webhook-signature). */
+    private HttpRequest request(Claim claim, FeedEvent event, String body) {
         long timestamp = Instant.now(clock).getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url().trim()))
+        return HttpRequest.newBuilder(URI.create(claim.url().trim()))
                 .timeout(config.requestTimeout())
                 .header("content-type", "application/json")
                 .header("user-agent", "rd-coverage-webhooks/1")
@@ -230,56 +189,18 @@ public class Dispatcher {
                 .header("webhook-signature", Signatures.sign(claim.secret(), event.id(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        long started = System.nanoTime();
-        http().sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((response, failure) -> {
-                    long latency = (System.nanoTime() - started) / 1_000_000;
-                    try {
-                        if (failure != null) {
-                            settle(claim, event, sent, null, latency, describe(failure));
-                        } else {
-                            int status = response.statusCode();
-                            settle(claim, event, sent, status, latency, status >= 200 && status < 300 ? null
-                                    : "the receiver answered " + status + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""));
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.warnf(e, "Webhook subscription %s: recording a delivery failed", claim.id());
-                    }
-                });
     }
 
-    /** Null when the rest of the feed holds nothing for the subscription (its cursor then moves to the end). */
-    static FeedEvent nextEvent(Connection c, String owner, Claim claim, ObjectMapper json) throws SQLException {
-        long last = mark(c)[0];
-        StringBuilder sql = new StringBuilder("select " + EventFeed.COLUMNS + " from event_outbox where feed_position > ? and feed_position <= ?");
-        if (!claim.types().isEmpty()) {
-            sql.append(" and type in (").append(String.join(", ", claim.types().stream().map(t -> "?").toList())).append(")");
+    /** A 2xx is a success; any other status, a timeout or a connection failure is a failed attempt. */
+    private void settleResponse(Claim claim, FeedEvent event, int sent, HttpResponse<Void> response,
+            Throwable failure, long latency) {
+        if (failure != null) {
+            settle(claim, event, sent, null, latency, describe(failure));
+            return;
         }
-        sql.append(" order by feed_position limit 1");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            ps.setLong(1, claim.deliveredThrough());
-            ps.setLong(2, last);
-            for (int i = 0; i < claim.types().size(); i++) {
-                ps.setString(3 + i, claim.types().get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return EventFeed.event(rs, json);
-                }
-            }
-        }
-        // nothing more for it: its cursor moves to the end of the feed and the claim is released
-        try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = "
-                + "case when delivered_through < ? then ? else delivered_through end, lease_owner = null, lease_until = null "
-                + "where id = ? and lease_owner = ?")) {
-            ps.setLong(1, last);
-            ps.setLong(2, last);
-            ps.setString(3, claim.id());
-            ps.setString(4, owner);
-            ps.executeUpdate();
-        }
-        return null;
+        int status = response.statusCode();
+        settle(claim, event, sent, status, latency, status >= 200 && status < 300 ? null
+                : "the receiver answered " + status + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""));
     }
 
     /** Logs the attempt; on success moves the cursor and goes on, on failure schedules the retry (or disables). */
@@ -287,7 +208,7 @@ public class Dispatcher {
         Instant now = Instant.now(clock);
         Boolean goOn = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                return record(c, OWNER, config, claim, event, status, latency, error, now);
+                return DeliveryStore.record(c, OWNER, config, claim, event, status, latency, error, now);
             }
         });
         if (Boolean.TRUE.equals(goOn)) {
@@ -295,107 +216,19 @@ public class Dispatcher {
         }
     }
 
-    /**
-     * Logs one attempt and moves the subscription on, on a connection inside a transaction the caller commits: after a
-     * success the cursor moves to the event and the lease is renewed (true: go on with the next event); after a failure
-     * the retry is scheduled (or the subscription disabled) and the lease released (false). Only while {@code owner}
-     * still holds the lease does the cursor move.
-     */
-    static boolean record(Connection c, String owner, WebhookConfig config, Claim claim, FeedEvent event, Integer status,
-                          long latency, String error, Instant now) throws SQLException {
-        boolean ok = error == null;
-        try (PreparedStatement ps = c.prepareStatement("insert into webhook_delivery (subscription_id, event_position, event_id, "
-                + "event_type, attempt, attempted_at, status_code, latency_ms, succeeded, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, claim.id());
-            ps.setLong(2, Long.parseLong(event.cursor()));
-            ps.setString(3, event.id());
-            ps.setString(4, event.type());
-            ps.setInt(5, claim.failures() + 1);
-            UtcTimes.bind(ps, 6, now);
-            if (status == null) {
-                ps.setNull(7, java.sql.Types.INTEGER);
-            } else {
-                ps.setInt(7, status);
-            }
-            ps.setLong(8, latency);
-            ps.setBoolean(9, ok);
-            ps.setString(10, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
-            ps.executeUpdate();
-        }
-        if (ok) {
-            try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, failures = 0, "
-                    + "failing_since = null, next_attempt_at = ?, lease_until = ? where id = ? and lease_owner = ?")) {
-                ps.setLong(1, Long.parseLong(event.cursor()));
-                UtcTimes.bind(ps, 2, now);
-                UtcTimes.bind(ps, 3, now.plus(config.lease()));
-                ps.setString(4, claim.id());
-                ps.setString(5, owner);
-                return ps.executeUpdate() == 1;
-            }
-        }
-        int failures = claim.failures() + 1;
-        Instant since = claim.failingSince() == null ? now : claim.failingSince();
-        Duration backoff = backoff(config, failures);
-        try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set failures = ?, failing_since = ?, "
-                + "next_attempt_at = ?, lease_owner = null, lease_until = null where id = ? and lease_owner = ?")) {
-            ps.setInt(1, failures);
-            UtcTimes.bind(ps, 2, since);
-            UtcTimes.bind(ps, 3, now.plus(backoff));
-            ps.setString(4, claim.id());
-            ps.setString(5, owner);
-            ps.executeUpdate();
-        }
-        if (failures >= config.maxFailures()) {
-            disable(c, claim.id(), failures + " failed attempts in a row (last: " + error + ")");
-        } else if (!since.plus(config.retryWindow()).isAfter(now)) {
-            disable(c, claim.id(), "event " + event.id() + " failed for " + config.retryWindow() + " (last: " + error + ")");
-        }
-        return false;
-    }
-
     /** initial-backoff doubled for each failure after the first, at most max-backoff. */
     Duration backoff(int failures) {
-        return backoff(config, failures);
-    }
-
-    static Duration backoff(WebhookConfig config, int failures) {
-        Duration d = config.initialBackoff();
-        for (int i = 1; i < failures && d.compareTo(config.maxBackoff()) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : d;
+        return DeliveryStore.backoff(config, failures);
     }
 
     private void release(Claim claim) {
         QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("update webhook_subscription set lease_owner = null, lease_until = null "
-                         + "where id = ? and lease_owner = ?")) {
-                ps.setString(1, claim.id());
-                ps.setString(2, OWNER);
-                ps.executeUpdate();
+            try (Connection c = dataSource.getConnection()) {
+                DeliveryStore.release(c, claim.id(), OWNER);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private static void disable(Connection c, String id, String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set enabled = false, disabled_reason = ?, "
-                + "lease_owner = null, lease_until = null where id = ?")) {
-            ps.setString(1, reason.length() > 500 ? reason.substring(0, 500) : reason);
-            ps.setString(2, id);
-            ps.executeUpdate();
-        }
-        LOG.warnf("Webhook subscription %s disabled: %s", id, reason);
-    }
-
-    private static long[] mark(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select last_position, purged_through from event_sequence where id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new long[]{rs.getLong(1), rs.getLong(2)};
-        }
     }
 
     private static String describe(Throwable failure) {

@@ -118,7 +118,7 @@ class WebhookClaimConcurrencyTest {
                         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                         while (running.get()) {
                             // at most two subscriptions a claim, so that the service's dispatcher gets its share too
-                            List<Dispatcher.Claim> claims = Dispatcher.claim(c, owner, Instant.now(), config.lease(), 2, box);
+                            List<Dispatcher.Claim> claims = DeliveryStore.claim(c, owner, Instant.now(), config.lease(), 2, box);
                             c.commit();
                             for (Dispatcher.Claim claim : claims) {
                                 deliver(c, owner, claim, http, sentBy.get(owner));
@@ -226,7 +226,7 @@ class WebhookClaimConcurrencyTest {
     private void deliver(Connection c, String owner, Dispatcher.Claim claim, HttpClient http, AtomicInteger sent) throws Exception {
         Dispatcher.Claim current = claim;
         while (true) {
-            FeedEvent event = Dispatcher.nextEvent(c, owner, current, json);
+            FeedEvent event = DeliveryStore.nextEvent(c, owner, current, json);
             c.commit();
             if (event == null) {
                 return;
@@ -241,7 +241,7 @@ class WebhookClaimConcurrencyTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
             sent.incrementAndGet();
             int status = response.statusCode();
-            boolean ok = Dispatcher.record(c, owner, config, current, event, status, (System.nanoTime() - started) / 1_000_000,
+            boolean ok = DeliveryStore.record(c, owner, config, current, event, status, (System.nanoTime() - started) / 1_000_000,
                     status / 100 == 2 ? null : "the receiver answered " + status, Instant.now());
             c.commit();
             if (!ok) {

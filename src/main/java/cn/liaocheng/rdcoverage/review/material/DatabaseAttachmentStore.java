@@ -57,63 +57,83 @@ public class DatabaseAttachmentStore implements AttachmentStore {
 
     @Override
     public InputStream open(UUID id, long offset) {
-        return new InputStream() {
-            int seq = (int) (offset / CHUNK);
-            byte[] current = null;
-            int pos = (int) (offset % CHUNK);
-            boolean done;
+        return new ChunkStream(id, offset);
+    }
 
-            private boolean load() throws IOException {
-                if (done) {
-                    return false;
+    /** The bytes of chunk {@code seq} of the attachment, or null when it has no such chunk. */
+    private byte[] readChunk(UUID id, int seq) throws IOException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("select data from attachment_chunk where attachment_id = ? and seq = ?")) {
+            q.setString(1, id.toString());
+            q.setInt(2, seq);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
                 }
-                if (current != null && pos < current.length) {
-                    return true;
+                try (InputStream data = rs.getBinaryStream(1)) {
+                    return data.readAllBytes();
                 }
-                if (current != null) {
-                    pos = 0;
-                }
-                try (Connection c = dataSource.getConnection();
-                     PreparedStatement q = c.prepareStatement("select data from attachment_chunk where attachment_id = ? and seq = ?")) {
-                    q.setString(1, id.toString());
-                    q.setInt(2, seq++);
-                    try (ResultSet rs = q.executeQuery()) {
-                        if (!rs.next()) {
-                            done = true;
-                            return false;
-                        }
-                        try (InputStream data = rs.getBinaryStream(1)) {
-                            current = data.readAllBytes();
-                        }
-                    }
-                } catch (SQLException e) {
-                    throw new IOException("reading attachment " + id + " failed", e);
-                }
-                return pos < current.length || load();
             }
+        } catch (SQLException e) {
+            throw new IOException("reading attachment " + id + " failed", e);
+        }
+    }
 
-            @Override
-            public int read() throws IOException {
-                if (!load()) {
-                    return -1;
-                }
-                return current[pos++] & 0xff;
-            }
+    /** Reads an attachment from a byte offset on, one chunk in memory at a time, each chunk on its own query. */
+    private final class ChunkStream extends InputStream {
+        private final UUID id;
+        private int seq;
+        private byte[] current;
+        private int pos;
+        private boolean done;
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
-                if (!load()) {
-                    return -1;
-                }
-                int n = Math.min(len, current.length - pos);
-                System.arraycopy(current, pos, b, off, n);
-                pos += n;
-                return n;
+        ChunkStream(UUID id, long offset) {
+            this.id = id;
+            this.seq = (int) (offset / CHUNK);
+            this.pos = (int) (offset % CHUNK);
+        }
+
+        /** True when {@code current} holds an unread byte at {@code pos}, loading the next chunk if needed. */
+        private boolean load() throws IOException {
+            if (done) {
+                return false;
             }
-        };
+            if (current != null && pos < current.length) {
+                return true;
+            }
+            if (current != null) {
+                pos = 0;
+            }
+            byte[] next = readChunk(id, seq++);
+            if (next == null) {
+                done = true;
+                return false;
+            }
+            current = next;
+            return pos < current.length || load();
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!load()) {
+                return -1;
+            }
+            return current[pos++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!load()) {
+                return -1;
+            }
+            int n = Math.min(len, current.length - pos);
+            System.arraycopy(current, pos, b, off, n);
+            pos += n;
+            return n;
+        }
     }
 
     @Override

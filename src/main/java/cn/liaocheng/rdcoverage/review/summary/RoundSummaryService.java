@@ -65,45 +65,18 @@ public class RoundSummaryService {
     private record Ent(String name, String regionCode) {
     }
 
+    /** Recognitions by region, institution name (absent ones last), application and credit code. */
+    private static final Comparator<Recognition> RECOGNITION_ORDER =
+            Comparator.comparing(Recognition::regionCode, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                    .thenComparing(Recognition::institutionName, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(Recognition::applicationId).thenComparing(Recognition::creditCode);
+
     @Transactional
     public RoundSummary summary(String roundId) {
         Round round = findRound(roundId);
         String scope = this.scope.reportRegions() == null ? null : String.valueOf(this.scope.ownRegion());
-
-        Map<String, Map<ApplicationStatus, Long>> byRegion = new HashMap<>();
-        var statusCounts = Application.getEntityManager().createQuery("select a.regionCode, a.status, count(a) from Application a "
-                + "where a.roundId = :round" + (scope == null ? "" : " and a.regionCode = :scope")
-                + " group by a.regionCode, a.status", Object[].class).setParameter("round", round.id);
-        if (scope != null) {
-            statusCounts.setParameter("scope", scope);
-        }
-        for (Object[] row : statusCounts.getResultList()) {
-            byRegion.computeIfAbsent((String) row[0], k -> new EnumMap<>(ApplicationStatus.class))
-                    .put((ApplicationStatus) row[1], (Long) row[2]);
-        }
-
-        List<Recognition> recognitions = recognitions(round.id, scope);
-        Map<UUID, List<Award>> awards = awardsOf(recognitions.stream().map(r -> UUID.fromString(r.applicationId())).distinct().toList());
-        List<Recognition> withAwards = new ArrayList<>(recognitions.size());
-        for (Recognition r : recognitions) {
-            BigDecimal city = null;
-            BigDecimal county = null;
-            Award.Status status = null;
-            for (Award w : awards.getOrDefault(UUID.fromString(r.applicationId()), List.of())) {
-                if (!w.creditCode.equals(r.creditCode())) {
-                    continue;
-                }
-                if (w.program == Award.Program.CITY_FIRST_RECOGNITION) {
-                    city = w.amount;
-                    status = w.status;
-                } else {
-                    county = w.amount;
-                }
-            }
-            withAwards.add(new Recognition(r.applicationId(), r.regionCode(), r.regionName(), r.creditCode(), r.enterpriseName(),
-                    r.institutionId(), r.institutionName(), r.buildMode(), r.sizeClass(), r.decidedOn(), r.policyId(), r.basis(),
-                    r.inspectionId(), r.override(), r.overrideReason(), city, status, county, sum(city, county)));
-        }
+        Map<String, Map<ApplicationStatus, Long>> byRegion = statusCounts(round.id, scope);
+        List<Recognition> withAwards = withAwards(recognitions(round.id, scope));
 
         List<RegionTotals> blocks = new ArrayList<>();
         for (Regions.RegionView region : regions.all()) {
@@ -122,6 +95,52 @@ public class RoundSummaryService {
             city = totals(null, null, all, all.getOrDefault(ApplicationStatus.RECOGNIZED, 0L), withAwards);
         }
         return new RoundSummary(round.id, round.status, Instant.now(clock), blocks, city, withAwards);
+    }
+
+    /** The round's applications counted by region and status, in the caller's region only when scoped to one. */
+    private static Map<String, Map<ApplicationStatus, Long>> statusCounts(String roundId, String scope) {
+        Map<String, Map<ApplicationStatus, Long>> byRegion = new HashMap<>();
+        var statusCounts = Application.getEntityManager().createQuery("select a.regionCode, a.status, count(a) from Application a "
+                + "where a.roundId = :round" + (scope == null ? "" : " and a.regionCode = :scope")
+                + " group by a.regionCode, a.status", Object[].class).setParameter("round", roundId);
+        if (scope != null) {
+            statusCounts.setParameter("scope", scope);
+        }
+        for (Object[] row : statusCounts.getResultList()) {
+            byRegion.computeIfAbsent((String) row[0], k -> new EnumMap<>(ApplicationStatus.class))
+                    .put((ApplicationStatus) row[1], (Long) row[2]);
+        }
+        return byRegion;
+    }
+
+    /** Each recognition with its participant's city award (and its status) and county supplement, cancelled ones aside. */
+    private List<Recognition> withAwards(List<Recognition> recognitions) {
+        Map<UUID, List<Award>> awards = awardsOf(recognitions.stream().map(r -> UUID.fromString(r.applicationId())).distinct().toList());
+        List<Recognition> withAwards = new ArrayList<>(recognitions.size());
+        for (Recognition r : recognitions) {
+            withAwards.add(withAward(r, awards.getOrDefault(UUID.fromString(r.applicationId()), List.of())));
+        }
+        return withAwards;
+    }
+
+    private static Recognition withAward(Recognition r, List<Award> awardsOfApplication) {
+        BigDecimal city = null;
+        BigDecimal county = null;
+        Award.Status status = null;
+        for (Award w : awardsOfApplication) {
+            if (!w.creditCode.equals(r.creditCode())) {
+                continue;
+            }
+            if (w.program == Award.Program.CITY_FIRST_RECOGNITION) {
+                city = w.amount;
+                status = w.status;
+            } else {
+                county = w.amount;
+            }
+        }
+        return new Recognition(r.applicationId(), r.regionCode(), r.regionName(), r.creditCode(), r.enterpriseName(),
+                r.institutionId(), r.institutionName(), r.buildMode(), r.sizeClass(), r.decidedOn(), r.policyId(), r.basis(),
+                r.inspectionId(), r.override(), r.overrideReason(), city, status, county, sum(city, county));
     }
 
     @Transactional
@@ -153,6 +172,34 @@ public class RoundSummaryService {
 
     /** One row per participant of each recognised application of the round, ordered by region, institution, enterprise. */
     private List<Recognition> recognitions(String roundId, String scope) {
+        List<Decided> decided = decided(roundId, scope);
+        if (decided.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Inst> institutions = institutionsOf(decided);
+        Map<UUID, JsonNode> results = new HashMap<>();
+        List<String> codes = new ArrayList<>();
+        for (Decided d : decided) {
+            JsonNode result = read(d.result());
+            results.put(d.applicationId(), result);
+            result.path("participants").forEach(p -> codes.add(p.path("creditCode").asText()));
+        }
+        Map<String, Ent> enterprises = enterprisesOf(codes);
+        Map<String, String> regionNames = new LinkedHashMap<>();
+        regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
+        List<Recognition> rows = new ArrayList<>();
+        for (Decided d : decided) {
+            Inst inst = institutions.getOrDefault(d.institutionId(), new Inst(null, null));
+            for (JsonNode p : results.get(d.applicationId()).path("participants")) {
+                rows.add(recognition(d, inst, p, enterprises, regionNames));
+            }
+        }
+        rows.sort(RECOGNITION_ORDER);
+        return rows;
+    }
+
+    /** The round's recognised applications with their decisions, in the caller's region only when scoped to one. */
+    private static List<Decided> decided(String roundId, String scope) {
         var query = Application.getEntityManager().createQuery("select a.id, a.institutionId, a.regionCode, a.decidedOn, "
                         + "a.decisionPolicyId, a.decisionCapacitySource, a.overrideApplied, a.overrideReason, a.decisionResult "
                         + "from Application a where a.roundId = :round and a.status = :recognized"
@@ -161,13 +208,13 @@ public class RoundSummaryService {
         if (scope != null) {
             query.setParameter("scope", scope);
         }
-        List<Decided> decided = query.getResultList().stream()
+        return query.getResultList().stream()
                 .map(r -> new Decided((UUID) r[0], (UUID) r[1], (String) r[2], (LocalDate) r[3], (String) r[4], (String) r[5],
                         (Boolean) r[6], (String) r[7], (String) r[8]))
                 .toList();
-        if (decided.isEmpty()) {
-            return List.of();
-        }
+    }
+
+    private static Map<UUID, Inst> institutionsOf(List<Decided> decided) {
         Map<UUID, Inst> institutions = new HashMap<>();
         for (List<UUID> ids : chunks(decided.stream().map(Decided::institutionId).distinct().toList())) {
             for (Object[] r : Institution.getEntityManager().createQuery("select i.id, i.name, i.buildMode from Institution i where i.id in :ids",
@@ -175,13 +222,10 @@ public class RoundSummaryService {
                 institutions.put((UUID) r[0], new Inst((String) r[1], (BuildMode) r[2]));
             }
         }
-        Map<UUID, JsonNode> results = new HashMap<>();
-        List<String> codes = new ArrayList<>();
-        for (Decided d : decided) {
-            JsonNode result = read(d.result());
-            results.put(d.applicationId(), result);
-            result.path("participants").forEach(p -> codes.add(p.path("creditCode").asText()));
-        }
+        return institutions;
+    }
+
+    private static Map<String, Ent> enterprisesOf(List<String> codes) {
         Map<String, Ent> enterprises = new HashMap<>();
         for (List<String> some : chunks(codes.stream().distinct().toList())) {
             for (Object[] r : Enterprise.getEntityManager().createQuery("select e.creditCode, e.name, e.regionCode from Enterprise e "
@@ -189,26 +233,23 @@ public class RoundSummaryService {
                 enterprises.put((String) r[0], new Ent((String) r[1], (String) r[2]));
             }
         }
-        Map<String, String> regionNames = new LinkedHashMap<>();
-        regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
-        List<Recognition> rows = new ArrayList<>();
-        for (Decided d : decided) {
-            Inst inst = institutions.getOrDefault(d.institutionId(), new Inst(null, null));
-            boolean verified = d.capacitySource() != null && d.capacitySource().startsWith("ON_SITE_INSPECTION");
-            String inspection = verified ? d.capacitySource().substring("ON_SITE_INSPECTION".length()).trim() : null;
-            for (JsonNode p : results.get(d.applicationId()).path("participants")) {
-                String code = p.path("creditCode").asText();
-                Ent e = enterprises.getOrDefault(code, new Ent(null, d.regionCode()));
-                SizeClass size = p.hasNonNull("sizeClass") ? SizeClass.valueOf(p.get("sizeClass").asText()) : null;
-                rows.add(new Recognition(d.applicationId().toString(), e.regionCode(), regionNames.get(e.regionCode()), code, e.name(),
-                        d.institutionId().toString(), inst.name(), inst.buildMode(), size, d.decidedOn(), d.policyId(),
-                        verified ? Basis.VERIFIED : Basis.DECLARED, inspection, d.override(), d.overrideReason(), null, null, null, null));
-            }
-        }
-        rows.sort(Comparator.comparing(Recognition::regionCode, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Recognition::institutionName, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Recognition::applicationId).thenComparing(Recognition::creditCode));
-        return rows;
+        return enterprises;
+    }
+
+    /**
+     * One participant's row: the enterprise's current region (the application's when the enterprise is gone), and the
+     * basis VERIFIED with the inspection's id when the decision's capacity came from an on-site inspection.
+     */
+    private static Recognition recognition(Decided d, Inst inst, JsonNode participant, Map<String, Ent> enterprises,
+            Map<String, String> regionNames) {
+        boolean verified = d.capacitySource() != null && d.capacitySource().startsWith("ON_SITE_INSPECTION");
+        String inspection = verified ? d.capacitySource().substring("ON_SITE_INSPECTION".length()).trim() : null;
+        String code = participant.path("creditCode").asText();
+        Ent e = enterprises.getOrDefault(code, new Ent(null, d.regionCode()));
+        SizeClass size = participant.hasNonNull("sizeClass") ? SizeClass.valueOf(participant.get("sizeClass").asText()) : null;
+        return new Recognition(d.applicationId().toString(), e.regionCode(), regionNames.get(e.regionCode()), code, e.name(),
+                d.institutionId().toString(), inst.name(), inst.buildMode(), size, d.decidedOn(), d.policyId(),
+                verified ? Basis.VERIFIED : Basis.DECLARED, inspection, d.override(), d.overrideReason(), null, null, null, null);
     }
 
     private Map<UUID, List<Award>> awardsOf(List<UUID> applicationIds) {
