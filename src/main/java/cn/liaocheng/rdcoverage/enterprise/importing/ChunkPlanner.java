@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.enterprise.SizeRules;
 
@@ -83,15 +84,15 @@ final class ChunkPlanner {
             return touched;
         }
 
-        /** New enterprises with the years in which they are above designated size and the region of each year. */
-        Map<String, Map<Integer, String>> createdAbove() {
-            Map<String, Map<Integer, String>> createdAbove = new TreeMap<>();
+        /** New enterprises with the years in which they are above designated size, the region and revenue of each year. */
+        Map<String, Map<Integer, CoverageLedger.Year>> createdAbove() {
+            Map<String, Map<Integer, CoverageLedger.Year>> createdAbove = new TreeMap<>();
             for (Ent e : ents.values()) {
                 if (e.isNew) {
-                    Map<Integer, String> years = new TreeMap<>();
+                    Map<Integer, CoverageLedger.Year> years = new TreeMap<>();
                     for (Fig f : e.figures.values()) {
                         if (f.above) {
-                            years.put(f.year, f.region != null ? f.region : e.region);
+                            years.put(f.year, new CoverageLedger.Year(f.region != null ? f.region : e.region, f.revenue));
                         }
                     }
                     createdAbove.put(e.code, years);

@@ -150,7 +150,8 @@ class ChunkPlannerTest {
         assertEquals(SizeClass.SMALL, a.sizeClass);
         assertEquals(false, a.above);
         assertEquals(SizeClass.MEDIUM, a.figures.get(2023).sizeClass);
-        assertEquals(java.util.Map.of(A, java.util.Map.of(2023, DONGCHANG)), plan.createdAbove());
+        assertEquals(java.util.Map.of(A, java.util.Map.of(2023,
+                new cn.liaocheng.rdcoverage.coverage.CoverageLedger.Year(DONGCHANG, new BigDecimal("30000000.00")))), plan.createdAbove());
         assertEquals(List.of(), plan.touched());
     }
 
