@@ -229,26 +229,6 @@ class IndicatorReportTest {
                         "inventionPatentApplications", 2, "patentsGranted", 3, "newProducts", 2))
                 .put("/api/v1/institutions/" + i1 + "/indicators/1998").then().statusCode(200);
         report(city(), "year=1998").body("city.totals.patentApplications", equalTo(70));
-        // E1's 1998 revenue 52,000,000 → 78,000,000: city 182,000,000, intensity 3,300,000 / 182,000,000 = 0.01813 → 0.0181
-        city().contentType("application/json").body(java.util.Map.of("employees", 350, "revenue", 78_000_000,
-                "aboveDesignatedSize", true)).put("/api/v1/enterprises/" + e1 + "/figures/1998").then().statusCode(200);
-        report(city(), "year=1998").body("city.totals.revenue", comparesEqualTo(d("182000000")))
-                .body("city.totals.rdIntensity", comparesEqualTo(d("0.0181")));
-        // I1's 1998 capacity corrected by the city, rd 1,300,000 → 2,300,000: city rd 4,300,000, intensity
-        // 4,300,000 / 182,000,000 = 0.02363 → 0.0236; 371525 rd 4,300,000 / revenue 130,000,000 = 0.03308 → 0.0331
-        String etag = city().get("/api/v1/institutions/" + i1).then().statusCode(200).extract().header("ETag");
-        java.util.Map<String, Object> corrected = new java.util.HashMap<>(java.util.Map.of("name", "SINGLE中心", "kind", "TECH_CENTER",
-                "buildMode", "SINGLE", "participants", java.util.List.of(e1)));
-        corrected.put("capacity", java.util.Map.of("year", 1998, "personnel", 12, "equipmentValue", 100000,
-                "rdExpenditure", 2300000, "floorArea", 50, "projectCount", 1, "hasRules", true, "hasStableFunding", true));
-        city().header("If-Match", etag).contentType("application/json")
-                .body(java.util.Map.of("institution", corrected, "reason", "研发投入更正"))
-                .post("/api/v1/institutions/" + i1 + "/corrections").then().statusCode(200);
-        report(city(), "year=1998").body("city.totals.rdExpenditure", comparesEqualTo(d("4300000")))
-                .body("city.totals.rdPersonnel", equalTo(32))
-                .body("city.totals.rdIntensity", comparesEqualTo(d("0.0236")))
-                .body("regions.find { it.regionCode == '371525' }.totals.rdExpenditure", comparesEqualTo(d("4300000")))
-                .body("regions.find { it.regionCode == '371525' }.totals.rdIntensity", comparesEqualTo(d("0.0331")));
         city().config(DECIMALS).get("/api/v1/reports/snapshots/" + snapshot + "/indicators").then().statusCode(200)
                 .body("year", equalTo(1998)).body("city.totals.patentApplications", equalTo(16))
                 .body("city.totals.rdIntensity", comparesEqualTo(d("0.0212")));
@@ -281,6 +261,27 @@ class IndicatorReportTest {
         org.junit.jupiter.api.Assertions.assertEquals(0, d("120.00").compareTo(d(cityLine[18])), lines[1]);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("17", "113.33", "64", "1066.67"),
                 java.util.List.of(cityLine).subList(19, 23), lines[1]);
+
+        // E1's 1998 revenue 52,000,000 → 78,000,000: city 182,000,000, intensity 3,300,000 / 182,000,000 = 0.01813 → 0.0181
+        city().contentType("application/json").body(java.util.Map.of("employees", 350, "revenue", 78_000_000,
+                "aboveDesignatedSize", true)).put("/api/v1/enterprises/" + e1 + "/figures/1998").then().statusCode(200);
+        report(city(), "year=1998").body("city.totals.revenue", comparesEqualTo(d("182000000")))
+                .body("city.totals.rdIntensity", comparesEqualTo(d("0.0181")));
+        // I1's 1998 capacity corrected by the city, rd 1,300,000 → 2,300,000: city rd 4,300,000, intensity
+        // 4,300,000 / 182,000,000 = 0.02363 → 0.0236; 371525 rd 4,300,000 / revenue 130,000,000 = 0.03308 → 0.0331
+        String etag = city().get("/api/v1/institutions/" + i1).then().statusCode(200).extract().header("ETag");
+        java.util.Map<String, Object> corrected = new java.util.HashMap<>(java.util.Map.of("name", "SINGLE中心", "kind", "TECH_CENTER",
+                "buildMode", "SINGLE", "participants", java.util.List.of(e1)));
+        corrected.put("capacity", java.util.Map.of("year", 1998, "personnel", 12, "equipmentValue", 100000,
+                "rdExpenditure", 2300000, "floorArea", 50, "projectCount", 1, "hasRules", true, "hasStableFunding", true));
+        city().header("If-Match", etag).contentType("application/json")
+                .body(java.util.Map.of("institution", corrected, "reason", "研发投入更正"))
+                .post("/api/v1/institutions/" + i1 + "/corrections").then().statusCode(200);
+        report(city(), "year=1998").body("city.totals.rdExpenditure", comparesEqualTo(d("4300000")))
+                .body("city.totals.rdPersonnel", equalTo(32))
+                .body("city.totals.rdIntensity", comparesEqualTo(d("0.0236")))
+                .body("regions.find { it.regionCode == '371525' }.totals.rdExpenditure", comparesEqualTo(d("4300000")))
+                .body("regions.find { it.regionCode == '371525' }.totals.rdIntensity", comparesEqualTo(d("0.0331")));
     }
 
     /** An enterprise registered through the API with its 1994 and 1995 figures, each year with its own region. */
