@@ -8,6 +8,9 @@
 # GET /api/v1/reports/indicators?year=YEAR (warm-up, then the median of RUNS runs of each, interleaved). Last line:
 # indicators: coverage C ms, indicators I ms, ratio I/C
 # The issue's bound: ratio under 2 with 100k enterprises and 60k institutions (the defaults).
+# BASE_JAR=path (another build, e.g. main's): after the import, that build is started on the same database and timed
+# the same way (its line first, prefixed "base"), so a before/after pair shares data and run. READY_WAIT (s, default
+# 900 here) bounds each start: the ledger is refilled before the service is ready.
 #
 # Needs java 17, python3, openssl, curl and a MariaDB server on 127.0.0.1:3306 (root, empty password).
 set -euo pipefail
@@ -22,6 +25,7 @@ export YEAR=${YEAR:-2025}
 export AS_OF=${AS_OF:-$YEAR-12-31}
 export RUNS=${RUNS:-9}
 export BENCH_DB=${BENCH_DB:-rdcoverage_bench_indicators}
+export READY_WAIT=${READY_WAIT:-900}
 
 ensure_mariadb
 ensure_jar
@@ -56,6 +60,8 @@ ANALYZE TABLE enterprise_figures, institution_capacity, institution_indicator;
 -- the YEAR-1 figures bypassed the service: empty the coverage segments, which the service refills from scratch at
 -- start (LedgerChecker, before it reports ready); the indicators report reads them
 DELETE FROM coverage_segment;
+-- institution_coverage copies the capacities and indicators added above: emptied too, refilled at start
+DELETE FROM institution_coverage;
 SQL
 log "added in $(( $(date +%s) - start )) s"
 
@@ -63,26 +69,33 @@ start_service "$BENCH_DB" "$(free_port 18081)" "$(mktemp)"
 "${MARIADB[@]}" "$BENCH_DB" -e "ANALYZE TABLE coverage_segment" > /dev/null
 log "segments: $("${MARIADB[@]}" -N "$BENCH_DB" -e 'select count(*) from coverage_segment') rows"
 
+log "service started; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m}'; }
 ms() { curl -fsS -o /dev/null -w '%{time_total}\n' "${AUTH_ARGS[@]}" "$1" | awk '{printf "%.1f\n", $1 * 1000}'; }
 
-coverage_url="http://127.0.0.1:$SVC_PORT/api/v1/reports/coverage?asOf=$AS_OF"
-indicators_url="http://127.0.0.1:$SVC_PORT/api/v1/reports/indicators?year=$YEAR"
-curl -fsS "${AUTH_ARGS[@]}" "$indicators_url" | python3 -c "import json,sys; r=json.load(sys.stdin); t=r['city']['totals']; \
+# measure: warm-up, then RUNS interleaved runs of each report; sets coverage_ms, indicators_ms, ratio
+measure() {
+  local coverage_url="http://127.0.0.1:$SVC_PORT/api/v1/reports/coverage?asOf=$AS_OF"
+  local indicators_url="http://127.0.0.1:$SVC_PORT/api/v1/reports/indicators?year=$YEAR"
+  curl -fsS "${AUTH_ARGS[@]}" "$indicators_url" | python3 -c "import json,sys; r=json.load(sys.stdin); t=r['city']['totals']; \
 print('   indicators: institutions', t['institutions'], 'enterprises', t['enterprises'], 'rd', t['rdExpenditure'], \
-'intensity', t['rdIntensity'], 'growth', r['city']['growth']['rdExpenditure'], file=sys.stderr)"
-for _ in 1 2 3 4 5; do
-  ms "$coverage_url" > /dev/null
-  ms "$indicators_url" > /dev/null
-done
-coverage_ms=""; indicators_ms=""
-for _ in $(seq 1 "$RUNS"); do
-  coverage_ms+="$(ms "$coverage_url")"$'\n'
-  indicators_ms+="$(ms "$indicators_url")"$'\n'
-done
-coverage_ms=$(printf '%s' "$coverage_ms" | median)
-indicators_ms=$(printf '%s' "$indicators_ms" | median)
-ratio=$(awk -v i="$indicators_ms" -v c="$coverage_ms" 'BEGIN { printf "%.2f", (c > 0 ? i / c : 0) }')
+'revenue', t['revenue'], 'intensity', t['rdIntensity'], 'patents', t['patentApplications'], \
+'growth', r['city']['growth']['rdExpenditure'], file=sys.stderr)"
+  for _ in 1 2 3 4 5; do
+    ms "$coverage_url" > /dev/null
+    ms "$indicators_url" > /dev/null
+  done
+  local c="" i=""
+  for _ in $(seq 1 "$RUNS"); do
+    c+="$(ms "$coverage_url")"$'\n'
+    i+="$(ms "$indicators_url")"$'\n'
+  done
+  coverage_ms=$(printf '%s' "$c" | median)
+  indicators_ms=$(printf '%s' "$i" | median)
+  ratio=$(awk -v i="$indicators_ms" -v c="$coverage_ms" 'BEGIN { printf "%.2f", (c > 0 ? i / c : 0) }')
+  log "measured: coverage $coverage_ms ms, indicators $indicators_ms ms, ratio $ratio; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+measure
 
 # the import at its limit: IMPORT_ROWS (default 200,000, the most a file may hold) new rows, years 2018-2021 of the
 # first institutions (no indicators there yet), one transaction; the answer must be 200 with created = IMPORT_ROWS
@@ -102,5 +115,15 @@ events=$("${MARIADB[@]}" -N "$BENCH_DB" -e "SELECT count(*) FROM event_outbox WH
 import_rate=$(awk -v s="$import_s" -v n="$IMPORT_ROWS" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
 log "import: $IMPORT_ROWS rows in $import_s s ($import_rate rows/s); stored $stored, events $events; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f "$import_csv" "$import_csv.json"
+
+if [ -n "${BASE_JAR:-}" ]; then
+  main=("$coverage_ms" "$indicators_ms" "$ratio")
+  stop_service
+  log "the base build $BASE_JAR on the same database"
+  JAR="$BASE_JAR" start_service "$BENCH_DB" "$(free_port 18081)" "$(mktemp)"
+  measure
+  echo "base indicators: coverage $coverage_ms ms, indicators $indicators_ms ms, ratio $ratio"
+  coverage_ms=${main[0]}; indicators_ms=${main[1]}; ratio=${main[2]}
+fi
 
 echo "indicators: coverage $coverage_ms ms, indicators $indicators_ms ms, ratio $ratio; import $IMPORT_ROWS rows $import_s s"

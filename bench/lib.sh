@@ -68,7 +68,8 @@ ensure_jar() {
 }
 
 # start_service DB PORT LOGFILE [extra env assignments...]: starts the packaged service on MariaDB database DB,
-# listening on 127.0.0.1:PORT, and waits (at most 120 s) for /q/health/ready. Sets SVC_PID and SVC_PORT.
+# listening on 127.0.0.1:PORT, and waits (at most READY_WAIT seconds, default 120) for /q/health/ready. Sets SVC_PID and
+# SVC_PORT.
 start_service() {
   local db="$1" port="$2" logfile="$3"
   shift 3
@@ -84,7 +85,7 @@ start_service() {
   SVC_PID=$!
   SVC_PORT="$port"
   local i
-  for i in $(seq 1 240); do
+  for i in $(seq 1 $(( ${READY_WAIT:-120} * 2 ))); do
     kill -0 "$SVC_PID" 2>/dev/null || { tail -20 "$logfile" >&2; die "the service exited during start (log: $logfile)"; }
     # Ready only once this process says it listens on the port: on a shared machine another process may hold it.
     if grep -q "Listening on: http://127.0.0.1:$port" "$logfile" \
@@ -94,7 +95,7 @@ start_service() {
     fi
     sleep 0.5
   done
-  die "the service was not ready after 120 s (log: $logfile)"
+  die "the service was not ready after ${READY_WAIT:-120} s (log: $logfile)"
 }
 
 stop_service() {

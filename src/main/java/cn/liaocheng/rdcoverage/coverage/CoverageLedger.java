@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -59,15 +61,34 @@ public class CoverageLedger {
     public record Span(String buildMode, LocalDate from, LocalDate until) {
     }
 
-    /** One stored row: [from, to) with the build modes covering on every date of it. */
+    /**
+     * One stored row: [from, to) with the build modes covering on every date of it, and the revenue of the year's
+     * figures (yuan, 2 decimals; the indicators report's R&D intensity divides by it, issue #18).
+     */
     public record Segment(int year, int seq, LocalDate from, LocalDate to, String regionCode, boolean single,
-                          boolean joint, boolean industry) {
+                          boolean joint, boolean industry, BigDecimal revenue) {
+        /** A segment without year data (a time line's). */
+        public Segment(int year, int seq, LocalDate from, LocalDate to, String regionCode, boolean single, boolean joint,
+                       boolean industry) {
+            this(year, seq, from, to, regionCode, single, joint, industry, null);
+        }
+
         public boolean covered() {
             return single || joint || industry;
         }
     }
 
-    /** Recomputes the rows of these enterprises in the current transaction (flushes pending entity changes first). */
+    /** The region and revenue of an enterprise's statistical year above designated size. */
+    public record Year(String regionCode, BigDecimal revenue) {
+        public Year {
+            revenue = revenue == null ? null : revenue.setScale(2, RoundingMode.HALF_UP);
+        }
+    }
+
+    /**
+     * Recomputes the rows of these enterprises in the current transaction (flushes pending entity changes first), and
+     * those of the institutions they take part in ({@link InstitutionCoverage}).
+     */
     public void refresh(Collection<String> creditCodes) {
         if (creditCodes.isEmpty()) {
             return;
@@ -79,13 +100,25 @@ public class CoverageLedger {
     /** The same on a JDBC connection of the current transaction (the importer writes through one). */
     public static void refresh(Connection c, Collection<String> creditCodes) throws SQLException {
         List<String> codes = new ArrayList<>(new TreeSet<>(creditCodes));
+        if (codes.isEmpty()) {
+            return;
+        }
+        // the institutions of these enterprises and their other participants are locked with them, in one key order
+        // (InstitutionCoverage's rows of an institution read the segments of all its participants)
+        List<String> institutions = new ArrayList<>(InstitutionCoverage.institutionsOf(c, codes));
+        TreeSet<String> locked = new TreeSet<>(codes);
+        locked.addAll(InstitutionCoverage.participantsOf(c, institutions));
+        List<String> all = new ArrayList<>(locked);
+        for (int k = 0; k < all.size(); k += SLICE) {
+            lock(c, all.subList(k, Math.min(all.size(), k + SLICE)));
+        }
         for (int k = 0; k < codes.size(); k += SLICE) {
             List<String> slice = codes.subList(k, Math.min(codes.size(), k + SLICE));
-            lock(c, slice);
             Map<String, List<Segment>> rows = compute(c, slice);
             delete(c, slice);
             insert(c, rows);
         }
+        InstitutionCoverage.recompute(c, institutions);
     }
 
     /**
@@ -107,15 +140,15 @@ public class CoverageLedger {
 
     /** The rows these enterprises should have, computed from the base tables (no key: no rows). */
     static Map<String, List<Segment>> compute(Connection c, List<String> codes) throws SQLException {
-        Map<String, Map<Integer, String>> years = new HashMap<>();
+        Map<String, Map<Integer, Year>> years = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select f.credit_code, f.year, coalesce(f.region_code, e.region_code)
+                select f.credit_code, f.year, coalesce(f.region_code, e.region_code), f.revenue
                 from enterprise_figures f join enterprise e on e.credit_code = f.credit_code
                 where f.above_designated_size = true and f.credit_code in (%s)""".formatted(marks(codes.size())))) {
             bind(ps, codes);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    years.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2), rs.getString(3));
+                    years.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2), new Year(rs.getString(3), rs.getBigDecimal(4)));
                 }
             }
         }
@@ -147,18 +180,19 @@ public class CoverageLedger {
             }
         }
         Map<String, List<Segment>> rows = new TreeMap<>();
-        for (Map.Entry<String, Map<Integer, String>> e : years.entrySet()) {
+        for (Map.Entry<String, Map<Integer, Year>> e : years.entrySet()) {
             rows.put(e.getKey(), rows(e.getValue(), timeline(spans.getOrDefault(e.getKey(), List.of()))));
         }
         return rows;
     }
 
-    /** One enterprise's rows: its time line repeated for each year above designated size (year → that year's region). */
-    private static List<Segment> rows(Map<Integer, String> years, List<Segment> timeline) {
+    /** One enterprise's rows: its time line repeated for each year above designated size (year → that year's region and revenue). */
+    private static List<Segment> rows(Map<Integer, Year> years, List<Segment> timeline) {
         List<Segment> out = new ArrayList<>(years.size() * timeline.size());
-        for (Map.Entry<Integer, String> y : years.entrySet()) {
+        for (Map.Entry<Integer, Year> y : years.entrySet()) {
             for (Segment s : timeline) {
-                out.add(new Segment(y.getKey(), s.seq(), s.from(), s.to(), y.getValue(), s.single(), s.joint(), s.industry()));
+                out.add(new Segment(y.getKey(), s.seq(), s.from(), s.to(), y.getValue().regionCode(), s.single(), s.joint(),
+                        s.industry(), y.getValue().revenue()));
             }
         }
         return out;
@@ -181,14 +215,14 @@ public class CoverageLedger {
         for (int k = 0; k < codes.size(); k += ROWS_PER_INSERT) {
             List<String> slice = codes.subList(k, Math.min(codes.size(), k + ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder(400 + slice.size() * 22).append("insert into coverage_segment (credit_code, year, "
-                    + "seq, valid_from, valid_to, region_code, covered, single_mode, joint_mode, industry_mode) select f.credit_code, f.year, ")
+                    + "seq, valid_from, valid_to, region_code, covered, single_mode, joint_mode, industry_mode, revenue) select f.credit_code, f.year, ")
                     .append(open.seq()).append(", ");
             List<String> bound = new ArrayList<>();
             date(sql, open.from());
             sql.append(", ");
             date(sql, open.to());
             sql.append(", f.region_code, ").append(open.covered()).append(", ").append(open.single()).append(", ")
-                    .append(open.joint()).append(", ").append(open.industry())
+                    .append(open.joint()).append(", ").append(open.industry()).append(", f.revenue")
                     .append(" from enterprise_figures f where f.year = ").append(year)
                     .append(" and f.above_designated_size = true and f.credit_code in (");
             for (int i = 0; i < slice.size(); i++) {
@@ -255,16 +289,18 @@ public class CoverageLedger {
     static Map<String, List<Segment>> stored(Connection c, List<String> codes) throws SQLException {
         Map<String, List<Segment>> rows = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select credit_code, year, seq, valid_from, valid_to, region_code, single_mode, joint_mode, industry_mode, covered
+                select credit_code, year, seq, valid_from, valid_to, region_code, single_mode, joint_mode, industry_mode, covered,
+                       revenue
                 from coverage_segment where credit_code in (%s) order by credit_code, year, seq""".formatted(marks(codes.size())))) {
             bind(ps, codes);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Segment s = new Segment(rs.getInt(2), rs.getInt(3), date(rs.getDate(4)), date(rs.getDate(5)),
-                            rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9));
+                            rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBigDecimal(11));
                     if (s.covered() != rs.getBoolean(10)) {
                         // an inconsistent covered flag: report it as a different row
-                        s = new Segment(s.year(), -1 - s.seq(), s.from(), s.to(), s.regionCode(), s.single(), s.joint(), s.industry());
+                        s = new Segment(s.year(), -1 - s.seq(), s.from(), s.to(), s.regionCode(), s.single(), s.joint(), s.industry(),
+                                s.revenue());
                     }
                     rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(s);
                 }
@@ -298,7 +334,7 @@ public class CoverageLedger {
             for (Segment s : e.getValue()) {
                 if (sql == null) {
                     sql = new StringBuilder(120 + ROWS_PER_INSERT * 90).append("insert into coverage_segment (credit_code, year, "
-                            + "seq, valid_from, valid_to, region_code, covered, single_mode, joint_mode, industry_mode) values ");
+                            + "seq, valid_from, valid_to, region_code, covered, single_mode, joint_mode, industry_mode, revenue) values ");
                 }
                 sql.append(inStatement == 0 ? "(" : ", (");
                 code(sql, bound, e.getKey());
@@ -309,7 +345,8 @@ public class CoverageLedger {
                 sql.append(", ");
                 code(sql, bound, s.regionCode());
                 sql.append(", ").append(s.covered()).append(", ").append(s.single()).append(", ").append(s.joint())
-                        .append(", ").append(s.industry()).append(')');
+                        .append(", ").append(s.industry()).append(", ")
+                        .append(s.revenue() == null ? "NULL" : s.revenue().toPlainString()).append(')');
                 if (++inStatement == ROWS_PER_INSERT) {
                     execute(c, sql, bound);
                     sql = null;

@@ -22,7 +22,7 @@ import java.util.TreeSet;
 /**
  * Recomputes the coverage segments from scratch and compares them with the stored ones, enterprise by enterprise
  * in credit-code order, {@link #CHUNK} enterprises per transaction; with repair, rewrites the differing ones in the
- * same transaction as their comparison. For after a manual fix in the database (issue #20), and at start-up when
+ * same transaction as their comparison, then recomputes every institution's rows of {@link InstitutionCoverage}. For after a manual fix in the database (issue #20), and at start-up when
  * the table is empty although above-size figures exist (the first start after changeset 020 on existing data).
  */
 @ApplicationScoped
@@ -44,6 +44,39 @@ public class LedgerChecker {
             LedgerCheck r = check(true);
             Log.infof("coverage_segment filled: %d rows for %d enterprises in %d ms", r.rowsExpected(), r.enterprisesChecked(),
                     r.elapsedMillis());
+        }
+        boolean institutionsEmpty = !empty && QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from (select 1 from institution_coverage limit 1) x")
+                        .getSingleResult()).longValue() == 0
+                        && ((Number) em.createNativeQuery("select count(*) from (select 1 from coverage_segment "
+                        + "where covered = true limit 1) y").getSingleResult()).longValue() > 0);
+        if (institutionsEmpty) {
+            Log.info("institution_coverage is empty but covered segments exist: filling it from scratch");
+            long started = System.nanoTime();
+            long n = fillInstitutions();
+            Log.infof("institution_coverage filled for %d institutions in %d ms", n, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * Recomputes {@link InstitutionCoverage}'s rows of every institution, {@link #CHUNK} institutions per transaction
+     * (for its first fill: the changeset that made the table cannot compute it).
+     */
+    long fillInstitutions() {
+        long n = 0;
+        String after = "";
+        while (true) {
+            String from = after;
+            List<String> ids = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(conn -> {
+                List<String> next = InstitutionCoverage.nextInstitutions(conn, from, CHUNK);
+                InstitutionCoverage.refresh(conn, next);
+                return next;
+            }));
+            if (ids.isEmpty()) {
+                return n;
+            }
+            n += ids.size();
+            after = ids.get(ids.size() - 1);
         }
     }
 
@@ -69,6 +102,11 @@ public class LedgerChecker {
                 }
             }
             after = c.last;
+        }
+        if (repair) {
+            // the institutions' rows (issue #18) read the segments and capacities and indicators: recomputed whole, as a
+            // manual fix may have changed any of these
+            fillInstitutions();
         }
         return new LedgerCheck(checked, expectedRows, storedRows, differing, listed, repair,
                 (System.nanoTime() - started) / 1_000_000);

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
+import cn.liaocheng.rdcoverage.coverage.InstitutionCoverage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -179,6 +180,9 @@ public class IndicatorImporter {
                 + "version = version + 1 where institution_id = ? and year = ?")) {
             batch(ps, changed, by, now);
         }
+        // the indicators report's copy of them (issue #18), in the import's transaction
+        InstitutionCoverage.refresh(c, java.util.stream.Stream.concat(created.stream(), changed.stream())
+                .map(r -> r.institutionId().toString()).distinct().toList());
         // the events: what GET /institutions/{id}/indicators/{year} shows now, for the participants and their regions
         Map<String, Set<String>> codes = new HashMap<>();
         Map<String, Set<String>> regions = new HashMap<>();

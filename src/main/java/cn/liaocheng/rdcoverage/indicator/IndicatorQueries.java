@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.indicator;
 
 import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
 import cn.liaocheng.rdcoverage.coverage.CoverageQueries;
+import cn.liaocheng.rdcoverage.coverage.InstitutionCoverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,14 +13,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The indicator aggregates of a year and the year before, computed in the database in one pass each (grouped SQL with
- * conditional sums; no entity is loaded). "Covered" and the region are read from the coverage segments that
+ * The indicator aggregates of a year and the year before, each side one grouped pass over one index range (no entity
+ * is loaded, nothing is joined). "Covered" and the region are read from the coverage segments that
  * {@link CoverageLedger} maintains (table {@code coverage_segment}, the one definition the coverage report also reads):
  * an enterprise counts in Y when its segment of year Y holding 31 Dec Y is covered, in that segment's region (the region
  * of the statistical year, so an enterprise that moved county since counts where it was), with the build modes the
- * segment names and the revenue of Y's figures. The institutions counted in Y are those covering (
- * {@link CoverageLedger#INSTITUTION_COVERS_ON}) at least one such enterprise on 31 Dec Y, per region of that
- * enterprise's segment (a joint institution counts in each of its participants' regions, once city-wide).
+ * segment names and the revenue of Y's figures (kept in the segment). The institutions counted in Y are those covering
+ * ({@link CoverageLedger#INSTITUTION_COVERS_ON}) at least one such enterprise on 31 Dec Y, per region of that
+ * enterprise's segment (a joint institution counts in each of its participants' regions, once city-wide), read from
+ * {@link InstitutionCoverage}'s table {@code institution_coverage}, which holds those rows with the year's capacity and
+ * indicators.
  */
 @ApplicationScoped
 public class IndicatorQueries {
@@ -28,36 +31,26 @@ public class IndicatorQueries {
             .formatted(CoverageQueries.SEGMENT_ON.replace(":asOf", ":end1"), CoverageQueries.SEGMENT_ON.replace(":asOf", ":end0"));
 
     /**
-     * Institution sums per year and region, one pass over both years: rows r(yr, region, institution_id, first), each
-     * institution once per region it covers in, {@code first} = 1 on exactly one of its rows of a year (so the city-wide
-     * columns count a joint institution covering in two regions once). Columns: yr, region, then the region's count and
-     * six sums, then the same seven over the rows with {@code first} = 1 (summed over the regions: the city).
+     * Institution sums per year and region over the rows r of {@code institution_coverage} (each institution once per
+     * region it covers in; {@code city} on exactly one of its rows of a year, so the city-wide columns count a joint
+     * institution covering in two regions once). Columns: yr, region, then the region's count and six sums, then the
+     * same seven over the rows with {@code city} (summed over the regions: the city).
      */
     private static final String INSTITUTION_SUMS = """
-            select r.yr, r.region, count(*),
-                   coalesce(sum(c.rd_expenditure), 0), coalesce(sum(c.personnel), 0),
-                   coalesce(sum(x.patent_applications), 0), coalesce(sum(x.invention_patent_applications), 0),
-                   coalesce(sum(x.patents_granted), 0), coalesce(sum(x.new_products), 0),
-                   sum(r.first),
-                   coalesce(sum(case when r.first = 1 then c.rd_expenditure end), 0),
-                   coalesce(sum(case when r.first = 1 then c.personnel end), 0),
-                   coalesce(sum(case when r.first = 1 then x.patent_applications end), 0),
-                   coalesce(sum(case when r.first = 1 then x.invention_patent_applications end), 0),
-                   coalesce(sum(case when r.first = 1 then x.patents_granted end), 0),
-                   coalesce(sum(case when r.first = 1 then x.new_products end), 0)
-            from (select d.yr, d.region, d.institution_id,
-                         case when row_number() over (partition by d.yr, d.institution_id order by d.region) = 1
-                              then 1 else 0 end as first
-                  from (select distinct s.year as yr, s.region_code as region, p.institution_id as institution_id
-                        from coverage_segment s
-                        join institution_participant p on p.credit_code = s.credit_code
-                        join institution i on i.id = p.institution_id
-                        where %s
-                          and ((s.year = :y1 and %s) or (s.year = :y0 and %s))) d) r
-            left join institution_capacity c on c.institution_id = r.institution_id and c.year = r.yr
-            left join institution_indicator x on x.institution_id = r.institution_id and x.year = r.yr
-            group by r.yr, r.region""".formatted(COVERED_SEGMENT,
-            CoverageLedger.INSTITUTION_COVERS_ON.formatted("end1"), CoverageLedger.INSTITUTION_COVERS_ON.formatted("end0"));
+            select r.year, r.region_code, count(*),
+                   coalesce(sum(r.rd_expenditure), 0), coalesce(sum(r.personnel), 0),
+                   coalesce(sum(r.patent_applications), 0), coalesce(sum(r.invention_patent_applications), 0),
+                   coalesce(sum(r.patents_granted), 0), coalesce(sum(r.new_products), 0),
+                   sum(case when r.city = true then 1 else 0 end),
+                   coalesce(sum(case when r.city = true then r.rd_expenditure end), 0),
+                   coalesce(sum(case when r.city = true then r.personnel end), 0),
+                   coalesce(sum(case when r.city = true then r.patent_applications end), 0),
+                   coalesce(sum(case when r.city = true then r.invention_patent_applications end), 0),
+                   coalesce(sum(case when r.city = true then r.patents_granted end), 0),
+                   coalesce(sum(case when r.city = true then r.new_products end), 0)
+            from institution_coverage r
+            where r.year in (:y1, :y0)
+            group by r.year, r.region_code""";
 
     /** Covered enterprises by year and region: counts by mode and the revenue of the year's figures. */
     private static final String ENTERPRISES = """
@@ -65,9 +58,8 @@ public class IndicatorQueries {
                    sum(case when s.single_mode = true then 1 else 0 end),
                    sum(case when s.joint_mode = true then 1 else 0 end),
                    sum(case when s.industry_mode = true then 1 else 0 end),
-                   coalesce(sum(f.revenue), 0)
+                   coalesce(sum(s.revenue), 0)
             from coverage_segment s
-            join enterprise_figures f on f.credit_code = s.credit_code and f.year = s.year
             where %s
             group by s.year, s.region_code""".formatted(COVERED_SEGMENT);
 
@@ -105,7 +97,7 @@ public class IndicatorQueries {
     public InstitutionTotals institutions(int year) {
         Map<String, InstitutionSums[]> byRegion = new HashMap<>();
         InstitutionSums[] city = {InstitutionSums.NONE, InstitutionSums.NONE};
-        for (Object row : bind(em.createNativeQuery(INSTITUTION_SUMS), year).getResultList()) {
+        for (Object row : years(em.createNativeQuery(INSTITUTION_SUMS), year).getResultList()) {
             Object[] r = (Object[]) row;
             int k = ((Number) r[0]).intValue() == year ? 0 : 1;
             InstitutionSums[] pair = byRegion.computeIfAbsent((String) r[1], x -> new InstitutionSums[]{InstitutionSums.NONE, InstitutionSums.NONE});
@@ -129,6 +121,10 @@ public class IndicatorQueries {
             pair[((Number) r[0]).intValue() == year ? 0 : 1] = new EnterpriseSums(num(r[2]), num(r[3]), num(r[4]), num(r[5]), dec(r[6]));
         }
         return byRegion;
+    }
+
+    private static jakarta.persistence.Query years(jakarta.persistence.Query q, int year) {
+        return q.setParameter("y1", year).setParameter("y0", year - 1);
     }
 
     private static jakarta.persistence.Query bind(jakarta.persistence.Query q, int year) {

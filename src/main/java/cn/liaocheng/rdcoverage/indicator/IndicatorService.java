@@ -25,6 +25,9 @@ public class IndicatorService {
     InstitutionService institutions;
 
     @Inject
+    cn.liaocheng.rdcoverage.coverage.InstitutionCoverage institutionCoverage;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -71,6 +74,7 @@ public class IndicatorService {
             x.persist();
         }
         InstitutionIndicator.flush();
+        institutionCoverage.refresh(List.of(id)); // the indicators report's copy (issue #18)
         InstitutionIndicator written = x;
         changes.record(EventType.INDICATORS_UPDATED, id + "/" + year, () -> view(written));
         return created;

@@ -50,6 +50,9 @@ public class InstitutionService {
     @Inject
     cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
 
+    @Inject
+    cn.liaocheng.rdcoverage.coverage.InstitutionCoverage institutionCoverage;
+
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
     static final Map<String, String> SORTABLE = Map.of(
@@ -421,6 +424,7 @@ public class InstitutionService {
         putCapacity(i, new InstitutionInput.CapacityInput(year, input.personnel(), input.equipmentValue(),
                 input.rdExpenditure(), input.floorArea(), input.projectCount(), input.hasRules(), input.hasStableFunding()));
         i.updatedAt = Instant.now(clock);
+        institutionCoverage.refresh(List.of(i.id)); // the indicators report's copy of the capacity (issue #18)
         changes.record(EventType.INSTITUTION_UPDATED, i.id, () -> view(i));
         return created;
     }

@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.indicator;
 
 import cn.liaocheng.rdcoverage.TestData;
 import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
+import cn.liaocheng.rdcoverage.coverage.InstitutionCoverage;
 import io.quarkus.arc.Arc;
 import cn.liaocheng.rdcoverage.institution.Institution;
 import cn.liaocheng.rdcoverage.institution.InstitutionCapacity;
@@ -75,6 +76,8 @@ class IndicatorReportTest {
             c.hasStableFunding = true;
             c.updatedAt = Instant.now();
             c.persist();
+            // a write straight to the database keeps the indicators report's copy, as the service's write paths do
+            Arc.container().instance(InstitutionCoverage.class).get().refresh(java.util.List.of(c.institutionId));
         });
     }
 
@@ -85,6 +88,7 @@ class IndicatorReportTest {
             x.year = year;
             IndicatorService.apply(x, new IndicatorInput(patents, invention, granted, products), "test", Instant.now());
             x.persist();
+            Arc.container().instance(InstitutionCoverage.class).get().refresh(java.util.List.of(x.institutionId));
         });
     }
 
@@ -219,8 +223,11 @@ class IndicatorReportTest {
         // a snapshot keeps the indicators of its statistical year unchanged
         String snapshot = city().contentType("application/json").body(java.util.Map.of("asOf", "1998-12-31"))
                 .post("/api/v1/reports/snapshots").then().statusCode(201).extract().path("id");
-        QuarkusTransaction.requiringNew().run(() -> InstitutionIndicator.update("patentApplications = 60 where institutionId = ?1 and year = 1998",
-                UUID.fromString(i1)));
+        // the write paths keep what the report reads (issue #18: institution_coverage, the revenue in the segments):
+        // I1's 1998 patents 6 → 60: city 16 + 54 = 70
+        city().contentType("application/json").body(java.util.Map.of("patentApplications", 60,
+                        "inventionPatentApplications", 2, "patentsGranted", 3, "newProducts", 2))
+                .put("/api/v1/institutions/" + i1 + "/indicators/1998").then().statusCode(200);
         report(city(), "year=1998").body("city.totals.patentApplications", equalTo(70));
         city().config(DECIMALS).get("/api/v1/reports/snapshots/" + snapshot + "/indicators").then().statusCode(200)
                 .body("year", equalTo(1998)).body("city.totals.patentApplications", equalTo(16))
@@ -254,6 +261,27 @@ class IndicatorReportTest {
         org.junit.jupiter.api.Assertions.assertEquals(0, d("120.00").compareTo(d(cityLine[18])), lines[1]);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("17", "113.33", "64", "1066.67"),
                 java.util.List.of(cityLine).subList(19, 23), lines[1]);
+
+        // E1's 1998 revenue 52,000,000 → 78,000,000: city 182,000,000, intensity 3,300,000 / 182,000,000 = 0.01813 → 0.0181
+        city().contentType("application/json").body(java.util.Map.of("employees", 350, "revenue", 78_000_000,
+                "aboveDesignatedSize", true)).put("/api/v1/enterprises/" + e1 + "/figures/1998").then().statusCode(200);
+        report(city(), "year=1998").body("city.totals.revenue", comparesEqualTo(d("182000000")))
+                .body("city.totals.rdIntensity", comparesEqualTo(d("0.0181")));
+        // I1's 1998 capacity corrected by the city, rd 1,300,000 → 2,300,000: city rd 4,300,000, intensity
+        // 4,300,000 / 182,000,000 = 0.02363 → 0.0236; 371525 rd 4,300,000 / revenue 130,000,000 = 0.03308 → 0.0331
+        String etag = city().get("/api/v1/institutions/" + i1).then().statusCode(200).extract().header("ETag");
+        java.util.Map<String, Object> corrected = new java.util.HashMap<>(java.util.Map.of("name", "SINGLE中心", "kind", "TECH_CENTER",
+                "buildMode", "SINGLE", "participants", java.util.List.of(e1)));
+        corrected.put("capacity", java.util.Map.of("year", 1998, "personnel", 12, "equipmentValue", 100000,
+                "rdExpenditure", 2300000, "floorArea", 50, "projectCount", 1, "hasRules", true, "hasStableFunding", true));
+        city().header("If-Match", etag).contentType("application/json")
+                .body(java.util.Map.of("institution", corrected, "reason", "研发投入更正"))
+                .post("/api/v1/institutions/" + i1 + "/corrections").then().statusCode(200);
+        report(city(), "year=1998").body("city.totals.rdExpenditure", comparesEqualTo(d("4300000")))
+                .body("city.totals.rdPersonnel", equalTo(32))
+                .body("city.totals.rdIntensity", comparesEqualTo(d("0.0236")))
+                .body("regions.find { it.regionCode == '371525' }.totals.rdExpenditure", comparesEqualTo(d("4300000")))
+                .body("regions.find { it.regionCode == '371525' }.totals.rdIntensity", comparesEqualTo(d("0.0331")));
     }
 
     /** An enterprise registered through the API with its 1994 and 1995 figures, each year with its own region. */
