@@ -1,9 +1,11 @@
 package cn.liaocheng.rdcoverage.assessment;
 
+import cn.liaocheng.rdcoverage.capacity.CapacityInput;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.eligibility.CertificationLevel;
 import cn.liaocheng.rdcoverage.eligibility.PartnerKind;
 import cn.liaocheng.rdcoverage.eligibility.PlatformKind;
+import cn.liaocheng.rdcoverage.enterprise.EnterpriseLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -21,24 +23,16 @@ public record AssessmentRequest(
         @NotNull LocalDate asOf,
         @NotNull BuildMode buildMode,
         @NotNull @Size(max = 50) List<@Valid @NotNull ParticipantFacts> participants,
-        @Valid CapacityFacts capacity,
+        @Valid CapacityInput capacity,
         @Size(max = 50) List<@Valid @NotNull CooperationFacts> cooperations,
         @Valid PlatformFacts platform,
         @Valid AgreementFacts serviceAgreement) {
 
     /** aboveDesignatedSize may be omitted: it is then derived from revenue. */
     public record ParticipantFacts(@NotBlank String creditCode,
-                                   @NotNull @PositiveOrZero @Max(10_000_000) Long employees,
-                                   @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal revenue,
+                                   @NotNull @PositiveOrZero @Max(EnterpriseLimits.MAX_EMPLOYEES) Long employees,
+                                   @NotNull @PositiveOrZero @Digits(integer = EnterpriseLimits.REVENUE_INTEGER_DIGITS, fraction = EnterpriseLimits.REVENUE_FRACTION_DIGITS) BigDecimal revenue,
                                    Boolean aboveDesignatedSize, Boolean previouslyAwarded) {
-    }
-
-    public record CapacityFacts(@NotNull @PositiveOrZero @Max(1_000_000) Integer personnel,
-                                @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal equipmentValue,
-                                @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal rdExpenditure,
-                                @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal floorArea,
-                                @NotNull @PositiveOrZero @Max(1_000_000) Integer projectCount,
-                                @NotNull Boolean hasRules, @NotNull Boolean hasStableFunding) {
     }
 
     public record CooperationFacts(@NotBlank String partner, @NotNull PartnerKind partnerKind,

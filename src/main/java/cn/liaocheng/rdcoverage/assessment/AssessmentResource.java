@@ -9,6 +9,8 @@ import io.smallrye.common.annotation.NonBlocking;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.RequestBodies;
+import cn.liaocheng.rdcoverage.capacity.CapacityInput;
+import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.eligibility.Capacity;
 import cn.liaocheng.rdcoverage.eligibility.Cooperation;
 import cn.liaocheng.rdcoverage.eligibility.Eligibility;
@@ -78,9 +80,8 @@ public class AssessmentResource {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        var c = body.capacity();
-        Capacity capacity = c == null ? null : new Capacity(c.personnel(), c.equipmentValue(), c.rdExpenditure(),
-                c.floorArea(), c.projectCount(), c.hasRules(), c.hasStableFunding());
+        CapacityInput.refuseYear(body.capacity(), "capacity");
+        Capacity capacity = CapacityMapper.facts(body.capacity());
         List<Cooperation> cooperations = new ArrayList<>();
         if (body.cooperations() != null) {
             for (var k : body.cooperations()) {

@@ -118,7 +118,7 @@ public class IndicatorService {
     private IndicatorView view(InstitutionIndicator x) {
         InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(x.institutionId, x.year));
         return new IndicatorView(x.institutionId.toString(), x.year, x.patentApplications, x.inventionPatentApplications,
-                x.patentsGranted, x.newProducts, c == null ? null : c.rdExpenditure, c == null ? null : c.personnel,
+                x.patentsGranted, x.newProducts, c == null ? null : c.capacity.rdExpenditure, c == null ? null : c.capacity.personnel,
                 x.updatedAt, x.updatedBy, x.version);
     }
 }

@@ -1,7 +1,9 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.capacity.CapacityColumns;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import org.hibernate.envers.Audited;
 import jakarta.persistence.Id;
@@ -10,7 +12,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -29,26 +30,9 @@ public class InstitutionCapacity extends PanacheEntityBase {
     @Column(name = "year")
     public int year;
 
-    @Column(name = "personnel")
-    public int personnel;
-
-    @Column(name = "equipment_value")
-    public BigDecimal equipmentValue;
-
-    @Column(name = "rd_expenditure")
-    public BigDecimal rdExpenditure;
-
-    @Column(name = "floor_area", precision = 12, scale = 2)
-    public BigDecimal floorArea;
-
-    @Column(name = "project_count")
-    public int projectCount;
-
-    @Column(name = "has_rules")
-    public boolean hasRules;
-
-    @Column(name = "has_stable_funding")
-    public boolean hasStableFunding;
+    /** The seven figures, all required (the columns are not null). */
+    @Embedded
+    public CapacityColumns capacity;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

@@ -1,19 +1,15 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.capacity.CapacityInput;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.eligibility.CertificationLevel;
 import cn.liaocheng.rdcoverage.eligibility.PartnerKind;
 import cn.liaocheng.rdcoverage.eligibility.PlatformKind;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -27,18 +23,6 @@ public record InstitutionInput(
         @Size(max = 50) List<@Valid @NotNull CooperationInput> cooperations,
         @Valid PlatformInput platform,
         @Valid AgreementInput serviceAgreement) {
-
-    /** One year's declared capacity; {@code year} defaults to the current year. */
-    public record CapacityInput(
-            @Min(value = 1990, message = "{rd.year.min}") @Max(value = 2100, message = "{rd.year.max}") Integer year,
-            @NotNull @PositiveOrZero @Max(1_000_000) Integer personnel,
-            @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal equipmentValue,
-            @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal rdExpenditure,
-            @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal floorArea,
-            @NotNull @PositiveOrZero @Max(1_000_000) Integer projectCount,
-            @NotNull Boolean hasRules,
-            @NotNull Boolean hasStableFunding) {
-    }
 
     public record CooperationInput(@NotBlank @Size(max = 200) String partner, @NotNull PartnerKind partnerKind,
                                    @NotNull LocalDate signedOn, LocalDate validUntil,

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.capacity.CapacityInput;
+import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -176,8 +178,8 @@ public class InstitutionResource {
     @Operation(operationId = "listInstitutionCapacities", summary = "Every declared year of capacity, latest first")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
-    public PageResult<InstitutionView.CapacityView> capacities(@PathParam("id") String id) {
-        List<InstitutionView.CapacityView> all = service.capacities(id);
+    public PageResult<CapacityView> capacities(@PathParam("id") String id) {
+        List<CapacityView> all = service.capacities(id);
         return new PageResult<>(all, 0, all.size(), all.size());
     }
 
@@ -185,9 +187,9 @@ public class InstitutionResource {
     @Path("/{id}/capacity/{year}")
     @Operation(operationId = "getInstitutionCapacity", summary = "The capacity declared for one year")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.CapacityView.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response capacity(@PathParam("id") String id, @PathParam("year") int year) {
-        InstitutionView.CapacityView view = service.capacity(id, year);
+        CapacityView view = service.capacity(id, year);
         return Response.ok(view).tag(ETags.ofContent(view)).build();
     }
 
@@ -195,12 +197,12 @@ public class InstitutionResource {
     @Path("/{id}/capacity/{year}")
     @Operation(operationId = "putInstitutionCapacity", summary = "Declare or correct one year's capacity (201 when new)")
     @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.CapacityView.class)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.CapacityView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
-                                @Valid InstitutionInput.CapacityInput body) {
+                                @Valid CapacityInput body) {
         boolean created = service.putCapacity(id, year, ApiException.requireBody(body));
-        InstitutionView.CapacityView view = service.capacity(id, year);
+        CapacityView view = service.capacity(id, year);
         return (created ? Response.created(UriBuilder.fromResource(InstitutionResource.class).path(id)
                 .path("capacity").path(Integer.toString(year)).build()) : Response.ok()).entity(view).build();
     }

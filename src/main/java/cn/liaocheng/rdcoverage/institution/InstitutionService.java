@@ -11,6 +11,9 @@ import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.Sorting;
 import cn.liaocheng.rdcoverage.common.Timestamps;
+import cn.liaocheng.rdcoverage.capacity.CapacityInput;
+import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
+import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.eligibility.Capacity;
 import cn.liaocheng.rdcoverage.eligibility.Cooperation;
@@ -167,7 +170,7 @@ public class InstitutionService {
         for (int k = 0; k < valid.size(); k++) {
             Institution i = valid.get(k);
             i.persist();
-            InstitutionInput.CapacityInput c = register.institutions().get(k).institution().capacity();
+            CapacityInput c = register.institutions().get(k).institution().capacity();
             if (c != null) {
                 putCapacity(i, c);
             }
@@ -252,12 +255,9 @@ public class InstitutionService {
         return changed;
     }
 
-    private boolean capacityChanges(Institution i, int year, InstitutionInput.CapacityInput in) {
+    private boolean capacityChanges(Institution i, int year, CapacityInput in) {
         InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
-        return c == null || c.personnel != in.personnel().intValue() || c.projectCount != in.projectCount().intValue()
-                || c.equipmentValue.compareTo(in.equipmentValue()) != 0 || c.rdExpenditure.compareTo(in.rdExpenditure()) != 0
-                || c.floorArea.compareTo(in.floorArea()) != 0 || c.hasRules != in.hasRules().booleanValue()
-                || c.hasStableFunding != in.hasStableFunding().booleanValue();
+        return c == null || !CapacityMapper.sameFigures(c.capacity, in);
     }
 
     private void refuseFrozenChanges(Institution i, List<String> changed) {
@@ -391,28 +391,29 @@ public class InstitutionService {
                                 "recognizedOn", x.recognizedOn, "revokedOn", x.revokedOn, "correctionReason", x.correctionReason)),
                 new AuditHistory.Source<>(InstitutionCapacity.class, "capacity", AuditEntity.property("originalId.institutionId").eq(i.id),
                         c -> Integer.toString(c.year),
-                        c -> AuditHistory.state("year", c.year, "personnel", c.personnel, "equipmentValue", c.equipmentValue,
-                                "rdExpenditure", c.rdExpenditure, "floorArea", c.floorArea, "projectCount", c.projectCount,
-                                "hasRules", c.hasRules, "hasStableFunding", c.hasStableFunding))));
+                        c -> AuditHistory.state("year", c.year, "personnel", c.capacity.personnel,
+                                "equipmentValue", c.capacity.equipmentValue, "rdExpenditure", c.capacity.rdExpenditure,
+                                "floorArea", c.capacity.floorArea, "projectCount", c.capacity.projectCount,
+                                "hasRules", c.capacity.hasRules, "hasStableFunding", c.capacity.hasStableFunding))));
     }
 
-    public List<InstitutionView.CapacityView> capacities(String rawId) {
+    public List<CapacityView> capacities(String rawId) {
         Institution i = find(rawId);
         return InstitutionCapacity.<InstitutionCapacity>list("institutionId = ?1 order by year desc", i.id)
-                .stream().map(InstitutionView.CapacityView::of).toList();
+                .stream().map(c -> CapacityMapper.view(c.year, c.capacity)).toList();
     }
 
-    public InstitutionView.CapacityView capacity(String rawId, int year) {
+    public CapacityView capacity(String rawId, int year) {
         Institution i = find(rawId);
         InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
         if (c == null) {
             throw ApiException.notFound("Capacity of institution " + i.id + " for year", year);
         }
-        return InstitutionView.CapacityView.of(c);
+        return CapacityMapper.view(c.year, c.capacity);
     }
 
     @Transactional
-    public boolean putCapacity(String rawId, int year, InstitutionInput.CapacityInput input) {
+    public boolean putCapacity(String rawId, int year, CapacityInput input) {
         Institution i = find(rawId);
         if (input.year() != null && input.year() != year) {
             throw ApiException.invalid("year", "must equal the year in the path (" + year + ")");
@@ -421,8 +422,7 @@ public class InstitutionService {
             refuseFrozenChanges(i, List.of("capacity"));
         }
         boolean created = InstitutionCapacity.findById(new InstitutionYear(i.id, year)) == null;
-        putCapacity(i, new InstitutionInput.CapacityInput(year, input.personnel(), input.equipmentValue(),
-                input.rdExpenditure(), input.floorArea(), input.projectCount(), input.hasRules(), input.hasStableFunding()));
+        putCapacity(i, input.withYear(year));
         i.updatedAt = Instant.now(clock);
         institutionCoverage.refresh(List.of(i.id)); // the indicators report's copy of the capacity (issue #18)
         changes.record(EventType.INSTITUTION_UPDATED, i.id, () -> view(i));
@@ -461,8 +461,7 @@ public class InstitutionService {
         if (capacity == null) {
             InstitutionCapacity c = InstitutionCapacity.<InstitutionCapacity>find(
                     "institutionId = ?1 and year <= ?2 order by year desc", i.id, asOf.getYear()).firstResult();
-            capacity = c == null ? null : new Capacity(c.personnel, c.equipmentValue, c.rdExpenditure, c.floorArea,
-                    c.projectCount, c.hasRules, c.hasStableFunding);
+            capacity = c == null ? null : CapacityMapper.facts(c.capacity);
         }
         List<Cooperation> cooperations = new ArrayList<>();
         for (Institution.CooperationRow r : i.cooperations) {
@@ -593,7 +592,7 @@ public class InstitutionService {
         i.updatedAt = Instant.now(clock);
     }
 
-    private void putCapacity(Institution i, InstitutionInput.CapacityInput in) {
+    private void putCapacity(Institution i, CapacityInput in) {
         int year = in.year() == null ? LocalDate.now(clock).getYear() : in.year();
         if (year > LocalDate.now(clock).getYear()) {
             throw ApiException.invalid("year", "must not be in the future");
@@ -605,13 +604,7 @@ public class InstitutionService {
             c.institutionId = i.id;
             c.year = year;
         }
-        c.personnel = in.personnel();
-        c.equipmentValue = in.equipmentValue();
-        c.rdExpenditure = in.rdExpenditure();
-        c.floorArea = in.floorArea();
-        c.projectCount = in.projectCount();
-        c.hasRules = in.hasRules();
-        c.hasStableFunding = in.hasStableFunding();
+        c.capacity = CapacityMapper.columns(in);
         c.updatedAt = Instant.now(clock);
         if (created) {
             c.persist();
@@ -669,7 +662,7 @@ public class InstitutionService {
                 .map(c -> new InstitutionView.CooperationView(c.partner, c.partnerKind, c.signedOn, c.validUntil, c.activities))
                 .toList();
         return new InstitutionView(i.id.toString(), i.name, i.kind, i.buildMode, List.copyOf(i.participants), participants,
-                InstitutionView.CapacityView.of(latest), coops,
+                latest == null ? null : CapacityMapper.view(latest.year, latest.capacity), coops,
                 i.platformKind == null ? null : new InstitutionView.PlatformView(i.platformName, i.platformKind, i.platformCertification),
                 i.agreementSignedOn == null ? null : new InstitutionView.AgreementView(i.agreementExpert, i.agreementSignedOn, i.agreementValidUntil),
                 i.status, i.recognizedOn, i.revokedOn, i.createdAt, i.updatedAt, i.version);

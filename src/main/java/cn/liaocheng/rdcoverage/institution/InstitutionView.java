@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.eligibility.CertificationLevel;
@@ -7,7 +8,6 @@ import cn.liaocheng.rdcoverage.eligibility.PartnerKind;
 import cn.liaocheng.rdcoverage.eligibility.PlatformKind;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,15 +25,6 @@ public record InstitutionView(String id, String name, InstitutionKind kind, @Sch
 
     @Schema(name = "InstitutionParticipantView")
     public record ParticipantView(String creditCode, @Schema(nullable = true) String name, @Schema(nullable = true) String regionCode, @Schema(nullable = true) String regionName) {
-    }
-
-    @Schema(name = "InstitutionCapacityView")
-    public record CapacityView(int year, int personnel, @Schema(nullable = true) BigDecimal equipmentValue, @Schema(nullable = true) BigDecimal rdExpenditure,
-                               @Schema(nullable = true) BigDecimal floorArea, int projectCount, boolean hasRules, boolean hasStableFunding) {
-        static CapacityView of(InstitutionCapacity c) {
-            return c == null ? null : new CapacityView(c.year, c.personnel, c.equipmentValue, c.rdExpenditure,
-                    c.floorArea, c.projectCount, c.hasRules, c.hasStableFunding);
-        }
     }
 
     public record CooperationView(String partner, @Schema(nullable = true) PartnerKind partnerKind, @Schema(nullable = true) LocalDate signedOn, @Schema(nullable = true) LocalDate validUntil,

@@ -1,8 +1,10 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.capacity.CapacityColumns;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -20,7 +22,6 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.hibernate.type.SqlTypes;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,20 +64,9 @@ public class Application extends PanacheEntityBase {
 
     @Column(name = "capacity_year")
     public Integer capacityYear;
-    @Column(name = "personnel")
-    public Integer personnel;
-    @Column(name = "equipment_value")
-    public BigDecimal equipmentValue;
-    @Column(name = "rd_expenditure")
-    public BigDecimal rdExpenditure;
-    @Column(name = "floor_area", precision = 12, scale = 2)
-    public BigDecimal floorArea;
-    @Column(name = "project_count")
-    public Integer projectCount;
-    @Column(name = "has_rules")
-    public Boolean hasRules;
-    @Column(name = "has_stable_funding")
-    public Boolean hasStableFunding;
+    /** The capacity declared at submission (the institution's year capacityYear); null for none (INDUSTRY). */
+    @Embedded
+    public CapacityColumns capacity;
 
     @Column(name = "submitted_on")
     public LocalDate submittedOn;

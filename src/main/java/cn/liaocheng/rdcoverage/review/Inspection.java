@@ -1,8 +1,11 @@
 package cn.liaocheng.rdcoverage.review;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import cn.liaocheng.rdcoverage.capacity.CapacityColumns;
+import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +17,6 @@ import org.hibernate.annotations.UuidGenerator;
 import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -66,20 +68,9 @@ public class Inspection extends PanacheEntityBase {
 
     @Column(name = "conducted_on")
     public LocalDate conductedOn;
-    @Column(name = "personnel")
-    public Integer personnel;
-    @Column(name = "equipment_value")
-    public BigDecimal equipmentValue;
-    @Column(name = "rd_expenditure")
-    public BigDecimal rdExpenditure;
-    @Column(name = "floor_area", precision = 12, scale = 2)
-    public BigDecimal floorArea;
-    @Column(name = "project_count")
-    public Integer projectCount;
-    @Column(name = "has_rules")
-    public Boolean hasRules;
-    @Column(name = "has_stable_funding")
-    public Boolean hasStableFunding;
+    /** The capacity the assessor verified; null until recorded. */
+    @Embedded
+    public CapacityColumns capacity;
 
     @Column(name = "findings", length = 4000)
     public String findings;
@@ -99,6 +90,6 @@ public class Inspection extends PanacheEntityBase {
     public Instant updatedAt;
 
     public boolean hasVerifiedCapacity() {
-        return personnel != null;
+        return CapacityMapper.present(capacity);
     }
 }

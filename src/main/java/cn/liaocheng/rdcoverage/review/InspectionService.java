@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.capacity.CapacityInput;
+import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -118,14 +120,8 @@ public class InspectionService {
             i.conductedOn = in.conductedOn();
         }
         if (in.verifiedCapacity() != null) {
-            var c = in.verifiedCapacity();
-            i.personnel = c.personnel();
-            i.equipmentValue = c.equipmentValue();
-            i.rdExpenditure = c.rdExpenditure();
-            i.floorArea = c.floorArea();
-            i.projectCount = c.projectCount();
-            i.hasRules = c.hasRules();
-            i.hasStableFunding = c.hasStableFunding();
+            CapacityInput.refuseYear(in.verifiedCapacity(), "verifiedCapacity");
+            i.capacity = CapacityMapper.columns(in.verifiedCapacity());
         }
         if (in.findings() != null) {
             i.findings = in.findings().trim();

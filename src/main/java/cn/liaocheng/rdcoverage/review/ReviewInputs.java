@@ -1,17 +1,15 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.capacity.CapacityInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Request bodies of the review workflow. */
@@ -53,16 +51,8 @@ public final class ReviewInputs {
                                   @Size(max = 200) String assessorName) {
     }
 
-    public record VerifiedCapacity(@NotNull @PositiveOrZero @Max(1_000_000) Integer personnel,
-                                   @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal equipmentValue,
-                                   @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal rdExpenditure,
-                                   @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal floorArea,
-                                   @NotNull @PositiveOrZero @Max(1_000_000) Integer projectCount,
-                                   @NotNull Boolean hasRules, @NotNull Boolean hasStableFunding) {
-    }
-
     /** What an assessor records; absent fields stay as they are; a conclusion closes the inspection. */
-    public record InspectionRecord(LocalDate conductedOn, @Valid VerifiedCapacity verifiedCapacity,
+    public record InspectionRecord(LocalDate conductedOn, @Valid CapacityInput verifiedCapacity,
                                    @Size(max = 4000) String findings, Inspection.Conclusion conclusion) {
     }
 }

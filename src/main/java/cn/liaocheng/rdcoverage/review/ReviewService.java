@@ -13,6 +13,7 @@ import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.Sorting;
 import cn.liaocheng.rdcoverage.common.StateMachine;
+import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.eligibility.Capacity;
 import cn.liaocheng.rdcoverage.eligibility.Criterion;
 import cn.liaocheng.rdcoverage.eligibility.Result;
@@ -23,7 +24,7 @@ import cn.liaocheng.rdcoverage.institution.InstitutionService;
 import cn.liaocheng.rdcoverage.institution.InstitutionStatus;
 import cn.liaocheng.rdcoverage.policy.Policies;
 import cn.liaocheng.rdcoverage.review.ReviewViews.ApplicationView;
-import cn.liaocheng.rdcoverage.review.ReviewViews.CapacityView;
+import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import cn.liaocheng.rdcoverage.review.ReviewViews.DecisionView;
 import cn.liaocheng.rdcoverage.review.ReviewViews.EventView;
 import cn.liaocheng.rdcoverage.review.ReviewViews.RoundView;
@@ -360,13 +361,7 @@ public class ReviewService {
             return;
         }
         a.capacityYear = c.year;
-        a.personnel = c.personnel;
-        a.equipmentValue = c.equipmentValue;
-        a.rdExpenditure = c.rdExpenditure;
-        a.floorArea = c.floorArea;
-        a.projectCount = c.projectCount;
-        a.hasRules = c.hasRules;
-        a.hasStableFunding = c.hasStableFunding;
+        a.capacity = CapacityMapper.copy(c.capacity);
     }
 
     /**
@@ -383,18 +378,16 @@ public class ReviewService {
                     + open.id + "/cancellation)", Map.of("inspectionId", open.id.toString(), "assessorId", open.assessorId))
                             .zh("detail.inspection-open", open.id, open.assessorId);
         }
-        Inspection onSite = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 and personnel is not null "
+        Inspection onSite = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 and capacity.personnel is not null "
                         + "order by conductedOn desc, updatedAt desc", a.id, Inspection.Kind.ON_SITE, Inspection.Status.CONCLUDED)
                 .firstResult();
         Capacity capacity;
         String source;
         if (onSite != null) {
-            capacity = new Capacity(onSite.personnel, onSite.equipmentValue, onSite.rdExpenditure, onSite.floorArea,
-                    onSite.projectCount, Boolean.TRUE.equals(onSite.hasRules), Boolean.TRUE.equals(onSite.hasStableFunding));
+            capacity = CapacityMapper.facts(onSite.capacity);
             source = "ON_SITE_INSPECTION " + onSite.id;
         } else {
-            capacity = a.personnel == null ? null : new Capacity(a.personnel, a.equipmentValue, a.rdExpenditure, a.floorArea,
-                    a.projectCount, Boolean.TRUE.equals(a.hasRules), Boolean.TRUE.equals(a.hasStableFunding));
+            capacity = CapacityMapper.facts(a.capacity);
             source = "DECLARED";
         }
         Result result = institutions.evaluate(inst, today, capacity);
@@ -470,7 +463,7 @@ public class ReviewService {
                 new cn.liaocheng.rdcoverage.security.AuditHistory.Source<>(Inspection.class, "inspection",
                         org.hibernate.envers.query.AuditEntity.property("applicationId").eq(app.id), i -> i.id.toString(),
                         i -> cn.liaocheng.rdcoverage.security.AuditHistory.state("kind", i.kind, "assessorId", i.assessorId, "status", i.status,
-                                "conductedOn", i.conductedOn, "personnel", i.personnel, "conclusion", i.conclusion))));
+                                "conductedOn", i.conductedOn, "personnel", i.capacity == null ? null : i.capacity.personnel, "conclusion", i.conclusion))));
     }
 
     @Inject
@@ -520,8 +513,7 @@ public class ReviewService {
 
     ApplicationView view(Application a) {
         Institution inst = Institution.findById(a.institutionId);
-        CapacityView capacity = a.personnel == null ? null : new CapacityView(a.capacityYear, a.personnel, a.equipmentValue,
-                a.rdExpenditure, a.floorArea, a.projectCount, Boolean.TRUE.equals(a.hasRules), Boolean.TRUE.equals(a.hasStableFunding));
+        CapacityView capacity = CapacityMapper.view(a.capacityYear, a.capacity);
         DecisionView decision = null;
         if (a.decidedOn != null) {
             try {

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
+import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.award.AwardService;
@@ -8,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,11 +24,6 @@ public final class ReviewViews {
         static RoundView of(Round r) {
             return new RoundView(r.id, r.year, r.half, r.opensOn, r.closesOn, r.status, r.updatedAt, r.version);
         }
-    }
-
-    @Schema(name = "ReviewedCapacityView")
-    public record CapacityView(@Schema(nullable = true) Integer year, int personnel, @Schema(nullable = true) BigDecimal equipmentValue, @Schema(nullable = true) BigDecimal rdExpenditure,
-                               @Schema(nullable = true) BigDecimal floorArea, int projectCount, boolean hasRules, boolean hasStableFunding) {
     }
 
     public record EventView(String action, @Schema(nullable = true) String fromStatus, String toStatus, @Schema(nullable = true) String actor, @Schema(nullable = true) String role, @Schema(nullable = true) String comment,
@@ -60,8 +56,7 @@ public final class ReviewViews {
         static InspectionView of(Inspection i) {
             return new InspectionView(i.id.toString(), i.applicationId.toString(), i.kind, i.assessorKind, i.assessorId,
                     i.assessorName, i.status, i.conductedOn,
-                    i.hasVerifiedCapacity() ? new CapacityView(null, i.personnel, i.equipmentValue, i.rdExpenditure,
-                            i.floorArea, i.projectCount, Boolean.TRUE.equals(i.hasRules), Boolean.TRUE.equals(i.hasStableFunding)) : null,
+                    CapacityMapper.view(null, i.capacity),
                     i.findings, i.conclusion, i.updatedAt, i.version);
         }
     }

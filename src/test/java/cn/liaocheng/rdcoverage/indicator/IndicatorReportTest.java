@@ -5,6 +5,7 @@ import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
 import cn.liaocheng.rdcoverage.coverage.InstitutionCoverage;
 import io.quarkus.arc.Arc;
 import cn.liaocheng.rdcoverage.institution.Institution;
+import cn.liaocheng.rdcoverage.capacity.CapacityColumns;
 import cn.liaocheng.rdcoverage.institution.InstitutionCapacity;
 import cn.liaocheng.rdcoverage.institution.InstitutionStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,13 +68,8 @@ class IndicatorReportTest {
             InstitutionCapacity c = new InstitutionCapacity();
             c.institutionId = UUID.fromString(id);
             c.year = year;
-            c.personnel = people;
-            c.equipmentValue = new BigDecimal("100000");
-            c.rdExpenditure = new BigDecimal(rd);
-            c.floorArea = new BigDecimal("50");
-            c.projectCount = 1;
-            c.hasRules = true;
-            c.hasStableFunding = true;
+            c.capacity = new CapacityColumns(people, new BigDecimal("100000"), new BigDecimal(rd), new BigDecimal("50"),
+                    1, true, true);
             c.updatedAt = Instant.now();
             c.persist();
             // a write straight to the database keeps the indicators report's copy, as the service's write paths do
