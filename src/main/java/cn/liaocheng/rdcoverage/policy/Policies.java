@@ -240,12 +240,24 @@ public class Policies {
         }
         try {
             return json.treeToValue(document, Policy.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw ApiException.invalid(path(e), "is not a parameter of a policy document", cn.liaocheng.rdcoverage.common.FieldCodes.UNKNOWN_FIELD);
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof IllegalArgumentException invalid) {
                 throw ApiException.invalid("body", invalid.getMessage());
             }
-            throw new IllegalStateException(e);
+            throw ApiException.invalid(e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? path(m) : "body",
+                    "has the wrong type or shape", cn.liaocheng.rdcoverage.common.FieldCodes.INVALID_TYPE);
         }
+    }
+
+    /** The dotted path of a mapping failure ({@code interpretations.bonus}), or "body". */
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
     }
 
     /**
