@@ -110,7 +110,8 @@ public class AwardService {
                 continue;
             }
             if (p.subsidyTier() == null) {
-                notes.add(new Note(p.creditCode(), p.subsidyReason() == null ? null : p.subsidyReason().name(), explain(p)));
+                notes.add(new Note(p.creditCode(), p.subsidyReason() == null ? null : p.subsidyReason().name(),
+                        explain(p, result.policyId())));
                 continue;
             }
             String cityKey = Award.key(Award.Program.CITY_FIRST_RECOGNITION, p.creditCode());
@@ -226,28 +227,40 @@ public class AwardService {
         return changes.recorded(EventType.AWARD_PROPOSED, a.id, AwardView.of(a));
     }
 
-    private static String explain(ParticipantResult p) {
+    /**
+     * Why a participant gets no award, in words that cite the policy version {@code policyId} the result was evaluated
+     * with: for a build mode not subsidised, its switch {@code interpretations.industryModeSubsidised} and the clause
+     * that switch comes from.
+     */
+    private String explain(ParticipantResult p, String policyId) {
         if (p.subsidyReason() == null) {
             return null;
         }
         return switch (p.subsidyReason()) {
             case NOT_QUALIFIED -> "the eligibility result does not qualify this participant for an award";
-            case MODE_NOT_SUBSIDISED -> "industry co-build (产业共建) institutions are not subsidised by the city";
+            case MODE_NOT_SUBSIDISED -> notSubsidised(policies.version(policyId), policyId);
             case NOT_ABOVE_DESIGNATED_SIZE -> "the enterprise is not above designated size (规上)";
             case ALREADY_AWARDED -> "the enterprise already received the city's first-recognition award (不重复支持)";
         };
     }
 
+    private static String notSubsidised(cn.liaocheng.rdcoverage.eligibility.Policy policy, String policyId) {
+        String parameter = "interpretations.industryModeSubsidised";
+        String text = "policy " + policyId + " does not subsidise this build mode: " + parameter + " is "
+                + (policy == null ? "off" : policy.interpretations().industryModeSubsidised());
+        String clause = policy == null ? null : policy.reference(parameter);
+        return clause == null ? text : text + " (" + clause + ")";
+    }
+
+    /**
+     * A county supplement in yuan: its amount for the tier (FIXED, the city's {@code Map<Tier, yuan>} model), or
+     * percentOfCity % of the city award, rounded half up to the fen (PERCENT).
+     */
     static BigDecimal supplement(CountyAwardPolicy policy, Tier tier, BigDecimal cityAmount) {
         if (policy.mode == CountyAwardPolicy.Mode.PERCENT) {
             return cityAmount.multiply(policy.percentOfCity).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
         }
-        BigDecimal v = switch (tier) {
-            case LARGE -> policy.amountLarge;
-            case MEDIUM -> policy.amountMedium;
-            case SMALL -> policy.amountSmall;
-        };
-        return v == null ? BigDecimal.ZERO : v;
+        return policy.amounts.get(tier);
     }
 
     private Award newAward(Award.Program program, Enterprise e, UUID institutionId, UUID applicationId,

@@ -2,7 +2,9 @@ package cn.liaocheng.rdcoverage.award;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.liaocheng.rdcoverage.eligibility.Tier;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,9 +19,13 @@ import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
-/** A county's own supplement (各县也应制定配套奖补政策): fixed amounts per size tier or a percentage of the city award. */
+/**
+ * A county's own supplement (各县也应制定配套奖补政策, policy 六（二）): an amount per tier, in the model of the city's
+ * awards ({@code Map<Tier, yuan>}, policy parameter {@code awards}), or a percentage of the city award.
+ */
 @Entity
 @Audited
 @Table(name = "county_award_policy")
@@ -43,12 +49,11 @@ public class CountyAwardPolicy extends PanacheEntityBase {
     @Column(name = "mode")
     public Mode mode;
 
-    @Column(name = "amount_large")
-    public BigDecimal amountLarge;
-    @Column(name = "amount_medium")
-    public BigDecimal amountMedium;
-    @Column(name = "amount_small")
-    public BigDecimal amountSmall;
+    /** FIXED: yuan per tier, every tier present; null in PERCENT mode. */
+    @Convert(converter = TierAmountsConverter.class)
+    @Column(name = "amounts", length = 200)
+    public Map<Tier, BigDecimal> amounts;
+
     @Column(name = "percent_of_city", precision = 7, scale = 2)
     public BigDecimal percentOfCity;
 

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.FieldCodes;
 import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.eligibility.Tier;
 import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
@@ -39,7 +41,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** A county's supplement policy (各县也应制定配套奖补政策), dated; recognition proposes its award where one is in force. */
 @Path("/api/v1/regions/{code}/award-policy")
@@ -66,25 +70,25 @@ public class CountyAwardPolicyResource {
     @Inject
     cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
 
-    @Schema(name = "CountyAwardAmounts")
-    /** Yuan per size tier; a county supplement is at most 100 million yuan, in yuan and fen. */
-    public record Amounts(@PositiveOrZero @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal LARGE,
-                          @PositiveOrZero @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal MEDIUM,
-                          @PositiveOrZero @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal SMALL) {
-    }
+    /** The largest county supplement per tier, in yuan (with fen). */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
 
+    /**
+     * A supplement version. FIXED: {@code amounts}, yuan per tier (LARGE, MEDIUM, SMALL; 0 to 100,000,000 with at most
+     * 2 decimals), the same model as the city's {@code awards}; PERCENT: {@code percentOfCity}, 0 to 1000 (%).
+     */
     @Schema(name = "CountyAwardPolicyInput")
-    public record PolicyInput(@NotNull LocalDate effectiveFrom, @NotNull CountyAwardPolicy.Mode mode, @Valid Amounts amounts,
+    public record PolicyInput(@NotNull LocalDate effectiveFrom, @NotNull CountyAwardPolicy.Mode mode,
+                              @Schema(description = "FIXED: yuan per tier (LARGE, MEDIUM, SMALL, every one; 0 to 100000000, at most 2 decimals), the model of the city's awards; a missing tier is a 400 naming it (amounts.SMALL)") Map<Tier, BigDecimal> amounts,
                               @PositiveOrZero @DecimalMax("1000") @Digits(integer = 4, fraction = 2) BigDecimal percentOfCity) {
     }
 
     @Schema(name = "CountyAwardPolicyView")
-    public record PolicyView(String id, String regionCode, LocalDate effectiveFrom, CountyAwardPolicy.Mode mode, @Schema(nullable = true) Amounts amounts,
+    public record PolicyView(String id, String regionCode, LocalDate effectiveFrom, CountyAwardPolicy.Mode mode,
+                             @Schema(nullable = true, description = "FIXED: yuan per tier (LARGE, MEDIUM, SMALL); null in PERCENT mode") Map<Tier, BigDecimal> amounts,
                              @Schema(nullable = true) BigDecimal percentOfCity, @JsonIgnore long version) {
         static PolicyView of(CountyAwardPolicy p) {
-            return new PolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode,
-                    p.mode == CountyAwardPolicy.Mode.FIXED ? new Amounts(p.amountLarge, p.amountMedium, p.amountSmall) : null,
-                    p.percentOfCity, p.version);
+            return new PolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode, p.amounts, p.percentOfCity, p.version);
         }
     }
 
@@ -118,9 +122,8 @@ public class CountyAwardPolicyResource {
     @Transactional
     PolicyView store(String code, PolicyInput in) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (in.mode() == CountyAwardPolicy.Mode.FIXED && (in.amounts() == null
-                || in.amounts().LARGE() == null || in.amounts().MEDIUM() == null || in.amounts().SMALL() == null)) {
-            errors.add(new Problem.FieldError("amounts", "FIXED needs an amount for LARGE, MEDIUM and SMALL"));
+        if (in.mode() == CountyAwardPolicy.Mode.FIXED) {
+            checkAmounts(in.amounts(), errors);
         }
         if (in.mode() == CountyAwardPolicy.Mode.PERCENT && in.percentOfCity() == null) {
             errors.add(new Problem.FieldError("percentOfCity", "PERCENT needs the percentage of the city award"));
@@ -136,9 +139,7 @@ public class CountyAwardPolicyResource {
         p.effectiveFrom = in.effectiveFrom();
         p.mode = in.mode();
         if (in.mode() == CountyAwardPolicy.Mode.FIXED) {
-            p.amountLarge = in.amounts().LARGE();
-            p.amountMedium = in.amounts().MEDIUM();
-            p.amountSmall = in.amounts().SMALL();
+            p.amounts = new EnumMap<>(in.amounts());
         } else {
             p.percentOfCity = in.percentOfCity();
         }
@@ -146,6 +147,25 @@ public class CountyAwardPolicyResource {
         p.updatedAt = p.createdAt;
         p.persistAndFlush();
         return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.AWARD_POLICY_PUBLISHED, p.id, PolicyView.of(p));
+    }
+
+    /** FIXED amounts: one for every tier, each 0 to 100,000,000 yuan with at most 2 decimals, named amounts.TIER. */
+    private static void checkAmounts(Map<Tier, BigDecimal> amounts, List<Problem.FieldError> errors) {
+        if (amounts == null) {
+            errors.add(new Problem.FieldError("amounts", "FIXED needs an amount for LARGE, MEDIUM and SMALL", FieldCodes.REQUIRED));
+            return;
+        }
+        for (Tier tier : Tier.values()) {
+            BigDecimal yuan = amounts.get(tier);
+            String field = "amounts." + tier;
+            if (yuan == null) {
+                errors.add(new Problem.FieldError(field, "is required: FIXED needs an amount for LARGE, MEDIUM and SMALL", FieldCodes.REQUIRED));
+            } else if (yuan.signum() < 0 || yuan.compareTo(MAX_AMOUNT) > 0) {
+                errors.add(new Problem.FieldError(field, "must be from 0 to 100000000 (yuan)", FieldCodes.OUT_OF_RANGE));
+            } else if (yuan.stripTrailingZeros().scale() > 2) {
+                errors.add(new Problem.FieldError(field, "must have at most 2 decimals (yuan and fen)", FieldCodes.OUT_OF_RANGE));
+            }
+        }
     }
 
     private void region(String code) {

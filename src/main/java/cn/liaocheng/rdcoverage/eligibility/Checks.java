@@ -58,14 +58,19 @@ final class Checks {
 
     /** An unmodifiable EnumMap copy that must hold a non-null value for every tier. */
     static <V> Map<Tier, V> everyTier(Map<Tier, V> map, String name) {
+        return everyKey(map, Tier.class, name);
+    }
+
+    /** An unmodifiable EnumMap copy that must hold a non-null value for every constant of {@code keys}. */
+    static <K extends Enum<K>, V> Map<K, V> everyKey(Map<K, V> map, Class<K> keys, String name) {
         required(map, name);
-        EnumMap<Tier, V> copy = new EnumMap<>(Tier.class);
-        for (Tier tier : Tier.values()) {
-            V value = map.get(tier);
+        EnumMap<K, V> copy = new EnumMap<>(keys);
+        for (K key : keys.getEnumConstants()) {
+            V value = map.get(key);
             if (value == null) {
-                throw new IllegalArgumentException(name + "." + tier + " is required");
+                throw new IllegalArgumentException(name + "." + key + " is required");
             }
-            copy.put(tier, value);
+            copy.put(key, value);
         }
         return Collections.unmodifiableMap(copy);
     }

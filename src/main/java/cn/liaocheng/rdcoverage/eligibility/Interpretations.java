@@ -1,7 +1,5 @@
 package cn.liaocheng.rdcoverage.eligibility;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -13,8 +11,8 @@ import java.util.Map;
  * @param industryCapacityRequired     INDUSTRY: the capacity thresholds, rules and funding apply
  * @param industryCooperationRequired  INDUSTRY: academic cooperation is required
  * @param industryModeSubsidised       INDUSTRY: a qualified institution earns the one-time award
- * @param platformMinCertification     INDUSTRY: minimum certification per platform kind; a missing kind
- *                                      takes the default (institute NONE, community CITY, alliance CITY)
+ * @param platformMinCertification     INDUSTRY: minimum certification per platform kind, one for every kind (no
+ *                                      default: a document without one is refused)
  */
 public record Interpretations(Tier microTier, boolean jointRequiresEveryParticipant, boolean industryCapacityRequired,
         boolean industryCooperationRequired, boolean industryModeSubsidised,
@@ -22,18 +20,8 @@ public record Interpretations(Tier microTier, boolean jointRequiresEveryParticip
 
     public Interpretations {
         Checks.required(microTier, "interpretations.microTier");
-        EnumMap<PlatformKind, CertificationLevel> copy = new EnumMap<>(PlatformKind.class);
-        copy.put(PlatformKind.INDUSTRY_INSTITUTE, CertificationLevel.NONE);
-        copy.put(PlatformKind.INNOVATION_COMMUNITY, CertificationLevel.CITY);
-        copy.put(PlatformKind.INDUSTRY_ALLIANCE, CertificationLevel.CITY);
-        if (platformMinCertification != null) {
-            for (Map.Entry<PlatformKind, CertificationLevel> e : platformMinCertification.entrySet()) {
-                if (e.getKey() != null && e.getValue() != null) {
-                    copy.put(e.getKey(), e.getValue());
-                }
-            }
-        }
-        platformMinCertification = Collections.unmodifiableMap(copy);
+        platformMinCertification = Checks.everyKey(platformMinCertification, PlatformKind.class,
+                "interpretations.platformMinCertification");
     }
 
     /** Minimum certification a platform of this kind needs. */

@@ -2,6 +2,8 @@ package cn.liaocheng.rdcoverage.eligibility;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,10 +20,13 @@ import java.util.Map;
  * @param standards                   construction standard, one column per tier (all three required)
  * @param awards                      one-time award in yuan per tier (all three required)
  * @param interpretations             the choices made where the text is ambiguous
+ * @param references                  per parameter (its name, or {@code interpretations.<name>}), the clause of the
+ *                                    policy text it comes from, e.g. {@code "awards": "六（二）…"}; not read by
+ *                                    {@link Eligibility}, shown with the policy and cited by explanations
  */
 public record Policy(String id, LocalDate effectiveFrom, String title, SizeClassification sizeClassification,
         BigDecimal aboveDesignatedSizeRevenue, int minCooperations, Map<Tier, Standard> standards,
-        Map<Tier, BigDecimal> awards, Interpretations interpretations) {
+        Map<Tier, BigDecimal> awards, Interpretations interpretations, Map<String, String> references) {
 
     public Policy {
         Checks.required(id, "id");
@@ -35,6 +40,12 @@ public record Policy(String id, LocalDate effectiveFrom, String title, SizeClass
             Checks.nonNegative(e.getValue(), "awards." + e.getKey());
         }
         Checks.required(interpretations, "interpretations");
+        references = Collections.unmodifiableMap(new LinkedHashMap<>(Checks.required(references, "references")));
+    }
+
+    /** The clause a parameter comes from ({@link #references()}), or null when the document gives none. */
+    public String reference(String parameter) {
+        return references.get(parameter);
     }
 
     /** The standard and award column of a size class: its own, or {@code interpretations.microTier} for MICRO. */

@@ -4,7 +4,7 @@ package cn.liaocheng.rdcoverage.eligibility;
 public enum SubsidyReason {
     /** The institution, or this participant within it, does not meet the standard. */
     NOT_QUALIFIED,
-    /** The build mode is not subsidised by the policy (INDUSTRY mode by default). */
+    /** The build mode is not subsidised by the policy (INDUSTRY mode while interpretations.industryModeSubsidised is false). */
     MODE_NOT_SUBSIDISED,
     /** The enterprise is not above designated size (规上). */
     NOT_ABOVE_DESIGNATED_SIZE,

@@ -5,8 +5,8 @@ import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.eligibility.Policy;
-import cn.liaocheng.rdcoverage.eligibility.Tier;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -20,7 +20,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,6 +102,16 @@ public class Policies {
         return entry.getValue();
     }
 
+    /** The version with this id from the versions in memory (what a stored result names), or null. */
+    public Policy version(String id) {
+        for (Policy p : cache().values()) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /**
      * The version for classifying a statistical year: the one in force at the year's end, else the earliest
      * (statistical size classes predate the programme).
@@ -146,9 +155,18 @@ public class Policies {
                         "locked", p.locked, "parameters", p.parameters))));
     }
 
+    /**
+     * A policy document as sent, read with exact decimals (a float is a BigDecimal, never a double), so that the
+     * amounts PolicyDocument checks are the amounts stored. Malformed JSON is the reader's exception (a 400).
+     */
+    public JsonNode read(String text) throws JsonProcessingException {
+        return json.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
+    }
+
+    /** Publishes a new version from its document (a 400 names each missing or invalid parameter). */
     @Transactional
-    public PolicyView create(Policy policy) {
-        validate(policy);
+    public PolicyView create(JsonNode document) {
+        Policy policy = validate(document);
         if (PolicyVersion.findById(policy.id()) != null) {
             throw ApiException.conflict("duplicate", "Policy " + policy.id() + " already exists").zh("detail.duplicate.policy", policy.id());
         }
@@ -165,7 +183,8 @@ public class Policies {
     }
 
     @Transactional
-    public PolicyView replace(String id, Policy policy, String ifMatch) {
+    public PolicyView replace(String id, JsonNode document, String ifMatch) {
+        Policy policy = validate(document); // a document that is no policy is a 400 whatever the version's state
         PolicyVersion row = PolicyVersion.findById(id);
         if (row == null) {
             throw ApiException.notFound("Policy", id);
@@ -178,7 +197,6 @@ public class Policies {
         if (!id.equals(policy.id())) {
             throw ApiException.invalid("id", "must equal the id in the path (" + id + ")");
         }
-        validate(policy);
         write(row, policy);
         row.persistAndFlush();
         changed.fire(new PolicyChanged(row.id));
@@ -211,43 +229,48 @@ public class Policies {
         }
     }
 
-    private void validate(Policy p) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (p.id() == null || !p.id().matches("[a-z0-9][a-z0-9-]{1,39}")) {
-            errors.add(new Problem.FieldError("id", "must be 2-40 lower-case letters, digits or dashes"));
-        }
-        if (p.effectiveFrom() == null) {
-            errors.add(new Problem.FieldError("effectiveFrom", "is required"));
-        }
-        if (p.title() == null || p.title().isBlank()) {
-            errors.add(new Problem.FieldError("title", "is required"));
-        }
-        if (p.sizeClassification() == null) {
-            errors.add(new Problem.FieldError("sizeClassification", "is required"));
-        }
-        if (p.aboveDesignatedSizeRevenue() == null || p.aboveDesignatedSizeRevenue().signum() < 0) {
-            errors.add(new Problem.FieldError("aboveDesignatedSizeRevenue", "is required and must be 0 or more"));
-        }
-        if (p.interpretations() == null) {
-            errors.add(new Problem.FieldError("interpretations", "is required"));
-        }
-        for (Tier tier : Tier.values()) {
-            if (p.standards() == null || p.standards().get(tier) == null) {
-                errors.add(new Problem.FieldError("standards." + tier, "is required"));
-            }
-            BigDecimal award = p.awards() == null ? null : p.awards().get(tier);
-            if (award == null || award.signum() < 0) {
-                errors.add(new Problem.FieldError("awards." + tier, "is required and must be 0 or more"));
-            }
-        }
+    /**
+     * The document as a policy: 400 naming every missing or invalid parameter and reference (PolicyDocument), and
+     * naming an unknown field (the strict JSON reading); no parameter is filled in by Java.
+     */
+    private Policy validate(JsonNode document) {
+        List<Problem.FieldError> errors = PolicyDocument.check(document);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        try {
+            return json.treeToValue(document, Policy.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw ApiException.invalid(path(e), "is not a parameter of a policy document", cn.liaocheng.rdcoverage.common.FieldCodes.UNKNOWN_FIELD);
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw ApiException.invalid("body", invalid.getMessage());
+            }
+            throw ApiException.invalid(e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? path(m) : "body",
+                    "has the wrong type or shape", cn.liaocheng.rdcoverage.common.FieldCodes.INVALID_TYPE);
+        }
     }
 
+    /** The dotted path of a mapping failure ({@code interpretations.bonus}), or "body". */
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    /**
+     * A stored document as a policy. A version stored before parameters carried their clauses has no
+     * {@code references}: it is read with none (shown as {}), never with invented ones.
+     */
     private Policy parse(PolicyVersion row) {
         try {
-            return json.readValue(row.parameters, Policy.class);
+            JsonNode document = json.readTree(row.parameters);
+            if (document instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("references")) {
+                o.putObject("references");
+            }
+            return json.treeToValue(document, Policy.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored parameters of policy " + row.id + " are unreadable", e);
         }

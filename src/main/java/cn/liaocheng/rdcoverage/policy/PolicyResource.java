@@ -11,7 +11,10 @@ import jakarta.annotation.security.RolesAllowed;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.eligibility.Policy;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -73,10 +76,11 @@ public class PolicyResource {
     @Operation(operationId = "createPolicy", summary = "Publish a new policy version (takes effect on its effectiveFrom date)")
     @RolesAllowed(Role.ADMIN_)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
-    public Response create(@HeaderParam("Idempotency-Key") String key, Policy body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/policies", body, () -> {
-            PolicyView view = policies.create(body);
+    public Response create(@HeaderParam("Idempotency-Key") String key, @RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Policy.class))) String body) throws JsonProcessingException {
+        JsonNode document = policies.read(ApiException.requireBody(body));
+        return idempotency.run(key, "POST", "/api/v1/policies", document, () -> {
+            PolicyView view = policies.create(document);
             return Response.created(UriBuilder.fromResource(PolicyResource.class).path(view.id()).build())
                     .tag(ETags.tag(view.version())).entity(view).build();
         });
@@ -87,9 +91,9 @@ public class PolicyResource {
     @Operation(operationId = "replacePolicy", summary = "Correct a policy version that no stored decision has used yet")
     @RolesAllowed(Role.ADMIN_)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Policy body) {
-        ApiException.requireBody(body);
-        PolicyView view = policies.replace(id, body, ifMatch);
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) String body) throws JsonProcessingException {
+        PolicyView view = policies.replace(id, policies.read(ApiException.requireBody(body)), ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 }

@@ -43,6 +43,9 @@ public class InspectionService {
     @Inject
     Clock clock;
 
+    @Inject
+    cn.liaocheng.rdcoverage.policy.Policies policies;
+
     @Transactional
     public InspectionView assign(ReviewInputs.InspectionInput in) {
         Application a = review.find(in.applicationId());
@@ -130,7 +133,7 @@ public class InspectionService {
             if (i.conductedOn == null) {
                 throw ApiException.invalid("conductedOn", "is required to conclude an inspection");
             }
-            if (i.kind == Inspection.Kind.ON_SITE && !i.hasVerifiedCapacity() && !industry(i)) {
+            if (i.kind == Inspection.Kind.ON_SITE && !i.hasVerifiedCapacity() && capacityApplies(i)) {
                 throw ApiException.invalid("verifiedCapacity", "is required to conclude an on-site inspection");
             }
             i.conclusion = in.conclusion();
@@ -142,14 +145,15 @@ public class InspectionService {
     }
 
     /**
-     * Whether the inspected institution is INDUSTRY (产业共建): capacity does not apply to that mode under the current
-     * policy switch (industryCapacityRequired false), so its on-site inspection concludes without verified capacity.
+     * Whether the inspected institution's capacity applies under the policy in force on the inspection's date: not for
+     * an INDUSTRY (产业共建) institution while {@code interpretations.industryCapacityRequired} is false, whose on-site
+     * inspection then concludes without verified capacity.
      */
-    private static boolean industry(Inspection i) {
+    private boolean capacityApplies(Inspection i) {
         Application a = Application.findById(i.applicationId);
         cn.liaocheng.rdcoverage.institution.Institution inst = a == null ? null
                 : cn.liaocheng.rdcoverage.institution.Institution.findById(a.institutionId);
-        return inst != null && inst.buildMode == cn.liaocheng.rdcoverage.eligibility.BuildMode.INDUSTRY;
+        return inst == null || ReviewService.capacityApplies(inst.buildMode, policies.inForce(i.conductedOn));
     }
 
     /** The city cancels an inspection still ASSIGNED (e.g. so that RECOGNIZE may go on); the reason is kept. */

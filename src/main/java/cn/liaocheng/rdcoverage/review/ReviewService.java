@@ -272,7 +272,7 @@ public class ReviewService {
                 }
                 checkCalendar(round, today, "submitted");
                 institutions.requireConsents(inst);
-                snapshotCapacity(a, inst, round.year);
+                snapshotCapacity(a, inst, round.year, today);
                 materials.requireForSubmission(a.id, inst.buildMode, today);
                 a.submittedOn = today;
             }
@@ -348,12 +348,16 @@ public class ReviewService {
         }
     }
 
-    /** The declared capacity at submission: the institution's year of the round, else its latest earlier year. */
-    private void snapshotCapacity(Application a, Institution inst, int roundYear) {
+    /**
+     * The declared capacity at submission: the institution's year of the round, else its latest earlier year. None is
+     * a 422 unless the capacity does not apply to the institution under the policy in force on {@code today}: an
+     * INDUSTRY institution while {@code interpretations.industryCapacityRequired} is false.
+     */
+    private void snapshotCapacity(Application a, Institution inst, int roundYear, LocalDate today) {
         InstitutionCapacity c = InstitutionCapacity.<InstitutionCapacity>find(
                 "institutionId = ?1 and year <= ?2 order by year desc", inst.id, roundYear).firstResult();
         if (c == null) {
-            if (inst.buildMode != cn.liaocheng.rdcoverage.eligibility.BuildMode.INDUSTRY) {
+            if (capacityApplies(inst.buildMode, policies.inForce(today))) {
                 throw ApiException.unprocessable("capacity-missing", "Institution " + inst.id
                         + " has declared no capacity for " + roundYear + " or earlier; declare it before submitting",
                         Map.of("institutionId", inst.id.toString())).zh("detail.capacity-missing", inst.id, roundYear);
@@ -488,6 +492,11 @@ public class ReviewService {
         Institution i = Institution.findById(a.institutionId);
         return scope.application(a.regionCode, i == null ? List.of() : i.participants,
                 () -> Inspection.count("applicationId = ?1 and assessorId = ?2", a.id, caller.assessorId()) > 0);
+    }
+
+    /** Whether the construction standard's capacity applies to a build mode under a policy (四（三）, its switch). */
+    static boolean capacityApplies(cn.liaocheng.rdcoverage.eligibility.BuildMode mode, cn.liaocheng.rdcoverage.eligibility.Policy policy) {
+        return mode != cn.liaocheng.rdcoverage.eligibility.BuildMode.INDUSTRY || policy.interpretations().industryCapacityRequired();
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code java -cp target/classes:target/test-classes cn.liaocheng.rdcoverage.eligibility.EligibilityThroughput}.
  * Prints exactly one line: {@code in-process N evals/s}.
  *
- * <p>The policy is built in code with the values of db/policies/liaocheng-2020.json (PolicyDocumentTest checks
+ * <p>The policy is built in code with the values of db/policies/liaocheng-2020-referenced.json, its references taken from there (PolicyDocumentTest checks
  * that file), so that this class needs nothing but the module itself on the class path.
  */
 public final class EligibilityThroughput {
@@ -81,6 +81,7 @@ public final class EligibilityThroughput {
                 new Interpretations(Tier.SMALL, true, false, false, false,
                         Map.of(PlatformKind.INDUSTRY_INSTITUTE, CertificationLevel.NONE,
                                 PlatformKind.INNOVATION_COMMUNITY, CertificationLevel.CITY,
-                                PlatformKind.INDUSTRY_ALLIANCE, CertificationLevel.CITY)));
+                                PlatformKind.INDUSTRY_ALLIANCE, CertificationLevel.CITY)),
+                Fixtures.policy().references());
     }
 }

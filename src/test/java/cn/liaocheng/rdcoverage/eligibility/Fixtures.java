@@ -20,7 +20,7 @@ import java.util.Map;
 /** Shared test data: the liaocheng-2020 policy as the service loads it, and the DESIGN example's facts. */
 final class Fixtures {
 
-    static final String POLICY_RESOURCE = "/db/policies/liaocheng-2020.json";
+    static final String POLICY_RESOURCE = "/db/policies/liaocheng-2020-referenced.json";
 
     /** Valid GB 32100-2015 credit codes, so the cases can be replayed against the HTTP API as they are. */
     static final String A = "91371500MA3C00001J";

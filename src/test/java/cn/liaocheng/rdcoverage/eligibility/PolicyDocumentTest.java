@@ -109,12 +109,42 @@ class PolicyDocumentTest {
     }
 
     @Test
-    void aMissingPlatformMinimumTakesTheDefault() throws Exception {
+    void aMissingPlatformMinimumIsRejectedNotDefaulted() {
         ObjectNode doc = (ObjectNode) Fixtures.policyJson();
-        ((ObjectNode) doc.get("interpretations")).remove("platformMinCertification");
-        Policy policy = Fixtures.JSON.treeToValue(doc, Policy.class);
-        assertEquals(POLICY.interpretations().platformMinCertification(),
-                policy.interpretations().platformMinCertification());
+        ((ObjectNode) doc.get("interpretations").get("platformMinCertification")).remove("INNOVATION_COMMUNITY");
+        ValueInstantiationException e = assertThrows(ValueInstantiationException.class,
+                () -> Fixtures.JSON.treeToValue(doc, Policy.class));
+        assertTrue(e.getMessage().contains("interpretations.platformMinCertification.INNOVATION_COMMUNITY is required"),
+                e.getMessage());
+    }
+
+    @Test
+    void everyParameterCitesItsClause() {
+        Map<String, String> clauses = Map.ofEntries(
+                Map.entry("sizeClassification", "三 第二段"),
+                Map.entry("aboveDesignatedSizeRevenue", "一（一）"),
+                Map.entry("minCooperations", "三（四）"),
+                Map.entry("standards", "三（一）至（三）"),
+                Map.entry("awards", "六（二）"),
+                Map.entry("interpretations.microTier", "三 第二段"),
+                Map.entry("interpretations.jointRequiresEveryParticipant", "四（二）"),
+                Map.entry("interpretations.industryCapacityRequired", "四（三）"),
+                Map.entry("interpretations.industryCooperationRequired", "四（三）"),
+                Map.entry("interpretations.industryModeSubsidised", "六（二）"),
+                Map.entry("interpretations.platformMinCertification", "四（三）"));
+        assertEquals(clauses.keySet(), POLICY.references().keySet());
+        clauses.forEach((parameter, clause) -> assertTrue(POLICY.reference(parameter).contains(clause),
+                parameter + ": " + POLICY.reference(parameter)));
+        assertTrue(POLICY.reference("awards").contains("大型企业20万元、中型企业10万元、小型企业5万元"));
+    }
+
+    @Test
+    void theSeedOfChangeset003AndTheReferencedDocumentHoldTheSameValues() throws Exception {
+        ObjectNode referenced = (ObjectNode) Fixtures.policyJson();
+        referenced.remove("references");
+        try (java.io.InputStream in = Fixtures.class.getResourceAsStream("/db/policies/liaocheng-2020.json")) {
+            assertEquals(Fixtures.JSON.readTree(in), referenced);
+        }
     }
 
     @Test

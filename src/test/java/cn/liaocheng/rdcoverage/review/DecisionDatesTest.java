@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static cn.liaocheng.rdcoverage.TestData.city;
@@ -110,11 +109,7 @@ class DecisionDatesTest {
     void anIndustryInstitutionsOnSiteInspectionConcludesWithoutVerifiedCapacity() {
         String round = Workflow.openRound();
         String code = Workflow.enterprise(REGION, 50, 21_000_000);
-        String inst = city().contentType("application/json").body(Map.of("name", "产业共建服务", "kind", "OTHER",
-                        "buildMode", "INDUSTRY", "participants", List.of(code),
-                        "platform", Map.of("name", "聊城产业技术研究院", "kind", "INDUSTRY_INSTITUTE", "certificationLevel", "NONE"),
-                        "serviceAgreement", Map.of("expert", "专家服务团", "signedOn", "2024-01-01")))
-                .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
+        String inst = Workflow.industryInstitution(code);
         String app = Workflow.apply(code, inst, round);
         act(TestData.enterprise(code), app, "SUBMIT").statusCode(200);
         act(county(REGION), app, "COUNTY_APPROVE").statusCode(200);

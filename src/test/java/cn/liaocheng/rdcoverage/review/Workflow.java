@@ -64,6 +64,15 @@ public final class Workflow {
                 .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
     }
 
+    /** An INDUSTRY (产业共建) institution of one enterprise, declared by the city: a platform and a service agreement, no capacity. */
+    public static String industryInstitution(String creditCode) {
+        return city().contentType("application/json").body(Map.of("name", "产业共建服务", "kind", "OTHER",
+                        "buildMode", "INDUSTRY", "participants", List.of(creditCode),
+                        "platform", Map.of("name", "聊城产业技术研究院", "kind", "INDUSTRY_INSTITUTE", "certificationLevel", "NONE"),
+                        "serviceAgreement", Map.of("expert", "专家服务团", "signedOn", "2024-01-01")))
+                .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
+    }
+
     public static String apply(String creditCode, String institutionId, String round) {
         String app = TestData.enterprise(creditCode).contentType("application/json")
                 .body(Map.of("institutionId", institutionId, "roundId", round))

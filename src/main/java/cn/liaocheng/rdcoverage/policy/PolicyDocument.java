@@ -1,0 +1,178 @@
+package cn.liaocheng.rdcoverage.policy;
+
+import cn.liaocheng.rdcoverage.common.FieldCodes;
+import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.eligibility.CertificationLevel;
+import cn.liaocheng.rdcoverage.eligibility.PlatformKind;
+import cn.liaocheng.rdcoverage.eligibility.Tier;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The checks of a policy document as sent (POST/PUT /api/v1/policies), made on the JSON tree before it becomes a
+ * {@link cn.liaocheng.rdcoverage.eligibility.Policy}, so that every missing or invalid parameter is reported at once,
+ * each by its path ({@code awards.SMALL}, {@code interpretations.industryCapacityRequired},
+ * {@code references.standards}) with a code (REQUIRED, INVALID_TYPE, OUT_OF_RANGE, INVALID_VALUE, INVALID_FORMAT).
+ * Java holds no default for any parameter: a document without one is refused. Every parameter carries, in
+ * {@code references}, the clause of the policy text it comes from (docs/domain.md "Policy parameters").
+ */
+final class PolicyDocument {
+    /** The parameters, each of which needs a value and a {@code references} entry. */
+    static final List<String> PARAMETERS = List.of("sizeClassification", "aboveDesignatedSizeRevenue", "minCooperations",
+            "standards", "awards", "interpretations.microTier", "interpretations.jointRequiresEveryParticipant",
+            "interpretations.industryCapacityRequired", "interpretations.industryCooperationRequired",
+            "interpretations.industryModeSubsidised", "interpretations.platformMinCertification");
+
+    private static final String[] SIZE_BOUNDS = {"large", "medium", "small"};
+    private static final String[] STANDARD_COUNTS = {"personnel", "projectCount"};
+    private static final String[] STANDARD_AMOUNTS = {"equipmentValue", "rdExpenditure", "floorArea"};
+    private static final String[] SWITCHES = {"jointRequiresEveryParticipant", "industryCapacityRequired",
+            "industryCooperationRequired", "industryModeSubsidised"};
+    private static final long MAX_COUNT = 100_000_000L;
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    private PolicyDocument() {
+    }
+
+    /** Every fault of the document, in document order; empty when it is a complete, valid policy. */
+    static List<Problem.FieldError> check(JsonNode doc) {
+        PolicyDocument d = new PolicyDocument();
+        if (doc == null || !doc.isObject()) {
+            d.error("body", "must be a JSON object: the policy document", FieldCodes.INVALID_TYPE);
+            return d.errors;
+        }
+        d.metadata(doc);
+        JsonNode sizes = d.object(doc, "sizeClassification");
+        for (String bound : SIZE_BOUNDS) {
+            JsonNode b = d.object(sizes, "sizeClassification." + bound);
+            d.count(b, "sizeClassification." + bound + ".employees");
+            d.amount(b, "sizeClassification." + bound + ".revenue");
+        }
+        d.amount(doc, "aboveDesignatedSizeRevenue");
+        d.count(doc, "minCooperations");
+        JsonNode standards = d.object(doc, "standards");
+        JsonNode awards = d.object(doc, "awards");
+        for (Tier tier : Tier.values()) {
+            JsonNode s = d.object(standards, "standards." + tier);
+            for (String field : STANDARD_COUNTS) {
+                d.count(s, "standards." + tier + "." + field);
+            }
+            for (String field : STANDARD_AMOUNTS) {
+                d.amount(s, "standards." + tier + "." + field);
+            }
+            d.amount(awards, "awards." + tier);
+        }
+        JsonNode in = d.object(doc, "interpretations");
+        d.constant(in, "interpretations.microTier", Tier.class);
+        for (String name : SWITCHES) {
+            JsonNode v = d.value(in, "interpretations." + name);
+            if (v != null && !v.isBoolean()) {
+                d.error("interpretations." + name, "must be true or false", FieldCodes.INVALID_TYPE);
+            }
+        }
+        JsonNode platforms = d.object(in, "interpretations.platformMinCertification");
+        for (PlatformKind kind : PlatformKind.values()) {
+            d.constant(platforms, "interpretations.platformMinCertification." + kind, CertificationLevel.class);
+        }
+        JsonNode references = d.object(doc, "references");
+        for (String parameter : PARAMETERS) {
+            JsonNode r = references == null ? null : references.get(parameter);
+            if (references != null && (r == null || r.isNull() || !r.isTextual() || r.asText().isBlank())) {
+                d.error("references." + parameter, "is required: the clause of the policy text this parameter comes from",
+                        FieldCodes.REQUIRED);
+            } else if (r != null && r.asText().length() > 500) {
+                d.error("references." + parameter, "must be at most 500 characters", FieldCodes.TOO_LONG);
+            }
+        }
+        return d.errors;
+    }
+
+    private void metadata(JsonNode doc) {
+        JsonNode id = value(doc, "id");
+        if (id != null && !(id.isTextual() && id.asText().matches("[a-z0-9][a-z0-9-]{1,39}"))) {
+            error("id", "must be 2-40 lower-case letters, digits or dashes", FieldCodes.INVALID_FORMAT);
+        }
+        JsonNode from = value(doc, "effectiveFrom");
+        if (from != null) {
+            try {
+                LocalDate.parse(from.asText());
+            } catch (DateTimeParseException e) {
+                error("effectiveFrom", "must be a date (yyyy-MM-dd)", FieldCodes.INVALID_DATE);
+            }
+        }
+        JsonNode title = value(doc, "title");
+        if (title != null && (!title.isTextual() || title.asText().isBlank() || title.asText().length() > 200)) {
+            error("title", "must be a text of 1-200 characters", FieldCodes.INVALID);
+        }
+    }
+
+    /** The member, or null after reporting it REQUIRED (nothing is reported under a parent already reported). */
+    private JsonNode value(JsonNode parent, String path) {
+        if (parent == null) {
+            return null;
+        }
+        JsonNode v = parent.get(path.substring(path.lastIndexOf('.') + 1));
+        if (v == null || v.isNull()) {
+            error(path, "is required", FieldCodes.REQUIRED);
+            return null;
+        }
+        return v;
+    }
+
+    private JsonNode object(JsonNode parent, String path) {
+        JsonNode v = value(parent, path);
+        if (v != null && !v.isObject()) {
+            error(path, "must be a JSON object", FieldCodes.INVALID_TYPE);
+            return null;
+        }
+        return v;
+    }
+
+    /** People, projects, cooperations: a whole number from 0 to 100 million. */
+    private void count(JsonNode parent, String path) {
+        JsonNode v = value(parent, path);
+        if (v == null) {
+            return;
+        }
+        if (!v.isIntegralNumber()) {
+            error(path, "must be a whole number", FieldCodes.INVALID_TYPE);
+        } else if (v.bigIntegerValue().signum() < 0 || v.bigIntegerValue().compareTo(BigInteger.valueOf(MAX_COUNT)) > 0) {
+            error(path, "must be from 0 to " + MAX_COUNT, FieldCodes.OUT_OF_RANGE);
+        }
+    }
+
+    /** Yuan or m²: 0 or more, at most 16 digits before and 4 after the decimal point. */
+    private void amount(JsonNode parent, String path) {
+        JsonNode v = value(parent, path);
+        if (v == null) {
+            return;
+        }
+        if (!v.isNumber()) {
+            error(path, "must be a number", FieldCodes.INVALID_TYPE);
+            return;
+        }
+        BigDecimal d = v.decimalValue();
+        if (d.signum() < 0 || d.precision() - d.scale() > 16 || d.scale() > 4) {
+            error(path, "must be 0 or more, with at most 16 digits before and 4 after the decimal point", FieldCodes.OUT_OF_RANGE);
+        }
+    }
+
+    private <E extends Enum<E>> void constant(JsonNode parent, String path, Class<E> type) {
+        JsonNode v = value(parent, path);
+        if (v != null && Arrays.stream(type.getEnumConstants()).noneMatch(c -> c.name().equals(v.asText()))) {
+            error(path, "must be one of " + Arrays.toString(type.getEnumConstants()), FieldCodes.INVALID_VALUE);
+        }
+    }
+
+    private void error(String field, String message, String code) {
+        errors.add(new Problem.FieldError(field, message, code));
+    }
+}
