@@ -84,8 +84,8 @@ public class AwardService {
      * standard is paid the award of its size class's tier; the other reasons (not above size, INDUSTRY mode, already
      * awarded) still pay nothing.
      */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.awards.pay-overridden", defaultValue = "false")
-    boolean payOverridden;
+    @Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     @Inject
     cn.liaocheng.rdcoverage.policy.Policies policies;
@@ -101,7 +101,7 @@ public class AwardService {
             Enterprise e = Enterprise.findById(p.creditCode());
             boolean onlyFailedTheStandard = overridden && p.subsidyTier() == null
                     && p.subsidyReason() == cn.liaocheng.rdcoverage.eligibility.SubsidyReason.NOT_QUALIFIED && p.standardTier() != null;
-            if (onlyFailedTheStandard && payOverridden) {
+            if (onlyFailedTheStandard && rd.awards().payOverridden()) {
                 BigDecimal amount = policies.inForce(decidedOn).awards().get(p.standardTier());
                 p = new ParticipantResult(p.creditCode(), p.sizeClass(), p.standardTier(), p.qualified(), p.standardTier(),
                         amount, null);

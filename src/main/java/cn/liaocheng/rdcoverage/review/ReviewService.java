@@ -314,8 +314,8 @@ public class ReviewService {
         return notes == null ? view : view.withNotes(notes);
     }
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.decisions.reason-after-days", defaultValue = "30")
-    int reasonAfterDays;
+    @jakarta.inject.Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /**
      * The date of a RECOGNIZE or REJECT: {@code decidedOn} when the city gives it (not after today, not before the
@@ -336,8 +336,8 @@ public class ReviewService {
             throw ApiException.invalid("decidedOn", "must not be before round " + round.id + " opened (" + round.opensOn + ")");
         }
         long back = java.time.temporal.ChronoUnit.DAYS.between(t.decidedOn(), today);
-        if (back > reasonAfterDays && (t.reason() == null || t.reason().isBlank())) {
-            throw ApiException.invalid("reason", "is required when decidedOn lies more than " + reasonAfterDays
+        if (back > rd.decisions().reasonAfterDays() && (t.reason() == null || t.reason().isBlank())) {
+            throw ApiException.invalid("reason", "is required when decidedOn lies more than " + rd.decisions().reasonAfterDays()
                     + " days back (" + t.decidedOn() + " is " + back + " days before today); it is kept in the audit trail");
         }
         return t.decidedOn();
