@@ -53,10 +53,6 @@ public class AwardService {
     @Inject
     Clock clock;
 
-    /** What recognition proposed, and for each participant without an award, why. */
-    public record Proposal(List<AwardView> awards, List<Note> notes) {
-    }
-
     @Schema(name = "AwardNote")
     public record Note(String creditCode, String reason, @Schema(nullable = true) String detail) {
     }
@@ -66,16 +62,6 @@ public class AwardService {
 
     @Schema(name = "AwardTransition")
     public record TransitionRequest(Action action, LocalDate paidOn, String voucherRef, String reason, String comment) {
-    }
-
-    /**
-     * Proposes the awards a recognition earns: the city's first-recognition award for each participant the
-     * eligibility result gives a tier, and the county supplement where one is in force. Runs inside the
-     * recognition's transaction; each enterprise row is locked so that concurrent recognitions queue, and the
-     * unique award key makes a second award impossible even so.
-     */
-    public Proposal proposeOnRecognition(UUID institutionId, UUID applicationId, Result result, LocalDate decidedOn) {
-        return proposeOnRecognition(institutionId, applicationId, result, decidedOn, false);
     }
 
     /**
@@ -90,9 +76,14 @@ public class AwardService {
     @Inject
     cn.liaocheng.rdcoverage.policy.Policies policies;
 
-    public Proposal proposeOnRecognition(UUID institutionId, UUID applicationId, Result result, LocalDate decidedOn,
-                                         boolean overridden) {
-        List<AwardView> awards = new ArrayList<>();
+    /**
+     * Proposes the awards a recognition earns: the city's first-recognition award for each participant the
+     * eligibility result gives a tier, and the county supplement where one is in force. Runs inside the
+     * recognition's transaction; each enterprise row is locked so that concurrent recognitions queue, and the
+     * unique award key makes a second award impossible even so. Returns, for each participant without an award, why.
+     */
+    public List<Note> proposeOnRecognition(UUID institutionId, UUID applicationId, Result result, LocalDate decidedOn,
+                                           boolean overridden) {
         List<Note> notes = new ArrayList<>();
         Instant now = Instant.now(clock);
         for (ParticipantResult p0 : result.participants()) {
@@ -132,7 +123,7 @@ public class AwardService {
                     + "rd.awards.pay-overridden is on)" : "");
             city.awardKey = cityKey;
             city.persistAndFlush();
-            awards.add(changes.recorded(EventType.AWARD_PROPOSED, city.id, AwardView.of(city)));
+            changes.recorded(EventType.AWARD_PROPOSED, city.id, AwardView.of(city));
 
             CountyAwardPolicy county = CountyAwardPolicy.<CountyAwardPolicy>find(
                     "regionCode = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc", e.regionCode, decidedOn).firstResult();
@@ -150,11 +141,11 @@ public class AwardService {
                             : county.percentOfCity.stripTrailingZeros().toPlainString() + "% of the city award");
                     s.awardKey = key;
                     s.persistAndFlush();
-                    awards.add(changes.recorded(EventType.AWARD_PROPOSED, s.id, AwardView.of(s)));
+                    changes.recorded(EventType.AWARD_PROPOSED, s.id, AwardView.of(s));
                 }
             }
         }
-        return new Proposal(awards, notes);
+        return notes;
     }
 
     /** A manual award proposal (corrections): program, enterprise, the recognised institution it concerns, and why. */

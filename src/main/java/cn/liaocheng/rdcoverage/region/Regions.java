@@ -64,9 +64,4 @@ public class Regions {
                 .map(r -> new RegionView(r.code, r.name, r.kind))
                 .collect(Collectors.toMap(RegionView::code, Function.identity())));
     }
-
-    public void invalidate() {
-        byCode = null;
-        aliases = null;
-    }
 }

@@ -449,7 +449,7 @@ public class ReviewService {
             ledger.refresh(inst.participants);
             changes.record(EventType.INSTITUTION_RECOGNIZED, inst.id, () -> institutions.get(inst.id.toString()));
         }
-        return awards.proposeOnRecognition(inst.id, a.id, result, today, a.overrideApplied).notes();
+        return awards.proposeOnRecognition(inst.id, a.id, result, today, a.overrideApplied);
     }
 
     private Application.Event event(String action, ApplicationStatus from, ApplicationStatus to, String name,
