@@ -252,7 +252,7 @@ public class AwardService {
         a.institutionId = institutionId;
         a.applicationId = applicationId;
         a.fiscalYear = decidedOn.getYear();
-        a.status = Award.Status.PROPOSED;
+        a.status = Award.AwardStatus.PROPOSED;
         a.proposedOn = decidedOn;
         a.createdAt = now;
         a.updatedAt = now;
@@ -303,12 +303,12 @@ public class AwardService {
         LocalDate today = LocalDate.now(clock);
         switch (request.action()) {
             case APPROVE -> {
-                expect(a, request.action(), Award.Status.PROPOSED);
-                a.status = Award.Status.APPROVED;
+                expect(a, request.action(), Award.AwardStatus.PROPOSED);
+                a.status = Award.AwardStatus.APPROVED;
                 a.approvedOn = today;
             }
             case DISBURSE -> {
-                expect(a, request.action(), Award.Status.APPROVED);
+                expect(a, request.action(), Award.AwardStatus.APPROVED);
                 List<Problem.FieldError> errors = new ArrayList<>();
                 if (request.paidOn() == null) {
                     errors.add(new Problem.FieldError("paidOn", "is required: the payment date"));
@@ -323,18 +323,18 @@ public class AwardService {
                 if (!errors.isEmpty()) {
                     throw ApiException.invalid(errors);
                 }
-                a.status = Award.Status.DISBURSED;
+                a.status = Award.AwardStatus.DISBURSED;
                 a.disbursedOn = request.paidOn();
                 a.voucherRef = request.voucherRef().trim();
             }
             case CANCEL -> {
-                if (a.status != Award.Status.PROPOSED && a.status != Award.Status.APPROVED) {
+                if (a.status != Award.AwardStatus.PROPOSED && a.status != Award.AwardStatus.APPROVED) {
                     throw illegal(a, request.action());
                 }
                 if (request.reason() == null || request.reason().isBlank()) {
                     throw ApiException.invalid("reason", "is required to cancel an award");
                 }
-                a.status = Award.Status.CANCELLED;
+                a.status = Award.AwardStatus.CANCELLED;
                 a.cancelledOn = today;
                 a.cancelReason = request.reason().trim();
                 a.awardKey = null;
@@ -345,7 +345,7 @@ public class AwardService {
         return changes.recorded(EventType.valueOf("AWARD_" + a.status.name()), a.id, AwardView.of(a));
     }
 
-    private static void expect(Award a, Action action, Award.Status from) {
+    private static void expect(Award a, Action action, Award.AwardStatus from) {
         if (a.status != from) {
             throw illegal(a, action);
         }
@@ -385,7 +385,7 @@ public class AwardService {
         @Parameter(schema = @Schema(implementation = Award.Program.class))
         public String program;
         @jakarta.ws.rs.QueryParam("status")
-        @Parameter(schema = @Schema(implementation = Award.Status.class))
+        @Parameter(schema = @Schema(implementation = Award.AwardStatus.class))
         public String status;
         @jakarta.ws.rs.QueryParam("fiscalYear")
         public Integer fiscalYear;
@@ -439,7 +439,7 @@ public class AwardService {
             w.and("a.program = :program", "program", Where.parseEnum(Award.Program.class, "program", f.program));
         }
         if (w.has(f.status)) {
-            w.and("a.status = :status", "status", Where.parseEnum(Award.Status.class, "status", f.status));
+            w.and("a.status = :status", "status", Where.parseEnum(Award.AwardStatus.class, "status", f.status));
         }
         if (f.fiscalYear != null) {
             w.and("a.fiscalYear = :fy", "fy", f.fiscalYear);

@@ -79,10 +79,10 @@ public class CountyAwardPolicyResource {
     }
 
     @Schema(name = "CountyAwardPolicyView")
-    public record PolicyView(String id, String regionCode, LocalDate effectiveFrom, CountyAwardPolicy.Mode mode, @Schema(nullable = true) Amounts amounts,
+    public record CountyAwardPolicyView(String id, String regionCode, LocalDate effectiveFrom, CountyAwardPolicy.Mode mode, @Schema(nullable = true) Amounts amounts,
                              @Schema(nullable = true) BigDecimal percentOfCity, @JsonIgnore long version) {
-        static PolicyView of(CountyAwardPolicy p) {
-            return new PolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode,
+        static CountyAwardPolicyView of(CountyAwardPolicy p) {
+            return new CountyAwardPolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode,
                     p.mode == CountyAwardPolicy.Mode.FIXED ? new Amounts(p.amountLarge, p.amountMedium, p.amountSmall) : null,
                     p.percentOfCity, p.version);
         }
@@ -92,17 +92,17 @@ public class CountyAwardPolicyResource {
     @Authenticated
     @Operation(operationId = "listCountyAwardPolicies", summary = "The county's supplement policy versions, oldest first")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
-    public PageResult<PolicyView> list(@PathParam("code") String code) {
+    public PageResult<CountyAwardPolicyView> list(@PathParam("code") String code) {
         region(code);
-        List<PolicyView> all = CountyAwardPolicy.<CountyAwardPolicy>list("regionCode = ?1 order by effectiveFrom", code)
-                .stream().map(PolicyView::of).toList();
+        List<CountyAwardPolicyView> all = CountyAwardPolicy.<CountyAwardPolicy>list("regionCode = ?1 order by effectiveFrom", code)
+                .stream().map(CountyAwardPolicyView::of).toList();
         return new PageResult<>(all, 0, all.size(), all.size());
     }
 
     @POST
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ADMIN_})
     @Operation(operationId = "createCountyAwardPolicy", summary = "Publish a supplement version: FIXED amounts per tier (amounts) or PERCENT of the city award (percentOfCity)")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CountyAwardPolicyView.class)))
     public Response create(@PathParam("code") String code, @HeaderParam("Idempotency-Key") String key, @Valid PolicyInput body) {
         ApiException.requireBody(body);
         region(code);
@@ -110,13 +110,13 @@ public class CountyAwardPolicyResource {
             throw ApiException.forbidden("A county officer sets only its own region's supplement");
         }
         return idempotency.run(key, "POST", "/api/v1/regions/" + code + "/award-policy", body, () -> {
-            PolicyView v = store(code, body);
+            CountyAwardPolicyView v = store(code, body);
             return Response.created(UriBuilder.fromPath("/api/v1/regions/{code}/award-policy").build(code)).entity(v).build();
         });
     }
 
     @Transactional
-    PolicyView store(String code, PolicyInput in) {
+    CountyAwardPolicyView store(String code, PolicyInput in) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (in.mode() == CountyAwardPolicy.Mode.FIXED && (in.amounts() == null
                 || in.amounts().LARGE() == null || in.amounts().MEDIUM() == null || in.amounts().SMALL() == null)) {
@@ -145,7 +145,7 @@ public class CountyAwardPolicyResource {
         p.createdAt = Instant.now(clock);
         p.updatedAt = p.createdAt;
         p.persistAndFlush();
-        return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.AWARD_POLICY_PUBLISHED, p.id, PolicyView.of(p));
+        return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.AWARD_POLICY_PUBLISHED, p.id, CountyAwardPolicyView.of(p));
     }
 
     private void region(String code) {

@@ -16,7 +16,7 @@ public class Regions {
     private volatile Map<String, RegionView> byCode;
     private volatile Map<String, String> aliases;
 
-    public record RegionView(String code, String name, Region.Kind kind) {
+    public record RegionView(String code, String name, Region.RegionKind kind) {
     }
 
     public List<RegionView> all() {

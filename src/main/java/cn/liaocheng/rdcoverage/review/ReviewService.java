@@ -388,7 +388,7 @@ public class ReviewService {
      */
     private List<AwardService.Note> recognize(Application a, Institution inst, ReviewInputs.Transition t, LocalDate today) {
         Inspection open = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 order by createdAt",
-                a.id, Inspection.Kind.ON_SITE, Inspection.Status.ASSIGNED).firstResult();
+                a.id, Inspection.InspectionKind.ON_SITE, Inspection.InspectionStatus.ASSIGNED).firstResult();
         if (open != null) {
             throw ApiException.conflict("inspection-open", "On-site inspection " + open.id + " (assessor " + open.assessorId
                     + ") is still open; recognise after it is concluded, or cancel it first (POST /api/v1/inspections/"
@@ -396,7 +396,7 @@ public class ReviewService {
                             .zh("detail.inspection-open", open.id, open.assessorId);
         }
         Inspection onSite = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 and personnel is not null "
-                        + "order by conductedOn desc, updatedAt desc", a.id, Inspection.Kind.ON_SITE, Inspection.Status.CONCLUDED)
+                        + "order by conductedOn desc, updatedAt desc", a.id, Inspection.InspectionKind.ON_SITE, Inspection.InspectionStatus.CONCLUDED)
                 .firstResult();
         Capacity capacity;
         String source;

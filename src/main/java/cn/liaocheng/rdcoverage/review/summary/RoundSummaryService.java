@@ -88,7 +88,7 @@ public class RoundSummaryService {
         for (Recognition r : recognitions) {
             BigDecimal city = null;
             BigDecimal county = null;
-            Award.Status status = null;
+            Award.AwardStatus status = null;
             for (Award w : awards.getOrDefault(UUID.fromString(r.applicationId()), List.of())) {
                 if (!w.creditCode.equals(r.creditCode())) {
                     continue;
@@ -214,7 +214,7 @@ public class RoundSummaryService {
     private Map<UUID, List<Award>> awardsOf(List<UUID> applicationIds) {
         Map<UUID, List<Award>> out = new HashMap<>();
         for (List<UUID> ids : chunks(applicationIds)) {
-            for (Award w : Award.<Award>list("applicationId in ?1 and status <> ?2", ids, Award.Status.CANCELLED)) {
+            for (Award w : Award.<Award>list("applicationId in ?1 and status <> ?2", ids, Award.AwardStatus.CANCELLED)) {
                 out.computeIfAbsent(w.applicationId, k -> new ArrayList<>()).add(w);
             }
         }
