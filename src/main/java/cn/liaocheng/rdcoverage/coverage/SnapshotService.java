@@ -112,12 +112,7 @@ public class SnapshotService {
     }
 
     public SnapshotView get(String rawId) {
-        CoverageSnapshot s = null;
-        try {
-            s = CoverageSnapshot.findById(UUID.fromString(rawId.trim()));
-        } catch (IllegalArgumentException e) {
-            // not a UUID: not found
-        }
+        CoverageSnapshot s = CoverageSnapshot.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Snapshot", rawId));
         if (s == null) {
             throw ApiException.notFound("Snapshot", rawId);
         }

@@ -254,13 +254,7 @@ public class AttachmentService {
     }
 
     private static Attachment find(Application a, String rawId) {
-        UUID id;
-        try {
-            id = UUID.fromString(rawId);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Attachment", rawId);
-        }
-        Attachment att = Attachment.findById(id);
+        Attachment att = Attachment.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Attachment", rawId));
         if (att == null || !att.applicationId.equals(a.id)) {
             throw ApiException.notFound("Attachment", rawId);
         }
