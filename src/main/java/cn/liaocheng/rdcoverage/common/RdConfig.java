@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.common;
 
 import cn.liaocheng.rdcoverage.events.EventsConfig;
 import cn.liaocheng.rdcoverage.webhook.WebhookConfig;
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -26,7 +27,12 @@ import java.util.Optional;
  * {@code rd.events.retention-cron}, {@code rd.webhooks.poll-every}); they are listed here so that this interface names
  * them all. The keys {@code rd.dev.jwt.*} are not settings: the
  * development key pair generated at start-up ({@code security/DevKeys}).
+ *
+ * <p>{@code @StaticInitSafe}: the request filters ({@code BodyLimits}, {@code DevTokensOff}) are built during static
+ * initialisation, where the {@code @ConfigProperty} fields before this mapping were read too (JVM mode: the same
+ * sources as at run time).
  */
+@StaticInitSafe
 @ConfigMapping(prefix = "rd")
 public interface RdConfig {
 
