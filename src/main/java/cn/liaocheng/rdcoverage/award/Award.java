@@ -33,7 +33,7 @@ public class Award extends PanacheEntityBase {
     public enum Program { CITY_FIRST_RECOGNITION, COUNTY_SUPPLEMENT }
 
     @Schema(name = "AwardStatus")
-    public enum Status { PROPOSED, APPROVED, DISBURSED, CANCELLED }
+    public enum AwardStatus { PROPOSED, APPROVED, DISBURSED, CANCELLED }
 
     @Id
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
@@ -75,7 +75,7 @@ public class Award extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    public Status status;
+    public AwardStatus status;
 
     @Column(name = "policy_id")
     public String policyId;

@@ -54,10 +54,6 @@ public class AwardService {
     @Inject
     Clock clock;
 
-    /** What recognition proposed, and for each participant without an award, why. */
-    public record Proposal(List<AwardView> awards, List<Note> notes) {
-    }
-
     @Schema(name = "AwardNote")
     public record Note(String creditCode, String reason, @Schema(nullable = true) String detail) {
     }
@@ -67,30 +63,25 @@ public class AwardService {
     }
 
     /**
-     * Proposes the awards a recognition earns: the city's first-recognition award for each participant the
-     * eligibility result gives a tier, and the county supplement where one is in force. Runs inside the
-     * recognition's transaction; each enterprise row is locked so that concurrent recognitions queue, and the
-     * unique award key makes a second award impossible even so.
-     */
-    public Proposal proposeOnRecognition(UUID institutionId, UUID applicationId, Result result, LocalDate decidedOn) {
-        return proposeOnRecognition(institutionId, applicationId, result, decidedOn, false);
-    }
-
-    /**
      * Whether a recognition by override (the institution did not meet the standard) is paid: programme parameter
      * {@code rd.awards.pay-overridden}, default false (as before). When true, a participant that only failed the
      * standard is paid the award of its size class's tier; the other reasons (not above size, INDUSTRY mode, already
      * awarded) still pay nothing.
      */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.awards.pay-overridden", defaultValue = "false")
-    boolean payOverridden;
+    @Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     @Inject
     cn.liaocheng.rdcoverage.policy.Policies policies;
 
-    public Proposal proposeOnRecognition(UUID institutionId, UUID applicationId, Result result, LocalDate decidedOn,
-                                         boolean overridden) {
-        List<AwardView> awards = new ArrayList<>();
+    /**
+     * Proposes the awards a recognition earns: the city's first-recognition award for each participant the
+     * eligibility result gives a tier, and the county supplement where one is in force. Runs inside the
+     * recognition's transaction; each enterprise row is locked so that concurrent recognitions queue, and the
+     * unique award key makes a second award impossible even so. Returns, for each participant without an award, why.
+     */
+    public List<Note> proposeOnRecognition(UUID institutionId, UUID applicationId, Result result, LocalDate decidedOn,
+                                           boolean overridden) {
         List<Note> notes = new ArrayList<>();
         Instant now = Instant.now(clock);
         for (ParticipantResult p0 : result.participants()) {
@@ -99,7 +90,7 @@ public class AwardService {
             Enterprise e = Enterprise.findById(p.creditCode());
             boolean onlyFailedTheStandard = overridden && p.subsidyTier() == null
                     && p.subsidyReason() == cn.liaocheng.rdcoverage.eligibility.SubsidyReason.NOT_QUALIFIED && p.standardTier() != null;
-            if (onlyFailedTheStandard && payOverridden) {
+            if (onlyFailedTheStandard && rd.awards().payOverridden()) {
                 BigDecimal amount = policies.inForce(decidedOn).awards().get(p.standardTier());
                 p = new ParticipantResult(p.creditCode(), p.sizeClass(), p.standardTier(), p.qualified(), p.standardTier(),
                         amount, null);
@@ -131,7 +122,7 @@ public class AwardService {
                     + "rd.awards.pay-overridden is on)" : "");
             city.awardKey = cityKey;
             city.persistAndFlush();
-            awards.add(changes.recorded(EventType.AWARD_PROPOSED, city.id, AwardView.of(city)));
+            changes.recorded(EventType.AWARD_PROPOSED, city.id, AwardView.of(city));
 
             CountyAwardPolicy county = CountyAwardPolicy.<CountyAwardPolicy>find(
                     "regionCode = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc", e.regionCode, decidedOn).firstResult();
@@ -149,11 +140,11 @@ public class AwardService {
                             : county.percentOfCity.stripTrailingZeros().toPlainString() + "% of the city award");
                     s.awardKey = key;
                     s.persistAndFlush();
-                    awards.add(changes.recorded(EventType.AWARD_PROPOSED, s.id, AwardView.of(s)));
+                    changes.recorded(EventType.AWARD_PROPOSED, s.id, AwardView.of(s));
                 }
             }
         }
-        return new Proposal(awards, notes);
+        return notes;
     }
 
     /** A manual award proposal (corrections): program, enterprise, the recognised institution it concerns, and why. */
@@ -272,7 +263,7 @@ public class AwardService {
         a.institutionId = institutionId;
         a.applicationId = applicationId;
         a.fiscalYear = decidedOn.getYear();
-        a.status = Award.Status.PROPOSED;
+        a.status = Award.AwardStatus.PROPOSED;
         a.proposedOn = decidedOn;
         a.createdAt = now;
         a.updatedAt = now;
@@ -316,7 +307,7 @@ public class AwardService {
         cn.liaocheng.rdcoverage.common.ETags.checkIfMatch(ifMatch, a.version);
         Predicate<AwardAction> mayTake = StateMachine.callerTakes(caller);
         StateMachine.requireRole(request.action(), mayTake);
-        Award.Status to = StateMachine.next(request.action(), a.status, mayTake, allowed -> ApiException.conflict(
+        Award.AwardStatus to = StateMachine.next(request.action(), a.status, mayTake, allowed -> ApiException.conflict(
                 "illegal-transition", request.action() + " is not allowed on a " + a.status + " award",
                 Map.of("currentStatus", a.status.name(), "allowedActions", allowed))
                         .zh("detail.illegal-transition.award", request.action(), a.status));
@@ -380,7 +371,7 @@ public class AwardService {
         @Parameter(schema = @Schema(implementation = Award.Program.class))
         public String program;
         @jakarta.ws.rs.QueryParam("status")
-        @Parameter(schema = @Schema(implementation = Award.Status.class))
+        @Parameter(schema = @Schema(implementation = Award.AwardStatus.class))
         public String status;
         @jakarta.ws.rs.QueryParam("fiscalYear")
         public Integer fiscalYear;
@@ -434,7 +425,7 @@ public class AwardService {
             w.and("a.program = :program", "program", Where.parseEnum(Award.Program.class, "program", f.program));
         }
         if (w.has(f.status)) {
-            w.and("a.status = :status", "status", Where.parseEnum(Award.Status.class, "status", f.status));
+            w.and("a.status = :status", "status", Where.parseEnum(Award.AwardStatus.class, "status", f.status));
         }
         if (f.fiscalYear != null) {
             w.and("a.fiscalYear = :fy", "fy", f.fiscalYear);

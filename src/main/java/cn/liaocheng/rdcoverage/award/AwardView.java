@@ -12,7 +12,7 @@ import java.time.LocalDate;
 /** An award as the API shows it; {@code basis} says how the amount was reached. */
 public record AwardView(String id, Award.Program program, String creditCode, String regionCode, String institutionId,
                         @Schema(nullable = true) String applicationId, int fiscalYear, @Schema(nullable = true) SizeClass sizeClass, @Schema(nullable = true) Tier tier, BigDecimal amount,
-                        Award.Status status, @Schema(nullable = true) String policyId, @Schema(nullable = true) String basis, @Schema(nullable = true) LocalDate proposedOn, @Schema(nullable = true) LocalDate approvedOn,
+                        Award.AwardStatus status, @Schema(nullable = true) String policyId, @Schema(nullable = true) String basis, @Schema(nullable = true) LocalDate proposedOn, @Schema(nullable = true) LocalDate approvedOn,
                         @Schema(nullable = true) LocalDate disbursedOn, @Schema(nullable = true) String voucherRef, @Schema(nullable = true) LocalDate cancelledOn, @Schema(nullable = true) String cancelReason,
                         Instant updatedAt, @JsonIgnore long version) {
     static AwardView of(Award a) {

@@ -84,11 +84,11 @@ public class CountyAwardPolicyResource {
     }
 
     @Schema(name = "CountyAwardPolicyView")
-    public record PolicyView(String id, String regionCode, LocalDate effectiveFrom, CountyAwardPolicy.Mode mode,
+    public record CountyAwardPolicyView(String id, String regionCode, LocalDate effectiveFrom, CountyAwardPolicy.Mode mode,
                              @Schema(nullable = true, description = "FIXED: yuan per tier (LARGE, MEDIUM, SMALL); null in PERCENT mode") Map<Tier, BigDecimal> amounts,
                              @Schema(nullable = true) BigDecimal percentOfCity, @JsonIgnore long version) {
-        static PolicyView of(CountyAwardPolicy p) {
-            return new PolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode, p.amounts, p.percentOfCity, p.version);
+        static CountyAwardPolicyView of(CountyAwardPolicy p) {
+            return new CountyAwardPolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode, p.amounts, p.percentOfCity, p.version);
         }
     }
 
@@ -96,17 +96,17 @@ public class CountyAwardPolicyResource {
     @Authenticated
     @Operation(operationId = "listCountyAwardPolicies", summary = "The county's supplement policy versions, oldest first")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
-    public PageResult<PolicyView> list(@PathParam("code") String code) {
+    public PageResult<CountyAwardPolicyView> list(@PathParam("code") String code) {
         region(code);
-        List<PolicyView> all = CountyAwardPolicy.<CountyAwardPolicy>list("regionCode = ?1 order by effectiveFrom", code)
-                .stream().map(PolicyView::of).toList();
+        List<CountyAwardPolicyView> all = CountyAwardPolicy.<CountyAwardPolicy>list("regionCode = ?1 order by effectiveFrom", code)
+                .stream().map(CountyAwardPolicyView::of).toList();
         return new PageResult<>(all, 0, all.size(), all.size());
     }
 
     @POST
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ADMIN_})
     @Operation(operationId = "createCountyAwardPolicy", summary = "Publish a supplement version: FIXED amounts per tier (amounts) or PERCENT of the city award (percentOfCity)")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CountyAwardPolicyView.class)))
     public Response create(@PathParam("code") String code, @HeaderParam("Idempotency-Key") String key, @Valid PolicyInput body) {
         ApiException.requireBody(body);
         region(code);
@@ -114,13 +114,13 @@ public class CountyAwardPolicyResource {
             throw ApiException.forbidden("A county officer sets only its own region's supplement");
         }
         return idempotency.run(key, "POST", "/api/v1/regions/" + code + "/award-policy", body, () -> {
-            PolicyView v = store(code, body);
+            CountyAwardPolicyView v = store(code, body);
             return Response.created(UriBuilder.fromPath("/api/v1/regions/{code}/award-policy").build(code)).entity(v).build();
         });
     }
 
     @Transactional
-    PolicyView store(String code, PolicyInput in) {
+    CountyAwardPolicyView store(String code, PolicyInput in) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (in.mode() == CountyAwardPolicy.Mode.FIXED) {
             checkAmounts(in.amounts(), errors);
@@ -146,7 +146,7 @@ public class CountyAwardPolicyResource {
         p.createdAt = Instant.now(clock);
         p.updatedAt = p.createdAt;
         p.persistAndFlush();
-        return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.AWARD_POLICY_PUBLISHED, p.id, PolicyView.of(p));
+        return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.AWARD_POLICY_PUBLISHED, p.id, CountyAwardPolicyView.of(p));
     }
 
     /** FIXED amounts: one for every tier, each 0 to 100,000,000 yuan with at most 2 decimals, named amounts.TIER. */

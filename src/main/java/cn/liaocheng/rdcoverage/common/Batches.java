@@ -55,12 +55,12 @@ public class Batches {
     }
 
     /** Items per transaction of a non-atomic batch (1 = a transaction per item). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.batch.chunk-size", defaultValue = "50")
-    int chunkSize;
+    @jakarta.inject.Inject
+    RdConfig rd;
 
     private <I> Result each(List<I> items, Function<I, String> idOf, Function<I, Outcome> apply) {
         ItemResult[] results = new ItemResult[items.size()];
-        int size = Math.max(1, chunkSize);
+        int size = Math.max(1, rd.batch().chunkSize());
         int i = 0;
         while (i < items.size()) {
             int end = Math.min(i + size, items.size());

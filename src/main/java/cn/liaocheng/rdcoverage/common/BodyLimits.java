@@ -1,12 +1,10 @@
 package cn.liaocheng.rdcoverage.common;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -28,8 +26,8 @@ import java.lang.reflect.Method;
  */
 @Singleton
 public class BodyLimits {
-    @ConfigProperty(name = "rd.body-limit", defaultValue = "1M")
-    MemorySize limit;
+    @jakarta.inject.Inject
+    RdConfig rd;
 
     @ServerRequestFilter
     public Response limit(ContainerRequestContext request, ResourceInfo resource) {
@@ -37,7 +35,7 @@ public class BodyLimits {
         if (method == null || method.isAnnotationPresent(LargeBody.class)) {
             return null;
         }
-        long max = limit.asLongValue();
+        long max = rd.bodyLimit().asLongValue();
         String length = request.getHeaderString("Content-Length");
         if (length != null) {
             try {

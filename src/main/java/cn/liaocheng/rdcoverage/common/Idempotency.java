@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -51,8 +50,8 @@ public class Idempotency {
     @Inject
     JsonWebToken jwt;
 
-    @ConfigProperty(name = "rd.idempotency.ttl", defaultValue = "24H")
-    Duration ttl;
+    @Inject
+    RdConfig rd;
 
     /** Kept for callers written before issue 12: the caller is now always the token's issuer and subject. */
     public Response run(String key, String ignoredCaller, String method, String path, Object request, Supplier<Response> action) {
@@ -81,7 +80,7 @@ public class Idempotency {
         String requestHash = hash(method + " " + path + "\n" + write(request));
         Instant now = Instant.now(clock);
         QuarkusTransaction.requiringNew().run(() ->
-                IdempotencyRecord.delete("keyHash = ?1 and createdAt < ?2", keyHash, now.minus(ttl)));
+                IdempotencyRecord.delete("keyHash = ?1 and createdAt < ?2", keyHash, now.minus(rd.idempotency().ttl())));
         try {
             return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
                 IdempotencyRecord record = new IdempotencyRecord();
@@ -140,7 +139,7 @@ public class Idempotency {
 
     /** Deletes the keys older than rd.idempotency.ttl; returns how many. */
     public long cleanUp() {
-        Instant before = Instant.now(clock).minus(ttl);
+        Instant before = Instant.now(clock).minus(rd.idempotency().ttl());
         return QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.delete("createdAt < ?1", before));
     }
 

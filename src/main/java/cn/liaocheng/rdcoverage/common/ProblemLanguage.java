@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.common;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import io.smallrye.config.SmallRyeConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -70,7 +71,7 @@ public class ProblemLanguage {
     }
 
     static Locale defaultLanguage() {
-        String tag = ConfigProvider.getConfig().getOptionalValue("rd.problems.default-language", String.class).orElse("zh-CN");
+        String tag = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(RdConfig.class).problems().defaultLanguage();
         return tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : CHINESE;
     }
 

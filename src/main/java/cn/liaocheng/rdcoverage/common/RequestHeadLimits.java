@@ -6,7 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
@@ -19,11 +18,8 @@ import java.util.Map;
  */
 @Singleton
 public class RequestHeadLimits {
-    @ConfigProperty(name = "rd.limits.max-uri-length", defaultValue = "8192")
-    int maxUri;
-
-    @ConfigProperty(name = "rd.limits.max-header-size", defaultValue = "32768")
-    int maxHeaders;
+    @jakarta.inject.Inject
+    RdConfig rd;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
@@ -31,18 +27,18 @@ public class RequestHeadLimits {
 
     void check(RoutingContext rc) {
         String uri = rc.request().uri();
-        if (uri != null && uri.length() > maxUri) {
+        if (uri != null && uri.length() > rd.limits().maxUriLength()) {
             refuse(rc, 414, "uri-too-long", "URI too long", "request target",
-                    "is " + uri.length() + " characters; at most " + maxUri + " are accepted (send long criteria in a body)");
+                    "is " + uri.length() + " characters; at most " + rd.limits().maxUriLength() + " are accepted (send long criteria in a body)");
             return;
         }
         long size = 0;
         for (Map.Entry<String, String> h : rc.request().headers()) {
             size += h.getKey().length() + h.getValue().length() + 4;
         }
-        if (size > maxHeaders) {
+        if (size > rd.limits().maxHeaderSize()) {
             refuse(rc, 431, "request-header-fields-too-large", "Request header fields too large", "headers",
-                    "are " + size + " bytes together; at most " + maxHeaders + " are accepted");
+                    "are " + size + " bytes together; at most " + rd.limits().maxHeaderSize() + " are accepted");
             return;
         }
         rc.next();

@@ -36,7 +36,8 @@ public class SnapshotJob {
      * request needs waits for it (issue #14, start-up of scaled-out pods).
      */
     void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start,
-                 @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.snapshots.cron") String cron) {
+                 cn.liaocheng.rdcoverage.common.RdConfig rd) {
+        String cron = rd.snapshots().cron();
         if ("off".equalsIgnoreCase(cron.trim())) {
             return;
         }

@@ -56,8 +56,8 @@ public class SnapshotService {
         return view(s, true);
     }
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.snapshots.catch-up-months", defaultValue = "12")
-    int catchUpMonths;
+    @jakarta.inject.Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /**
      * Takes every scheduled period still missing up to the previous month: a failed run, or months missed while the
@@ -67,7 +67,7 @@ public class SnapshotService {
      */
     public List<YearMonth> catchUp() {
         YearMonth due = YearMonth.now(clock).minusMonths(1);
-        YearMonth floor = due.minusMonths(Math.max(1, catchUpMonths) - 1L);
+        YearMonth floor = due.minusMonths(Math.max(1, rd.snapshots().catchUpMonths()) - 1L);
         String first = QuarkusTransaction.requiringNew().call(() -> CoverageSnapshot.getEntityManager()
                 .createQuery("select min(s.period) from CoverageSnapshot s where s.period <= :due", String.class)
                 .setParameter("due", due.toString()).getSingleResult());
@@ -112,12 +112,7 @@ public class SnapshotService {
     }
 
     public SnapshotView get(String rawId) {
-        CoverageSnapshot s = null;
-        try {
-            s = CoverageSnapshot.findById(UUID.fromString(rawId.trim()));
-        } catch (IllegalArgumentException e) {
-            // not a UUID: not found
-        }
+        CoverageSnapshot s = CoverageSnapshot.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Snapshot", rawId));
         if (s == null) {
             throw ApiException.notFound("Snapshot", rawId);
         }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** 建设目标: yearly coverage-rate and provincial-increase targets, city-wide and per region. */
 @ApplicationScoped
@@ -136,15 +135,11 @@ public class TargetService {
     }
 
     private CoverageTarget find(String rawId) {
-        try {
-            CoverageTarget t = CoverageTarget.findById(UUID.fromString(rawId.trim()));
-            if (t != null) {
-                return t;
-            }
-        } catch (IllegalArgumentException e) {
-            // not a UUID: not found
+        CoverageTarget t = CoverageTarget.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Target", rawId));
+        if (t == null) {
+            throw ApiException.notFound("Target", rawId);
         }
-        throw ApiException.notFound("Target", rawId);
+        return t;
     }
 
     private TargetView view(CoverageTarget t) {

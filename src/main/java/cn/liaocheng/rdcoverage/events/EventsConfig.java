@@ -1,12 +1,10 @@
 package cn.liaocheng.rdcoverage.events;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** rd.events.*: the change feed. */
-@ConfigMapping(prefix = "rd.events")
+/** rd.events.*: the change feed; a group of {@link cn.liaocheng.rdcoverage.common.RdConfig}. */
 public interface EventsConfig {
     /** How long events stay readable; a cursor older than that is answered with 410. */
     @WithDefault("90d")

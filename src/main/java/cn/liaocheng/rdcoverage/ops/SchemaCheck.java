@@ -40,11 +40,11 @@ public class SchemaCheck {
     @ConfigProperty(name = "quarkus.liquibase.change-log")
     String masterChangelog;
 
-    @ConfigProperty(name = "rd.schema-check.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     void check(@Observes @Priority(1) StartupEvent start) throws SQLException, IOException {
-        if (!enabled) {
+        if (!rd.schemaCheck().enabled()) {
             return;
         }
         List<String> missing = missing(included(), applied());

@@ -48,6 +48,7 @@ public class Policies {
     @Inject
     Event<PolicyChanged> changed;
 
+    /** Filled at start-up (before any request is served) and only ever replaced whole, never emptied. */
     private volatile NavigableMap<LocalDate, Policy> byDate;
 
     /** Fired inside a transaction that wrote a policy version; the cache is reloaded once it commits. */
@@ -92,9 +93,10 @@ public class Policies {
 
     /** The version in force on {@code date}, or 422 when none was yet. */
     public Policy inForce(LocalDate date) {
-        Map.Entry<LocalDate, Policy> entry = cache().floorEntry(date);
+        NavigableMap<LocalDate, Policy> all = byDate;
+        Map.Entry<LocalDate, Policy> entry = all.floorEntry(date);
         if (entry == null) {
-            LocalDate first = cache().isEmpty() ? null : cache().firstKey();
+            LocalDate first = all.isEmpty() ? null : all.firstKey();
             throw ApiException.unprocessable("no-policy-in-force",
                     "No policy was in force on " + date + (first == null ? "" : "; the first took effect on " + first),
                     first == null ? Map.of("asOf", date.toString()) : Map.of("asOf", date.toString(), "firstEffectiveFrom", first.toString())).zh(first == null ? "detail.no-policy-in-force.none" : "detail.no-policy-in-force.first", date, first);
@@ -104,7 +106,7 @@ public class Policies {
 
     /** The version with this id from the versions in memory (what a stored result names), or null. */
     public Policy version(String id) {
-        for (Policy p : cache().values()) {
+        for (Policy p : byDate.values()) {
             if (p.id().equals(id)) {
                 return p;
             }
@@ -117,7 +119,7 @@ public class Policies {
      * (statistical size classes predate the programme).
      */
     public Policy forStatisticalYear(int year) {
-        NavigableMap<LocalDate, Policy> all = cache();
+        NavigableMap<LocalDate, Policy> all = byDate;
         Map.Entry<LocalDate, Policy> entry = all.floorEntry(LocalDate.of(year, 12, 31));
         return entry != null ? entry.getValue() : all.firstEntry().getValue();
     }
@@ -274,10 +276,5 @@ public class Policies {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored parameters of policy " + row.id + " are unreadable", e);
         }
-    }
-
-    /** Filled at start-up (before any request is served) and only ever replaced whole, never emptied. */
-    private NavigableMap<LocalDate, Policy> cache() {
-        return byDate;
     }
 }

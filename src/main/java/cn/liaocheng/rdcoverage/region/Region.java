@@ -19,7 +19,7 @@ import java.time.Instant;
 @Table(name = "region")
 public class Region extends PanacheEntityBase {
     @Schema(name = "RegionKind")
-    public enum Kind { DISTRICT, COUNTY, COUNTY_CITY, ZONE }
+    public enum RegionKind { DISTRICT, COUNTY, COUNTY_CITY, ZONE }
 
     @Id
     @Column(name = "code")
@@ -30,7 +30,7 @@ public class Region extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "kind")
-    public Kind kind;
+    public RegionKind kind;
 
     @Version
     @Column(name = "version")

@@ -16,7 +16,7 @@ public class Regions {
     private volatile Map<String, RegionView> byCode;
     private volatile Map<String, String> aliases;
 
-    public record RegionView(String code, String name, Region.Kind kind) {
+    public record RegionView(String code, String name, Region.RegionKind kind) {
     }
 
     public List<RegionView> all() {
@@ -63,10 +63,5 @@ public class Regions {
         return new ConcurrentHashMap<>(rows.stream()
                 .map(r -> new RegionView(r.code, r.name, r.kind))
                 .collect(Collectors.toMap(RegionView::code, Function.identity())));
-    }
-
-    public void invalidate() {
-        byCode = null;
-        aliases = null;
     }
 }

@@ -27,13 +27,13 @@ import java.util.UUID;
 @Table(name = "inspection")
 public class Inspection extends PanacheEntityBase {
     @Schema(name = "InspectionKind")
-    public enum Kind { MATERIAL_REVIEW, ON_SITE }
+    public enum InspectionKind { MATERIAL_REVIEW, ON_SITE }
 
     @Schema(name = "AssessorKind")
     public enum AssessorKind { EXPERT, THIRD_PARTY }
 
     @Schema(name = "InspectionStatus")
-    public enum Status { ASSIGNED, CONCLUDED, CANCELLED }
+    public enum InspectionStatus { ASSIGNED, CONCLUDED, CANCELLED }
 
     @Schema(name = "InspectionConclusion")
     public enum Conclusion { PASS, FAIL, RECTIFY }
@@ -50,7 +50,7 @@ public class Inspection extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "kind")
-    public Kind kind;
+    public InspectionKind kind;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "assessor_kind")
@@ -64,7 +64,7 @@ public class Inspection extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    public Status status;
+    public InspectionStatus status;
 
     @Column(name = "conducted_on")
     public LocalDate conductedOn;

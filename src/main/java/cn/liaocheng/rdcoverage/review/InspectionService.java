@@ -59,7 +59,7 @@ public class InspectionService {
         i.assessorKind = in.assessorKind();
         i.assessorId = in.assessorId().trim();
         i.assessorName = in.assessorName();
-        i.status = Inspection.Status.ASSIGNED;
+        i.status = Inspection.InspectionStatus.ASSIGNED;
         i.createdAt = Instant.now(clock);
         i.updatedAt = i.createdAt;
         i.persistAndFlush();
@@ -111,7 +111,7 @@ public class InspectionService {
             throw ApiException.forbidden("Only the assessor assigned to this inspection records it");
         }
         ETags.checkIfMatch(ifMatch, i.version);
-        if (i.status != Inspection.Status.ASSIGNED) {
+        if (i.status != Inspection.InspectionStatus.ASSIGNED) {
             throw ApiException.conflict("inspection-" + i.status.name().toLowerCase(java.util.Locale.ROOT),
                     "Inspection " + i.id + " is " + i.status + " and read-only").zh("detail.inspection-closed.record", i.id, i.status);
         }
@@ -133,11 +133,11 @@ public class InspectionService {
             if (i.conductedOn == null) {
                 throw ApiException.invalid("conductedOn", "is required to conclude an inspection");
             }
-            if (i.kind == Inspection.Kind.ON_SITE && !i.hasVerifiedCapacity() && capacityApplies(i)) {
+            if (i.kind == Inspection.InspectionKind.ON_SITE && !i.hasVerifiedCapacity() && capacityApplies(i)) {
                 throw ApiException.invalid("verifiedCapacity", "is required to conclude an on-site inspection");
             }
             i.conclusion = in.conclusion();
-            i.status = Inspection.Status.CONCLUDED;
+            i.status = Inspection.InspectionStatus.CONCLUDED;
         }
         i.updatedAt = Instant.now(clock);
         i.persistAndFlush();
@@ -161,11 +161,11 @@ public class InspectionService {
     public InspectionView cancel(String rawId, ReviewInputs.Cancellation in, String ifMatch) {
         Inspection i = find(rawId);
         ETags.checkIfMatch(ifMatch, i.version);
-        if (i.status != Inspection.Status.ASSIGNED) {
+        if (i.status != Inspection.InspectionStatus.ASSIGNED) {
             throw ApiException.conflict("inspection-" + i.status.name().toLowerCase(java.util.Locale.ROOT),
                     "Inspection " + i.id + " is " + i.status + "; only an ASSIGNED inspection can be cancelled").zh("detail.inspection-closed.cancel", i.id, i.status);
         }
-        i.status = Inspection.Status.CANCELLED;
+        i.status = Inspection.InspectionStatus.CANCELLED;
         i.findings = ("Cancelled by " + caller.subject() + ": " + in.reason().trim()
                 + (i.findings == null ? "" : "\n" + i.findings));
         if (i.findings.length() > 4000) {

@@ -46,7 +46,7 @@ public final class ReviewInputs {
     public record Cancellation(@NotBlank @Size(max = 1000) String reason) {
     }
 
-    public record InspectionInput(@NotBlank String applicationId, @NotNull Inspection.Kind kind,
+    public record InspectionInput(@NotBlank String applicationId, @NotNull Inspection.InspectionKind kind,
                                   @NotNull Inspection.AssessorKind assessorKind, @NotBlank @Size(max = 100) String assessorId,
                                   @Size(max = 200) String assessorName) {
     }

@@ -303,8 +303,8 @@ public class ReviewService {
         return notes == null ? view : view.withNotes(notes);
     }
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rd.decisions.reason-after-days", defaultValue = "30")
-    int reasonAfterDays;
+    @jakarta.inject.Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /**
      * The date of a RECOGNIZE or REJECT: {@code decidedOn} when the city gives it (not after today, not before the
@@ -325,8 +325,8 @@ public class ReviewService {
             throw ApiException.invalid("decidedOn", "must not be before round " + round.id + " opened (" + round.opensOn + ")");
         }
         long back = java.time.temporal.ChronoUnit.DAYS.between(t.decidedOn(), today);
-        if (back > reasonAfterDays && (t.reason() == null || t.reason().isBlank())) {
-            throw ApiException.invalid("reason", "is required when decidedOn lies more than " + reasonAfterDays
+        if (back > rd.decisions().reasonAfterDays() && (t.reason() == null || t.reason().isBlank())) {
+            throw ApiException.invalid("reason", "is required when decidedOn lies more than " + rd.decisions().reasonAfterDays()
                     + " days back (" + t.decidedOn() + " is " + back + " days before today); it is kept in the audit trail");
         }
         return t.decidedOn();
@@ -375,7 +375,7 @@ public class ReviewService {
      */
     private List<AwardService.Note> recognize(Application a, Institution inst, ReviewInputs.Transition t, LocalDate today) {
         Inspection open = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 order by createdAt",
-                a.id, Inspection.Kind.ON_SITE, Inspection.Status.ASSIGNED).firstResult();
+                a.id, Inspection.InspectionKind.ON_SITE, Inspection.InspectionStatus.ASSIGNED).firstResult();
         if (open != null) {
             throw ApiException.conflict("inspection-open", "On-site inspection " + open.id + " (assessor " + open.assessorId
                     + ") is still open; recognise after it is concluded, or cancel it first (POST /api/v1/inspections/"
@@ -383,7 +383,7 @@ public class ReviewService {
                             .zh("detail.inspection-open", open.id, open.assessorId);
         }
         Inspection onSite = Inspection.<Inspection>find("applicationId = ?1 and kind = ?2 and status = ?3 and capacity.personnel is not null "
-                        + "order by conductedOn desc, updatedAt desc", a.id, Inspection.Kind.ON_SITE, Inspection.Status.CONCLUDED)
+                        + "order by conductedOn desc, updatedAt desc", a.id, Inspection.InspectionKind.ON_SITE, Inspection.InspectionStatus.CONCLUDED)
                 .firstResult();
         Capacity capacity;
         String source;
@@ -434,7 +434,7 @@ public class ReviewService {
             ledger.refresh(inst.participants);
             changes.record(EventType.INSTITUTION_RECOGNIZED, inst.id, () -> institutions.get(inst.id.toString()));
         }
-        return awards.proposeOnRecognition(inst.id, a.id, result, today, a.overrideApplied).notes();
+        return awards.proposeOnRecognition(inst.id, a.id, result, today, a.overrideApplied);
     }
 
     private Application.Event event(String action, ApplicationStatus from, ApplicationStatus to, String name,

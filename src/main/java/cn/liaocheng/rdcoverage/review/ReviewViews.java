@@ -49,8 +49,8 @@ public final class ReviewViews {
         }
     }
 
-    public record InspectionView(String id, String applicationId, Inspection.Kind kind, Inspection.AssessorKind assessorKind,
-                                 String assessorId, @Schema(nullable = true) String assessorName, Inspection.Status status, @Schema(nullable = true) LocalDate conductedOn,
+    public record InspectionView(String id, String applicationId, Inspection.InspectionKind kind, Inspection.AssessorKind assessorKind,
+                                 String assessorId, @Schema(nullable = true) String assessorName, Inspection.InspectionStatus status, @Schema(nullable = true) LocalDate conductedOn,
                                  @Schema(nullable = true) CapacityView verifiedCapacity, @Schema(nullable = true) String findings, @Schema(nullable = true) Inspection.Conclusion conclusion,
                                  Instant updatedAt, @JsonIgnore long version) {
         static InspectionView of(Inspection i) {

@@ -4,16 +4,15 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Refuses to start the packaged (production) application with development tokens switched on. */
 @ApplicationScoped
 public class DevTokenGuard {
-    @ConfigProperty(name = "rd.dev-tokens.enabled")
-    boolean enabled;
+    @jakarta.inject.Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     void onStart(@Observes StartupEvent event) {
-        check(LaunchMode.current(), enabled);
+        check(LaunchMode.current(), rd.devTokens().enabled());
     }
 
     static void check(LaunchMode mode, boolean devTokensEnabled) {

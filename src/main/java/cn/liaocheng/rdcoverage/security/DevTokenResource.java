@@ -12,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,8 +28,8 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Development")
 public class DevTokenResource {
-    @ConfigProperty(name = "rd.dev-tokens.enabled")
-    boolean enabled;
+    @jakarta.inject.Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     public record TokenRequest(@NotNull Role role, String regionCode, String creditCode, String assessorId, String subject,
                                String supervisorId) {
@@ -43,7 +42,7 @@ public class DevTokenResource {
     @PermitAll
     @Operation(hidden = true, summary = "Development only: a signed bearer token for a role and scope (404 in production)")
     public TokenResponse issue(@Valid TokenRequest body) {
-        if (!enabled) {
+        if (!rd.devTokens().enabled()) {
             throw ApiException.notFound("Resource", "/api/v1/dev/tokens");
         }
         ApiException.requireBody(body);

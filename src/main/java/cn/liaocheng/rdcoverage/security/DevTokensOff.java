@@ -4,18 +4,17 @@ import cn.liaocheng.rdcoverage.common.Problems;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** With development tokens off (production), their endpoint answers 404 before a byte of the body is read. */
 @Singleton
 public class DevTokensOff {
-    @ConfigProperty(name = "rd.dev-tokens.enabled")
-    boolean enabled;
+    @jakarta.inject.Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     @ServerRequestFilter
     public Response refuse(ResourceInfo resource) {
-        if (enabled || resource.getResourceClass() != DevTokenResource.class) {
+        if (rd.devTokens().enabled() || resource.getResourceClass() != DevTokenResource.class) {
             return null;
         }
         return Problems.response(404, "not-found", "Not found", "Resource /api/v1/dev/tokens does not exist");

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.Map;
@@ -23,14 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class RateLimits {
-    @ConfigProperty(name = "rd.rate-limit.imports-per-minute", defaultValue = "30")
-    int importsPerMinute;
-
-    @ConfigProperty(name = "rd.rate-limit.assessments-per-minute", defaultValue = "600")
-    int assessmentsPerMinute;
-
-    @ConfigProperty(name = "rd.rate-limit.instances", defaultValue = "1")
-    int instances;
+    @Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     @Inject
     Clock clock;
@@ -49,12 +42,12 @@ public class RateLimits {
             return;
         }
         int perMinute = switch (limited.value()) {
-            case "imports" -> importsPerMinute;
-            case "assessments" -> assessmentsPerMinute;
+            case "imports" -> rd.rateLimit().importsPerMinute();
+            case "assessments" -> rd.rateLimit().assessmentsPerMinute();
             default -> throw new IllegalStateException("unknown rate limit " + limited.value());
         };
         if (perMinute > 0 && caller.authenticated()) {
-            check(limited.value(), caller.subject(), perInstance(perMinute, instances));
+            check(limited.value(), caller.subject(), perInstance(perMinute, rd.rateLimit().instances()));
         }
     }
 

@@ -2,9 +2,7 @@ package cn.liaocheng.rdcoverage.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import java.util.EnumMap;
 
@@ -26,36 +24,30 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TokenMapping {
-    @ConfigProperty(name = "rd.auth.role-claims", defaultValue = "groups,realm_access.roles")
-    List<String> roleClaims;
-
-    @ConfigProperty(name = "rd.auth.audience")
-    Optional<String> audience;
-
-    @ConfigProperty(name = "rd.auth.audience-claims", defaultValue = "aud,azp")
-    List<String> audienceClaims;
+    @Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     private final Map<Role, Optional<String>> scopeClaims = new EnumMap<>(Role.class);
 
     @PostConstruct
     void read() {
-        Config config = ConfigProvider.getConfig();
+        Map<String, Optional<String>> configured = rd.auth().scopeClaims();
         for (Role role : Role.values()) {
-            scopeClaims.put(role, config.getOptionalValue("rd.auth.scope-claims." + role.name(), String.class)
+            scopeClaims.put(role, configured.getOrDefault(role.name(), Optional.empty())
                     .map(String::trim).filter(s -> !s.isEmpty()));
         }
     }
 
     public List<String> roleClaims() {
-        return roleClaims;
+        return rd.auth().roleClaims();
     }
 
     public Optional<String> audience() {
-        return audience;
+        return rd.auth().audience();
     }
 
     public List<String> audienceClaims() {
-        return audienceClaims;
+        return rd.auth().audienceClaims();
     }
 
     /** The claim that scopes {@code role}, or null when the role sees everything. */

@@ -36,10 +36,11 @@ public abstract class VerifiedTokenCache implements JWTParser {
 
     @Inject
     VerifiedTokenCache(@Delegate JWTParser delegate,
-                       @ConfigProperty(name = "rd.jwt.cache.max-entries", defaultValue = "5000") int maxEntries,
-                       @ConfigProperty(name = "rd.jwt.cache.max-age", defaultValue = "5M") Duration maxAge,
+                       cn.liaocheng.rdcoverage.common.RdConfig rd,
                        @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") int skewSeconds) {
         this.delegate = delegate;
+        int maxEntries = rd.jwt().cache().maxEntries();
+        Duration maxAge = rd.jwt().cache().maxAge();
         this.skewSeconds = skewSeconds;
         this.maxAgeNanos = maxAge.toNanos();
         this.verified = maxEntries <= 0 ? null : Caffeine.newBuilder()

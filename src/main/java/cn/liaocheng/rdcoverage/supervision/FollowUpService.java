@@ -50,12 +50,7 @@ public class FollowUpService {
 
     public FollowUpView get(String rawCode, String rawId) {
         Enterprise e = enterprise(rawCode, false);
-        FollowUp f = null;
-        try {
-            f = FollowUp.findById(java.util.UUID.fromString(rawId.trim()));
-        } catch (IllegalArgumentException ignored) {
-            // not a UUID: not found
-        }
+        FollowUp f = FollowUp.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Follow-up", rawId));
         if (f == null || !f.creditCode.equals(e.creditCode)) {
             throw ApiException.notFound("Follow-up", rawId);
         }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Supervision groups (分片包干): the city sets them; a supervisor's scope is the union of the regions of the groups it
@@ -139,12 +138,7 @@ public class SupervisionService implements SupervisedRegions {
     }
 
     private SupervisionGroup find(String rawId) {
-        SupervisionGroup g = null;
-        try {
-            g = SupervisionGroup.findById(UUID.fromString(rawId.trim()));
-        } catch (IllegalArgumentException e) {
-            // not a UUID: not found
-        }
+        SupervisionGroup g = SupervisionGroup.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Supervision group", rawId));
         if (g == null || !visible(g)) {
             throw ApiException.notFound("Supervision group", rawId);
         }

@@ -1,13 +1,11 @@
 package cn.liaocheng.rdcoverage.webhook;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Optional;
 
-/** rd.webhooks.*: deliveries of the change feed to subscribers' URLs. */
-@ConfigMapping(prefix = "rd.webhooks")
+/** rd.webhooks.*: deliveries of the change feed to subscribers' URLs; a group of {@link cn.liaocheng.rdcoverage.common.RdConfig}. */
 public interface WebhookConfig {
     /** Only https URLs (production); dev and test also take http. */
     @WithDefault("true")

@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.award;
 import cn.liaocheng.rdcoverage.TestData;
 import cn.liaocheng.rdcoverage.review.Workflow;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,15 +26,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The one-time award (先建后补, 不重复支持) and county supplements (issue 6). */
 @QuarkusTest
 class AwardTest {
-    static String recognise(String code, String region, String round) {
-        String inst = Workflow.institution(code);
-        String app = Workflow.apply(code, inst, round);
-        for (String action : List.of("SUBMIT", "COUNTY_APPROVE", "START_ASSESSMENT")) {
-            Workflow.act(Workflow.as(action, code, region), app, action).statusCode(200);
-        }
-        return app;
+    /**
+     * A new institution of the enterprise, its application taken through SUBMIT, COUNTY_APPROVE, START_ASSESSMENT and
+     * the city's RECOGNIZE; the answer to RECOGNIZE (200, status RECOGNIZED, with its awards and award notes).
+     */
+    static ValidatableResponse recognize(String code, String region, String round) {
+        return Workflow.act(city(), underAssessment(code, region, round), "RECOGNIZE").statusCode(200)
+                .body("status", equalTo("RECOGNIZED"));
     }
 
+    /** A new institution of the enterprise with its application UNDER_ASSESSMENT; the application id. */
     static String underAssessment(String code, String region, String round) {
         String app = Workflow.apply(code, Workflow.institution(code), round);
         for (String action : List.of("SUBMIT", "COUNTY_APPROVE", "START_ASSESSMENT")) {
@@ -46,8 +48,9 @@ class AwardTest {
     void recognitionProposesTheAwardOfTheSizeClassOnceAndFinancePaysIt() {
         String round = Workflow.openRound();
         String code = Workflow.enterprise("371522", 350, 52_000_000);
-        String app = recognise(code, "371522", round);
-        String awardId = Workflow.act(city(), app, "RECOGNIZE").statusCode(200)
+        ValidatableResponse recognized = recognize(code, "371522", round);
+        String app = recognized.extract().path("id");
+        String awardId = recognized
                 .body("awards", hasSize(1))
                 .body("awards[0].program", equalTo("CITY_FIRST_RECOGNITION"))
                 .body("awards[0].amount", equalTo(100000))
@@ -57,10 +60,8 @@ class AwardTest {
                 .body("awards[0].policyId", equalTo("liaocheng-2020"))
                 .extract().path("awards[0].id");
 
-        // a second institution of the same enterprise: recognised, but no second award, and it says why
-        String second = recognise(code, "371522", round);
-        Workflow.act(city(), second, "RECOGNIZE").statusCode(200)
-                .body("status", equalTo("RECOGNIZED"))
+        // a second institution of the same enterprise: recognized, but no second award, and it says why
+        recognize(code, "371522", round)
                 .body("awards", hasSize(0))
                 .body("awardNotes[0].reason", equalTo("ALREADY_AWARDED"));
 
@@ -96,15 +97,13 @@ class AwardTest {
     void aCancelledAwardDoesNotCountAsPaid() {
         String round = Workflow.openRound();
         String code = Workflow.enterprise("371525", 40, 25_000_000);
-        String first = recognise(code, "371525", round);
-        String awardId = Workflow.act(city(), first, "RECOGNIZE").statusCode(200)
+        String awardId = recognize(code, "371525", round)
                 .body("awards[0].amount", equalTo(50000)).extract().path("awards[0].id");
         role("FINANCE").contentType("application/json").body(Map.of("action", "CANCEL"))
                 .post("/api/v1/awards/" + awardId + "/transitions").then().statusCode(400).body("errors[0].field", equalTo("reason"));
         city().contentType("application/json").body(Map.of("action", "CANCEL", "reason", "申报材料有误"))
                 .post("/api/v1/awards/" + awardId + "/transitions").then().statusCode(200).body("status", equalTo("CANCELLED"));
-        String second = recognise(code, "371525", round);
-        Workflow.act(city(), second, "RECOGNIZE").statusCode(200).body("awards", hasSize(1)).body("awards[0].status", equalTo("PROPOSED"));
+        recognize(code, "371525", round).body("awards", hasSize(1)).body("awards[0].status", equalTo("PROPOSED"));
     }
 
     @Test
@@ -121,8 +120,7 @@ class AwardTest {
         TestData.county(region).contentType("application/json").body(Map.of("effectiveFrom", "2022-01-01", "mode", "FIXED"))
                 .post("/api/v1/regions/" + region + "/award-policy").then().statusCode(400).body("errors[0].field", equalTo("amounts"));
         String code = Workflow.enterprise(region, 350, 52_000_000);
-        String app = recognise(code, region, round);
-        Workflow.act(city(), app, "RECOGNIZE").statusCode(200)
+        recognize(code, region, round)
                 .body("awards", hasSize(2))
                 .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.amount", equalTo(100000))
                 .body("awards.find { it.program == 'COUNTY_SUPPLEMENT' }.amount", equalTo(50000.0f))
@@ -133,8 +131,7 @@ class AwardTest {
     void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
         String round = Workflow.openRound();
         String code = Workflow.enterprise("371581", 40, 25_000_000);
-        String app = recognise(code, "371581", round);
-        String awardId = Workflow.act(city(), app, "RECOGNIZE").statusCode(200).extract().path("awards[0].id");
+        String awardId = recognize(code, "371581", round).extract().path("awards[0].id");
         String finance = TestData.token("FINANCE", null, null);
         for (int i = 0; i < 2; i++) {
             TestData.as(finance).header("Idempotency-Key", "approve-" + awardId).contentType("application/json")

@@ -49,7 +49,7 @@ class CountySupplementTest {
 
         String round = Workflow.openRound();
         String code = Workflow.enterprise(REGION, 350, 52_000_000); // MEDIUM: 300 ≤ 350 < 1000, 20 M ≤ 52 M < 400 M
-        String app = AwardTest.recognise(code, REGION, round);
+        String app = AwardTest.underAssessment(code, REGION, round);
         Workflow.act(city(), app, "RECOGNIZE").statusCode(200)
                 .body("awards", hasSize(2))
                 .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.amount", equalTo(100000))

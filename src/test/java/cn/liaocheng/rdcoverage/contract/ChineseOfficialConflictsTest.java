@@ -137,7 +137,7 @@ class ChineseOfficialConflictsTest {
     }
 
     @Test
-    void revokingAnInstitutionThatIsNotRecognisedInChinese() {
+    void revokingAnInstitutionThatIsNotRecognizedInChinese() {
         String code = Workflow.enterprise("371526", 350, 52_000_000L);
         String institution = Workflow.institution(code);
         zh(city()).contentType(ContentType.JSON).body(Map.of("revokedOn", TestData.today().toString(), "reason", "材料不实"))

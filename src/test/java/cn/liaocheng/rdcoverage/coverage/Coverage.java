@@ -18,9 +18,10 @@ import java.util.UUID;
 import static cn.liaocheng.rdcoverage.TestData.city;
 
 /**
- * Test data for the coverage reports. The API refuses figures of future years and recognition has no public API
- * yet, so both are written straight to the database here; each test uses its own far-away statistical year
- * (2031 and later) so that its counts are exact although all test classes share one database.
+ * Test data for the coverage reports. Each test uses its own far-away statistical year (2031 and later) so that its
+ * counts are exact although all test classes share one database; the API refuses figures of future years and a
+ * recognition decided after today (ReviewService: decidedOn not after today), so both are written straight to the
+ * database here. Recognition through the API (round, application, inspection, decision) is tested in ReviewWorkflowTest.
  */
 public final class Coverage {
     private Coverage() {
@@ -73,7 +74,7 @@ public final class Coverage {
         return city().contentType(ContentType.JSON).body(body).post("/api/v1/institutions").then().statusCode(201).extract().path("id");
     }
 
-    /** Sets an institution RECOGNIZED on a date, as the review workflow will. */
+    /** Sets an institution RECOGNIZED on a date (which may lie in the future), as a RECOGNIZE decision does. */
     public static void recognize(String id, String on) {
         QuarkusTransaction.requiringNew().run(() -> {
             Institution.update("status = ?1, recognizedOn = ?2 where id = ?3",

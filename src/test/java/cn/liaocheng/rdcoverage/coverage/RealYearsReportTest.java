@@ -157,7 +157,7 @@ class RealYearsReportTest {
     }
 
     @Test
-    void onlyDesignationsOfRecognisedInstitutionsCountSplitByKeyEnterpriseAndKeyIndustry() {
+    void onlyDesignationsOfRecognizedInstitutionsCountSplitByKeyEnterpriseAndKeyIndustry() {
         String key = TestData.creditCode("371525");
         city().contentType(ContentType.JSON).body(Map.of("creditCode", key, "name", "重点企业", "regionCode", "371525",
                 "keyEnterprise", true)).post("/api/v1/enterprises").then().statusCode(201);

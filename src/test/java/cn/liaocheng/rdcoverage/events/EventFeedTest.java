@@ -152,11 +152,11 @@ class EventFeedTest {
     @Test
     void anInstitutionsReviewRecognitionAwardAndDeletionAreInTheFeed() {
         String start = Feed.head(city());
-        String[] recognised = cn.liaocheng.rdcoverage.review.Workflow.applicationIn("RECOGNIZED", "371502",
+        String[] recognized = cn.liaocheng.rdcoverage.review.Workflow.applicationIn("RECOGNIZED", "371502",
                 cn.liaocheng.rdcoverage.review.Workflow.openRound());
-        String app = recognised[0];
-        String code = recognised[1];
-        String inst = recognised[2];
+        String app = recognized[0];
+        String code = recognized[1];
+        String inst = recognized[2];
         java.util.function.Predicate<Map<String, Object>> ours = e -> Feed.about(inst).test(e) || Feed.about(app).test(e)
                 || String.valueOf(e.get("type")).startsWith("award.") && code.equals(data(e).get("creditCode"));
         // created, 5 application states (DRAFT..RECOGNIZED), recognised, the city award proposed
@@ -195,9 +195,9 @@ class EventFeedTest {
     @Test
     void designationsRevocationsAndTargetsAreInTheFeed() {
         String start = Feed.head(city());
-        String[] recognised = cn.liaocheng.rdcoverage.review.Workflow.applicationIn("RECOGNIZED", "371502",
+        String[] recognized = cn.liaocheng.rdcoverage.review.Workflow.applicationIn("RECOGNIZED", "371502",
                 cn.liaocheng.rdcoverage.review.Workflow.openRound());
-        String inst = recognised[2];
+        String inst = recognized[2];
         String today = TestData.today().toString();
         String designation = city().contentType("application/json")
                 .body(Map.of("level", "PROVINCIAL", "program", "省企业技术中心", "grantedOn", today))
@@ -215,7 +215,7 @@ class EventFeedTest {
         assertEquals("REVOKED", data(revoked.get(0)).get("status"));
 
         // the award proposed on recognition, approved and disbursed by finance
-        String code = recognised[1];
+        String code = recognized[1];
         String award = (String) ((Map<?, ?>) Feed.follow(TestData::city, start, e -> "award.proposed".equals(e.get("type"))
                 && code.equals(data(e).get("creditCode")), 1).get(0).get("subject")).get("id");
         TestData.role("FINANCE").contentType("application/json").body(Map.of("action", "APPROVE"))
@@ -238,7 +238,7 @@ class EventFeedTest {
                 .body(Map.of("year", year, "regionCode", "371526", "coverageRate", 1, "provincialIncrease", 3))
                 .put("/api/v1/targets/" + target).then().statusCode(200);
         // targets are for everyone, an enterprise included
-        List<Map<String, Object>> targets = Feed.follow(() -> TestData.enterprise(recognised[1]), targetStart, Feed.about(target), 2);
+        List<Map<String, Object>> targets = Feed.follow(() -> TestData.enterprise(recognized[1]), targetStart, Feed.about(target), 2);
         assertEquals(List.of("target.created", "target.updated"), Feed.types(targets));
         assertEquals(3, data(targets.get(1)).get("provincialIncrease"));
     }

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 
 /** Every change is kept with who made it, in which role, when and what changed. */
 @QuarkusTest
@@ -64,6 +66,40 @@ class HistoryTest {
                 .body("items.findAll { it.resource == 'capacity' }.type", equalTo(List.of("CREATED", "UPDATED")))
                 .body("items.findAll { it.resource == 'capacity' }[1].changed", equalTo(List.of("personnel", "hasStableFunding")))
                 .body("items.findAll { it.resource == 'institution' }[0].state.participants", equalTo(List.of(code)));
-        TestData.role("ADMIN").get("/api/v1/policies/liaocheng-2020/history").then().statusCode(200);
+    }
+
+    /**
+     * A policy version's history holds each version's content: published (the parameters of liaocheng-2020 restated
+     * from 2096, SMALL award 50000), then corrected (title and SMALL award 60000). 2096: no other test decides then.
+     */
+    @Test
+    void policyVersionsAreKeptWithTheirContent() {
+        Map<String, Object> policy = new HashMap<>(TestData.role("ADMIN").get("/api/v1/policies/liaocheng-2020").then()
+                .statusCode(200).extract().jsonPath().getMap(""));
+        policy.remove("locked");
+        policy.put("id", "history-2096");
+        policy.put("effectiveFrom", "2096-01-01");
+        policy.put("title", "历史测试版本");
+        String etag = TestData.role("ADMIN").contentType("application/json").body(policy).post("/api/v1/policies").then()
+                .statusCode(201).extract().header("ETag");
+        policy.put("title", "历史测试版本（更正）");
+        policy.put("awards", Map.of("LARGE", 200000, "MEDIUM", 100000, "SMALL", 60000));
+        as(token("ADMIN", "subject", "li.admin")).contentType("application/json").header("If-Match", etag).body(policy)
+                .put("/api/v1/policies/history-2096").then().statusCode(200);
+
+        TestData.role("ADMIN").get("/api/v1/policies/history-2096/history").then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.resource", equalTo(List.of("policy", "policy")))
+                .body("items.key", equalTo(List.of("history-2096", "history-2096")))
+                .body("items.type", equalTo(List.of("CREATED", "UPDATED")))
+                .body("items.role", equalTo(List.of("ADMIN", "ADMIN")))
+                .body("items[1].changedBy", equalTo("li.admin"))
+                .body("items[0].state.effectiveFrom", equalTo("2096-01-01"))
+                .body("items[0].state.title", equalTo("历史测试版本"))
+                .body("items[0].state.parameters", matchesPattern("(?s).*\"SMALL\"\\s*:\\s*50000\\b.*"))
+                .body("items[1].changed", equalTo(List.of("title", "parameters")))
+                .body("items[1].state.title", equalTo("历史测试版本（更正）"))
+                .body("items[1].state.parameters", matchesPattern("(?s).*\"SMALL\"\\s*:\\s*60000\\b.*"));
+        county("371502").get("/api/v1/policies/history-2096/history").then().statusCode(200).body("items", hasSize(2));
     }
 }

@@ -10,7 +10,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -59,11 +58,8 @@ public class EnterpriseImporter {
     @Inject
     ObjectMapper objectMapper;
 
-    @ConfigProperty(name = "rd.import.chunk-size", defaultValue = "1000")
-    int chunk;
-
-    @ConfigProperty(name = "rd.import.transaction-timeout", defaultValue = "3600")
-    int timeoutSeconds;
+    @Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /**
      * @param queryYear   the year of rows without a year cell (?year=), or null (then the title row's, if any)
@@ -88,9 +84,9 @@ public class EnterpriseImporter {
         Counters n = new Counters();
         List<ImportError> errors = new ArrayList<>();
 
-        QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeoutSeconds));
+        QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(rd.importing().transactionTimeout()));
         boolean done = false;
-        try (ChunkReader chunks = ChunkReader.start(reader, validator, chunk, MAX_ERRORS_LISTED);
+        try (ChunkReader chunks = ChunkReader.start(reader, validator, rd.importing().chunkSize(), MAX_ERRORS_LISTED);
              Connection c = dataSource.getConnection()) {
             Writer writer = new Writer(c, now, regionScope, actor, actorRole, e -> {
                 n.rejected++;
@@ -206,7 +202,7 @@ public class EnterpriseImporter {
         private final Consumer<ImportError> reject;
 
         Writer(Connection c, Instant now, String regionScope, String actor, String actorRole, Consumer<ImportError> reject) {
-            int perStatement = Math.max(1, Math.min(chunk, MAX_ROWS_PER_STATEMENT));
+            int perStatement = Math.max(1, Math.min(rd.importing().chunkSize(), MAX_ROWS_PER_STATEMENT));
             this.c = c;
             this.planner = new ChunkPlanner(sizeRules::derive, regionScope);
             this.store = new ImportStore(c, LocalDateTime.ofInstant(now, ZoneOffset.UTC), perStatement);

@@ -9,11 +9,9 @@ import cn.liaocheng.rdcoverage.review.ApplicationStatus;
 import cn.liaocheng.rdcoverage.review.ReviewService;
 import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -44,11 +42,8 @@ public class AttachmentService {
     /** Room for the multipart framing and the small fields around the file. */
     static final long FRAMING = 64 * 1024;
 
-    @ConfigProperty(name = "rd.attachments.max-size", defaultValue = "20M")
-    MemorySize maxSize;
-
-    @ConfigProperty(name = "rd.attachments.max-count", defaultValue = "30")
-    int maxCount;
+    @Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     @Inject
     ReviewService review;
@@ -83,7 +78,7 @@ public class AttachmentService {
     }
 
     public long maxBytes() {
-        return maxSize.asLongValue();
+        return rd.attachments().maxSize().asLongValue();
     }
 
     /** Refuses an announced body that cannot hold a file within the limit, before anything is read. */
@@ -108,10 +103,10 @@ public class AttachmentService {
     @Transactional
     public AttachmentView upload(String applicationId, String contentType, InputStream body) throws IOException {
         Application a = editable(applicationId);
-        if (Attachment.count("applicationId", a.id) >= maxCount) {
-            throw ApiException.conflict("too-many-attachments", "Application " + a.id + " already has " + maxCount
+        if (Attachment.count("applicationId", a.id) >= rd.attachments().maxCount()) {
+            throw ApiException.conflict("too-many-attachments", "Application " + a.id + " already has " + rd.attachments().maxCount()
                     + " attachments, the most it may have (rd.attachments.max-count); remove one first")
-                            .zh("detail.too-many-attachments", a.id, maxCount);
+                            .zh("detail.too-many-attachments", a.id, rd.attachments().maxCount());
         }
         MultipartStream parts = new MultipartStream(new Limited(body, maxBytes() + FRAMING), MultipartStream.boundary(contentType,
                 "Send the file as multipart/form-data with the fields file, kind and (optionally) note"));
@@ -259,13 +254,7 @@ public class AttachmentService {
     }
 
     private static Attachment find(Application a, String rawId) {
-        UUID id;
-        try {
-            id = UUID.fromString(rawId);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Attachment", rawId);
-        }
-        Attachment att = Attachment.findById(id);
+        Attachment att = Attachment.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Attachment", rawId));
         if (att == null || !att.applicationId.equals(a.id)) {
             throw ApiException.notFound("Attachment", rawId);
         }

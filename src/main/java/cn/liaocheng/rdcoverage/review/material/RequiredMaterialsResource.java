@@ -3,7 +3,6 @@ package cn.liaocheng.rdcoverage.review.material;
 import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,11 +38,8 @@ public class RequiredMaterialsResource {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "rd.attachments.max-size", defaultValue = "20M")
-    MemorySize maxSize;
-
-    @ConfigProperty(name = "rd.attachments.max-count", defaultValue = "30")
-    int maxCount;
+    @Inject
+    cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /** A material kind and its name on the form. */
     @Schema(name = "MaterialKindView")
@@ -94,6 +89,6 @@ public class RequiredMaterialsResource {
         return new View(day, doc == null ? null : doc.policyId(), doc == null ? null : doc.effectiveFrom(),
                 doc == null ? null : doc.title(), doc == null ? null : doc.basis(), perMode,
                 Arrays.stream(MaterialKind.values()).map(KindView::of).toList(),
-                new Limits(maxSize.asLongValue(), maxCount, List.copyOf(new TreeSet<>(ContentSniffer.ALLOWED))));
+                new Limits(rd.attachments().maxSize().asLongValue(), rd.attachments().maxCount(), List.copyOf(new TreeSet<>(ContentSniffer.ALLOWED))));
     }
 }

@@ -42,7 +42,7 @@ public record RoundSummary(String roundId, RoundStatus roundStatus, Instant gene
     public record Recognition(String applicationId, String regionCode, String regionName, String creditCode,
                               String enterpriseName, String institutionId, String institutionName, BuildMode buildMode,
                               SizeClass sizeClass, LocalDate decidedOn, String policyId, Basis basis, String inspectionId,
-                              boolean override, String overrideReason, BigDecimal cityAward, Award.Status cityAwardStatus,
+                              boolean override, String overrideReason, BigDecimal cityAward, Award.AwardStatus cityAwardStatus,
                               BigDecimal countySupplement, BigDecimal totalAward) {
     }
 

@@ -126,7 +126,7 @@ public class RoundSummaryService {
     private static Recognition withAward(Recognition r, List<Award> awardsOfApplication) {
         BigDecimal city = null;
         BigDecimal county = null;
-        Award.Status status = null;
+        Award.AwardStatus status = null;
         for (Award w : awardsOfApplication) {
             if (!w.creditCode.equals(r.creditCode())) {
                 continue;
@@ -255,7 +255,7 @@ public class RoundSummaryService {
     private Map<UUID, List<Award>> awardsOf(List<UUID> applicationIds) {
         Map<UUID, List<Award>> out = new HashMap<>();
         for (List<UUID> ids : chunks(applicationIds)) {
-            for (Award w : Award.<Award>list("applicationId in ?1 and status <> ?2", ids, Award.Status.CANCELLED)) {
+            for (Award w : Award.<Award>list("applicationId in ?1 and status <> ?2", ids, Award.AwardStatus.CANCELLED)) {
                 out.computeIfAbsent(w.applicationId, k -> new ArrayList<>()).add(w);
             }
         }

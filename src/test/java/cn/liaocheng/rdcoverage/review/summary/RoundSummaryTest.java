@@ -195,7 +195,7 @@ class RoundSummaryTest {
     }
 
     @Test
-    void theAnnouncementListsTheRecognisedWithNothingConfidential() {
+    void theAnnouncementListsTheRecognizedWithNothingConfidential() {
         JsonPath a = TestData.enterprise(verifiedCode).get("/api/v1/rounds/" + round + "/announcement").then().statusCode(200)
                 .body("items", hasSize(2)).extract().jsonPath();
         Map<String, Object> first = a.getMap("items.find { it.institutionName == '度假区文旅装备研究院' }");
