@@ -417,9 +417,13 @@ public class ProblemOpenApiFilter implements OASFilter {
             }
             List<String> required = new ArrayList<>();
             schema.getProperties().forEach((prop, s) -> {
-                boolean optional = s.getExtensions() != null && s.getExtensions().containsKey("x-optional");
+                // at start SmallRye OpenAPI 4.2 reads x-optional back from the build's document as a plain schema
+                // keyword, not as an extension: look in both places
+                boolean optional = s.getExtensions() != null && s.getExtensions().containsKey("x-optional")
+                        || s.get("x-optional") != null;
                 if (optional) {
                     s.removeExtension("x-optional");
+                    s.set("x-optional", null);
                 } else {
                     required.add(prop);
                 }

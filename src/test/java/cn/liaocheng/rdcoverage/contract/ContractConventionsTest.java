@@ -135,6 +135,23 @@ class ContractConventionsTest {
         assertEquals(List.of(), bare, "error answers must be application/problem+json");
     }
 
+    /**
+     * A property the service leaves out when it is null ({@code @JsonInclude(NON_NULL)}, marked x-optional in the
+     * code) is not required in the contract, and the marker itself is not served: a generated client must not type
+     * {@code submittedOn} of a draft application as always present (the JSON of a draft has no such key).
+     */
+    @Test
+    void propertiesLeftOutWhenNullAreOptional() {
+        assertTrue(!contract.toString().contains("x-optional"), "x-optional served in the contract");
+        JsonNode required = contract.get("components").get("schemas").get("ApplicationView").get("required");
+        List<String> names = new ArrayList<>();
+        required.forEach(n -> names.add(n.asText()));
+        assertTrue(names.contains("id") && names.contains("status"), "ApplicationView requires " + names);
+        for (String optional : List.of("submittedOn", "decision", "awards", "allowedActions")) {
+            assertTrue(!names.contains(optional), "ApplicationView." + optional + " is left out when null, but required: " + names);
+        }
+    }
+
     @Test
     void schemaNamesAreUniqueAndMeaningful() {
         List<String> leaks = new ArrayList<>();
