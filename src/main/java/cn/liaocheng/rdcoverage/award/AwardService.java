@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.events.Changes;
@@ -175,7 +176,7 @@ public class AwardService {
         String code = cn.liaocheng.rdcoverage.enterprise.CreditCode.normalise(in.creditCode());
         Enterprise e = Enterprise.findById(code);
         if (e == null) {
-            throw ApiException.invalid("creditCode", "enterprise " + code + " is not registered");
+            throw ApiException.invalid("creditCode", FieldMessage.of("enterprise " + code + " is not registered", "field.NOT_FOUND.enterprise", code));
         }
         Enterprise.lockForUpdate(code);
         String key = Award.key(in.program(), code);
@@ -196,7 +197,7 @@ public class AwardService {
         UUID institution = cn.liaocheng.rdcoverage.common.Where.parseId("institutionId", in.institutionId());
         cn.liaocheng.rdcoverage.institution.Institution inst = cn.liaocheng.rdcoverage.institution.Institution.findById(institution);
         if (inst == null || !inst.participants.contains(code)) {
-            throw ApiException.invalid("institutionId", "must be an institution in which " + code + " takes part");
+            throw ApiException.invalid("institutionId", FieldMessage.of("must be an institution in which " + code + " takes part", "field.INVALID_VALUE.award-institution", code));
         }
         if (inst.status != cn.liaocheng.rdcoverage.institution.InstitutionStatus.RECOGNIZED) {
             throw ApiException.conflict("institution-not-recognized", "Institution " + inst.id + " is " + inst.status
@@ -298,7 +299,7 @@ public class AwardService {
     @Transactional
     public AwardView transition(String rawId, TransitionRequest request, String ifMatch) {
         if (request == null || request.action() == null) {
-            throw ApiException.invalid("action", "is required: one of APPROVE, DISBURSE, CANCEL");
+            throw ApiException.invalid("action", FieldMessage.of("is required: one of APPROVE, DISBURSE, CANCEL", "field.REQUIRED.one-of", "APPROVE, DISBURSE, CANCEL"));
         }
         Award a = find(rawId);
         cn.liaocheng.rdcoverage.common.ETags.checkIfMatch(ifMatch, a.version);
@@ -320,14 +321,14 @@ public class AwardService {
                 expect(a, request.action(), Award.Status.APPROVED);
                 List<Problem.FieldError> errors = new ArrayList<>();
                 if (request.paidOn() == null) {
-                    errors.add(new Problem.FieldError("paidOn", "is required: the payment date"));
+                    errors.add(new Problem.FieldError("paidOn", FieldMessage.of("is required: the payment date", "field.REQUIRED.paid-on")));
                 } else if (request.paidOn().isAfter(today)) {
-                    errors.add(new Problem.FieldError("paidOn", "must not be in the future"));
+                    errors.add(new Problem.FieldError("paidOn", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date")));
                 }
                 if (request.voucherRef() == null || request.voucherRef().isBlank()) {
-                    errors.add(new Problem.FieldError("voucherRef", "is required: the payment voucher reference"));
+                    errors.add(new Problem.FieldError("voucherRef", FieldMessage.of("is required: the payment voucher reference", "field.REQUIRED.voucher")));
                 } else if (request.voucherRef().length() > 100) {
-                    errors.add(new Problem.FieldError("voucherRef", "must be at most 100 characters"));
+                    errors.add(new Problem.FieldError("voucherRef", FieldMessage.of("must be at most 100 characters", "field.TOO_LONG.chars", 100, request.voucherRef().length())));
                 }
                 if (!errors.isEmpty()) {
                     throw ApiException.invalid(errors);
@@ -341,7 +342,7 @@ public class AwardService {
                     throw illegal(a, request.action());
                 }
                 if (request.reason() == null || request.reason().isBlank()) {
-                    throw ApiException.invalid("reason", "is required to cancel an award");
+                    throw ApiException.invalid("reason", FieldMessage.of("is required to cancel an award", "field.REQUIRED.cancel-reason"));
                 }
                 a.status = Award.Status.CANCELLED;
                 a.cancelledOn = today;

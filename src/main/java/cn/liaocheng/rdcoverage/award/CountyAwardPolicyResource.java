@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -120,10 +121,10 @@ public class CountyAwardPolicyResource {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (in.mode() == CountyAwardPolicy.Mode.FIXED && (in.amounts() == null
                 || in.amounts().LARGE() == null || in.amounts().MEDIUM() == null || in.amounts().SMALL() == null)) {
-            errors.add(new Problem.FieldError("amounts", "FIXED needs an amount for LARGE, MEDIUM and SMALL"));
+            errors.add(new Problem.FieldError("amounts", FieldMessage.of("FIXED needs an amount for LARGE, MEDIUM and SMALL", "field.REQUIRED.fixed-amounts")));
         }
         if (in.mode() == CountyAwardPolicy.Mode.PERCENT && in.percentOfCity() == null) {
-            errors.add(new Problem.FieldError("percentOfCity", "PERCENT needs the percentage of the city award"));
+            errors.add(new Problem.FieldError("percentOfCity", FieldMessage.of("PERCENT needs the percentage of the city award", "field.REQUIRED.percent")));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.policy;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -176,7 +177,7 @@ public class Policies {
                     + " was used by a stored decision and cannot change; publish a new version with a later effective date").zh("detail.policy-locked", id);
         }
         if (!id.equals(policy.id())) {
-            throw ApiException.invalid("id", "must equal the id in the path (" + id + ")");
+            throw ApiException.invalid("id", FieldMessage.of("must equal the id in the path (" + id + ")", "field.INVALID_VALUE.path-id", id));
         }
         validate(policy);
         write(row, policy);
@@ -214,30 +215,30 @@ public class Policies {
     private void validate(Policy p) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (p.id() == null || !p.id().matches("[a-z0-9][a-z0-9-]{1,39}")) {
-            errors.add(new Problem.FieldError("id", "must be 2-40 lower-case letters, digits or dashes"));
+            errors.add(new Problem.FieldError("id", FieldMessage.of("must be 2-40 lower-case letters, digits or dashes", "field.INVALID_FORMAT.policy-id")));
         }
         if (p.effectiveFrom() == null) {
-            errors.add(new Problem.FieldError("effectiveFrom", "is required"));
+            errors.add(new Problem.FieldError("effectiveFrom", FieldMessage.of("is required", "field.REQUIRED.plain")));
         }
         if (p.title() == null || p.title().isBlank()) {
-            errors.add(new Problem.FieldError("title", "is required"));
+            errors.add(new Problem.FieldError("title", FieldMessage.of("is required", "field.REQUIRED.plain")));
         }
         if (p.sizeClassification() == null) {
-            errors.add(new Problem.FieldError("sizeClassification", "is required"));
+            errors.add(new Problem.FieldError("sizeClassification", FieldMessage.of("is required", "field.REQUIRED.plain")));
         }
         if (p.aboveDesignatedSizeRevenue() == null || p.aboveDesignatedSizeRevenue().signum() < 0) {
-            errors.add(new Problem.FieldError("aboveDesignatedSizeRevenue", "is required and must be 0 or more"));
+            errors.add(new Problem.FieldError("aboveDesignatedSizeRevenue", FieldMessage.of("is required and must be 0 or more", "field.REQUIRED.non-negative")));
         }
         if (p.interpretations() == null) {
-            errors.add(new Problem.FieldError("interpretations", "is required"));
+            errors.add(new Problem.FieldError("interpretations", FieldMessage.of("is required", "field.REQUIRED.plain")));
         }
         for (Tier tier : Tier.values()) {
             if (p.standards() == null || p.standards().get(tier) == null) {
-                errors.add(new Problem.FieldError("standards." + tier, "is required"));
+                errors.add(new Problem.FieldError("standards." + tier, FieldMessage.of("is required", "field.REQUIRED.plain")));
             }
             BigDecimal award = p.awards() == null ? null : p.awards().get(tier);
             if (award == null || award.signum() < 0) {
-                errors.add(new Problem.FieldError("awards." + tier, "is required and must be 0 or more"));
+                errors.add(new Problem.FieldError("awards." + tier, FieldMessage.of("is required and must be 0 or more", "field.REQUIRED.non-negative")));
             }
         }
         if (!errors.isEmpty()) {

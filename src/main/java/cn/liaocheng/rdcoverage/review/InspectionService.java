@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -113,7 +114,7 @@ public class InspectionService {
         LocalDate today = LocalDate.now(clock);
         if (in.conductedOn() != null) {
             if (in.conductedOn().isAfter(today)) {
-                throw ApiException.invalid("conductedOn", "must not be in the future");
+                throw ApiException.invalid("conductedOn", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date"));
             }
             i.conductedOn = in.conductedOn();
         }
@@ -132,10 +133,10 @@ public class InspectionService {
         }
         if (in.conclusion() != null) {
             if (i.conductedOn == null) {
-                throw ApiException.invalid("conductedOn", "is required to conclude an inspection");
+                throw ApiException.invalid("conductedOn", FieldMessage.of("is required to conclude an inspection", "field.REQUIRED.conclude"));
             }
             if (i.kind == Inspection.Kind.ON_SITE && !i.hasVerifiedCapacity() && !industry(i)) {
-                throw ApiException.invalid("verifiedCapacity", "is required to conclude an on-site inspection");
+                throw ApiException.invalid("verifiedCapacity", FieldMessage.of("is required to conclude an on-site inspection", "field.REQUIRED.conclude-on-site"));
             }
             i.conclusion = in.conclusion();
             i.status = Inspection.Status.CONCLUDED;
