@@ -346,23 +346,17 @@ public class ProblemMappers {
         return sb.toString();
     }
 
+    /** What a field of this Java type takes, in English; the Chinese is {@code field.*.<kind>}. Never a class name. */
     private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            Object[] values = type.getEnumConstants();
-            StringBuilder sb = new StringBuilder("value; one of ");
-            for (int i = 0; i < values.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(values[i]);
-            }
-            return sb.toString();
-        }
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "Integer", "int", "Long", "long" -> "whole number";
-            case "BigDecimal", "Double", "double" -> "number";
-            case "Boolean", "boolean" -> "boolean (true or false)";
-            case "String" -> "string";
-            // never a Java class name: the JSON shape the field takes
-            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "JSON array" : "JSON object";
+        return switch (kind(type)) {
+            case "enum" -> "value; one of " + allowed(type);
+            case "date" -> "date (YYYY-MM-DD)";
+            case "integer" -> "whole number";
+            case "number" -> "number";
+            case "boolean" -> "boolean (true or false)";
+            case "string" -> "string";
+            case "array" -> "JSON array";
+            default -> "JSON object";
         };
     }
 
