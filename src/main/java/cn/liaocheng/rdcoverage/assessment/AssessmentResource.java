@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.assessment;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,7 +71,7 @@ public class AssessmentResource {
         for (int k = 0; k < body.participants().size(); k++) {
             var p = body.participants().get(k);
             String code = CreditCode.normalise(p.creditCode());
-            String problem = CreditCode.problem(code);
+            FieldMessage problem = CreditCode.problem(code);
             if (problem != null) {
                 errors.add(new Problem.FieldError("participants[" + k + "].creditCode", problem));
             }

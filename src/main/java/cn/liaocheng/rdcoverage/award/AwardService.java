@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.events.Changes;
@@ -165,7 +166,7 @@ public class AwardService {
         String code = cn.liaocheng.rdcoverage.enterprise.CreditCode.normalise(in.creditCode());
         Enterprise e = Enterprise.findById(code);
         if (e == null) {
-            throw ApiException.invalid("creditCode", "enterprise " + code + " is not registered");
+            throw ApiException.invalid("creditCode", FieldMessage.of("enterprise " + code + " is not registered", "field.NOT_FOUND.enterprise", code));
         }
         Enterprise.lockForUpdate(code);
         String key = Award.key(in.program(), code);
@@ -186,7 +187,7 @@ public class AwardService {
         UUID institution = cn.liaocheng.rdcoverage.common.Where.parseId("institutionId", in.institutionId());
         cn.liaocheng.rdcoverage.institution.Institution inst = cn.liaocheng.rdcoverage.institution.Institution.findById(institution);
         if (inst == null || !inst.participants.contains(code)) {
-            throw ApiException.invalid("institutionId", "must be an institution in which " + code + " takes part");
+            throw ApiException.invalid("institutionId", FieldMessage.of("must be an institution in which " + code + " takes part", "field.INVALID_VALUE.award-institution", code));
         }
         if (inst.status != cn.liaocheng.rdcoverage.institution.InstitutionStatus.RECOGNIZED) {
             throw ApiException.conflict("institution-not-recognized", "Institution " + inst.id + " is " + inst.status
@@ -317,14 +318,14 @@ public class AwardService {
             case DISBURSE -> {
                 List<Problem.FieldError> errors = new ArrayList<>();
                 if (request.paidOn() == null) {
-                    errors.add(new Problem.FieldError("paidOn", "is required: the payment date"));
+                    errors.add(new Problem.FieldError("paidOn", FieldMessage.of("is required: the payment date", "field.REQUIRED.paid-on")));
                 } else if (request.paidOn().isAfter(today)) {
-                    errors.add(new Problem.FieldError("paidOn", "must not be in the future"));
+                    errors.add(new Problem.FieldError("paidOn", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date")));
                 }
                 if (request.voucherRef() == null || request.voucherRef().isBlank()) {
-                    errors.add(new Problem.FieldError("voucherRef", "is required: the payment voucher reference"));
+                    errors.add(new Problem.FieldError("voucherRef", FieldMessage.of("is required: the payment voucher reference", "field.REQUIRED.voucher")));
                 } else if (request.voucherRef().length() > 100) {
-                    errors.add(new Problem.FieldError("voucherRef", "must be at most 100 characters"));
+                    errors.add(new Problem.FieldError("voucherRef", FieldMessage.of("must be at most 100 characters", "field.TOO_LONG.chars", 100, request.voucherRef().length())));
                 }
                 if (!errors.isEmpty()) {
                     throw ApiException.invalid(errors);
@@ -334,7 +335,7 @@ public class AwardService {
             }
             case CANCEL -> {
                 if (request.reason() == null || request.reason().isBlank()) {
-                    throw ApiException.invalid("reason", "is required to cancel an award");
+                    throw ApiException.invalid("reason", FieldMessage.of("is required to cancel an award", "field.REQUIRED.cancel-reason"));
                 }
                 a.cancelledOn = today;
                 a.cancelReason = request.reason().trim();

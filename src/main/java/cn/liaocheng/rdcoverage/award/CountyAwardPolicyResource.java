@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -126,7 +127,7 @@ public class CountyAwardPolicyResource {
             checkAmounts(in.amounts(), errors);
         }
         if (in.mode() == CountyAwardPolicy.Mode.PERCENT && in.percentOfCity() == null) {
-            errors.add(new Problem.FieldError("percentOfCity", "PERCENT needs the percentage of the city award"));
+            errors.add(new Problem.FieldError("percentOfCity", FieldMessage.of("PERCENT needs the percentage of the city award", "field.REQUIRED.percent")));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -41,6 +41,16 @@ public class ApiException extends RuntimeException {
         return invalid(List.of(new Problem.FieldError(field, message, code)));
     }
 
+    /** A field error with its message in both languages (see {@link FieldMessage}), the code guessed from the English. */
+    public static ApiException invalid(String field, FieldMessage message) {
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** A field error with its message in both languages and a stable machine code. */
+    public static ApiException invalid(String field, FieldMessage message, String code) {
+        return invalid(List.of(new Problem.FieldError(field, message, code)));
+    }
+
     public static ApiException invalid(List<Problem.FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
@@ -51,7 +61,7 @@ public class ApiException extends RuntimeException {
     /** A request body that JAX-RS read as absent (an empty body) is a 400 naming "body". */
     public static <T> T requireBody(T body) {
         if (body == null) {
-            throw invalid("body", "is required");
+            throw invalid("body", FieldMessage.of("is required", "field.REQUIRED.body"));
         }
         return body;
     }

@@ -186,7 +186,8 @@ public class Batches {
             String id = idOf.apply(items.get(i));
             Integer first = seen.putIfAbsent(id, i);
             if (first != null) {
-                errors.add(new Problem.FieldError("items[" + i + "].id", "repeats items[" + first + "]; one transition per object and batch"));
+                errors.add(new Problem.FieldError("items[" + i + "].id", "repeats items[" + first + "]; one transition per object and batch")
+                        .zh("field.DUPLICATE.batch-item", first));
             }
         }
         if (!errors.isEmpty()) {

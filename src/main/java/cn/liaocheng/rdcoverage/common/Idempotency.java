@@ -71,7 +71,7 @@ public class Idempotency {
             return QuarkusTransaction.joiningExisting().timeout(timeoutSeconds).call(action::get);
         }
         if (key.length() > 200) {
-            throw ApiException.invalid("Idempotency-Key", "must be at most 200 characters");
+            throw ApiException.invalid("Idempotency-Key", FieldMessage.of("must be at most 200 characters", "field.TOO_LONG.chars", 200, key.length()));
         }
         String issuer = issuer();
         String subject = caller.subject();

@@ -135,11 +135,14 @@ public final class Keyset<T> {
         try {
             raw = JSON.readValue(Base64.getUrlDecoder().decode(cursor), List.class);
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw ApiException.invalid("after", "is not a cursor of this list: pass the next of the previous page as it was");
+            throw ApiException.invalid("after", FieldMessage.of("is not a cursor of this list: pass the next of the previous page as it was",
+                    "field.INVALID.cursor"));
         }
         if (raw.size() != keys.size() + 1 || !sort.equals(raw.get(0))) {
-            throw ApiException.invalid("after", "was made for another sort (" + (raw.isEmpty() ? "?" : raw.get(0))
-                    + "); ask again with the sort of the page it came from, or without after for the first page");
+            Object madeFor = raw.isEmpty() ? "?" : raw.get(0);
+            throw ApiException.invalid("after", FieldMessage.of("was made for another sort (" + madeFor
+                    + "); ask again with the sort of the page it came from, or without after for the first page",
+                    "field.INVALID.cursor-sort", madeFor));
         }
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -160,7 +163,8 @@ public final class Keyset<T> {
                     throw new IllegalStateException("unsupported keyset type " + type);
                 }
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("after", "is not a cursor of this list: pass the next of the previous page as it was");
+                throw ApiException.invalid("after", FieldMessage.of("is not a cursor of this list: pass the next of the previous page as it was",
+                    "field.INVALID.cursor"));
             }
         }
         return values;

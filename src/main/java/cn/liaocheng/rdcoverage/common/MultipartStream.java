@@ -60,7 +60,7 @@ public final class MultipartStream {
             while ((n = content.read(b)) > 0) {
                 out.write(b, 0, n);
                 if (out.size() > maxBytes) {
-                    throw ApiException.invalid(name, "must be at most " + maxBytes + " bytes");
+                    throw ApiException.invalid(name, FieldMessage.of("must be at most " + maxBytes + " bytes", "field.TOO_LONG.bytes", maxBytes));
                 }
             }
             return out.toString(StandardCharsets.UTF_8);
@@ -92,7 +92,8 @@ public final class MultipartStream {
                 }
             }
         }
-        throw ApiException.invalid("Content-Type", "multipart/form-data needs a boundary parameter of 1 to 70 characters");
+        throw ApiException.invalid("Content-Type", FieldMessage.of("multipart/form-data needs a boundary parameter of 1 to 70 characters",
+                "field.INVALID.boundary"));
     }
 
     /** The next part, or null after the last; the previous part's content is skipped if it was not read to its end. */
@@ -270,7 +271,7 @@ public final class MultipartStream {
     }
 
     private static ApiException malformed(String why) {
-        return ApiException.invalid("body", "is not a readable multipart/form-data body: " + why);
+        return ApiException.invalid("body", FieldMessage.of("is not a readable multipart/form-data body: " + why, "field.INVALID.multipart", why));
     }
 
     /** The content of the current part: ends where the delimiter starts. */

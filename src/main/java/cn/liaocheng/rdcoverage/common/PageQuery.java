@@ -20,13 +20,14 @@ public class PageQuery {
 
     public void validate() {
         if (page < 0) {
-            throw ApiException.invalid("page", "must be 0 or more");
+            throw ApiException.invalid("page", FieldMessage.of("must be 0 or more", "field.OUT_OF_RANGE.page", page));
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw ApiException.invalid("size", "must be between 1 and " + MAX_SIZE);
+            throw ApiException.invalid("size", FieldMessage.of("must be between 1 and " + MAX_SIZE, "field.OUT_OF_RANGE.size", size, MAX_SIZE));
         }
         if ((long) page * size > Integer.MAX_VALUE) {
-            throw ApiException.invalid("page", "page × size must not exceed " + Integer.MAX_VALUE, FieldCodes.OUT_OF_RANGE);
+            throw ApiException.invalid("page", FieldMessage.of("page × size must not exceed " + Integer.MAX_VALUE,
+                    "field.OUT_OF_RANGE.page-size", page, size, Integer.MAX_VALUE), FieldCodes.OUT_OF_RANGE);
         }
     }
 }

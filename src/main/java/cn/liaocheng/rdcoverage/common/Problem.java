@@ -61,14 +61,34 @@ public final class Problem {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"field", "code", "message"})
-    public record FieldError(String field, String message, String code) {
+    public record FieldError(String field, String message, String code,
+                             @com.fasterxml.jackson.annotation.JsonIgnore FieldMessage localised) {
+        public FieldError(String field, String message, String code) {
+            this(field, message, code, null);
+        }
+
         /** A field error whose code is guessed from the message (REQUIRED, OUT_OF_RANGE, ... else INVALID). */
         public FieldError(String field, String message) {
             this(field, message, FieldCodes.guess(message));
         }
 
+        /** A field error with its message in both languages (see {@link FieldMessage}). */
+        public FieldError(String field, FieldMessage message, String code) {
+            this(field, message.english(), code, message);
+        }
+
+        /** A field error with its message in both languages, the code guessed from the English. */
+        public FieldError(String field, FieldMessage message) {
+            this(field, message, FieldCodes.guess(message.english()));
+        }
+
+        /** This error with its Chinese message: the ProblemMessages pattern {@code key} over {@code args}. */
+        public FieldError zh(String key, Object... args) {
+            return new FieldError(field, message, code, new FieldMessage(message, key, args));
+        }
+
         public FieldError withMessage(String localized) {
-            return new FieldError(field, localized, code);
+            return new FieldError(field, localized, code, null);
         }
     }
 }

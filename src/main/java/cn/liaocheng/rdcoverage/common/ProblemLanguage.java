@@ -90,7 +90,10 @@ public class ProblemLanguage {
         if (problem.errors != null) {
             List<Problem.FieldError> localised = new ArrayList<>(problem.errors.size());
             for (Problem.FieldError e : problem.errors) {
-                String message = text("field." + e.code(), locale);
+                String message = e.localised() == null ? null : format(e.localised().key(), e.localised().args(), locale);
+                if (message == null) {
+                    message = text("field." + e.code(), locale); // no sentence of its own: its code's
+                }
                 localised.add(message == null || isChinese(e.message()) ? e : e.withMessage(message));
             }
             problem.errors = List.copyOf(localised);
@@ -101,19 +104,28 @@ public class ProblemLanguage {
                 return;
             }
         }
-        String pattern = problem.detailKey == null ? null : text(problem.detailKey, locale);
-        if (pattern != null) {
-            Object[] args = problem.detailArgs == null ? new Object[0] : problem.detailArgs.clone();
-            for (int k = 0; k < args.length; k++) {
-                args[k] = String.valueOf(args[k]); // as written: no digit grouping of years and ids
-            }
-            problem.detail = new MessageFormat(pattern, locale).format(args);
+        String formatted = problem.detailKey == null ? null : format(problem.detailKey, problem.detailArgs, locale);
+        if (formatted != null) {
+            problem.detail = formatted;
             return;
         }
         String detail = text("detail." + slug, locale);
         if (detail != null) {
             problem.detail = detail;
         }
+    }
+
+    /** The bundle's pattern {@code key} over {@code args}, each as written (no digit grouping of years and ids); null without one. */
+    static String format(String key, Object[] args, Locale locale) {
+        String pattern = text(key, locale);
+        if (pattern == null) {
+            return null;
+        }
+        Object[] written = args == null ? new Object[0] : args.clone();
+        for (int k = 0; k < written.length; k++) {
+            written[k] = String.valueOf(written[k]);
+        }
+        return new MessageFormat(pattern, locale).format(written);
     }
 
     private static boolean isChinese(String s) {

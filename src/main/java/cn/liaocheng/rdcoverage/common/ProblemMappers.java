@@ -68,27 +68,38 @@ public class ProblemMappers {
     public Response unknownProperty(UnrecognizedPropertyException e) {
         String field = jsonPath(e);
         return Problems.validation(List.of(new Problem.FieldError(field,
-                "is not a field of this resource, or is read-only and cannot be set", FieldCodes.UNKNOWN_FIELD)));
+                "is not a field of this resource, or is read-only and cannot be set", FieldCodes.UNKNOWN_FIELD)
+                .zh("field.UNKNOWN_FIELD.property", e.getPropertyName())));
     }
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
         if (e instanceof StrictJson.OutOfRange range) {
-            return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)), range.limit())));
+            return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)), range.limit())
+                    .zh("field.OUT_OF_RANGE.decimal", StrictJson.MAX_INTEGER_DIGITS, StrictJson.MAX_FRACTION_DIGITS)));
         }
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)),
-                "'" + e.getValue() + "' is not a valid " + expected)));
+                "'" + e.getValue() + "' is not a valid " + expected)
+                .zh("field.invalid." + kind(e.getTargetType()), e.getValue(), allowed(e.getTargetType()))));
     }
 
     /** A JSON value of the wrong type ({@code "revenue": false}), or a whole number field given a fraction. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         String field = orBody(jsonPath(e));
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            // FAIL_ON_TRAILING_TOKENS: a second value after the body ({"a":1}{"a":2}, {"a":1} x)
+            return Problems.validation(List.of(new Problem.FieldError("body",
+                    "has content after the end of the JSON document (one JSON value per body)", FieldCodes.MALFORMED_JSON)
+                    .zh("field.MALFORMED_JSON.trailing")));
+        }
         if (e.getTargetType() != null && e.getTargetType() != Object.class) {
+            boolean fraction = e.getMessage() != null && e.getMessage().startsWith("Cannot coerce Floating-point");
             return Problems.validation(List.of(new Problem.FieldError(field, "must be a " + describe(e.getTargetType())
-                    + (e.getMessage() != null && e.getMessage().startsWith("Cannot coerce Floating-point") ? " without a fraction" : "")
-                    + " (the JSON value has the wrong type)")));
+                    + (fraction ? " without a fraction" : "") + " (the JSON value has the wrong type)")
+                    .zh(fraction ? "field.INVALID_TYPE.fraction" : "field.INVALID_TYPE." + kind(e.getTargetType()),
+                            allowed(e.getTargetType()))));
         }
         return jsonMapping(e);
     }
@@ -101,7 +112,8 @@ public class ProblemMappers {
         }
         return Problems.validation(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
                 "has the wrong type or shape: " + e.getOriginalMessage().split("\n")[0].replaceAll(" \\(class [^)]*\\)", ""),
-                FieldCodes.INVALID_TYPE)));
+                FieldCodes.INVALID_TYPE).zh("field.INVALID_TYPE.shape", e.getOriginalMessage().split("\n")[0]
+                .replaceAll(" \\(class [^)]*\\)", ""))));
     }
 
     /** The JSON reader's failure as wrapped by the server (a 400 WebApplicationException): the mapper of its own kind. */
@@ -131,7 +143,7 @@ public class ProblemMappers {
         if (!(e instanceof JsonMappingException)) {
             return streamRead(e, "");
         }
-        return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON")));
+        return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON").zh("field.MALFORMED_JSON.unread")));
     }
 
     /**
@@ -146,19 +158,26 @@ public class ProblemMappers {
         if (duplicate) {
             String name = dup.group(1);
             String field = at.isEmpty() ? name : at + "." + name;
-            return Problems.validation(List.of(new Problem.FieldError(field, "appears more than once in the same object")));
+            return Problems.validation(List.of(new Problem.FieldError(field, "appears more than once in the same object")
+                    .zh("field.DUPLICATE.key", name)));
         }
         if (e instanceof StreamConstraintsException) {
             return Problems.validation(List.of(new Problem.FieldError(orBody(at),
                     "exceeds a limit of this service: " + message.replaceAll(",? ?\\(?from `[^`]*`\\)?", "")
-                            .replaceAll(" \\(\\)", ""))));
+                            .replaceAll(" \\(\\)", "")).zh("field.OUT_OF_RANGE.stream", StrictJson.MAX_NUMBER_LENGTH,
+                    StrictJson.MAX_NESTING_DEPTH, StrictJson.MAX_STRING_LENGTH, StrictJson.MAX_NAME_LENGTH)));
         }
-        if (e instanceof InputCoercionException) {
+        if (e instanceof InputCoercionException coercion) {
             return Problems.validation(List.of(new Problem.FieldError(orBody(at),
-                    "is out of range: " + message.replaceAll(" \\(class [^)]*\\)", ""))));
+                    "is out of range: " + message.replaceAll(" \\(class [^)]*\\)", "")).zh("field.OUT_OF_RANGE.number",
+                    coercion.getTargetType() == Integer.TYPE || coercion.getTargetType() == Integer.class ? Integer.MIN_VALUE : Long.MIN_VALUE,
+                    coercion.getTargetType() == Integer.TYPE || coercion.getTargetType() == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE)));
         }
+        com.fasterxml.jackson.core.JsonLocation where = e.getLocation();
         return Problems.validation(List.of(new Problem.FieldError("body",
-                "is not well-formed JSON" + (at.isEmpty() ? "" : " (at " + at + ")") + ": " + message)));
+                "is not well-formed JSON" + (at.isEmpty() ? "" : " (at " + at + ")") + ": " + message)
+                .zh(at.isEmpty() ? "field.MALFORMED_JSON.at" : "field.MALFORMED_JSON.in", where == null ? "?" : where.getLineNr(),
+                        where == null ? "?" : where.getColumnNr(), at)));
     }
 
     private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
@@ -294,21 +313,50 @@ public class ProblemMappers {
         };
     }
 
-    private static String describe(Class<?> type) {
+    /**
+     * The case of a field's Java type among the Chinese messages ({@code field.invalid.<kind>},
+     * {@code field.INVALID_TYPE.<kind>}): enum, date, integer, number, boolean or other.
+     */
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "other";
+        }
         if (type.isEnum()) {
-            Object[] values = type.getEnumConstants();
-            StringBuilder sb = new StringBuilder("value; one of ");
-            for (int i = 0; i < values.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(values[i]);
-            }
-            return sb.toString();
+            return "enum";
         }
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "Integer", "int", "Long", "long" -> "whole number";
+            case "LocalDate" -> "date";
+            case "Integer", "int", "Long", "long" -> "integer";
             case "BigDecimal", "Double", "double" -> "number";
-            case "Boolean", "boolean" -> "boolean (true or false)";
-            default -> type.getSimpleName();
+            case "Boolean", "boolean" -> "boolean";
+            case "String" -> "string";
+            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "array" : "object";
+        };
+    }
+
+    /** The accepted values of an enum type, comma separated (empty for other types). */
+    private static String allowed(Class<?> type) {
+        if (type == null || !type.isEnum()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Object v : type.getEnumConstants()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(v);
+        }
+        return sb.toString();
+    }
+
+    /** What a field of this Java type takes, in English; the Chinese is {@code field.*.<kind>}. Never a class name. */
+    private static String describe(Class<?> type) {
+        return switch (kind(type)) {
+            case "enum" -> "value; one of " + allowed(type);
+            case "date" -> "date (YYYY-MM-DD)";
+            case "integer" -> "whole number";
+            case "number" -> "number";
+            case "boolean" -> "boolean (true or false)";
+            case "string" -> "string";
+            case "array" -> "JSON array";
+            default -> "JSON object";
         };
     }
 

@@ -43,7 +43,11 @@ public class QueryParameterCheck {
             for (String value : values) {
                 String problem = problem(value.trim(), type);
                 if (problem != null) {
-                    errors.add(new Problem.FieldError(name, "'" + value + "' is not " + problem, FieldCodes.INVALID_TYPE));
+                    boolean bool = type == boolean.class || type == Boolean.class;
+                    boolean integer = type == int.class || type == Integer.class;
+                    errors.add(new Problem.FieldError(name, "'" + value + "' is not " + problem, FieldCodes.INVALID_TYPE)
+                            .zh(bool ? "field.INVALID_TYPE.query-boolean" : integer ? "field.INVALID_TYPE.query-int" : "field.INVALID_TYPE.query-long",
+                                    value, Integer.MAX_VALUE));
                     return;
                 }
             }

@@ -37,8 +37,9 @@ public final class Sorting {
 
     /** The 400 for a field that is not in the allow-list, listing the ones that are. */
     public static ApiException unknown(String field, Collection<String> sortable) {
-        return ApiException.invalid("sort", "cannot sort by '" + field + "'; sortable fields: "
-                + String.join(", ", sortable.stream().sorted().toList()));
+        String fields = String.join(", ", sortable.stream().sorted().toList());
+        return ApiException.invalid("sort", FieldMessage.of("cannot sort by '" + field + "'; sortable fields: " + fields,
+                "field.NOT_SORTABLE.sort", field, fields));
     }
 
     /**

@@ -19,7 +19,8 @@ public final class Timestamps {
             }
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "'" + raw + "' is not an ISO-8601 date or date-time with offset (e.g. 2026-01-01T00:00:00Z)");
+            throw ApiException.invalid(field, FieldMessage.of("'" + raw + "' is not an ISO-8601 date or date-time with offset (e.g. 2026-01-01T00:00:00Z)",
+                    "field.INVALID_DATE.since", raw));
         }
     }
 
@@ -27,7 +28,7 @@ public final class Timestamps {
         try {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "'" + raw + "' is not an ISO-8601 date (YYYY-MM-DD)");
+            throw ApiException.invalid(field, FieldMessage.of("'" + raw + "' is not an ISO-8601 date (YYYY-MM-DD)", "field.INVALID_DATE.date", raw));
         }
     }
 }

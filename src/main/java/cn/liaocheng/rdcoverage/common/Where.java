@@ -37,7 +37,8 @@ public final class Where {
         try {
             return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            throw ApiException.invalid(field, FieldMessage.of("must be one of " + Arrays.toString(type.getEnumConstants()),
+                    "field.INVALID_VALUE.enum", raw, String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
         }
     }
 
@@ -46,7 +47,7 @@ public final class Where {
         try {
             return UUID.fromString(raw.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "'" + raw + "' is not an id");
+            throw ApiException.invalid(field, FieldMessage.of("'" + raw + "' is not an id", "field.INVALID.id", raw));
         }
     }
 

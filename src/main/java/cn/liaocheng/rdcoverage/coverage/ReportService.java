@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -132,7 +133,7 @@ public class ReportService {
                                    String after, PageQuery paging) {
         paging.validate();
         if (after != null && !after.isBlank() && paging.page != 0) {
-            throw ApiException.invalid("page", "must be 0 (or left out) with after: the cursor already says where the page starts");
+            throw ApiException.invalid("page", FieldMessage.of("must be 0 (or left out) with after: the cursor already says where the page starts", "field.INVALID.page-with-after"));
         }
         Set<String> region = regionsInScope(regionCode);
         Keyset<CoverageQueries.Uncovered> order = CoverageQueries.order(paging.sort);
@@ -236,7 +237,7 @@ public class ReportService {
             return requested != null ? Set.of(requested) : own;
         }
         if (requested != null && !regions.exists(requested)) {
-            throw ApiException.invalid("regionCode", "'" + regionCode + "' is not a region code of Liaocheng (see /api/v1/regions)");
+            throw ApiException.invalid("regionCode", FieldMessage.of("'" + regionCode + "' is not a region code of Liaocheng (see /api/v1/regions)", "field.INVALID_VALUE.region", regionCode));
         }
         return requested == null ? null : Set.of(requested);
     }
@@ -254,12 +255,12 @@ public class ReportService {
                 throw outOfScope(requested);
             }
             if (requested == null && own.size() != 1) {
-                throw ApiException.invalid("regionCode", "is required: your scope holds " + own.size() + " regions");
+                throw ApiException.invalid("regionCode", FieldMessage.of("is required: your scope holds " + own.size() + " regions", "field.REQUIRED.region-scope", own.size()));
             }
             return requested != null ? requested : own.iterator().next();
         }
         if (requested != null && !regions.exists(requested)) {
-            throw ApiException.invalid("regionCode", "'" + regionCode + "' is not a region code of Liaocheng (see /api/v1/regions)");
+            throw ApiException.invalid("regionCode", FieldMessage.of("'" + regionCode + "' is not a region code of Liaocheng (see /api/v1/regions)", "field.INVALID_VALUE.region", regionCode));
         }
         return requested;
     }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -212,7 +213,7 @@ public class SnapshotService {
             clause.append(clause.isEmpty() ? " where " : " and ").append("s.asOf <= :to");
         }
         if (from != null && to != null && to.isBefore(from)) {
-            throw ApiException.invalid("to", "must not be before from");
+            throw ApiException.invalid("to", FieldMessage.of("must not be before from", "field.INVALID.before", "from"));
         }
         return new Where(clause.toString(), params);
     }

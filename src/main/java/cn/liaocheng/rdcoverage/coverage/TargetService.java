@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -86,7 +87,7 @@ public class TargetService {
         CoverageTarget t = find(rawId);
         ETags.checkIfMatch(ifMatch, t.version);
         if (input.year() != t.year) {
-            throw ApiException.invalid("year", "must stay " + t.year + "; create another target for another year");
+            throw ApiException.invalid("year", FieldMessage.of("must stay " + t.year + "; create another target for another year", "field.INVALID_VALUE.target-year", t.year));
         }
         String region = region(input.regionCode());
         if (!CoverageTarget.scopeOf(region).equals(t.scope)) {
@@ -117,7 +118,7 @@ public class TargetService {
         }
         String code = raw.trim();
         if (!regions.exists(code)) {
-            throw ApiException.invalid("regionCode", "'" + raw + "' is not a region code of Liaocheng (see /api/v1/regions)");
+            throw ApiException.invalid("regionCode", FieldMessage.of("'" + raw + "' is not a region code of Liaocheng (see /api/v1/regions)", "field.INVALID_VALUE.region", raw));
         }
         return code;
     }

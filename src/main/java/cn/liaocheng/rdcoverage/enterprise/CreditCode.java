@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
+
 /**
  * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters over
  * {@code 0-9 A-H J-N P-R T-U W-Y} (values 0..30), the last being a check character over the first 17.
@@ -16,26 +18,29 @@ public final class CreditCode {
         return raw == null ? null : raw.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** Why the (normalised) code is invalid, or null when it is valid. */
-    public static String problem(String code) {
+    /** Why the (normalised) code is invalid, in English and Chinese (see {@link FieldMessage}), or null when it is valid. */
+    public static FieldMessage problem(String code) {
         if (code == null || code.isEmpty()) {
-            return "is required";
+            return FieldMessage.of("is required", "field.REQUIRED.credit-code");
         }
         if (code.length() != 18) {
-            return "must be 18 characters (GB 32100-2015), got " + code.length();
+            return FieldMessage.of("must be 18 characters (GB 32100-2015), got " + code.length(), "field.INVALID_CREDIT_CODE.length",
+                    code.length());
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             int value = ALPHABET.indexOf(code.charAt(i));
             if (value < 0) {
-                return "character " + (i + 1) + " '" + code.charAt(i) + "' is not allowed (0-9, A-H, J-N, P-R, T-U, W-Y)";
+                return FieldMessage.of("character " + (i + 1) + " '" + code.charAt(i) + "' is not allowed (0-9, A-H, J-N, P-R, T-U, W-Y)",
+                        "field.INVALID_CREDIT_CODE.character", i + 1, code.charAt(i));
             }
             sum += value * WEIGHTS[i];
         }
         int check = 31 - sum % 31;
         char expected = ALPHABET.charAt(check == 31 ? 0 : check);
         if (code.charAt(17) != expected) {
-            return "check character is '" + code.charAt(17) + "' but must be '" + expected + "' (GB 32100-2015)";
+            return FieldMessage.of("check character is '" + code.charAt(17) + "' but must be '" + expected + "' (GB 32100-2015)",
+                    "field.INVALID_CREDIT_CODE.check", code.charAt(17), expected);
         }
         return null;
     }

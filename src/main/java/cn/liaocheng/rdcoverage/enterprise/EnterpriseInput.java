@@ -12,7 +12,7 @@ public record EnterpriseInput(
         String creditCode,
         @NotBlank @Size(max = EnterpriseLimits.NAME_MAX) String name,
         @NotBlank @Pattern(regexp = EnterpriseLimits.REGION_CODE_REGEX, message = "{rd.regionCode.format}") String regionCode,
-        @Pattern(regexp = EnterpriseLimits.INDUSTRY_CODE_REGEX, message = EnterpriseLimits.INDUSTRY_CODE_MESSAGE) String industryCode,
+        @Pattern(regexp = EnterpriseLimits.INDUSTRY_CODE_REGEX, message = "{rd.industryCode.format}") String industryCode,
         @Size(max = EnterpriseLimits.ADDRESS_MAX) String address,
         Boolean keyEnterprise,
         Boolean keyIndustry,

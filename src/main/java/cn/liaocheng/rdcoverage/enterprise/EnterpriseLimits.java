@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
+
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -25,48 +27,58 @@ public final class EnterpriseLimits {
     private EnterpriseLimits() {
     }
 
-    public static String nameProblem(String name) {
+    // Each check answers why a value is refused, in English and Chinese (FieldMessage), or null when it is accepted.
+
+    public static FieldMessage nameProblem(String name) {
         if (name == null || name.isBlank()) {
-            return "is required";
+            return FieldMessage.of("is required", "field.REQUIRED.name");
         }
-        return name.length() > NAME_MAX ? "must be at most " + NAME_MAX + " characters" : null;
+        return name.length() > NAME_MAX
+                ? FieldMessage.of("must be at most " + NAME_MAX + " characters", "field.TOO_LONG.chars", NAME_MAX, name.length()) : null;
     }
 
-    public static String addressProblem(String address) {
-        return address != null && address.length() > ADDRESS_MAX ? "must be at most " + ADDRESS_MAX + " characters" : null;
+    public static FieldMessage addressProblem(String address) {
+        return address != null && address.length() > ADDRESS_MAX
+                ? FieldMessage.of("must be at most " + ADDRESS_MAX + " characters", "field.TOO_LONG.chars", ADDRESS_MAX, address.length())
+                : null;
     }
 
-    public static String industryCodeProblem(String code) {
-        return code != null && !INDUSTRY_CODE.matcher(code).matches() ? INDUSTRY_CODE_MESSAGE : null;
+    public static FieldMessage industryCodeProblem(String code) {
+        return code != null && !INDUSTRY_CODE.matcher(code).matches()
+                ? FieldMessage.of(INDUSTRY_CODE_MESSAGE, "field.INVALID_FORMAT.industry-code") : null;
     }
 
-    public static String yearProblem(int year, int currentYear) {
+    public static FieldMessage yearProblem(int year, int currentYear) {
         if (year < MIN_YEAR) {
-            return "must be " + MIN_YEAR + " or later";
+            return FieldMessage.of("must be " + MIN_YEAR + " or later", "field.OUT_OF_RANGE.min-year", MIN_YEAR, year);
         }
-        return year > currentYear ? "must not be in the future (" + year + " > " + currentYear + ")" : null;
+        return year > currentYear ? FieldMessage.of("must not be in the future (" + year + " > " + currentYear + ")",
+                "field.IN_FUTURE.year", year, currentYear) : null;
     }
 
-    public static String employeesProblem(long employees) {
+    public static FieldMessage employeesProblem(long employees) {
         if (employees < 0) {
-            return "must not be negative";
+            return FieldMessage.of("must not be negative", "field.OUT_OF_RANGE.negative-persons");
         }
-        return employees > MAX_EMPLOYEES ? "must be at most " + MAX_EMPLOYEES : null;
+        return employees > MAX_EMPLOYEES
+                ? FieldMessage.of("must be at most " + MAX_EMPLOYEES, "field.OUT_OF_RANGE.max-persons", MAX_EMPLOYEES) : null;
     }
 
     /**
      * Why a revenue in yuan is out of bounds, or null. Looks at precision and scale only, so a value such as
      * {@code 1e1000000} is refused without being expanded.
      */
-    public static String revenueProblem(BigDecimal yuan) {
+    public static FieldMessage revenueProblem(BigDecimal yuan) {
         if (yuan.signum() < 0) {
-            return "must not be negative";
+            return FieldMessage.of("must not be negative", "field.OUT_OF_RANGE.negative-yuan");
         }
         if (yuan.scale() > REVENUE_FRACTION_DIGITS && yuan.stripTrailingZeros().scale() > REVENUE_FRACTION_DIGITS) {
-            return "has more than " + REVENUE_FRACTION_DIGITS + " decimals (yuan and fen)";
+            return FieldMessage.of("has more than " + REVENUE_FRACTION_DIGITS + " decimals (yuan and fen)",
+                    "field.OUT_OF_RANGE.fen", REVENUE_FRACTION_DIGITS);
         }
         if ((long) yuan.precision() - yuan.scale() > REVENUE_INTEGER_DIGITS) {
-            return "is too large (at most " + REVENUE_INTEGER_DIGITS + " digits of yuan)";
+            return FieldMessage.of("is too large (at most " + REVENUE_INTEGER_DIGITS + " digits of yuan)",
+                    "field.OUT_OF_RANGE.yuan-digits", REVENUE_INTEGER_DIGITS);
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.Exports;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -257,10 +258,10 @@ public class EnterpriseResource {
                                    @QueryParam("listed") @DefaultValue("true") boolean listed,
                                    InputStream body) {
         if (!mode.equals("partial") && !mode.equals("all-or-nothing")) {
-            throw ApiException.invalid("mode", "must be all-or-nothing or partial");
+            throw ApiException.invalid("mode", FieldMessage.of("must be all-or-nothing or partial", "field.INVALID_VALUE.mode", mode));
         }
         if (year != null && (year < EnterpriseLimits.MIN_YEAR || year > 9999)) {
-            throw ApiException.invalid("year", "must be a year from " + EnterpriseLimits.MIN_YEAR);
+            throw ApiException.invalid("year", FieldMessage.of("must be a year from " + EnterpriseLimits.MIN_YEAR, "field.OUT_OF_RANGE.import-year", year, EnterpriseLimits.MIN_YEAR, 9999));
         }
         return importer.run(ImportSource.of(contentType, body), year, listed, dryRun, mode.equals("partial"),
                 scope.importRegion(),

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -170,10 +171,10 @@ public class EnterpriseService {
         Enterprise e = find(rawCode);
         ETags.checkIfMatch(ifMatch, e.version);
         if (input.creditCode() != null && !e.creditCode.equals(CreditCode.normalise(input.creditCode()))) {
-            throw ApiException.invalid("creditCode", "must equal the credit code in the path (" + e.creditCode + "); a credit code never changes");
+            throw ApiException.invalid("creditCode", FieldMessage.of("must equal the credit code in the path (" + e.creditCode + "); a credit code never changes", "field.INVALID_VALUE.path-credit-code", e.creditCode));
         }
         if (input.figures() != null) {
-            throw ApiException.invalid("figures", "cannot be replaced here; use PUT /api/v1/enterprises/" + e.creditCode + "/figures/{year}");
+            throw ApiException.invalid("figures", FieldMessage.of("cannot be replaced here; use PUT /api/v1/enterprises/" + e.creditCode + "/figures/{year}", "field.INVALID.figures-here", e.creditCode));
         }
         checkRegion(input.regionCode());
         checkRegionInScope(input.regionCode());
@@ -244,7 +245,7 @@ public class EnterpriseService {
     public PutResult putFigures(String rawCode, int year, FiguresInput input, String ifMatch) {
         Enterprise e = find(rawCode);
         if (input.year() != null && input.year() != year) {
-            throw ApiException.invalid("year", "must equal the year in the path (" + year + ")");
+            throw ApiException.invalid("year", FieldMessage.of("must equal the year in the path (" + year + ")", "field.INVALID_VALUE.path-year", year));
         }
         checkYear("year", year);
         EnterpriseFigures f = EnterpriseFigures.findById(new EnterpriseFigures.Key(e.creditCode, year));
@@ -311,7 +312,7 @@ public class EnterpriseService {
 
     Enterprise find(String rawCode) {
         String code = CreditCode.normalise(rawCode);
-        String problem = CreditCode.problem(code);
+        FieldMessage problem = CreditCode.problem(code);
         if (problem != null) {
             throw ApiException.invalid("creditCode", problem);
         }
@@ -331,7 +332,7 @@ public class EnterpriseService {
 
     private String validCode(String field, String raw) {
         String code = CreditCode.normalise(raw);
-        String problem = CreditCode.problem(code);
+        FieldMessage problem = CreditCode.problem(code);
         if (problem != null) {
             throw ApiException.invalid(field, problem);
         }
@@ -342,7 +343,7 @@ public class EnterpriseService {
     private String checkedRegion(String code) {
         String region = code.trim();
         if (!regions.exists(region)) {
-            throw ApiException.invalid("regionCode", "'" + code + "' is not a region of Liaocheng; see GET /api/v1/regions");
+            throw ApiException.invalid("regionCode", FieldMessage.of("'" + code + "' is not a region of Liaocheng; see GET /api/v1/regions", "field.INVALID_VALUE.region", code));
         }
         checkRegionInScope(region);
         return region;
@@ -350,7 +351,7 @@ public class EnterpriseService {
 
     private void checkRegion(String code) {
         if (!regions.exists(code)) {
-            throw ApiException.invalid("regionCode", "'" + code + "' is not a region of Liaocheng; see GET /api/v1/regions");
+            throw ApiException.invalid("regionCode", FieldMessage.of("'" + code + "' is not a region of Liaocheng; see GET /api/v1/regions", "field.INVALID_VALUE.region", code));
         }
     }
 
@@ -367,11 +368,11 @@ public class EnterpriseService {
         for (int i = 0; i < figures.size(); i++) {
             FiguresInput f = figures.get(i);
             if (f.year() == null) {
-                errors.add(new Problem.FieldError("figures[" + i + "].year", "is required"));
+                errors.add(new Problem.FieldError("figures[" + i + "].year", FieldMessage.of("is required", "field.REQUIRED.year")));
             } else if (EnterpriseLimits.yearProblem(f.year(), LocalDate.now(clock).getYear()) != null) {
                 errors.add(new Problem.FieldError("figures[" + i + "].year", EnterpriseLimits.yearProblem(f.year(), LocalDate.now(clock).getYear())));
             } else if (!years.add(f.year())) {
-                errors.add(new Problem.FieldError("figures[" + i + "].year", "appears twice"));
+                errors.add(new Problem.FieldError("figures[" + i + "].year", FieldMessage.of("appears twice", "field.DUPLICATE.year", f.year())));
             }
         }
         if (!errors.isEmpty()) {
@@ -380,7 +381,7 @@ public class EnterpriseService {
     }
 
     private void checkYear(String field, int year) {
-        String problem = EnterpriseLimits.yearProblem(year, LocalDate.now(clock).getYear());
+        FieldMessage problem = EnterpriseLimits.yearProblem(year, LocalDate.now(clock).getYear());
         if (problem != null) {
             throw ApiException.invalid(field, problem);
         }

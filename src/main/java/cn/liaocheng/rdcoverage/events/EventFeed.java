@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.events;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.security.Caller;
@@ -146,7 +147,7 @@ public class EventFeed {
                             + after + " cannot be replayed without a gap. Re-sync from the lists (GET /api/v1/enterprises, "
                             + "/institutions, /applications, /awards, /targets, /policies), then follow the feed from after="
                             + purged + " (or without after).",
-                    List.of(new Problem.FieldError("after", "is older than the retention period")),
+                    List.of(new Problem.FieldError("after", FieldMessage.of("is older than the retention period", "field.OUT_OF_RANGE.purged"))),
                     Map.of("oldestCursor", Long.toString(purged)));
         }
     }
@@ -163,7 +164,7 @@ public class EventFeed {
         } catch (NumberFormatException e) {
             // below
         }
-        throw ApiException.invalid("after", "must be a cursor returned as next by this feed (a non-negative integer)");
+        throw ApiException.invalid("after", FieldMessage.of("must be a cursor returned as next by this feed (a non-negative integer)", "field.INVALID_FORMAT.cursor"));
     }
 
     static Set<String> parseTypes(String raw) {
@@ -178,8 +179,9 @@ public class EventFeed {
                 continue;
             }
             if (EventType.of(name) == null) {
-                errors.add(new Problem.FieldError("types", "'" + name + "' is not an event type; known: "
-                        + String.join(", ", java.util.Arrays.stream(EventType.values()).map(EventType::wire).toList())));
+                String known = String.join(", ", java.util.Arrays.stream(EventType.values()).map(EventType::wire).toList());
+                errors.add(new Problem.FieldError("types", FieldMessage.of("'" + name + "' is not an event type; known: " + known,
+                        "field.INVALID_VALUE.enum", name, known)));
             } else {
                 types.add(name);
             }

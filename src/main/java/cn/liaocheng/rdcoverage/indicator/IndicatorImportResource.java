@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.common.LargeBody;
@@ -74,7 +75,7 @@ public class IndicatorImportResource {
                                @QueryParam("mode") @DefaultValue("all-or-nothing") String mode,
                                InputStream body) {
         if (!mode.equals("partial") && !mode.equals("all-or-nothing")) {
-            throw ApiException.invalid("mode", "must be all-or-nothing or partial");
+            throw ApiException.invalid("mode", FieldMessage.of("must be all-or-nothing or partial", "field.INVALID_VALUE.mode", mode));
         }
         boolean partial = mode.equals("partial");
         if (key == null || key.isBlank()) {

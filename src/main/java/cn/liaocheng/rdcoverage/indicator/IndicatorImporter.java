@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportError;
@@ -261,7 +262,7 @@ public class IndicatorImporter {
             if (++received > MAX_ROWS) {
                 throw new ApiException(400, "import-file", "The file cannot be read",
                         "body: holds more than " + MAX_ROWS + " rows; split the file",
-                        List.of(new Problem.FieldError("body", "holds more than " + MAX_ROWS + " rows; split the file")), null);
+                        List.of(new Problem.FieldError("body", FieldMessage.of("holds more than " + MAX_ROWS + " rows; split the file", "field.TOO_LONG.rows", MAX_ROWS))), null);
             }
             long before = errors.size() + omitted[0];
             UUID id = null;
@@ -287,9 +288,9 @@ public class IndicatorImporter {
                 continue;
             }
             IndicatorInput input = new IndicatorInput(pa, inv, granted, products);
-            String problem = IndicatorService.problem(input);
+            cn.liaocheng.rdcoverage.common.FieldMessage problem = IndicatorService.problem(input);
             if (problem != null) {
-                error(errors, omitted, new ImportError(line, "inventionPatentApplications", problem));
+                error(errors, omitted, new ImportError(line, "inventionPatentApplications", problem.english()));
                 continue;
             }
             rows.add(new Row(line, id, year, input));

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.Exports;
@@ -118,6 +119,49 @@ public class IndicatorReportResource {
         return service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);
     }
 
+    @GET
+    @Path("/trend")
+    @Produces(CsvOutput.MEDIA_TYPE)
+    @Operation(summary = "The indicator trend as CSV (UTF-8 with BOM): one line per year, totals and growth on the year before")
+    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    public Response trendCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        IndicatorReportService.Trend trend = service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);
+        StreamingOutput body = out -> {
+            try (CsvOutput csv = new CsvOutput(out, Exports.header(TREND_COLUMNS, language))) {
+                trendRows(csv, trend);
+            }
+        };
+        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .tag(TableTag.of(TableTag.CSV, null, Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend)))
+                .header("Content-Disposition", Exports.disposition("indicators-trend", trend.regionCode(), LocalDate.of(trend.to(), 12, 31)))
+                .build();
+    }
+
+    /** The trend's columns: the report's, without the scope and the region's name (one region, or the city, per file). */
+    static final List<String> TREND_COLUMNS = List.of("regionCode", "year", "institutions",
+            "coveredEnterprises", "coveredSingle", "coveredJoint", "coveredIndustry", "rdExpenditure", "rdPersonnel",
+            "patentApplications", "inventionPatentApplications", "patentsGranted", "newProducts", "coveredRevenue", "rdIntensity",
+            "rdExpenditureGrowth", "rdExpenditureGrowthPercent", "rdPersonnelGrowth", "rdPersonnelGrowthPercent",
+            "patentApplicationsGrowth", "patentApplicationsGrowthPercent");
+
+    private static void trendRows(TableOutput out, IndicatorReportService.Trend trend) {
+        for (IndicatorReportService.TrendPoint p : trend.points()) {
+            IndicatorReport.Totals t = p.totals();
+            IndicatorReport.Growth g = p.growth();
+            out.row(trend.regionCode() == null ? "CITY" : trend.regionCode(), p.year(), t.institutions(), t.enterprises(),
+                    t.enterprisesByBuildMode().single(), t.enterprisesByBuildMode().joint(), t.enterprisesByBuildMode().industry(),
+                    t.rdExpenditure(), t.rdPersonnel(), t.patentApplications(), t.inventionPatentApplications(), t.patentsGranted(),
+                    t.newProducts(), t.revenue(), t.rdIntensity(),
+                    g == null || g.rdExpenditure() == null ? null : g.rdExpenditure().absolute(),
+                    g == null || g.rdExpenditure() == null ? null : g.rdExpenditure().percent(),
+                    g == null || g.rdPersonnel() == null ? null : g.rdPersonnel().absolute(),
+                    g == null || g.rdPersonnel() == null ? null : g.rdPersonnel().percent(),
+                    g == null || g.patentApplications() == null ? null : g.patentApplications().absolute(),
+                    g == null || g.patentApplications() == null ? null : g.patentApplications().percent());
+        }
+    }
+
     private int year(String raw) {
         Integer y = optionalYear("year", raw);
         return y == null ? LocalDate.now(clock).getYear() - 1 : y;
@@ -130,7 +174,7 @@ public class IndicatorReportResource {
         try {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(field, "must be a year such as 2025");
+            throw ApiException.invalid(field, FieldMessage.of("must be a year such as 2025", "field.INVALID_TYPE.year"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.coverage.ReportService;
 import cn.liaocheng.rdcoverage.coverage.SnapshotTaking;
@@ -66,18 +67,18 @@ public class IndicatorReportService {
     /** The city's (or a region's) totals and growth for each year in [from, to]. */
     public Trend trend(Integer from, Integer to, String regionCode) {
         if (from == null) {
-            throw ApiException.invalid("from", "is required (a year)");
+            throw ApiException.invalid("from", FieldMessage.of("is required (a year)", "field.REQUIRED.year"));
         }
         if (to == null) {
-            throw ApiException.invalid("to", "is required (a year)");
+            throw ApiException.invalid("to", FieldMessage.of("is required (a year)", "field.REQUIRED.year"));
         }
         checkYear("from", from);
         checkYear("to", to);
         if (to < from) {
-            throw ApiException.invalid("to", "must not be before from");
+            throw ApiException.invalid("to", FieldMessage.of("must not be before from", "field.INVALID.before", "from"));
         }
         if (to - from >= MAX_TREND_YEARS) {
-            throw ApiException.invalid("to", "at most " + MAX_TREND_YEARS + " years at once");
+            throw ApiException.invalid("to", FieldMessage.of("at most " + MAX_TREND_YEARS + " years at once", "field.OUT_OF_RANGE.trend-years", MAX_TREND_YEARS));
         }
         String region = reports.scope(regionCode);
         List<TrendPoint> points = new ArrayList<>();
@@ -168,7 +169,7 @@ public class IndicatorReportService {
 
     private static void checkYear(String field, int year) {
         if (year < 1991 || year > 9999) {
-            throw ApiException.invalid(field, "must be a year from 1991 on");
+            throw ApiException.invalid(field, FieldMessage.of("must be a year from 1991 on", "field.OUT_OF_RANGE.year-from", 1991));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -35,6 +36,7 @@ public class IndicatorResource {
     IndicatorService service;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     @Operation(operationId = "listInstitutionIndicators", summary = "Every reported year of an institution's R&D indicators, latest first")
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public PageResult<IndicatorView> list(@PathParam("id") String id) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.institution.InstitutionYear;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
@@ -90,13 +91,14 @@ public class IndicatorService {
     }
 
     /** Invention patent applications are part of the patent applications; the message names the field. */
-    static String problem(IndicatorInput in) {
+    static FieldMessage problem(IndicatorInput in) {
         return in.inventionPatentApplications() > in.patentApplications()
-                ? "must not exceed patentApplications (" + in.patentApplications() + ")" : null;
+                ? FieldMessage.of("must not exceed patentApplications (" + in.patentApplications() + ")",
+                "field.OUT_OF_RANGE.invention-patents", in.inventionPatentApplications(), in.patentApplications()) : null;
     }
 
     private static void check(IndicatorInput in) {
-        String problem = problem(in);
+        FieldMessage problem = problem(in);
         if (problem != null) {
             throw ApiException.invalid("inventionPatentApplications", problem);
         }
@@ -104,10 +106,10 @@ public class IndicatorService {
 
     void checkYear(int year) {
         if (year < 1990) {
-            throw ApiException.invalid("year", "must be 1990 or later");
+            throw ApiException.invalid("year", FieldMessage.of("must be 1990 or later", "field.OUT_OF_RANGE.min-year", 1990, year));
         }
         if (year > LocalDate.now(clock).getYear()) {
-            throw ApiException.invalid("year", "must not be in the future");
+            throw ApiException.invalid("year", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date"));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -73,7 +74,7 @@ public class DesignationService {
                     Map.of("revokedOn", d.revokedOn.toString())).zh("detail.already-revoked.designation", d.id, d.revokedOn);
         }
         if (input.revokedOn().isBefore(d.grantedOn)) {
-            throw ApiException.invalid("revokedOn", "must not be before grantedOn (" + d.grantedOn + ")");
+            throw ApiException.invalid("revokedOn", FieldMessage.of("must not be before grantedOn (" + d.grantedOn + ")", "field.INVALID.before-date", "grantedOn", d.grantedOn));
         }
         d.revokedOn = input.revokedOn();
         d.revocationReason = input.reason().trim();
@@ -93,7 +94,7 @@ public class DesignationService {
                     + "; only a RECOGNIZED institution can be revoked", Map.of("institutionStatus", i.status.name())).zh("detail.not-recognized.revoke", i.id, i.status);
         }
         if (i.recognizedOn != null && input.revokedOn().isBefore(i.recognizedOn)) {
-            throw ApiException.invalid("revokedOn", "must not be before recognizedOn (" + i.recognizedOn + ")");
+            throw ApiException.invalid("revokedOn", FieldMessage.of("must not be before recognizedOn (" + i.recognizedOn + ")", "field.INVALID.before-date", "recognizedOn", i.recognizedOn));
         }
         i.status = InstitutionStatus.REVOKED;
         i.revokedOn = input.revokedOn();

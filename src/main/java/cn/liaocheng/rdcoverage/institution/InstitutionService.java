@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -145,7 +146,7 @@ public class InstitutionService {
             HistoricRegister.Entry entry = register.institutions().get(k);
             String prefix = "institutions[" + k + "].";
             if (entry.recognizedOn().isAfter(today)) {
-                errors.add(new Problem.FieldError(prefix + "recognizedOn", "must not be after today (" + today + ")"));
+                errors.add(new Problem.FieldError(prefix + "recognizedOn", FieldMessage.of("must not be after today (" + today + ")", "field.IN_FUTURE.today", today)));
             }
             Institution i = new Institution();
             i.status = InstitutionStatus.RECOGNIZED;
@@ -264,9 +265,10 @@ public class InstitutionService {
         if (changed.isEmpty() || !frozen(i)) {
             return;
         }
-        List<Problem.FieldError> errors = changed.stream().map(f -> new Problem.FieldError(f,
+        List<Problem.FieldError> errors = changed.stream().map(f -> new Problem.FieldError(f, FieldMessage.of(
                 "is frozen: a decision rests on it; change it through a new application in a round, "
-                        + "or a city officer's correction with a reason (POST /api/v1/institutions/{id}/corrections)")).toList();
+                        + "or a city officer's correction with a reason (POST /api/v1/institutions/{id}/corrections)",
+                "field.INVALID.frozen", i.id))).toList();
         throw new ApiException(409, "institution-frozen", "Conflict", "Institution " + i.id + " is " + i.status
                 + (i.status == InstitutionStatus.DECLARED ? " and under review" : "") + "; "
                 + String.join(", ", changed) + " cannot be changed directly", errors, Map.of("frozenFields", changed))
@@ -325,9 +327,9 @@ public class InstitutionService {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String code : pending) {
-            errors.add(new Problem.FieldError("participants[" + i.participants.indexOf(code) + "]",
+            errors.add(new Problem.FieldError("participants[" + i.participants.indexOf(code) + "]", FieldMessage.of(
                     "has not confirmed taking part (POST /api/v1/institutions/" + i.id + "/consents by that enterprise "
-                            + "or a county officer of its region)"));
+                            + "or a county officer of its region)", "field.INVALID.consent", code, i.id)));
         }
         throw new ApiException(409, "consent-pending", "Conflict", pending.size() + " participant(s) of institution "
                 + i.id + " have not confirmed taking part", errors, Map.of("pendingParticipants", pending))
@@ -343,7 +345,7 @@ public class InstitutionService {
         Institution i = find(rawId);
         String code = CreditCode.normalise(rawCode);
         if (!i.participants.contains(code)) {
-            throw ApiException.invalid("creditCode", "is not a participant of institution " + i.id);
+            throw ApiException.invalid("creditCode", FieldMessage.of("is not a participant of institution " + i.id, "field.INVALID_VALUE.not-participant", i.id));
         }
         if (!scope.actsForEnterprise(code)) {
             throw ApiException.forbidden(caller.scopedToEnterprise() ? "An enterprise confirms only its own participation"
@@ -416,7 +418,7 @@ public class InstitutionService {
     public boolean putCapacity(String rawId, int year, CapacityInput input) {
         Institution i = find(rawId);
         if (input.year() != null && input.year() != year) {
-            throw ApiException.invalid("year", "must equal the year in the path (" + year + ")");
+            throw ApiException.invalid("year", FieldMessage.of("must equal the year in the path (" + year + ")", "field.INVALID_VALUE.path-year", year));
         }
         if (capacityChanges(i, year, input)) {
             refuseFrozenChanges(i, List.of("capacity"));
@@ -493,11 +495,11 @@ public class InstitutionService {
         Set<String> distinct = new HashSet<>();
         for (int k = 0; k < in.participants().size(); k++) {
             String code = CreditCode.normalise(in.participants().get(k));
-            String problem = CreditCode.problem(code);
+            FieldMessage problem = CreditCode.problem(code);
             if (problem != null) {
                 errors.add(new Problem.FieldError("participants[" + k + "]", problem));
             } else if (!distinct.add(code)) {
-                errors.add(new Problem.FieldError("participants[" + k + "]", code + " is listed twice"));
+                errors.add(new Problem.FieldError("participants[" + k + "]", FieldMessage.of(code + " is listed twice", "field.DUPLICATE.participant", code)));
             }
             codes.add(code);
         }
@@ -515,50 +517,50 @@ public class InstitutionService {
         for (int k = 0; k < codes.size(); k++) {
             String code = codes.get(k);
             if (CreditCode.problem(code) == null && codes.indexOf(code) == k && Enterprise.findById(code) == null) {
-                errors.add(new Problem.FieldError("participants[" + k + "]", "enterprise " + code + " is not registered"));
+                errors.add(new Problem.FieldError("participants[" + k + "]", FieldMessage.of("enterprise " + code + " is not registered", "field.NOT_FOUND.enterprise", code)));
             }
         }
         switch (in.buildMode()) {
             case SINGLE -> {
                 if (codes.size() != 1) {
-                    errors.add(new Problem.FieldError("participants", "a SINGLE institution (企业单建) has exactly one participant"));
+                    errors.add(new Problem.FieldError("participants", FieldMessage.of("a SINGLE institution (企业单建) has exactly one participant", "field.INVALID.single")));
                 }
             }
             case JOINT -> {
                 if (distinct.size() < 2) {
-                    errors.add(new Problem.FieldError("participants", "a JOINT institution (多企联建) has at least two distinct participants"));
+                    errors.add(new Problem.FieldError("participants", FieldMessage.of("a JOINT institution (多企联建) has at least two distinct participants", "field.INVALID.joint")));
                 }
             }
             case INDUSTRY -> {
                 if (in.platform() == null) {
-                    errors.add(new Problem.FieldError("platform", "is required for an INDUSTRY institution (产业共建)"));
+                    errors.add(new Problem.FieldError("platform", FieldMessage.of("is required for an INDUSTRY institution (产业共建)", "field.REQUIRED.industry")));
                 }
                 if (in.serviceAgreement() == null) {
-                    errors.add(new Problem.FieldError("serviceAgreement", "is required for an INDUSTRY institution (产业共建)"));
+                    errors.add(new Problem.FieldError("serviceAgreement", FieldMessage.of("is required for an INDUSTRY institution (产业共建)", "field.REQUIRED.industry")));
                 }
             }
         }
         if (in.buildMode() != BuildMode.INDUSTRY) {
             if (in.platform() != null) {
-                errors.add(new Problem.FieldError("platform", "applies only to INDUSTRY institutions"));
+                errors.add(new Problem.FieldError("platform", FieldMessage.of("applies only to INDUSTRY institutions", "field.INVALID.industry-only")));
             }
             if (in.serviceAgreement() != null) {
-                errors.add(new Problem.FieldError("serviceAgreement", "applies only to INDUSTRY institutions"));
+                errors.add(new Problem.FieldError("serviceAgreement", FieldMessage.of("applies only to INDUSTRY institutions", "field.INVALID.industry-only")));
             }
         }
         if (in.serviceAgreement() != null && in.serviceAgreement().validUntil() != null
                 && in.serviceAgreement().validUntil().isBefore(in.serviceAgreement().signedOn())) {
-            errors.add(new Problem.FieldError("serviceAgreement.validUntil", "must not be before signedOn"));
+            errors.add(new Problem.FieldError("serviceAgreement.validUntil", FieldMessage.of("must not be before signedOn", "field.INVALID.before", "signedOn")));
         }
         List<InstitutionInput.CooperationInput> coops = in.cooperations() == null ? List.of() : in.cooperations();
         for (int k = 0; k < coops.size(); k++) {
             var c = coops.get(k);
             if (c.validUntil() != null && c.validUntil().isBefore(c.signedOn())) {
-                errors.add(new Problem.FieldError("cooperations[" + k + "].validUntil", "must not be before signedOn"));
+                errors.add(new Problem.FieldError("cooperations[" + k + "].validUntil", FieldMessage.of("must not be before signedOn", "field.INVALID.before", "signedOn")));
             }
         }
         if (in.capacity() != null && in.capacity().year() != null && in.capacity().year() > LocalDate.now(clock).getYear()) {
-            errors.add(new Problem.FieldError("capacity.year", "must not be in the future"));
+            errors.add(new Problem.FieldError("capacity.year", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date")));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -595,7 +597,7 @@ public class InstitutionService {
     private void putCapacity(Institution i, CapacityInput in) {
         int year = in.year() == null ? LocalDate.now(clock).getYear() : in.year();
         if (year > LocalDate.now(clock).getYear()) {
-            throw ApiException.invalid("year", "must not be in the future");
+            throw ApiException.invalid("year", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date"));
         }
         InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
         boolean created = c == null;

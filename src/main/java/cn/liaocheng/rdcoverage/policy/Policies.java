@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.policy;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
@@ -197,7 +198,7 @@ public class Policies {
                     + " was used by a stored decision and cannot change; publish a new version with a later effective date").zh("detail.policy-locked", id);
         }
         if (!id.equals(policy.id())) {
-            throw ApiException.invalid("id", "must equal the id in the path (" + id + ")");
+            throw ApiException.invalid("id", FieldMessage.of("must equal the id in the path (" + id + ")", "field.INVALID_VALUE.path-id", id));
         }
         write(row, policy);
         row.persistAndFlush();

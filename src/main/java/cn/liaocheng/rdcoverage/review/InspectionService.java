@@ -5,6 +5,7 @@ import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -118,7 +119,7 @@ public class InspectionService {
         LocalDate today = LocalDate.now(clock);
         if (in.conductedOn() != null) {
             if (in.conductedOn().isAfter(today)) {
-                throw ApiException.invalid("conductedOn", "must not be in the future");
+                throw ApiException.invalid("conductedOn", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date"));
             }
             i.conductedOn = in.conductedOn();
         }
@@ -131,7 +132,7 @@ public class InspectionService {
         }
         if (in.conclusion() != null) {
             if (i.conductedOn == null) {
-                throw ApiException.invalid("conductedOn", "is required to conclude an inspection");
+                throw ApiException.invalid("conductedOn", FieldMessage.of("is required to conclude an inspection", "field.REQUIRED.conclude"));
             }
             if (i.kind == Inspection.InspectionKind.ON_SITE && !i.hasVerifiedCapacity() && capacityApplies(i)) {
                 throw ApiException.invalid("verifiedCapacity", "is required to conclude an on-site inspection");

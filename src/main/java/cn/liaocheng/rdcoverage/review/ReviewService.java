@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import cn.liaocheng.rdcoverage.events.Changes;
@@ -96,13 +97,13 @@ public class ReviewService {
     public RoundView createRound(ReviewInputs.RoundInput in) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!in.id().equals(in.year() + "H" + in.half())) {
-            errors.add(new Problem.FieldError("id", "must be year + 'H' + half (" + in.year() + "H" + in.half() + ")"));
+            errors.add(new Problem.FieldError("id", FieldMessage.of("must be year + 'H' + half (" + in.year() + "H" + in.half() + ")", "field.INVALID_VALUE.round-id", in.year() + "H" + in.half())));
         }
         if (in.closesOn().isBefore(in.opensOn())) {
-            errors.add(new Problem.FieldError("closesOn", "must not be before opensOn"));
+            errors.add(new Problem.FieldError("closesOn", FieldMessage.of("must not be before opensOn", "field.INVALID.before", "opensOn")));
         }
         if (in.status() != null && in.status() != RoundStatus.OPEN) {
-            errors.add(new Problem.FieldError("status", "a new round is OPEN; move it on with /transitions"));
+            errors.add(new Problem.FieldError("status", FieldMessage.of("a new round is OPEN; move it on with /transitions", "field.INVALID.new-round-status")));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -207,7 +208,7 @@ public class ReviewService {
         }
         Round round = Round.findById(in.roundId());
         if (round == null) {
-            throw ApiException.invalid("roundId", "round " + in.roundId() + " does not exist");
+            throw ApiException.invalid("roundId", FieldMessage.of("round " + in.roundId() + " does not exist", "field.NOT_FOUND.round", in.roundId()));
         }
         if (round.status != RoundStatus.OPEN) {
             throw ApiException.conflict("round-not-open", "Round " + round.id + " is " + round.status + "; applications are made while it is OPEN")
@@ -315,14 +316,14 @@ public class ReviewService {
             return today;
         }
         if (action != ApplicationAction.RECOGNIZE && action != ApplicationAction.REJECT) {
-            throw ApiException.invalid("decidedOn", "applies only to RECOGNIZE and REJECT (the city's decisions)");
+            throw ApiException.invalid("decidedOn", FieldMessage.of("applies only to RECOGNIZE and REJECT (the city's decisions)", "field.INVALID.decided-on"));
         }
         if (t.decidedOn().isAfter(today)) {
-            throw ApiException.invalid("decidedOn", "must not be after today (" + today + ")");
+            throw ApiException.invalid("decidedOn", FieldMessage.of("must not be after today (" + today + ")", "field.IN_FUTURE.today", today));
         }
         Round round = Round.findById(a.roundId);
         if (t.decidedOn().isBefore(round.opensOn)) {
-            throw ApiException.invalid("decidedOn", "must not be before round " + round.id + " opened (" + round.opensOn + ")");
+            throw ApiException.invalid("decidedOn", FieldMessage.of("must not be before round " + round.id + " opened (" + round.opensOn + ")", "field.INVALID.before-round", round.id, round.opensOn));
         }
         long back = java.time.temporal.ChronoUnit.DAYS.between(t.decidedOn(), today);
         if (back > rd.decisions().reasonAfterDays() && (t.reason() == null || t.reason().isBlank())) {
@@ -413,7 +414,7 @@ public class ReviewService {
                                 .zh("detail.not-qualified", today, source);
             }
             if (t.reason() == null || t.reason().isBlank()) {
-                throw ApiException.invalid("reason", "is required when recognising with an override");
+                throw ApiException.invalid("reason", FieldMessage.of("is required when recognising with an override", "field.REQUIRED.override-reason"));
             }
         }
         a.decidedOn = today;

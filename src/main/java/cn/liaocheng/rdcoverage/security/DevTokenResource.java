@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.security;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import io.smallrye.jwt.build.Jwt;
@@ -48,16 +49,16 @@ public class DevTokenResource {
         ApiException.requireBody(body);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body.role() == Role.COUNTY_OFFICER && blank(body.regionCode())) {
-            errors.add(new Problem.FieldError("regionCode", "is required for COUNTY_OFFICER"));
+            errors.add(new Problem.FieldError("regionCode", FieldMessage.of("is required for COUNTY_OFFICER", "field.REQUIRED.role-claim", "COUNTY_OFFICER")));
         }
         if (body.role() == Role.ENTERPRISE && blank(body.creditCode())) {
-            errors.add(new Problem.FieldError("creditCode", "is required for ENTERPRISE"));
+            errors.add(new Problem.FieldError("creditCode", FieldMessage.of("is required for ENTERPRISE", "field.REQUIRED.role-claim", "ENTERPRISE")));
         }
         if (body.role() == Role.ASSESSOR && blank(body.assessorId())) {
-            errors.add(new Problem.FieldError("assessorId", "is required for ASSESSOR"));
+            errors.add(new Problem.FieldError("assessorId", FieldMessage.of("is required for ASSESSOR", "field.REQUIRED.role-claim", "ASSESSOR")));
         }
         if (body.role() == Role.SUPERVISOR && blank(body.supervisorId())) {
-            errors.add(new Problem.FieldError("supervisorId", "is required for SUPERVISOR"));
+            errors.add(new Problem.FieldError("supervisorId", FieldMessage.of("is required for SUPERVISOR", "field.REQUIRED.role-claim", "SUPERVISOR")));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

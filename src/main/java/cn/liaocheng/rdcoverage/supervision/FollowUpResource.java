@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.supervision;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -41,6 +42,7 @@ public class FollowUpResource {
     Caller caller;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     @Operation(operationId = "listFollowUps", summary = "The follow-ups (visits) of an enterprise, latest visit first")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public PageResult<FollowUpView> list(@PathParam("creditCode") String creditCode, @BeanParam PageQuery paging) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.supervision;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -64,10 +65,10 @@ public class FollowUpService {
         LocalDate today = LocalDate.now(clock);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (in.visitedOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("visitedOn", "must not be in the future"));
+            errors.add(new Problem.FieldError("visitedOn", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date")));
         }
         if (in.expectedBy() != null && in.expectedBy().isBefore(in.visitedOn())) {
-            errors.add(new Problem.FieldError("expectedBy", "must not be before visitedOn"));
+            errors.add(new Problem.FieldError("expectedBy", FieldMessage.of("must not be before visitedOn", "field.INVALID.before", "visitedOn")));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -107,7 +108,7 @@ public class FollowUpService {
 
     private Enterprise enterprise(String rawCode, boolean lock) {
         String code = CreditCode.normalise(rawCode);
-        String problem = CreditCode.problem(code);
+        FieldMessage problem = CreditCode.problem(code);
         if (problem != null) {
             throw ApiException.invalid("creditCode", problem);
         }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.supervision;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.Idempotency;
@@ -45,6 +46,7 @@ public class SupervisionGroupResource {
     Caller caller;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     @Operation(operationId = "listSupervisionGroups", summary = "Supervision groups (督导组): a supervisor sees its own groups, a county officer those of its region")
     @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public PageResult<GroupView> list(@BeanParam PageQuery paging) {

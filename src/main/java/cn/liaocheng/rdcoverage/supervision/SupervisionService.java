@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.supervision;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -112,7 +113,7 @@ public class SupervisionService implements SupervisedRegions {
             GroupInput.MemberInput m = in.members().get(i);
             String id = m.supervisorId().trim();
             if (!ids.add(id)) {
-                errors.add(new Problem.FieldError("members[" + i + "].supervisorId", "appears twice"));
+                errors.add(new Problem.FieldError("members[" + i + "].supervisorId", FieldMessage.of("appears twice", "field.DUPLICATE.item")));
             }
             members.add(new SupervisionGroup.Member(id, m.name() == null || m.name().isBlank() ? null : m.name().trim()));
         }
@@ -121,9 +122,9 @@ public class SupervisionService implements SupervisedRegions {
             String code = in.regionCodes().get(i).trim();
             if (!regions.exists(code)) {
                 errors.add(new Problem.FieldError("regionCodes[" + i + "]",
-                        "'" + code + "' is not a region code of Liaocheng (see /api/v1/regions)"));
+                        FieldMessage.of("'" + code + "' is not a region code of Liaocheng (see /api/v1/regions)", "field.INVALID_VALUE.region", code)));
             } else if (!codes.add(code)) {
-                errors.add(new Problem.FieldError("regionCodes[" + i + "]", "appears twice"));
+                errors.add(new Problem.FieldError("regionCodes[" + i + "]", FieldMessage.of("appears twice", "field.DUPLICATE.item")));
             }
         }
         if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.webhook;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.events.EventType;
@@ -53,7 +54,7 @@ public class Subscriptions {
             throw ApiException.invalid("url", problem);
         }
         if (in.url().trim().length() > 2000) {
-            throw ApiException.invalid("url", "must be at most 2000 characters");
+            throw ApiException.invalid("url", FieldMessage.of("must be at most 2000 characters", "field.TOO_LONG.chars", 2000, in.url().trim().length()));
         }
         Set<String> types = types(in.types());
         String id = UUID.randomUUID().toString();
@@ -68,7 +69,7 @@ public class Subscriptions {
             long[] mark = mark(c);
             long start = in.after() == null || in.after().isBlank() ? mark[0] : cursor("after", in.after());
             if (start < mark[1]) {
-                throw ApiException.invalid("after", "is older than the retention period (oldest cursor " + mark[1] + ")");
+                throw ApiException.invalid("after", FieldMessage.of("is older than the retention period (oldest cursor " + mark[1] + ")", "field.OUT_OF_RANGE.cursor-purged", mark[1]));
             }
             try (PreparedStatement ps = c.prepareStatement("insert into webhook_subscription (id, url, types, secret_key_id, "
                     + "secret_ciphertext, enabled, delivered_through, failures, next_attempt_at, created_at, created_by) "
@@ -151,7 +152,7 @@ public class Subscriptions {
     /** Newest attempt first. */
     public List<DeliveryView> deliveries(String id, int limit) {
         if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid("limit", "must be between 1 and 1000");
+            throw ApiException.invalid("limit", FieldMessage.of("must be between 1 and 1000", "field.OUT_OF_RANGE.between", 1, 1000));
         }
         try (Connection c = dataSource.getConnection()) {
             find(c, id);
@@ -179,17 +180,17 @@ public class Subscriptions {
     @Transactional
     public SubscriptionView redeliver(String id, String after) {
         if (after == null || after.isBlank()) {
-            throw ApiException.invalid("after", "is required: the feed cursor to deliver again after");
+            throw ApiException.invalid("after", FieldMessage.of("is required: the feed cursor to deliver again after", "field.REQUIRED.cursor"));
         }
         long from = cursor("after", after);
         try (Connection c = dataSource.getConnection()) {
             find(c, id);
             long[] mark = mark(c);
             if (from < mark[1]) {
-                throw ApiException.invalid("after", "is older than the retention period (oldest cursor " + mark[1] + ")");
+                throw ApiException.invalid("after", FieldMessage.of("is older than the retention period (oldest cursor " + mark[1] + ")", "field.OUT_OF_RANGE.cursor-purged", mark[1]));
             }
             if (from > mark[0]) {
-                throw ApiException.invalid("after", "is beyond the end of the feed (" + mark[0] + ")");
+                throw ApiException.invalid("after", FieldMessage.of("is beyond the end of the feed (" + mark[0] + ")", "field.OUT_OF_RANGE.cursor-beyond", mark[0]));
             }
             try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, enabled = true, "
                     + "disabled_reason = null, failures = 0, next_attempt_at = ? where id = ?")) {
@@ -240,7 +241,7 @@ public class Subscriptions {
         } catch (NumberFormatException e) {
             // below
         }
-        throw ApiException.invalid(field, "must be a feed cursor (a non-negative integer)");
+        throw ApiException.invalid(field, FieldMessage.of("must be a feed cursor (a non-negative integer)", "field.INVALID_FORMAT.cursor"));
     }
 
     private static Set<String> types(List<String> raw) {
@@ -252,7 +253,7 @@ public class Subscriptions {
         for (int i = 0; i < raw.size(); i++) {
             String t = raw.get(i) == null ? "" : raw.get(i).trim();
             if (EventType.of(t) == null) {
-                errors.add(new Problem.FieldError("types[" + i + "]", "'" + t + "' is not an event type"));
+                errors.add(new Problem.FieldError("types[" + i + "]", FieldMessage.of("'" + t + "' is not an event type", "field.INVALID_VALUE.event-type", t)));
             } else {
                 types.add(t);
             }

@@ -194,4 +194,49 @@ class ContractConventionsTest {
         }
         assertEquals(List.of(), wrong);
     }
+
+    /**
+     * Issue #13, "every list that answers JSON also answers CSV": a GET whose JSON answer is a page (items and total)
+     * offers text/csv too. The change feed is not a list officials download (a cursor stream of typed events), nor
+     * listAttachments (an application's materials with the kinds required and missing; each file is downloaded itself).
+     * Left open: a CSV of the materials list would need a writer of its own (AttachmentList is not a PageResult).
+     */
+    @Test
+    void everyPagedListAlsoAnswersCsv() {
+        List<String> jsonOnly = new ArrayList<>();
+        int lists = 0;
+        for (String[] o : operations()) {
+            JsonNode ok = op(o).path("responses").path("200").path("content");
+            JsonNode schema = ok.path("application/json").path("schema");
+            if (!o[0].equals("GET") || !schema.has("$ref") || o[1].startsWith("/api/v1/events")) {
+                continue;
+            }
+            String name = schema.get("$ref").asText().substring("#/components/schemas/".length());
+            JsonNode properties = contract.path("components").path("schemas").path(name).path("properties");
+            if (properties.has("items") && properties.has("total") && !"listAttachments".equals(op(o).path("operationId").asText())) {
+                lists++;
+                if (!ok.has("text/csv")) {
+                    jsonOnly.add(op(o).path("operationId").asText());
+                }
+            }
+        }
+        assertTrue(lists >= 20, "paged lists found: " + lists);
+        assertEquals(List.of(), jsonOnly, "paged lists without text/csv (add CsvOutput.MEDIA_TYPE to @Produces; PageCsv writes it)");
+    }
+
+    /** Issue #13, "304 on every single resource": a GET of one resource (its path ends in a parameter) declares ETag and 304. */
+    @Test
+    void everySingleResourceDeclaresEtagAnd304() {
+        List<String> without = new ArrayList<>();
+        for (String[] o : operations()) {
+            if (!o[0].equals("GET") || !o[1].endsWith("}")) {
+                continue;
+            }
+            JsonNode responses = op(o).path("responses");
+            if (!responses.has("304") || !responses.path("200").path("headers").has("ETag")) {
+                without.add(op(o).path("operationId").asText());
+            }
+        }
+        assertEquals(List.of(), without, "single-resource GETs without ETag and 304");
+    }
 }

@@ -73,8 +73,8 @@ class FieldMessageLanguageTest {
                 .extract().jsonPath();
         assertEquals("size", zh.getString("errors[0].field"));
         assertEquals("OUT_OF_RANGE", zh.getString("errors[0].code"));
-        assertEquals("超出允许的范围", zh.getString("errors[0].message"));
-        assertEquals("size: 超出允许的范围", zh.getString("detail"));
+        assertEquals("须在 1 至 500 之间（收到 5000）", zh.getString("errors[0].message"));
+        assertEquals("size: 须在 1 至 500 之间（收到 5000）", zh.getString("detail"));
         JsonPath en = city().header("Accept-Language", "en").get("/api/v1/enterprises?size=5000").then().statusCode(400)
                 .extract().jsonPath();
         assertEquals("OUT_OF_RANGE", en.getString("errors[0].code"));

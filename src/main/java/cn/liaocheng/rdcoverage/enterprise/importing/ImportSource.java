@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.MultipartStream;
 import jakarta.ws.rs.core.MediaType;
@@ -61,7 +62,7 @@ public final class ImportSource {
         if (base.equals("multipart/form-data")) {
             String boundary = type.getParameters().get("boundary");
             if (boundary == null || boundary.isEmpty()) {
-                throw ApiException.invalid("Content-Type", "multipart/form-data needs a boundary parameter");
+                throw ApiException.invalid("Content-Type", FieldMessage.of("multipart/form-data needs a boundary parameter", "field.INVALID.boundary"));
             }
             return filePart(body, boundary);
         }
@@ -103,7 +104,7 @@ public final class ImportSource {
             return new ImportSource(Format.XLSX, in, null, fileName, label);
         }
         if (declared == Format.XLSX) {
-            throw ApiException.invalid("body", "is not an xlsx workbook (an xlsx file is a zip archive starting with PK)");
+            throw ApiException.invalid("body", FieldMessage.of("is not an xlsx workbook (an xlsx file is a zip archive starting with PK)", "field.INVALID_FORMAT.xlsx"));
         }
         if (declared == null) {
             declared = Format.CSV;
@@ -153,9 +154,9 @@ public final class ImportSource {
                 return sniffed(base, charset, part.fileName(), part.content(), "multipart/form-data; part " + base);
             }
             if (seen == 0) {
-                throw ApiException.invalid("body", "is multipart/form-data without any part");
+                throw ApiException.invalid("body", FieldMessage.of("is multipart/form-data without any part", "field.REQUIRED.part"));
             }
-            throw ApiException.invalid("file", "multipart/form-data holds no file part (send it as -F file=@list.csv)");
+            throw ApiException.invalid("file", FieldMessage.of("multipart/form-data holds no file part (send it as -F file=@list.csv)", "field.REQUIRED.file-part"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 
@@ -64,7 +65,7 @@ public final class ImportTable implements AutoCloseable {
                     : new ApiException(400, "import-file", "The file cannot be read", "No header row found: none of the first "
                     + TableReader.HEADER_SEARCH + " rows names the " + keyField + " column (" + String.join(" / ",
                     accepted.getOrDefault(keyField, List.of(keyField))) + ")",
-                    List.of(new Problem.FieldError(keyField, "no header row names this column")), ext);
+                    List.of(new Problem.FieldError(keyField, FieldMessage.of("no header row names this column", "field.REQUIRED.header-row"))), ext);
         }
         long headerRow = source.rowNumber();
         fieldOf = new String[header.length];
@@ -93,8 +94,9 @@ public final class ImportTable implements AutoCloseable {
         List<Problem.FieldError> missing = new ArrayList<>();
         for (String f : required) {
             if (!Arrays.asList(fieldOf).contains(f)) {
-                missing.add(new Problem.FieldError(f, "required column is missing from the header; accepted: "
-                        + String.join(" / ", accepted.getOrDefault(f, List.of(f)))));
+                String names = String.join(" / ", accepted.getOrDefault(f, List.of(f)));
+                missing.add(new Problem.FieldError(f, FieldMessage.of("required column is missing from the header; accepted: " + names,
+                        "field.REQUIRED.column", names)));
             }
         }
         if (!missing.isEmpty()) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.enterprise.CreditCode;
 import cn.liaocheng.rdcoverage.enterprise.EnterpriseLimits;
 
@@ -63,13 +64,13 @@ final class RowValidator {
                     + " as a number, which lost its digits; format the column as Text (设置单元格格式 → 文本) and enter the codes again,"
                     + " or export as xlsx"));
         } else {
-            String codeProblem = CreditCode.problem(code);
+            String codeProblem = english(CreditCode.problem(code));
             if (codeProblem != null) {
                 errors.add(new ImportError(line, Column.CREDIT_CODE.field, quoted(rawCode) + codeProblem));
             }
         }
         String name = raw.get(Column.NAME);
-        String nameProblem = EnterpriseLimits.nameProblem(name);
+        String nameProblem = english(EnterpriseLimits.nameProblem(name));
         if (nameProblem != null) {
             errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
@@ -77,13 +78,13 @@ final class RowValidator {
         String industry = Cells.nfkc(raw.get(Column.INDUSTRY_CODE));
         if (industry != null) {
             industry = industry.toUpperCase(Locale.ROOT);
-            String p = EnterpriseLimits.industryCodeProblem(industry);
+            String p = english(EnterpriseLimits.industryCodeProblem(industry));
             if (p != null) {
                 errors.add(new ImportError(line, Column.INDUSTRY_CODE.field, quoted(industry) + p));
             }
         }
         String address = raw.get(Column.ADDRESS);
-        String addressProblem = EnterpriseLimits.addressProblem(address);
+        String addressProblem = english(EnterpriseLimits.addressProblem(address));
         if (addressProblem != null) {
             errors.add(new ImportError(line, Column.ADDRESS.field, addressProblem));
         }
@@ -157,7 +158,7 @@ final class RowValidator {
             return null;
         }
         int year = Integer.parseInt(n);
-        String p = EnterpriseLimits.yearProblem(year, currentYear);
+        String p = english(EnterpriseLimits.yearProblem(year, currentYear));
         if (p != null) {
             errors.add(new ImportError(line, Column.YEAR.field, p));
             return null;
@@ -201,7 +202,7 @@ final class RowValidator {
             return null;
         }
         String p = d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? "must be at most " + EnterpriseLimits.MAX_EMPLOYEES
-                : EnterpriseLimits.employeesProblem(d.longValue());
+                : english(EnterpriseLimits.employeesProblem(d.longValue()));
         if (p != null) {
             errors.add(new ImportError(line, c.field, "'" + v + "' " + p));
             return null;
@@ -222,7 +223,7 @@ final class RowValidator {
         }
         BigDecimal factor = raw.factor(c);
         BigDecimal yuan = d.multiply(factor);
-        String p = EnterpriseLimits.revenueProblem(yuan);
+        String p = english(EnterpriseLimits.revenueProblem(yuan));
         if (p != null) {
             errors.add(new ImportError(line, c.field, "'" + v + "'" + (factor.compareTo(BigDecimal.ONE) == 0 ? ""
                     : " × " + factor.toPlainString() + " = " + yuan.toPlainString() + " yuan") + " " + p));
@@ -248,5 +249,10 @@ final class RowValidator {
                 return null;
             }
         }
+    }
+
+    /** A row error's text: the English of a limit's message (import reports are in English, see ImportReport). */
+    private static String english(FieldMessage message) {
+        return message == null ? null : message.english();
     }
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 
@@ -85,7 +86,8 @@ final class TableReader extends RowReader {
                 throw new ApiException(400, "import-file", "The file cannot be read",
                         "column '" + h + "' (" + e.column.field + ") is in '" + e.unit + "', which the import cannot convert; accepted: "
                                 + String.join(", ", dictionary.unitNames(e.column.kind)),
-                        List.of(new Problem.FieldError(e.column.field, "column '" + h + "' has the unknown unit '" + e.unit + "'")),
+                        List.of(new Problem.FieldError(e.column.field, FieldMessage.of("column '" + h + "' has the unknown unit '" + e.unit + "'",
+                                "field.INVALID_VALUE.unit", h, e.unit, String.join(", ", dictionary.unitNames(e.column.kind))))),
                         Map.of("line", headerRow, "column", h, "unit", e.unit));
             }
             if (m == null) {
@@ -132,12 +134,14 @@ final class TableReader extends RowReader {
         List<Problem.FieldError> missing = new ArrayList<>();
         for (Column c : Column.values()) {
             if (c.required && !seenColumn[c.ordinal()]) {
-                missing.add(new Problem.FieldError(c.field, "required column is missing from the header; accepted: "
-                        + String.join(" / ", dictionary.accepted().get(c.field))));
+                String accepted = String.join(" / ", dictionary.accepted().get(c.field));
+                missing.add(new Problem.FieldError(c.field, FieldMessage.of("required column is missing from the header; accepted: "
+                        + accepted, "field.REQUIRED.column", accepted)));
             }
         }
         if (!seenColumn[Column.YEAR.ordinal()] && year == null) {
-            missing.add(new Problem.FieldError(Column.YEAR.field, "no year: add a 年度 column, send ?year=, or name it in a title row (2024年…)"));
+            missing.add(new Problem.FieldError(Column.YEAR.field, FieldMessage.of("no year: add a 年度 column, send ?year=, or name it in a title row (2024年…)",
+                    "field.REQUIRED.import-year")));
         }
         if (!missing.isEmpty()) {
             Map<String, Object> ext = new LinkedHashMap<>();
@@ -181,7 +185,8 @@ final class TableReader extends RowReader {
                 "No header row found: none of the first " + HEADER_SEARCH + " rows names the credit-code column ("
                         + String.join(" / ", dictionary.accepted().get(Column.CREDIT_CODE.field)) + "); first row read: "
                         + (firstRead == null ? "(none)" : String.join(",", cleaned(firstRead))),
-                List.of(new Problem.FieldError(Column.CREDIT_CODE.field, "no header row names this column")), ext);
+                List.of(new Problem.FieldError(Column.CREDIT_CODE.field, FieldMessage.of("no header row names this column",
+                        "field.REQUIRED.header-row"))), ext);
     }
 
     static List<String> cleaned(String[] row) {

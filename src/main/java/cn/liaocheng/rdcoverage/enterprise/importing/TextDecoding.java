@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 
 import java.io.BufferedInputStream;
@@ -57,7 +58,7 @@ final class TextDecoding {
         try {
             return Charset.forName(l);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw ApiException.invalid("charset", "'" + label + "' is not a supported character set (use UTF-8, GBK or GB18030)");
+            throw ApiException.invalid("charset", FieldMessage.of("'" + label + "' is not a supported character set (use UTF-8, GBK or GB18030)", "field.INVALID_VALUE.charset", label));
         }
     }
 

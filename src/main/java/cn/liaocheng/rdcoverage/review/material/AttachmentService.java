@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review.material;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.MultipartStream;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
@@ -120,24 +121,24 @@ public class AttachmentService {
                 note = part.text(4000).trim();
             } else if ("file".equals(part.name())) {
                 if (stored != null) {
-                    throw ApiException.invalid("file", "one file per request");
+                    throw ApiException.invalid("file", FieldMessage.of("one file per request", "field.INVALID.one-file"));
                 }
                 stored = store(part);
             }
         }
         if (stored == null) {
-            throw ApiException.invalid("file", "is required: the document as a multipart part named file");
+            throw ApiException.invalid("file", FieldMessage.of("is required: the document as a multipart part named file", "field.REQUIRED.file-part"));
         }
         if (kindText == null || kindText.isEmpty()) {
-            throw ApiException.invalid("kind", "is required: one of " + List.of(MaterialKind.values()));
+            throw ApiException.invalid("kind", FieldMessage.of("is required: one of " + List.of(MaterialKind.values()), "field.REQUIRED.one-of", String.join(", ", java.util.Arrays.stream(MaterialKind.values()).map(Enum::name).toList())));
         }
         try {
             stored.kind = MaterialKind.valueOf(kindText);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("kind", "'" + kindText + "' is not one of " + List.of(MaterialKind.values()));
+            throw ApiException.invalid("kind", FieldMessage.of("'" + kindText + "' is not one of " + List.of(MaterialKind.values()), "field.INVALID_VALUE.enum", kindText, String.join(", ", java.util.Arrays.stream(MaterialKind.values()).map(Enum::name).toList())));
         }
         if (note != null && note.length() > 1000) {
-            throw ApiException.invalid("note", "must be at most 1000 characters");
+            throw ApiException.invalid("note", FieldMessage.of("must be at most 1000 characters", "field.TOO_LONG.chars", 1000, note.length()));
         }
         stored.note = note == null || note.isEmpty() ? null : note;
         stored.applicationId = a.id;
@@ -152,7 +153,7 @@ public class AttachmentService {
         InputStream content = new Limited(part.content(), maxBytes());
         byte[] head = content.readNBytes(ContentSniffer.HEAD_BYTES);
         if (head.length == 0) {
-            throw ApiException.invalid("file", "is empty");
+            throw ApiException.invalid("file", FieldMessage.of("is empty", "field.REQUIRED.empty-file"));
         }
         ContentSniffer.Head verdict = ContentSniffer.head(head, head.length);
         if (verdict.type() == null && !verdict.zip()) {
