@@ -12,11 +12,15 @@
 # Medians are printed with the ratios service/bare and migrate/bare. Goal (issue #14): <= 1.3 on both.
 #
 #   bench/startup.sh          env: RUNS (5), BENCH_DB (rdcoverage_startup), JAVA_OPTS, EXTRA_JAVA_OPTS (given to
-#                             every start), JAR and BARE_JAR (other builds), REBUILD=1 (rebuild both), WAIT_QUIET=1
+#                             every start), JAR and BARE_JAR (other builds), REBUILD=1 (rebuild both), WAIT_QUIET=1,
+#                             VARIANTS ("bare service migrate"; bare must be among them), READY_MAX (300 s)
+# Each start also records the CPU seconds (user + system) the JVM had used when it answered ready: on a shared,
+# loaded machine they move much less than the wall-clock time and show what a change saves.
 # AppCDS: build both with -Dquarkus.package.jar.appcds.enabled=true (an app-cds.jsa beside quarkus-run.jar is used):
 #   ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 #   ./mvnw -B -q -f bench/startup-bare/pom.xml package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
-# Last line: startup: ready service S s / bare B s = R, rss service M MB / bare N MB = Q (median of RUNS)
+# Last line: startup: ready service S s / bare B s = R, rss service M MB / bare N MB = Q, cpu service C s / bare D s = P
+# (median of RUNS)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -48,9 +52,12 @@ PORT="$(free_port "${PORT:-18014}")"
 start_service "$DB" "$PORT" "$BENCH_OUT/startup-migrate-once.log"
 stop_service
 
-# one VARIANT RUN: starts it, waits for ready, prints "VARIANT RUN SECONDS RSS_KB", stops it.
+# CPU seconds (user + system, all threads) that process PID has used so far, from /proc/PID/stat.
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"; }
+
+# one VARIANT RUN: starts it, waits for ready, prints "VARIANT RUN SECONDS RSS_KB CPU_S", stops it.
 one() {
-  local variant="$1" run="$2" jar="$JAR" extra=() port logfile t0 t1 rss code
+  local variant="$1" run="$2" jar="$JAR" extra=() port logfile t0 t1 rss cpu code
   case "$variant" in
     bare) jar="$BARE_JAR" ;;
     service) extra=(QUARKUS_LIQUIBASE_MIGRATE_AT_START=false) ;;
@@ -75,21 +82,24 @@ one() {
     if [ "$code" = 200 ]; then
       t1="$(now_ns)"
       rss="$(kib_of "$SVC_PID" VmRSS)"
+      cpu="$(cpu_of "$SVC_PID")"
       break
     fi
-    [ $(( ($(now_ns) - t0) / 1000000000 )) -lt 120 ] || die "$variant not ready after 120 s ($logfile)"
+    [ $(( ($(now_ns) - t0) / 1000000000 )) -lt "${READY_MAX:-300}" ] || die "$variant not ready after ${READY_MAX:-300} s ($logfile)"
     sleep 0.05
   done
   stop_service
-  awk -v v="$variant" -v r="$run" -v ns=$((t1 - t0)) -v kb="$rss" 'BEGIN { printf "%s\t%d\t%.2f\t%d\n", v, r, ns / 1e9, kb }'
+  awk -v v="$variant" -v r="$run" -v ns=$((t1 - t0)) -v kb="$rss" -v cpu="$cpu" \
+    'BEGIN { printf "%s\t%d\t%.2f\t%d\t%s\n", v, r, ns / 1e9, kb, cpu }'
 }
 
 quiet_check
-printf 'variant\trun\tready_s\trss_kib\n' >"$RESULTS"
+VARIANTS="${VARIANTS:-bare service migrate}"
+printf 'variant\trun\tready_s\trss_kib\tcpu_s\n' >"$RESULTS"
 for run in $(seq 1 "$RUNS"); do
-  for variant in bare service migrate; do
+  for variant in $VARIANTS; do
     line="$(one "$variant" "$run")"
-    log "$(echo "$line" | awk -F'\t' '{printf "%-8s run %d: ready %s s, rss %d MB", $1, $2, $3, $4 / 1024}')"
+    log "$(echo "$line" | awk -F'\t' '{printf "%-8s run %d: ready %s s, rss %d MB, cpu %s s", $1, $2, $3, $4 / 1024, $5}')"
     echo "$line" >>"$RESULTS"
   done
 done
@@ -98,8 +108,8 @@ median() { # VARIANT COLUMN
   awk -F'\t' -v v="$1" -v c="$2" '$1 == v { print $c }' "$RESULTS" | sort -n \
     | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
-for v in bare service migrate; do
-  echo "$v: ready median $(median "$v" 3) s, rss median $(( $(median "$v" 4 | cut -d. -f1) / 1024 )) MB (runs: $(awk -F'\t' -v v="$v" '$1 == v { printf "%s ", $3 }' "$RESULTS"))"
+for v in $VARIANTS; do
+  echo "$v: ready median $(median "$v" 3) s, rss median $(( $(median "$v" 4 | cut -d. -f1) / 1024 )) MB, cpu median $(median "$v" 5) s (runs: $(awk -F'\t' -v v="$v" '$1 == v { printf "%s ", $3 }' "$RESULTS"))"
 done
 # On a shared machine the load moves between runs: the ratio of each run's pair (service and bare started one after
 # the other) is steadier than the ratio of medians; both are printed.
@@ -108,9 +118,14 @@ pair_ratio() { # VARIANT COLUMN: median over runs of VARIANT/bare
     END { for (r in x) if (b[r] > 0) print x[r] / b[r] }' "$RESULTS" | sort -n \
     | awk '{ a[NR] = $1 } END { printf "%.2f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
-echo "per-run ratios to bare (median): service ready $(pair_ratio service 3) rss $(pair_ratio service 4); migrate ready $(pair_ratio migrate 3) rss $(pair_ratio migrate 4)"
+ratios="per-run ratios to bare (median): service ready $(pair_ratio service 3) rss $(pair_ratio service 4) cpu $(pair_ratio service 5)"
+case " $VARIANTS " in
+  *" migrate "*) ratios="$ratios; migrate ready $(pair_ratio migrate 3) rss $(pair_ratio migrate 4) cpu $(pair_ratio migrate 5)" ;;
+esac
+echo "$ratios"
 awk -v sb="$(median bare 3)" -v ss="$(median service 3)" -v sm="$(median migrate 3)" \
-    -v rb="$(median bare 4)" -v rs="$(median service 4)" -v rm="$(median migrate 4)" -v n="$RUNS" 'BEGIN {
-  printf "migrate-at-start: ready %.2f s = %.2f x bare, rss %.0f MB = %.2f x bare\n", sm, sm / sb, rm / 1024, rm / rb
-  printf "startup: ready service %.2f s / bare %.2f s = %.2f, rss service %.0f MB / bare %.0f MB = %.2f (median of %d)\n",
-         ss, sb, ss / sb, rs / 1024, rb / 1024, rs / rb, n }'
+    -v rb="$(median bare 4)" -v rs="$(median service 4)" -v rm="$(median migrate 4)" -v n="$RUNS" \
+    -v cb="$(median bare 5)" -v cs="$(median service 5)" 'BEGIN {
+  if (sm > 0) printf "migrate-at-start: ready %.2f s = %.2f x bare, rss %.0f MB = %.2f x bare\n", sm, sm / sb, rm / 1024, rm / rb
+  printf "startup: ready service %.2f s / bare %.2f s = %.2f, rss service %.0f MB / bare %.0f MB = %.2f, cpu service %.2f s / bare %.2f s = %.2f (median of %d)\n",
+         ss, sb, ss / sb, rs / 1024, rb / 1024, rs / rb, cs, cb, cs / cb, n }'
