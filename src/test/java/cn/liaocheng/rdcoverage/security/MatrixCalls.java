@@ -126,7 +126,7 @@ final class MatrixCalls {
             case "POST /api/v1/reports/coverage-ledger/checks" -> (role, f) -> json(as(role, null),
                     "/api/v1/reports/coverage-ledger/checks", example("checkCoverageLedger"));
             case "POST /api/v1/rounds" -> (role, f) -> {
-                int year = ThreadLocalRandom.current().nextInt(2030, 2100);
+                int year = freeRoundYear();
                 return json(as(role, null), "/api/v1/rounds", Map.of("id", year + "H2", "year", year, "half", 2,
                         "opensOn", year + "-07-01", "closesOn", year + "-12-31"));
             };
@@ -207,9 +207,22 @@ final class MatrixCalls {
             case "POST /api/v1/webhook-subscriptions" -> (role, f) -> json(as(role, null), "/api/v1/webhook-subscriptions",
                     Map.of("url", "http://127.0.0.1:9/matrix-hook", "types", List.of("award.proposed")));
             case "POST /api/v1/webhook-subscriptions/{id}/redeliveries" -> (role, f) -> json(as(role, null),
-                    "/api/v1/webhook-subscriptions/" + f.webhook() + "/redeliveries", Map.of("after", "0"));
+                    "/api/v1/webhook-subscriptions/" + f.webhook() + "/redeliveries",
+                    // the feed's head: a cursor the retention purge (run by other tests) has not passed
+                    Map.of("after", TestData.role("ADMIN").get("/api/v1/events/head").then().statusCode(200).extract().path("next")));
             default -> null;
         };
+    }
+
+    /** A year whose second-half round no test has created (other tests pick round ids at random too). */
+    private static int freeRoundYear() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int year = ThreadLocalRandom.current().nextInt(2030, 2100);
+            if (city().get("/api/v1/rounds/" + year + "H2").then().extract().statusCode() == 404) {
+                return year;
+            }
+        }
+        throw new IllegalStateException("no free round id");
     }
 
     /** The token of {@code role} in scope: an enterprise is {@code creditCode}, a county officer is {@value #REGION}. */
