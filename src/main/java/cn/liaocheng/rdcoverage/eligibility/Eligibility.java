@@ -62,11 +62,8 @@ public final class Eligibility {
             boolean subsidised) {
 
         static Applicability of(BuildMode mode, Interpretations in) {
-            boolean industry = mode == BuildMode.INDUSTRY;
-            return new Applicability(mode == BuildMode.JOINT, industry,
-                    !industry || in.industryCapacityRequired(),
-                    !industry || in.industryCooperationRequired(),
-                    !industry || in.industryModeSubsidised());
+            return new Applicability(mode == BuildMode.JOINT, mode == BuildMode.INDUSTRY, in.capacityApplies(mode),
+                    in.cooperationApplies(mode), in.subsidised(mode));
         }
 
         /** The number of participants an amount is averaged over: all of them in JOINT mode, else 1. */

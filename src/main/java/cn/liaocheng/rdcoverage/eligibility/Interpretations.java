@@ -24,6 +24,21 @@ public record Interpretations(Tier microTier, boolean jointRequiresEveryParticip
                 "interpretations.platformMinCertification");
     }
 
+    /** Whether the construction standard's capacity (thresholds, rules, funding) applies to a build mode: always outside INDUSTRY. */
+    public boolean capacityApplies(BuildMode mode) {
+        return mode != BuildMode.INDUSTRY || industryCapacityRequired;
+    }
+
+    /** Whether academic cooperation is required of a build mode: always outside INDUSTRY. */
+    public boolean cooperationApplies(BuildMode mode) {
+        return mode != BuildMode.INDUSTRY || industryCooperationRequired;
+    }
+
+    /** Whether a qualified institution of a build mode earns the one-time award: always outside INDUSTRY. */
+    public boolean subsidised(BuildMode mode) {
+        return mode != BuildMode.INDUSTRY || industryModeSubsidised;
+    }
+
     /** Minimum certification a platform of this kind needs. */
     public CertificationLevel minCertification(PlatformKind kind) {
         return platformMinCertification.get(kind);

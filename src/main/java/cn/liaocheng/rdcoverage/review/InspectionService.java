@@ -154,7 +154,7 @@ public class InspectionService {
         Application a = Application.findById(i.applicationId);
         cn.liaocheng.rdcoverage.institution.Institution inst = a == null ? null
                 : cn.liaocheng.rdcoverage.institution.Institution.findById(a.institutionId);
-        return inst == null || ReviewService.capacityApplies(inst.buildMode, policies.inForce(i.conductedOn));
+        return inst == null || policies.inForce(i.conductedOn).interpretations().capacityApplies(inst.buildMode);
     }
 
     /** The city cancels an inspection still ASSIGNED (e.g. so that RECOGNIZE may go on); the reason is kept. */

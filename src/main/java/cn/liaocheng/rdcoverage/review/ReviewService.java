@@ -358,7 +358,7 @@ public class ReviewService {
         InstitutionCapacity c = InstitutionCapacity.<InstitutionCapacity>find(
                 "institutionId = ?1 and year <= ?2 order by year desc", inst.id, roundYear).firstResult();
         if (c == null) {
-            if (capacityApplies(inst.buildMode, policies.inForce(today))) {
+            if (policies.inForce(today).interpretations().capacityApplies(inst.buildMode)) {
                 throw ApiException.unprocessable("capacity-missing", "Institution " + inst.id
                         + " has declared no capacity for " + roundYear + " or earlier; declare it before submitting",
                         Map.of("institutionId", inst.id.toString())).zh("detail.capacity-missing", inst.id, roundYear);
@@ -493,11 +493,6 @@ public class ReviewService {
         Institution i = Institution.findById(a.institutionId);
         return scope.application(a.regionCode, i == null ? List.of() : i.participants,
                 () -> Inspection.count("applicationId = ?1 and assessorId = ?2", a.id, caller.assessorId()) > 0);
-    }
-
-    /** Whether the construction standard's capacity applies to a build mode under a policy (四（三）, its switch). */
-    static boolean capacityApplies(cn.liaocheng.rdcoverage.eligibility.BuildMode mode, cn.liaocheng.rdcoverage.eligibility.Policy policy) {
-        return mode != cn.liaocheng.rdcoverage.eligibility.BuildMode.INDUSTRY || policy.interpretations().industryCapacityRequired();
     }
 
     /**
