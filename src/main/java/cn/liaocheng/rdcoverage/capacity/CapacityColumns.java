@@ -14,25 +14,19 @@ import java.math.BigDecimal;
 @Embeddable
 public class CapacityColumns {
     /** 研发机构人员 (persons). */
-    @Column(name = "personnel")
     public Integer personnel;
     /** 研发仪器设备原值 (yuan, decimal(18,2)). */
-    @Column(name = "equipment_value")
     public BigDecimal equipmentValue;
     /** 年研发经费投入 (yuan per year, decimal(18,2)). */
-    @Column(name = "rd_expenditure")
     public BigDecimal rdExpenditure;
     /** 研发场地 (m², decimal(12,2)). */
-    @Column(name = "floor_area", precision = 12, scale = 2)
+    @Column(precision = 12, scale = 2)
     public BigDecimal floorArea;
     /** 研发项目（课题）. */
-    @Column(name = "project_count")
     public Integer projectCount;
     /** 完备的规章制度. */
-    @Column(name = "has_rules")
     public Boolean hasRules;
     /** 持续稳定的研发经费投入机制. */
-    @Column(name = "has_stable_funding")
     public Boolean hasStableFunding;
 
     /** For JPA. */

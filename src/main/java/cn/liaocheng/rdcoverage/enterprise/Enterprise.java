@@ -1,17 +1,13 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.common.db.VersionedEntity;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import org.hibernate.envers.Audited;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import java.time.Instant;
+import org.hibernate.envers.AuditOverride;
+import org.hibernate.envers.Audited;
 
 /**
  * An industrial enterprise, identified by its credit code. {@code sizeClass}, {@code aboveDesignatedSize} and
@@ -19,49 +15,29 @@ import java.time.Instant;
  */
 @Entity
 @Audited
-@Table(name = "enterprise")
-public class Enterprise extends PanacheEntityBase {
+@AuditOverride(forClass = VersionedEntity.class)
+public class Enterprise extends VersionedEntity {
     @Id
-    @Column(name = "credit_code")
     public String creditCode;
 
-    @Column(name = "name")
     public String name;
 
-    @Column(name = "region_code")
     public String regionCode;
 
-    @Column(name = "industry_code")
     public String industryCode;
 
-    @Column(name = "address")
     public String address;
 
-    @Column(name = "key_enterprise")
     public boolean keyEnterprise;
 
-    @Column(name = "key_industry")
     public boolean keyIndustry;
 
-    @Column(name = "figures_year")
     public Integer figuresYear;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "size_class")
     public SizeClass sizeClass;
 
-    @Column(name = "above_designated_size")
     public Boolean aboveDesignatedSize;
-
-    @Version
-    @Column(name = "version")
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     /** Mirrors the latest figures (or none) onto the enterprise. */
     void mirror(EnterpriseFigures latest) {

@@ -1,19 +1,13 @@
 package cn.liaocheng.rdcoverage.institution;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import cn.liaocheng.rdcoverage.common.db.UuidEntity;
+import cn.liaocheng.rdcoverage.common.db.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UuidGenerator;
+import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
-import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -23,41 +17,18 @@ import java.util.UUID;
  */
 @Entity
 @Audited
-@Table(name = "designation")
-public class Designation extends PanacheEntityBase {
-    @Id
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "id", length = 36)
-    public UUID id;
-
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "institution_id", length = 36)
+@AuditOverride(forClass = VersionedEntity.class)
+public class Designation extends UuidEntity {
     public UUID institutionId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "level")
     public DesignationLevel level;
 
-    @Column(name = "program")
     public String program;
 
-    @Column(name = "granted_on")
     public LocalDate grantedOn;
 
-    @Column(name = "revoked_on")
     public LocalDate revokedOn;
 
-    @Column(name = "revocation_reason")
     public String revocationReason;
-
-    @Version
-    @Column(name = "version")
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

@@ -2,15 +2,11 @@ package cn.liaocheng.rdcoverage.institution;
 
 import cn.liaocheng.rdcoverage.capacity.CapacityColumns;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import org.hibernate.envers.Audited;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,22 +14,17 @@ import java.util.UUID;
 /** The capacity an institution declared for one year (有场地、有人员、有投入、有设备、有项目、有制度). */
 @Entity
 @Audited
-@Table(name = "institution_capacity")
 @IdClass(InstitutionYear.class)
 public class InstitutionCapacity extends PanacheEntityBase {
     @Id
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "institution_id", length = 36)
     public UUID institutionId;
 
     @Id
-    @Column(name = "year")
     public int year;
 
     /** The seven figures, all required (the columns are not null). */
     @Embedded
     public CapacityColumns capacity;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }
