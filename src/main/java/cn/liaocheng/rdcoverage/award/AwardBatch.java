@@ -31,7 +31,7 @@ import java.util.List;
 @Tag(name = "Awards")
 public class AwardBatch {
     @Inject
-    AwardService awards;
+    AwardTransitions transitions;
 
     @Inject
     Batches batches;
@@ -51,7 +51,7 @@ public class AwardBatch {
         public String ifMatch;
         @JsonUnwrapped
         @NotNull
-        public AwardService.TransitionRequest transition;
+        public AwardTransitions.TransitionRequest transition;
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardBatch")
@@ -71,7 +71,7 @@ public class AwardBatch {
         ApiException.requireBody(body);
         return idempotency.run(key, caller.subject(), "POST", "/api/v1/awards/transitions", body, () -> {
             Batches.Result result = batches.run(body.items(), Boolean.TRUE.equals(body.atomic()), item -> item.id, item -> {
-                AwardView v = awards.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
+                AwardView v = transitions.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
                 return new Batches.Outcome(v.status().name(), v.version());
             });
             return Response.ok(result).build();

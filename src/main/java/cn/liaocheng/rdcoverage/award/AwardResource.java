@@ -44,6 +44,12 @@ public class AwardResource {
     AwardService awards;
 
     @Inject
+    AwardProposals proposals;
+
+    @Inject
+    AwardTransitions transitions;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -71,10 +77,10 @@ public class AwardResource {
     @Operation(operationId = "proposeAward", summary = "Propose an award by hand (corrections, e.g. a recognition by override): amount from the policy, "
             + "a reason, audited; never twice per enterprise and program (409)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
-    public Response propose(@HeaderParam("Idempotency-Key") String key, @jakarta.validation.Valid AwardService.ManualProposal body) {
+    public Response propose(@HeaderParam("Idempotency-Key") String key, @jakarta.validation.Valid AwardProposals.ManualProposal body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/awards", body, () -> {
-            AwardView v = awards.proposeManually(body);
+            AwardView v = proposals.proposeManually(body);
             return Response.created(jakarta.ws.rs.core.UriBuilder.fromResource(AwardResource.class).path(v.id()).build())
                     .tag(ETags.tag(v.version())).entity(v).build();
         });
@@ -141,10 +147,10 @@ public class AwardResource {
             + "Concurrent transitions: one wins, the others get 409. Honours Idempotency-Key.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-                               AwardService.TransitionRequest body) {
+                               AwardTransitions.TransitionRequest body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/awards/" + id + "/transitions", body, () -> {
-            AwardView v = awards.transition(id, body);
+            AwardView v = transitions.transition(id, body);
             return Response.ok(v).tag(ETags.tag(v.version())).build();
         });
     }

@@ -71,10 +71,10 @@ public interface RdConfig {
     /** rd.attachments.*: application materials (review/material). */
     AttachmentSettings attachments();
 
-    /** rd.decisions.*: recognition and rejection decisions (review/ReviewService). */
+    /** rd.decisions.*: recognition and rejection decisions (review/ApplicationLifecycle). */
     DecisionSettings decisions();
 
-    /** rd.awards.*: programme parameters of awards (award/AwardService; docs/domain.md section 9). */
+    /** rd.awards.*: programme parameters of awards (award/AwardProposals; docs/domain.md section 9). */
     AwardSettings awards();
 
     /** rd.snapshots.*: the monthly coverage snapshots (coverage/SnapshotJob, coverage/SnapshotService). */

@@ -61,6 +61,9 @@ public class EnterpriseResource {
     EnterpriseService service;
 
     @Inject
+    FiguresService yearly;
+
+    @Inject
     EnterpriseImporter importer;
 
     @Inject
@@ -190,7 +193,7 @@ public class EnterpriseResource {
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<FiguresView> figures(@PathParam("creditCode") String creditCode) {
-        List<FiguresView> all = service.figures(creditCode);
+        List<FiguresView> all = yearly.figures(creditCode);
         return new PageResult<>(all, 0, all.size(), all.size());
     }
 
@@ -200,7 +203,7 @@ public class EnterpriseResource {
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
-        FiguresView view = service.figures(creditCode, year);
+        FiguresView view = yearly.figures(creditCode, year);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
@@ -212,7 +215,7 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response putFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid FiguresInput body) {
-        EnterpriseService.PutResult result = service.putFigures(creditCode, year, ApiException.requireBody(body), ifMatch);
+        FiguresService.PutResult result = yearly.put(creditCode, year, ApiException.requireBody(body), ifMatch);
         Response.ResponseBuilder builder = result.created()
                 ? Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(result.figures().creditCode())
                 .path("figures").path(Integer.toString(year)).build())
@@ -228,7 +231,7 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response deleteFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.deleteFigures(creditCode, year, ifMatch);
+        yearly.delete(creditCode, year, ifMatch);
         return Response.noContent().build();
     }
 

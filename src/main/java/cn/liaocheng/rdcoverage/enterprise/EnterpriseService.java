@@ -7,7 +7,6 @@ import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
-import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.Sorting;
 import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.common.Where;
@@ -25,17 +24,18 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
-/** The enterprise registry: enterprises and their yearly figures. Writes are transactional; reads are not. */
+/**
+ * The enterprise registry: enterprises by credit code (declared, replaced, deleted while no institution names them),
+ * read and listed in the caller's scope ({@link cn.liaocheng.rdcoverage.security.Scope#enterprise}: 404 outside it),
+ * and where an enterprise may be placed ({@link #checkRegion}). Their yearly figures are {@link FiguresService}'s.
+ * Writes are transactional; reads are not.
+ */
 @ApplicationScoped
 public class EnterpriseService {
     @Inject
@@ -56,7 +56,7 @@ public class EnterpriseService {
     Regions regions;
 
     @Inject
-    SizeRules sizeRules;
+    FiguresService yearly;
 
     @Inject
     Clock clock;
@@ -131,10 +131,9 @@ public class EnterpriseService {
     @Transactional
     public EnterpriseView create(EnterpriseInput input) {
         String code = validCode("creditCode", input.creditCode());
-        checkRegion(input.regionCode());
-        checkRegionInScope(input.regionCode());
+        checkRegion(input.regionCode(), input.regionCode());
         List<FiguresInput> figures = input.figures() == null ? List.of() : input.figures();
-        checkFigures(figures);
+        yearly.check(figures);
         if (Enterprise.findById(code) != null) {
             throw ApiException.conflict("duplicate", "Enterprise " + code + " already exists; use PUT /api/v1/enterprises/" + code + " to change it")
                     .zh("detail.duplicate.enterprise", code);
@@ -145,20 +144,7 @@ public class EnterpriseService {
         e.createdAt = now;
         apply(e, input, now);
         e.persist();
-        EnterpriseFigures latest = null;
-        for (FiguresInput in : figures) {
-            EnterpriseFigures f = new EnterpriseFigures();
-            f.creditCode = code;
-            f.year = in.year();
-            f.regionCode = in.regionCode() == null ? e.regionCode : checkedRegion(in.regionCode());
-            sizeRules.apply(f, in.employees(), in.revenue(), in.aboveDesignatedSize());
-            f.updatedAt = now;
-            f.persist();
-            if (latest == null || f.year > latest.year) {
-                latest = f;
-            }
-        }
-        e.mirror(latest);
+        yearly.store(e, figures, now);
         Enterprise.flush();
         ledger.refresh(List.of(code));
         EnterpriseView created = changes.recorded(EventType.ENTERPRISE_CREATED, e.creditCode, view(e));
@@ -176,8 +162,7 @@ public class EnterpriseService {
         if (input.figures() != null) {
             throw ApiException.invalid("figures", FieldMessage.of("cannot be replaced here; use PUT /api/v1/enterprises/" + e.creditCode + "/figures/{year}", "field.INVALID.figures-here", e.creditCode));
         }
-        checkRegion(input.regionCode());
-        checkRegionInScope(input.regionCode());
+        checkRegion(input.regionCode(), input.regionCode());
         apply(e, input, Instant.now(clock));
         Enterprise.flush();
         ledger.refresh(List.of(e.creditCode));
@@ -223,83 +208,6 @@ public class EnterpriseService {
                                 "aboveDesignatedSize", f.aboveDesignatedSize, "sizeClass", f.sizeClass, "regionCode", f.regionCode))));
     }
 
-    public List<FiguresView> figures(String rawCode) {
-        Enterprise e = find(rawCode);
-        return EnterpriseFigures.<EnterpriseFigures>list("creditCode = ?1 order by year desc", e.creditCode)
-                .stream().map(FiguresView::of).toList();
-    }
-
-    public FiguresView figures(String rawCode, int year) {
-        Enterprise e = find(rawCode);
-        EnterpriseFigures f = EnterpriseFigures.findById(new EnterpriseFigures.Key(e.creditCode, year));
-        if (f == null) {
-            throw ApiException.notFound("Figures of " + e.creditCode + " for year", year);
-        }
-        return FiguresView.of(f);
-    }
-
-    public record PutResult(FiguresView figures, boolean created) {
-    }
-
-    @Transactional
-    public PutResult putFigures(String rawCode, int year, FiguresInput input, String ifMatch) {
-        Enterprise e = find(rawCode);
-        if (input.year() != null && input.year() != year) {
-            throw ApiException.invalid("year", FieldMessage.of("must equal the year in the path (" + year + ")", "field.INVALID_VALUE.path-year", year));
-        }
-        checkYear("year", year);
-        EnterpriseFigures f = EnterpriseFigures.findById(new EnterpriseFigures.Key(e.creditCode, year));
-        boolean created = f == null;
-        if (created) {
-            f = new EnterpriseFigures();
-            f.creditCode = e.creditCode;
-            f.year = year;
-            f.regionCode = e.regionCode;
-        } else {
-            ETags.checkIfMatch(ifMatch, f.version);
-        }
-        if (input.regionCode() != null) {
-            f.regionCode = checkedRegion(input.regionCode());
-        }
-        Instant now = Instant.now(clock);
-        sizeRules.apply(f, input.employees(), input.revenue(), input.aboveDesignatedSize());
-        f.updatedAt = now;
-        if (created) {
-            f.persist();
-        }
-        remirror(e, now);
-        EnterpriseFigures.flush();
-        ledger.refresh(List.of(e.creditCode));
-        return new PutResult(changes.recorded(EventType.FIGURES_UPDATED, e.creditCode + "/" + year, FiguresView.of(f)), created);
-    }
-
-    @Transactional
-    public void deleteFigures(String rawCode, int year, String ifMatch) {
-        Enterprise e = find(rawCode);
-        EnterpriseFigures f = EnterpriseFigures.findById(new EnterpriseFigures.Key(e.creditCode, year));
-        if (f == null) {
-            throw ApiException.notFound("Figures of " + e.creditCode + " for year", year);
-        }
-        ETags.requireIfMatch(ifMatch, f.version, "the " + year + " figures of " + e.creditCode);
-        changes.deleted(EventType.FIGURES_DELETED, e.creditCode + "/" + year, FiguresView.of(f));
-        f.delete();
-        EnterpriseFigures.flush();
-        remirror(e, Instant.now(clock));
-        ledger.refresh(List.of(e.creditCode));
-    }
-
-    private void remirror(Enterprise e, Instant now) {
-        EnterpriseFigures latest = EnterpriseFigures.<EnterpriseFigures>find("creditCode = ?1 order by year desc", e.creditCode).firstResult();
-        Integer year = e.figuresYear;
-        SizeClass size = e.sizeClass;
-        Boolean above = e.aboveDesignatedSize;
-        e.mirror(latest);
-        if (!java.util.Objects.equals(year, e.figuresYear) || size != e.sizeClass || !java.util.Objects.equals(above, e.aboveDesignatedSize)) {
-            e.updatedAt = now;
-            changes.record(EventType.ENTERPRISE_UPDATED, e.creditCode, () -> view(e));
-        }
-    }
-
     private void apply(Enterprise e, EnterpriseInput input, Instant now) {
         e.name = input.name().trim();
         e.regionCode = input.regionCode();
@@ -311,11 +219,7 @@ public class EnterpriseService {
     }
 
     Enterprise find(String rawCode) {
-        String code = CreditCode.normalise(rawCode);
-        FieldMessage problem = CreditCode.problem(code);
-        if (problem != null) {
-            throw ApiException.invalid("creditCode", problem);
-        }
+        String code = validCode("creditCode", rawCode);
         Enterprise e = Enterprise.findById(code);
         if (e == null || !scope.enterprise(e.creditCode, e.regionCode)) {
             throw ApiException.notFound("Enterprise", code);
@@ -339,51 +243,17 @@ public class EnterpriseService {
         return code;
     }
 
-    /** A region given for one year's figures: known, and within a county officer's scope. */
-    private String checkedRegion(String code) {
-        String region = code.trim();
+    /**
+     * Where an enterprise (or one year of its figures) may be placed: a region of Liaocheng (400 naming
+     * {@code regionCode}, quoting the code as {@code given}) within the caller's scope (403).
+     */
+    void checkRegion(String region, String given) {
         if (!regions.exists(region)) {
-            throw ApiException.invalid("regionCode", FieldMessage.of("'" + code + "' is not a region of Liaocheng; see GET /api/v1/regions", "field.INVALID_VALUE.region", code));
+            throw ApiException.invalid("regionCode", FieldMessage.of("'" + given + "' is not a region of Liaocheng; see GET /api/v1/regions", "field.INVALID_VALUE.region", given));
         }
-        checkRegionInScope(region);
-        return region;
-    }
-
-    private void checkRegion(String code) {
-        if (!regions.exists(code)) {
-            throw ApiException.invalid("regionCode", FieldMessage.of("'" + code + "' is not a region of Liaocheng; see GET /api/v1/regions", "field.INVALID_VALUE.region", code));
-        }
-    }
-
-    private void checkRegionInScope(String region) {
         if (!scope.actsFor(region)) {
             throw ApiException.forbidden("A county officer of " + caller.regionCode()
                     + " cannot place an enterprise in region " + region);
-        }
-    }
-
-    private void checkFigures(List<FiguresInput> figures) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<Integer> years = new HashSet<>();
-        for (int i = 0; i < figures.size(); i++) {
-            FiguresInput f = figures.get(i);
-            if (f.year() == null) {
-                errors.add(new Problem.FieldError("figures[" + i + "].year", FieldMessage.of("is required", "field.REQUIRED.year")));
-            } else if (EnterpriseLimits.yearProblem(f.year(), LocalDate.now(clock).getYear()) != null) {
-                errors.add(new Problem.FieldError("figures[" + i + "].year", EnterpriseLimits.yearProblem(f.year(), LocalDate.now(clock).getYear())));
-            } else if (!years.add(f.year())) {
-                errors.add(new Problem.FieldError("figures[" + i + "].year", FieldMessage.of("appears twice", "field.DUPLICATE.year", f.year())));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-    }
-
-    private void checkYear(String field, int year) {
-        FieldMessage problem = EnterpriseLimits.yearProblem(year, LocalDate.now(clock).getYear());
-        if (problem != null) {
-            throw ApiException.invalid(field, problem);
         }
     }
 

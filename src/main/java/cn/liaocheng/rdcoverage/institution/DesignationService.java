@@ -31,6 +31,9 @@ public class DesignationService {
     InstitutionService institutions;
 
     @Inject
+    InstitutionViews views;
+
+    @Inject
     Clock clock;
 
     public List<DesignationView> list(String institutionId) {
@@ -102,7 +105,7 @@ public class DesignationService {
         i.updatedAt = Instant.now(clock);
         Institution.flush();
         ledger.refresh(i.participants);
-        return changes.recorded(EventType.INSTITUTION_REVOKED, i.id, institutions.view(i));
+        return changes.recorded(EventType.INSTITUTION_REVOKED, i.id, views.view(i));
     }
 
     private static Designation find(Institution i, String rawId) {

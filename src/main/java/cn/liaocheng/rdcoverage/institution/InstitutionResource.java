@@ -55,6 +55,12 @@ public class InstitutionResource {
     InstitutionService service;
 
     @Inject
+    ParticipantConsents consents;
+
+    @Inject
+    InstitutionCapacities capacities;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -128,7 +134,7 @@ public class InstitutionResource {
     public Response consent(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid ConsentInput body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/consents", body, () -> {
-            InstitutionView view = service.consent(id, body.creditCode());
+            InstitutionView view = consents.consent(id, body.creditCode());
             return Response.ok(view).tag(ETags.tag(view.version())).build();
         });
     }
@@ -179,7 +185,7 @@ public class InstitutionResource {
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<CapacityView> capacities(@PathParam("id") String id) {
-        List<CapacityView> all = service.capacities(id);
+        List<CapacityView> all = capacities.capacities(id);
         return new PageResult<>(all, 0, all.size(), all.size());
     }
 
@@ -189,7 +195,7 @@ public class InstitutionResource {
     @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response capacity(@PathParam("id") String id, @PathParam("year") int year) {
-        CapacityView view = service.capacity(id, year);
+        CapacityView view = capacities.capacity(id, year);
         return Response.ok(view).tag(ETags.ofContent(view)).build();
     }
 
@@ -201,8 +207,8 @@ public class InstitutionResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
                                 @Valid CapacityInput body) {
-        boolean created = service.putCapacity(id, year, ApiException.requireBody(body));
-        CapacityView view = service.capacity(id, year);
+        boolean created = capacities.put(id, year, ApiException.requireBody(body));
+        CapacityView view = capacities.capacity(id, year);
         return (created ? Response.created(UriBuilder.fromResource(InstitutionResource.class).path(id)
                 .path("capacity").path(Integer.toString(year)).build()) : Response.ok()).entity(view).build();
     }

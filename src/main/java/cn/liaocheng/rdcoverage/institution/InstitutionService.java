@@ -4,7 +4,6 @@ import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
-import cn.liaocheng.rdcoverage.security.Role;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -14,7 +13,6 @@ import cn.liaocheng.rdcoverage.common.Sorting;
 import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.capacity.CapacityInput;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
-import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.eligibility.Capacity;
 import cn.liaocheng.rdcoverage.eligibility.Cooperation;
@@ -25,10 +23,10 @@ import cn.liaocheng.rdcoverage.eligibility.Platform;
 import cn.liaocheng.rdcoverage.eligibility.Result;
 import cn.liaocheng.rdcoverage.eligibility.ServiceAgreement;
 import cn.liaocheng.rdcoverage.enterprise.CreditCode;
-import cn.liaocheng.rdcoverage.enterprise.Enterprise;
 import cn.liaocheng.rdcoverage.enterprise.EnterpriseFigures;
 import cn.liaocheng.rdcoverage.policy.Policies;
-import cn.liaocheng.rdcoverage.region.Regions;
+import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.security.AuditHistory;
 import cn.liaocheng.rdcoverage.security.Caller;
 import org.hibernate.envers.query.AuditEntity;
@@ -41,30 +39,45 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** R&amp;D institutions: declaration with structural checks, yearly capacity, and evaluation against the policy. */
+/**
+ * R&amp;D institutions, the aggregate's lifecycle and reads: declaration, replacement, a city officer's correction,
+ * the historic register, deletion, history, the list in the caller's scope, and the evaluation against the policy.
+ * The input checks are {@link InstitutionDeclaration}'s, frozen facts {@link FrozenFacts}', consents
+ * {@link ParticipantConsents}', yearly capacity {@link InstitutionCapacities}' and the served shape
+ * {@link InstitutionViews}'. Outside the caller's scope an institution is a 404 ({@link #find}).
+ */
 @ApplicationScoped
 public class InstitutionService {
     @Inject
-    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
+    CoverageLedger ledger;
 
     @Inject
-    cn.liaocheng.rdcoverage.coverage.InstitutionCoverage institutionCoverage;
-
-    @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
+    Changes changes; // the change feed (issue 16)
 
     static final Map<String, String> SORTABLE = Map.of(
             "name", "i.name", "kind", "i.kind", "buildMode", "i.buildMode", "status", "i.status",
             "recognizedOn", "i.recognizedOn", "createdAt", "i.createdAt", "updatedAt", "i.updatedAt");
 
     @Inject
-    Regions regions;
+    InstitutionDeclaration declaration;
+
+    @Inject
+    FrozenFacts frozen;
+
+    @Inject
+    ParticipantConsents consents;
+
+    @Inject
+    InstitutionCapacities capacities;
+
+    @Inject
+    InstitutionViews views;
 
     @Inject
     Policies policies;
@@ -80,13 +93,13 @@ public class InstitutionService {
 
     /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     AuditHistory audit;
 
     public InstitutionView get(String rawId) {
-        return view(find(rawId));
+        return views.view(find(rawId));
     }
 
     public PageResult<InstitutionView> list(InstitutionFilter filter, PageQuery paging) {
@@ -112,7 +125,7 @@ public class InstitutionService {
         List<Institution> rows = Institution.<Institution>find("from Institution i" + w.clause() + " order by " + order, w.params())
                 .page(Page.of(paging.page, paging.size)).list();
         long total = Institution.count("from Institution i" + w.clause(), w.params());
-        return new PageResult<>(views(rows), paging.page, paging.size, total);
+        return new PageResult<>(views.views(rows), paging.page, paging.size, total);
     }
 
     @Transactional
@@ -120,14 +133,12 @@ public class InstitutionService {
         Institution i = new Institution();
         i.status = InstitutionStatus.DECLARED;
         i.createdAt = Instant.now(clock);
-        apply(i, input);
+        declaration.apply(i, input);
         i.persist();
-        if (input.capacity() != null) {
-            putCapacity(i, input.capacity());
-        }
-        syncConsents(i, Set.of());
+        putCapacity(i, input.capacity());
+        consents.sync(i, Set.of());
         Institution.flush();
-        return changes.recorded(EventType.INSTITUTION_CREATED, i.id, view(i));
+        return changes.recorded(EventType.INSTITUTION_CREATED, i.id, views.view(i));
     }
 
     /**
@@ -139,6 +150,22 @@ public class InstitutionService {
      */
     @Transactional
     public HistoricRegister.Result loadHistoric(HistoricRegister register) {
+        List<Institution> valid = checkedHistoric(register);
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < valid.size(); k++) {
+            Institution i = valid.get(k);
+            i.persist();
+            putCapacity(i, register.institutions().get(k).institution().capacity());
+            changes.record(EventType.INSTITUTION_CREATED, i.id, () -> views.view(i));
+            ids.add(i.id.toString());
+        }
+        Institution.flush();
+        ledger.refresh(valid.stream().flatMap(i -> i.participants.stream()).toList());
+        return new HistoricRegister.Result(ids.size(), ids);
+    }
+
+    /** The register's entries as RECOGNIZED institutions, not stored yet; a 400 naming every problem of every entry. */
+    private List<Institution> checkedHistoric(HistoricRegister register) {
         LocalDate today = LocalDate.now(clock);
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Institution> valid = new ArrayList<>();
@@ -153,57 +180,34 @@ public class InstitutionService {
             i.recognizedOn = entry.recognizedOn();
             i.createdAt = Instant.now(clock);
             try {
-                apply(i, entry.institution());
+                declaration.apply(i, entry.institution());
                 valid.add(i);
             } catch (ApiException e) {
-                if (e.errors().isEmpty()) {
-                    errors.add(new Problem.FieldError(prefix + "institution", e.getMessage()));
-                }
-                for (Problem.FieldError f : e.errors()) {
-                    errors.add(new Problem.FieldError(prefix + "institution." + f.field(), f.message()));
-                }
+                addPrefixed(errors, prefix + "institution", e);
             }
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        List<String> ids = new ArrayList<>();
-        for (int k = 0; k < valid.size(); k++) {
-            Institution i = valid.get(k);
-            i.persist();
-            CapacityInput c = register.institutions().get(k).institution().capacity();
-            if (c != null) {
-                putCapacity(i, c);
-            }
-            changes.record(EventType.INSTITUTION_CREATED, i.id, () -> view(i));
-            ids.add(i.id.toString());
+        return valid;
+    }
+
+    /** The problems of one entry under {@code field} (its field errors as {@code field.x}, else its message). */
+    private static void addPrefixed(List<Problem.FieldError> errors, String field, ApiException e) {
+        if (e.errors().isEmpty()) {
+            errors.add(new Problem.FieldError(field, e.getMessage()));
         }
-        Institution.flush();
-        ledger.refresh(valid.stream().flatMap(i -> i.participants.stream()).toList());
-        return new HistoricRegister.Result(ids.size(), ids);
+        for (Problem.FieldError f : e.errors()) {
+            errors.add(new Problem.FieldError(field + "." + f.field(), f.message()));
+        }
     }
 
     @Transactional
     public InstitutionView replace(String rawId, InstitutionInput input, String ifMatch) {
         Institution i = find(rawId);
         ETags.checkIfMatch(ifMatch, i.version);
-        refuseFrozenChanges(i, frozenChanges(i, input));
-        Set<String> before = new HashSet<>(i.participants);
-        apply(i, input);
-        if (input.capacity() != null) {
-            putCapacity(i, input.capacity());
-        }
-        syncConsents(i, before);
-        Institution.flush();
-        refreshCoverage(i, before);
-        return changes.recorded(EventType.INSTITUTION_UPDATED, i.id, view(i));
-    }
-
-    /** Coverage rows of the participants before and after a change (issue #20), in this transaction. */
-    private void refreshCoverage(Institution i, Set<String> before) {
-        Set<String> codes = new HashSet<>(before);
-        codes.addAll(i.participants);
-        ledger.refresh(codes);
+        frozen.refuse(i, frozen.changes(i, input));
+        return update(i, input, null);
     }
 
     /**
@@ -214,147 +218,31 @@ public class InstitutionService {
     public InstitutionView correct(String rawId, InstitutionInput input, String reason, String ifMatch) {
         Institution i = find(rawId);
         ETags.checkIfMatch(ifMatch, i.version);
+        return update(i, input, reason.trim());
+    }
+
+    /** A replacement or correction ({@code correctionReason} not null): input, capacity, consents, coverage, event. */
+    private InstitutionView update(Institution i, InstitutionInput input, String correctionReason) {
         Set<String> before = new HashSet<>(i.participants);
-        apply(i, input);
-        if (input.capacity() != null) {
-            putCapacity(i, input.capacity());
+        declaration.apply(i, input);
+        putCapacity(i, input.capacity());
+        consents.sync(i, before);
+        if (correctionReason != null) {
+            i.correctionReason = correctionReason;
         }
-        syncConsents(i, before);
-        i.correctionReason = reason.trim();
         Institution.flush();
-        refreshCoverage(i, before);
-        return changes.recorded(EventType.INSTITUTION_UPDATED, i.id, view(i));
+        // coverage rows of the participants before and after the change (issue #20), in this transaction
+        Set<String> codes = new HashSet<>(before);
+        codes.addAll(i.participants);
+        ledger.refresh(codes);
+        return changes.recorded(EventType.INSTITUTION_UPDATED, i.id, views.view(i));
     }
 
-    /**
-     * Whether what a decision rests on is frozen: the institution is recognised (or revoked), or an application of
-     * it is under review (past DRAFT and not returned, withdrawn or rejected).
-     */
-    boolean frozen(Institution i) {
-        return i.status != InstitutionStatus.DECLARED
-                || Institution.count("select count(a) from Application a where a.institutionId = ?1 and a.status in "
-                + "(cn.liaocheng.rdcoverage.review.ApplicationStatus.SUBMITTED, "
-                + "cn.liaocheng.rdcoverage.review.ApplicationStatus.COUNTY_APPROVED, "
-                + "cn.liaocheng.rdcoverage.review.ApplicationStatus.UNDER_ASSESSMENT, "
-                + "cn.liaocheng.rdcoverage.review.ApplicationStatus.RECOGNIZED)", i.id) > 0;
-    }
-
-    /** The frozen fields that {@code in} would change: buildMode, participants, capacity. */
-    List<String> frozenChanges(Institution i, InstitutionInput in) {
-        List<String> changed = new ArrayList<>();
-        if (in.buildMode() != i.buildMode) {
-            changed.add("buildMode");
+    /** The capacity given with a declaration, if any. */
+    private void putCapacity(Institution i, CapacityInput capacity) {
+        if (capacity != null) {
+            capacities.put(i, capacity);
         }
-        List<String> codes = in.participants().stream().map(CreditCode::normalise).toList();
-        if (!new HashSet<>(codes).equals(new HashSet<>(i.participants)) || codes.size() != i.participants.size()) {
-            changed.add("participants");
-        }
-        if (in.capacity() != null && capacityChanges(i, in.capacity().year() == null ? LocalDate.now(clock).getYear()
-                : in.capacity().year(), in.capacity())) {
-            changed.add("capacity");
-        }
-        return changed;
-    }
-
-    private boolean capacityChanges(Institution i, int year, CapacityInput in) {
-        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
-        return c == null || !CapacityMapper.sameFigures(c.capacity, in);
-    }
-
-    private void refuseFrozenChanges(Institution i, List<String> changed) {
-        if (changed.isEmpty() || !frozen(i)) {
-            return;
-        }
-        List<Problem.FieldError> errors = changed.stream().map(f -> new Problem.FieldError(f, FieldMessage.of(
-                "is frozen: a decision rests on it; change it through a new application in a round, "
-                        + "or a city officer's correction with a reason (POST /api/v1/institutions/{id}/corrections)",
-                "field.INVALID.frozen", i.id))).toList();
-        throw new ApiException(409, "institution-frozen", "Conflict", "Institution " + i.id + " is " + i.status
-                + (i.status == InstitutionStatus.DECLARED ? " and under review" : "") + "; "
-                + String.join(", ", changed) + " cannot be changed directly", errors, Map.of("frozenFields", changed))
-                        .zh("detail.institution-frozen", i.id, i.status, String.join(", ", changed));
-    }
-
-    /**
-     * Consent of participants (issue 12, High 3). A participant added by an enterprise has not confirmed yet; the
-     * declaring enterprise itself has, and so has every participant a city officer declares (the city acts for them)
-     * or a county officer declares for an enterprise of its region (it organises 申报 and may confirm for it: issue #19).
-     * Confirmations of removed participants go; those of participants that stay are kept.
-     */
-    void syncConsents(Institution i, Set<String> before) {
-        if (!before.isEmpty()) {
-            ParticipantConsent.delete("institutionId = ?1 and creditCode not in ?2", i.id, List.copyOf(i.participants));
-        }
-        for (String code : i.participants) {
-            if (before.contains(code)) {
-                continue;
-            }
-            boolean self = caller.scopedToEnterprise() && scope.actsForEnterprise(code);
-            if (self || caller.is(Role.CITY_OFFICER) || caller.is(Role.COUNTY_OFFICER) && scope.actsForEnterprise(code)) {
-                confirm(i, code);
-            }
-        }
-    }
-
-
-    private void confirm(Institution i, String code) {
-        if (ParticipantConsent.findById(new ParticipantConsent.Key(i.id, code)) != null) {
-            return;
-        }
-        ParticipantConsent c = new ParticipantConsent();
-        c.institutionId = i.id;
-        c.creditCode = code;
-        c.confirmedAt = Instant.now(clock);
-        c.confirmedBy = caller.subject();
-        c.confirmedRole = caller.role() == null ? "" : caller.role().name();
-        c.persist();
-    }
-
-    /** The participants that have not confirmed, in declaration order. */
-    public List<String> pendingConsents(Institution i) {
-        Set<String> confirmed = new HashSet<>();
-        for (ParticipantConsent c : ParticipantConsent.<ParticipantConsent>list("institutionId", i.id)) {
-            confirmed.add(c.creditCode);
-        }
-        return i.participants.stream().filter(code -> !confirmed.contains(code)).toList();
-    }
-
-    /** 409 naming every participant that has not confirmed (before a submission, or an enterprise's evaluation). */
-    public void requireConsents(Institution i) {
-        List<String> pending = pendingConsents(i);
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (String code : pending) {
-            errors.add(new Problem.FieldError("participants[" + i.participants.indexOf(code) + "]", FieldMessage.of(
-                    "has not confirmed taking part (POST /api/v1/institutions/" + i.id + "/consents by that enterprise "
-                            + "or a county officer of its region)", "field.INVALID.consent", code, i.id)));
-        }
-        throw new ApiException(409, "consent-pending", "Conflict", pending.size() + " participant(s) of institution "
-                + i.id + " have not confirmed taking part", errors, Map.of("pendingParticipants", pending))
-                        .zh("detail.consent-pending", pending.size(), i.id);
-    }
-
-    /**
-     * A participant confirms that it takes part: with its own ENTERPRISE token, or a county officer of its region
-     * acting for it. Confirming twice is harmless.
-     */
-    @Transactional
-    public InstitutionView consent(String rawId, String rawCode) {
-        Institution i = find(rawId);
-        String code = CreditCode.normalise(rawCode);
-        if (!i.participants.contains(code)) {
-            throw ApiException.invalid("creditCode", FieldMessage.of("is not a participant of institution " + i.id, "field.INVALID_VALUE.not-participant", i.id));
-        }
-        if (!scope.actsForEnterprise(code)) {
-            throw ApiException.forbidden(caller.scopedToEnterprise() ? "An enterprise confirms only its own participation"
-                    : "A county officer confirms only for enterprises of its own region");
-        }
-        confirm(i, code);
-        i.updatedAt = Instant.now(clock);
-        Institution.flush();
-        return changes.recorded(EventType.INSTITUTION_UPDATED, i.id, view(i));
     }
 
     @Transactional
@@ -366,7 +254,7 @@ public class InstitutionService {
                     + "; only a DECLARED institution can be removed (a recognised one is revoked instead)")
                             .zh("detail.institution-recognized.delete", i.id, i.status);
         }
-        changes.deleted(EventType.INSTITUTION_DELETED, i.id, view(i));
+        changes.deleted(EventType.INSTITUTION_DELETED, i.id, views.view(i));
         // entity by entity, so that the audit trail records each deleted capacity year and designation
         for (InstitutionCapacity c : InstitutionCapacity.<InstitutionCapacity>list("institutionId", i.id)) {
             c.delete();
@@ -399,43 +287,11 @@ public class InstitutionService {
                                 "hasRules", c.capacity.hasRules, "hasStableFunding", c.capacity.hasStableFunding))));
     }
 
-    public List<CapacityView> capacities(String rawId) {
-        Institution i = find(rawId);
-        return InstitutionCapacity.<InstitutionCapacity>list("institutionId = ?1 order by year desc", i.id)
-                .stream().map(c -> CapacityMapper.view(c.year, c.capacity)).toList();
-    }
-
-    public CapacityView capacity(String rawId, int year) {
-        Institution i = find(rawId);
-        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
-        if (c == null) {
-            throw ApiException.notFound("Capacity of institution " + i.id + " for year", year);
-        }
-        return CapacityMapper.view(c.year, c.capacity);
-    }
-
-    @Transactional
-    public boolean putCapacity(String rawId, int year, CapacityInput input) {
-        Institution i = find(rawId);
-        if (input.year() != null && input.year() != year) {
-            throw ApiException.invalid("year", FieldMessage.of("must equal the year in the path (" + year + ")", "field.INVALID_VALUE.path-year", year));
-        }
-        if (capacityChanges(i, year, input)) {
-            refuseFrozenChanges(i, List.of("capacity"));
-        }
-        boolean created = InstitutionCapacity.findById(new InstitutionYear(i.id, year)) == null;
-        putCapacity(i, input.withYear(year));
-        i.updatedAt = Instant.now(clock);
-        institutionCoverage.refresh(List.of(i.id)); // the indicators report's copy of the capacity (issue #18)
-        changes.record(EventType.INSTITUTION_UPDATED, i.id, () -> view(i));
-        return created;
-    }
-
     /** Evaluates the stored institution on {@code asOf} with the policy then in force. */
     public Result eligibility(String rawId, LocalDate asOf) {
         Institution i = find(rawId);
         if (caller.scopedToEnterprise()) {
-            requireConsents(i); // the other participants' size class and award status only once they have confirmed
+            consents.require(i); // the other participants' size class and award status only once they have confirmed
         }
         return evaluate(i, asOf, null);
     }
@@ -484,189 +340,8 @@ public class InstitutionService {
         return i;
     }
 
-    /** Whether the caller's scope covers the institution ({@link cn.liaocheng.rdcoverage.security.Scope#institution}). */
+    /** Whether the caller's scope covers the institution ({@link Scope#institution}). */
     boolean visible(Institution i) {
         return scope.institution(i.participants);
-    }
-
-    private void apply(Institution i, InstitutionInput in) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        List<String> codes = new ArrayList<>();
-        Set<String> distinct = new HashSet<>();
-        for (int k = 0; k < in.participants().size(); k++) {
-            String code = CreditCode.normalise(in.participants().get(k));
-            FieldMessage problem = CreditCode.problem(code);
-            if (problem != null) {
-                errors.add(new Problem.FieldError("participants[" + k + "]", problem));
-            } else if (!distinct.add(code)) {
-                errors.add(new Problem.FieldError("participants[" + k + "]", FieldMessage.of(code + " is listed twice", "field.DUPLICATE.participant", code)));
-            }
-            codes.add(code);
-        }
-        // Scope before registration (issue #12, credit-code enumeration): a county officer or an enterprise naming
-        // only codes outside its scope gets the same 403 whether they are registered or not, so that the answer
-        // never tells which credit codes exist.
-        if (errors.isEmpty() && !scope.actsForAny(codes)) {
-            throw ApiException.forbidden("A county officer of " + caller.regionCode() + " declares institutions only for "
-                    + "enterprises of its region; name at least one enterprise registered in " + caller.regionCode());
-        }
-        if (caller.scopedToEnterprise() && !distinct.contains(caller.creditCode())) {
-            throw ApiException.forbidden("An enterprise may declare only institutions it takes part in; "
-                    + caller.creditCode() + " is not among the participants");
-        }
-        for (int k = 0; k < codes.size(); k++) {
-            String code = codes.get(k);
-            if (CreditCode.problem(code) == null && codes.indexOf(code) == k && Enterprise.findById(code) == null) {
-                errors.add(new Problem.FieldError("participants[" + k + "]", FieldMessage.of("enterprise " + code + " is not registered", "field.NOT_FOUND.enterprise", code)));
-            }
-        }
-        switch (in.buildMode()) {
-            case SINGLE -> {
-                if (codes.size() != 1) {
-                    errors.add(new Problem.FieldError("participants", FieldMessage.of("a SINGLE institution (企业单建) has exactly one participant", "field.INVALID.single")));
-                }
-            }
-            case JOINT -> {
-                if (distinct.size() < 2) {
-                    errors.add(new Problem.FieldError("participants", FieldMessage.of("a JOINT institution (多企联建) has at least two distinct participants", "field.INVALID.joint")));
-                }
-            }
-            case INDUSTRY -> {
-                if (in.platform() == null) {
-                    errors.add(new Problem.FieldError("platform", FieldMessage.of("is required for an INDUSTRY institution (产业共建)", "field.REQUIRED.industry")));
-                }
-                if (in.serviceAgreement() == null) {
-                    errors.add(new Problem.FieldError("serviceAgreement", FieldMessage.of("is required for an INDUSTRY institution (产业共建)", "field.REQUIRED.industry")));
-                }
-            }
-        }
-        if (in.buildMode() != BuildMode.INDUSTRY) {
-            if (in.platform() != null) {
-                errors.add(new Problem.FieldError("platform", FieldMessage.of("applies only to INDUSTRY institutions", "field.INVALID.industry-only")));
-            }
-            if (in.serviceAgreement() != null) {
-                errors.add(new Problem.FieldError("serviceAgreement", FieldMessage.of("applies only to INDUSTRY institutions", "field.INVALID.industry-only")));
-            }
-        }
-        if (in.serviceAgreement() != null && in.serviceAgreement().validUntil() != null
-                && in.serviceAgreement().validUntil().isBefore(in.serviceAgreement().signedOn())) {
-            errors.add(new Problem.FieldError("serviceAgreement.validUntil", FieldMessage.of("must not be before signedOn", "field.INVALID.before", "signedOn")));
-        }
-        List<InstitutionInput.CooperationInput> coops = in.cooperations() == null ? List.of() : in.cooperations();
-        for (int k = 0; k < coops.size(); k++) {
-            var c = coops.get(k);
-            if (c.validUntil() != null && c.validUntil().isBefore(c.signedOn())) {
-                errors.add(new Problem.FieldError("cooperations[" + k + "].validUntil", FieldMessage.of("must not be before signedOn", "field.INVALID.before", "signedOn")));
-            }
-        }
-        if (in.capacity() != null && in.capacity().year() != null && in.capacity().year() > LocalDate.now(clock).getYear()) {
-            errors.add(new Problem.FieldError("capacity.year", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date")));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        i.name = in.name().trim();
-        i.kind = in.kind();
-        i.buildMode = in.buildMode();
-        if (!i.participants.equals(codes)) {
-            // a new list is written whole (rows deleted, then inserted): updated in place position by position, a
-            // participant moving to another position would meet its own old row in the (institution, credit code) key
-            i.participants = new ArrayList<>(codes);
-        }
-        i.cooperations.clear();
-        for (var c : coops) {
-            Institution.CooperationRow row = new Institution.CooperationRow();
-            row.partner = c.partner().trim();
-            row.partnerKind = c.partnerKind();
-            row.signedOn = c.signedOn();
-            row.validUntil = c.validUntil();
-            row.activities = c.activities() == null || c.activities().isBlank() ? null : c.activities().trim();
-            i.cooperations.add(row);
-        }
-        var p = in.platform();
-        i.platformName = p == null ? null : p.name().trim();
-        i.platformKind = p == null ? null : p.kind();
-        i.platformCertification = p == null ? null : p.certificationLevel();
-        var a = in.serviceAgreement();
-        i.agreementExpert = a == null ? null : a.expert().trim();
-        i.agreementSignedOn = a == null ? null : a.signedOn();
-        i.agreementValidUntil = a == null ? null : a.validUntil();
-        i.updatedAt = Instant.now(clock);
-    }
-
-    private void putCapacity(Institution i, CapacityInput in) {
-        int year = in.year() == null ? LocalDate.now(clock).getYear() : in.year();
-        if (year > LocalDate.now(clock).getYear()) {
-            throw ApiException.invalid("year", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date"));
-        }
-        InstitutionCapacity c = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
-        boolean created = c == null;
-        if (created) {
-            c = new InstitutionCapacity();
-            c.institutionId = i.id;
-            c.year = year;
-        }
-        c.capacity = CapacityMapper.columns(in);
-        c.updatedAt = Instant.now(clock);
-        if (created) {
-            c.persist();
-        }
-    }
-
-    InstitutionView view(Institution i) {
-        return views(List.of(i)).get(0);
-    }
-
-    /** Views of a page of institutions: their participant enterprises and latest capacities in two queries. */
-    List<InstitutionView> views(List<Institution> institutions) {
-        if (institutions.isEmpty()) {
-            return List.of();
-        }
-        Set<String> codes = new HashSet<>();
-        List<UUID> ids = new ArrayList<>(institutions.size());
-        for (Institution i : institutions) {
-            codes.addAll(i.participants);
-            ids.add(i.id);
-        }
-        Map<String, Enterprise> enterprises = new HashMap<>();
-        for (Enterprise e : Enterprise.<Enterprise>list("creditCode in ?1", codes)) {
-            enterprises.put(e.creditCode, e);
-        }
-        Set<String> confirmed = new HashSet<>();
-        if (caller.scopedToEnterprise()) {
-            for (ParticipantConsent c : ParticipantConsent.<ParticipantConsent>list("institutionId in ?1", ids)) {
-                confirmed.add(c.institutionId + "/" + c.creditCode);
-            }
-            // an enterprise sees nothing of a participant that has not confirmed beyond the code it declared
-            enterprises.keySet().removeIf(code -> !code.equals(caller.creditCode())
-                    && institutions.stream().noneMatch(i -> i.participants.contains(code) && confirmed.contains(i.id + "/" + code)));
-        }
-        Map<UUID, InstitutionCapacity> latest = new HashMap<>();
-        for (InstitutionCapacity c : InstitutionCapacity.<InstitutionCapacity>list("institutionId in ?1 order by year desc", ids)) {
-            latest.putIfAbsent(c.institutionId, c);
-        }
-        List<InstitutionView> views = new ArrayList<>(institutions.size());
-        for (Institution i : institutions) {
-            views.add(view(i, enterprises, latest.get(i.id)));
-        }
-        return views;
-    }
-
-    private InstitutionView view(Institution i, Map<String, Enterprise> enterprises, InstitutionCapacity latest) {
-        List<InstitutionView.ParticipantView> participants = new ArrayList<>();
-        for (String code : i.participants) {
-            Enterprise e = enterprises.get(code);
-            Regions.RegionView r = e == null ? null : regions.get(e.regionCode);
-            participants.add(new InstitutionView.ParticipantView(code, e == null ? null : e.name,
-                    e == null ? null : e.regionCode, r == null ? null : r.name()));
-        }
-        List<InstitutionView.CooperationView> coops = i.cooperations.stream()
-                .map(c -> new InstitutionView.CooperationView(c.partner, c.partnerKind, c.signedOn, c.validUntil, c.activities))
-                .toList();
-        return new InstitutionView(i.id.toString(), i.name, i.kind, i.buildMode, List.copyOf(i.participants), participants,
-                latest == null ? null : CapacityMapper.view(latest.year, latest.capacity), coops,
-                i.platformKind == null ? null : new InstitutionView.PlatformView(i.platformName, i.platformKind, i.platformCertification),
-                i.agreementSignedOn == null ? null : new InstitutionView.AgreementView(i.agreementExpert, i.agreementSignedOn, i.agreementValidUntil),
-                i.status, i.recognizedOn, i.revokedOn, i.createdAt, i.updatedAt, i.version);
     }
 }

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * Many application transitions in one request (a county approving its round, the task force recognising a list):
- * each item is exactly the single-item transition ({@link ReviewService#transition}), with its roles, scope,
+ * each item is exactly the single-item transition ({@link ApplicationLifecycle#transition}), with its roles, scope,
  * If-Match and 409 rules.
  */
 @Path("/api/v1/applications/transitions")
@@ -35,7 +35,7 @@ import java.util.List;
 @Tag(name = "Review")
 public class BatchTransitions {
     @Inject
-    ReviewService review;
+    ApplicationLifecycle lifecycle;
 
     @Inject
     Batches batches;
@@ -76,7 +76,7 @@ public class BatchTransitions {
         ApiException.requireBody(body);
         return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications/transitions", body, () -> {
             Batches.Result result = batches.run(body.items(), Boolean.TRUE.equals(body.atomic()), item -> item.id, item -> {
-                ReviewViews.ApplicationView v = review.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
+                ReviewViews.ApplicationView v = lifecycle.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
                 return new Batches.Outcome(v.status().name(), v.version());
             });
             return Response.ok(result).build();

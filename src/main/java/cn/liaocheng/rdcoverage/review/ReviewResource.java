@@ -49,6 +49,12 @@ public class ReviewResource {
     ReviewService review;
 
     @Inject
+    RoundService rounds;
+
+    @Inject
+    ApplicationLifecycle lifecycle;
+
+    @Inject
     InspectionService inspections;
 
     @Inject
@@ -65,7 +71,7 @@ public class ReviewResource {
     public PageResult<RoundView> rounds(@QueryParam("updatedSince") String updatedSince) {
         java.time.Instant since = updatedSince == null || updatedSince.isBlank() ? null
                 : cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", updatedSince);
-        List<RoundView> all = review.rounds().stream()
+        List<RoundView> all = rounds.rounds().stream()
                 .filter(r -> since == null || r.updatedAt() != null && !r.updatedAt().isBefore(since)).toList();
         return new PageResult<>(all, 0, all.size(), all.size());
     }
@@ -78,7 +84,7 @@ public class ReviewResource {
     public Response createRound(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundInput body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/rounds", body, () -> {
-            RoundView v = review.createRound(body);
+            RoundView v = rounds.create(body);
             return Response.created(UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
         });
     }
@@ -89,7 +95,7 @@ public class ReviewResource {
     @Operation(operationId = "getRound", summary = "One round")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response round(@PathParam("id") String id) {
-        RoundView v = review.round(id);
+        RoundView v = rounds.round(id);
         return Response.ok(v).tag(ETags.tag(v.version())).build();
     }
 
@@ -102,7 +108,7 @@ public class ReviewResource {
                                     @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundTransition body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/rounds/" + id + "/transitions", body, () -> {
-            RoundView v = review.transitionRound(id, body, ifMatch);
+            RoundView v = rounds.transition(id, body, ifMatch);
             return Response.ok(v).tag(ETags.tag(v.version())).build();
         });
     }
@@ -126,7 +132,7 @@ public class ReviewResource {
     public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/applications", body, () -> {
-            ApplicationView v = review.create(body);
+            ApplicationView v = lifecycle.create(body);
             return Response.created(UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
         });
     }
@@ -162,7 +168,7 @@ public class ReviewResource {
                                @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Transition body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/applications/" + id + "/transitions", body, () -> {
-            ApplicationView v = review.transition(id, body, ifMatch);
+            ApplicationView v = lifecycle.transition(id, body, ifMatch);
             return Response.ok(v).tag(ETags.tag(v.version())).build();
         });
     }

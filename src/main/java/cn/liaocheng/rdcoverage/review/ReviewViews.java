@@ -4,7 +4,7 @@ import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import cn.liaocheng.rdcoverage.award.AwardService;
+import cn.liaocheng.rdcoverage.award.AwardProposals;
 import cn.liaocheng.rdcoverage.award.AwardView;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -41,9 +41,9 @@ public final class ReviewViews {
     public record ApplicationView(String id, String institutionId, @Schema(extensions = @Extension(name = "x-optional", value = "true")) String institutionName, String roundId, @Schema(extensions = @Extension(name = "x-optional", value = "true")) String regionCode,
                                   ApplicationStatus status, @Schema(extensions = @Extension(name = "x-optional", value = "true")) CapacityView capacity, @Schema(extensions = @Extension(name = "x-optional", value = "true")) LocalDate submittedOn,
                                   @Schema(extensions = @Extension(name = "x-optional", value = "true")) DecisionView decision, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<EventView> timeline, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<ApplicationAction> allowedActions,
-                                  @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardView> awards, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardService.Note> awardNotes,
+                                  @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardView> awards, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardProposals.Note> awardNotes,
                                   @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant createdAt, @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant updatedAt, @JsonIgnore long version) {
-        ApplicationView withNotes(List<AwardService.Note> notes) {
+        ApplicationView withNotes(List<AwardProposals.Note> notes) {
             return new ApplicationView(id, institutionId, institutionName, roundId, regionCode, status, capacity, submittedOn,
                     decision, timeline, allowedActions, awards, notes, createdAt, updatedAt, version);
         }

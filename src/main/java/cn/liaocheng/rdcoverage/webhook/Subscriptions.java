@@ -64,32 +64,46 @@ public class Subscriptions {
                     + "the service has no encryption key (rd.webhooks.secret-keys, RD_WEBHOOKS_SECRET_KEYS)", null, null);
         }
         SecretBox.Sealed sealed = box.seal(id, secret);
-        Instant now = Instant.now(clock);
         try (Connection c = dataSource.getConnection()) {
             long[] mark = mark(c);
             long start = in.after() == null || in.after().isBlank() ? mark[0] : cursor("after", in.after());
-            if (start < mark[1]) {
-                throw ApiException.invalid("after", FieldMessage.of("is older than the retention period (oldest cursor " + mark[1] + ")", "field.OUT_OF_RANGE.cursor-purged", mark[1]));
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into webhook_subscription (id, url, types, secret_key_id, "
-                    + "secret_ciphertext, enabled, delivered_through, failures, next_attempt_at, created_at, created_by) "
-                    + "values (?, ?, ?, ?, ?, true, ?, 0, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, in.url().trim());
-                ps.setString(3, types.isEmpty() ? null : String.join(",", types));
-                ps.setString(4, sealed.keyId());
-                ps.setString(5, sealed.ciphertext());
-                ps.setLong(6, start);
-                UtcTimes.bind(ps, 7, now);
-                UtcTimes.bind(ps, 8, now);
-                ps.setString(9, caller.subject());
-                ps.executeUpdate();
-            }
-            SubscriptionView v = find(c, id);
-            return new SubscriptionView(v.id(), v.url(), v.types(), v.enabled(), v.disabledReason(), v.deliveredThrough(),
-                    v.failures(), v.nextAttemptAt(), v.createdAt(), v.createdBy(), secret);
+            requireRetained(start, mark);
+            insert(c, id, in.url().trim(), types, sealed, start);
+            return withSecret(find(c, id), secret);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The new subscription's row: enabled, delivered through {@code start}, due now, by the caller. */
+    private void insert(Connection c, String id, String url, Set<String> types, SecretBox.Sealed sealed, long start) throws SQLException {
+        Instant now = Instant.now(clock);
+        try (PreparedStatement ps = c.prepareStatement("insert into webhook_subscription (id, url, types, secret_key_id, "
+                + "secret_ciphertext, enabled, delivered_through, failures, next_attempt_at, created_at, created_by) "
+                + "values (?, ?, ?, ?, ?, true, ?, 0, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, url);
+            ps.setString(3, types.isEmpty() ? null : String.join(",", types));
+            ps.setString(4, sealed.keyId());
+            ps.setString(5, sealed.ciphertext());
+            ps.setLong(6, start);
+            UtcTimes.bind(ps, 7, now);
+            UtcTimes.bind(ps, 8, now);
+            ps.setString(9, caller.subject());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The view with its secret (shown once: on creation, and on the replay of that answer). */
+    private static SubscriptionView withSecret(SubscriptionView v, String secret) {
+        return new SubscriptionView(v.id(), v.url(), v.types(), v.enabled(), v.disabledReason(), v.deliveredThrough(),
+                v.failures(), v.nextAttemptAt(), v.createdAt(), v.createdBy(), secret);
+    }
+
+    /** A cursor older than the feed's retention (its purged part, {@code mark[1]}) is a 400 naming {@code after}. */
+    private static void requireRetained(long cursor, long[] mark) {
+        if (cursor < mark[1]) {
+            throw ApiException.invalid("after", FieldMessage.of("is older than the retention period (oldest cursor " + mark[1] + ")", "field.OUT_OF_RANGE.cursor-purged", mark[1]));
         }
     }
 
@@ -118,9 +132,7 @@ public class Subscriptions {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    String secret = box.secretOf(id, rs.getString(2), rs.getString(3), rs.getString(1));
-                    return new SubscriptionView(v.id(), v.url(), v.types(), v.enabled(), v.disabledReason(), v.deliveredThrough(),
-                            v.failures(), v.nextAttemptAt(), v.createdAt(), v.createdBy(), secret);
+                    return withSecret(v, box.secretOf(id, rs.getString(2), rs.getString(3), rs.getString(1)));
                 }
             }
         } catch (SQLException e) {
@@ -186,9 +198,7 @@ public class Subscriptions {
         try (Connection c = dataSource.getConnection()) {
             find(c, id);
             long[] mark = mark(c);
-            if (from < mark[1]) {
-                throw ApiException.invalid("after", FieldMessage.of("is older than the retention period (oldest cursor " + mark[1] + ")", "field.OUT_OF_RANGE.cursor-purged", mark[1]));
-            }
+            requireRetained(from, mark);
             if (from > mark[0]) {
                 throw ApiException.invalid("after", FieldMessage.of("is beyond the end of the feed (" + mark[0] + ")", "field.OUT_OF_RANGE.cursor-beyond", mark[0]));
             }

@@ -20,7 +20,7 @@ import static cn.liaocheng.rdcoverage.TestData.city;
 /**
  * Test data for the coverage reports. Each test uses its own far-away statistical year (2031 and later) so that its
  * counts are exact although all test classes share one database; the API refuses figures of future years and a
- * recognition decided after today (ReviewService: decidedOn not after today), so both are written straight to the
+ * recognition decided after today (ApplicationLifecycle: decidedOn not after today), so both are written straight to the
  * database here. Recognition through the API (round, application, inspection, decision) is tested in ReviewWorkflowTest.
  */
 public final class Coverage {

@@ -25,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -111,41 +112,59 @@ public class AttachmentService {
         }
         MultipartStream parts = new MultipartStream(new Limited(body, maxBytes() + FRAMING), MultipartStream.boundary(contentType,
                 "Send the file as multipart/form-data with the fields file, kind and (optionally) note"));
-        String kindText = null;
-        String note = null;
-        Attachment stored = null;
-        for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
-            if ("kind".equals(part.name())) {
-                kindText = part.text(100).trim();
-            } else if ("note".equals(part.name())) {
-                note = part.text(4000).trim();
-            } else if ("file".equals(part.name())) {
-                if (stored != null) {
-                    throw ApiException.invalid("file", FieldMessage.of("one file per request", "field.INVALID.one-file"));
-                }
-                stored = store(part);
-            }
-        }
-        if (stored == null) {
+        Form form = read(parts);
+        if (form.stored == null) {
             throw ApiException.invalid("file", FieldMessage.of("is required: the document as a multipart part named file", "field.REQUIRED.file-part"));
         }
-        if (kindText == null || kindText.isEmpty()) {
-            throw ApiException.invalid("kind", FieldMessage.of("is required: one of " + List.of(MaterialKind.values()), "field.REQUIRED.one-of", String.join(", ", java.util.Arrays.stream(MaterialKind.values()).map(Enum::name).toList())));
+        Attachment stored = form.stored;
+        stored.kind = kind(form.kind);
+        if (form.note != null && form.note.length() > 1000) {
+            throw ApiException.invalid("note", FieldMessage.of("must be at most 1000 characters", "field.TOO_LONG.chars", 1000, form.note.length()));
         }
-        try {
-            stored.kind = MaterialKind.valueOf(kindText);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("kind", FieldMessage.of("'" + kindText + "' is not one of " + List.of(MaterialKind.values()), "field.INVALID_VALUE.enum", kindText, String.join(", ", java.util.Arrays.stream(MaterialKind.values()).map(Enum::name).toList())));
-        }
-        if (note != null && note.length() > 1000) {
-            throw ApiException.invalid("note", FieldMessage.of("must be at most 1000 characters", "field.TOO_LONG.chars", 1000, note.length()));
-        }
-        stored.note = note == null || note.isEmpty() ? null : note;
+        stored.note = form.note == null || form.note.isEmpty() ? null : form.note;
         stored.applicationId = a.id;
         stored.uploadedBy = caller.subject();
         stored.uploadedAt = Instant.now(clock);
         stored.persist();
         return AttachmentView.of(stored);
+    }
+
+    /** The fields of an upload as they came: kind and note trimmed, the file already in the store. */
+    private static final class Form {
+        String kind;
+        String note;
+        Attachment stored;
+    }
+
+    /** Reads every part; the file part is streamed into the store as it comes (one file per request). */
+    private Form read(MultipartStream parts) throws IOException {
+        Form form = new Form();
+        for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
+            if ("kind".equals(part.name())) {
+                form.kind = part.text(100).trim();
+            } else if ("note".equals(part.name())) {
+                form.note = part.text(4000).trim();
+            } else if ("file".equals(part.name())) {
+                if (form.stored != null) {
+                    throw ApiException.invalid("file", FieldMessage.of("one file per request", "field.INVALID.one-file"));
+                }
+                form.stored = store(part);
+            }
+        }
+        return form;
+    }
+
+    /** The material kind named by the {@code kind} field: required, one of {@link MaterialKind} (400 naming the field). */
+    private static MaterialKind kind(String text) {
+        String kinds = String.join(", ", Arrays.stream(MaterialKind.values()).map(Enum::name).toList());
+        if (text == null || text.isEmpty()) {
+            throw ApiException.invalid("kind", FieldMessage.of("is required: one of " + List.of(MaterialKind.values()), "field.REQUIRED.one-of", kinds));
+        }
+        try {
+            return MaterialKind.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("kind", FieldMessage.of("'" + text + "' is not one of " + List.of(MaterialKind.values()), "field.INVALID_VALUE.enum", text, kinds));
+        }
     }
 
     /** Streams the file part into the store: type from its first bytes, SHA-256 and size on the way, the limit enforced. */
