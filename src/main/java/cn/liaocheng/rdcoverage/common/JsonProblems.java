@@ -115,8 +115,8 @@ final class JsonProblems {
         if (e instanceof StreamConstraintsException) {
             return Problems.validation(List.of(new Problem.FieldError(orBody(at),
                     "exceeds a limit of this service: " + message.replaceAll(",? ?\\(?from `[^`]*`\\)?", "")
-                            .replaceAll(" \\(\\)", "")).zh("field.OUT_OF_RANGE.stream", StrictJson.MAX_NUMBER_LENGTH,
-                    StrictJson.MAX_NESTING_DEPTH, StrictJson.MAX_STRING_LENGTH, StrictJson.MAX_NAME_LENGTH)));
+                            .replaceAll(" \\(\\)", "")).zh("field.OUT_OF_RANGE.stream", StrictJson.LIMITS.getMaxNumberLength(),
+                    StrictJson.LIMITS.getMaxNestingDepth(), StrictJson.LIMITS.getMaxStringLength(), StrictJson.LIMITS.getMaxNameLength())));
         }
         if (e instanceof InputCoercionException coercion) {
             return Problems.validation(List.of(new Problem.FieldError(orBody(at),
