@@ -1,11 +1,6 @@
 package cn.liaocheng.rdcoverage.common;
 
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,9 +18,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** Every failure leaves as application/problem+json; internals stay in the log. */
+/** Every failure leaves as application/problem+json; internals stay in the log. A JSON body that cannot be read: {@link JsonProblemMappers}. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final JsonProblemMappers JSON = new JsonProblemMappers();
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -58,44 +54,6 @@ public class ProblemMappers {
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         return Problems.validation(errors);
-    }
-
-
-
-    /** A property the body's type does not have, or a read-only one. */
-    @ServerExceptionMapper
-    public Response unknownProperty(UnrecognizedPropertyException e) {
-        return JsonProblems.unknownProperty(e);
-    }
-
-    /** A value of the right JSON type that its field cannot take ({@code "status": "NOPE"}, a decimal out of range). */
-    @ServerExceptionMapper
-    public Response invalidFormat(InvalidFormatException e) {
-        return JsonProblems.invalidFormat(e);
-    }
-
-    /** A JSON value of the wrong type ({@code "revenue": false}), or a whole number field given a fraction. */
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e) {
-        return JsonProblems.mismatchedInput(e);
-    }
-
-    @ServerExceptionMapper
-    public Response jsonMapping(JsonMappingException e) {
-        return JsonProblems.jsonMapping(e);
-    }
-
-    @ServerExceptionMapper
-    public Response jsonParse(StreamReadException e) {
-        return JsonProblems.streamRead(e, "");
-    }
-
-    @ServerExceptionMapper
-    public Response json(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException)) {
-            return JsonProblems.streamRead(e, "");
-        }
-        return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON").zh("field.MALFORMED_JSON.unread")));
     }
 
     @ServerExceptionMapper({org.hibernate.exception.ConstraintViolationException.class})
@@ -148,7 +106,7 @@ public class ProblemMappers {
             default -> e.getMessage();
         };
         if (e.getCause() instanceof JsonProcessingException jpe) {
-            return JsonProblems.anyJson(jpe);
+            return JSON.anyJson(jpe);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         Problem problem = new Problem(Problems.type(slug(status)), known == null ? "Error" : known.getReasonPhrase(), status, detail, null);

@@ -57,10 +57,7 @@ public class RoundSummaryResource {
     @Operation(operationId = "getRoundSummaryCsv", summary = "The round summary as a CSV document (UTF-8 with BOM): a title row, "
             + "the table by region with the city total, then the recognition list; headers in Chinese with Accept-Language: zh-CN")
     public Response summaryCsv(@PathParam("id") String id, @Context HttpHeaders headers) {
-        RoundSummary s = summaries.summary(id);
-        boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
-        return file(TableTag.CSV, zh, s.roundId() + " " + label(zh, "title"), null, out -> summaryRows(out, s, zh))
-                .header("Content-Disposition", Exports.disposition("round-" + s.roundId() + "-summary", region(s), day(s), "csv")).build();
+        return summaryFile(TableTag.CSV, id, headers);
     }
 
     @GET
@@ -71,10 +68,16 @@ public class RoundSummaryResource {
             + "(title, the table by region with the city total, the recognition list), amounts as number cells in yuan, "
             + "credit codes as text cells")
     public Response summaryXlsx(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return summaryFile(TableTag.XLSX, id, headers);
+    }
+
+    /** The summary as a file named by round, region and day; the extension is the representation's name (csv, xlsx). */
+    private Response summaryFile(String representation, String id, HttpHeaders headers) {
         RoundSummary s = summaries.summary(id);
         boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
-        return file(TableTag.XLSX, zh, s.roundId() + " " + label(zh, "title"), zh ? "评审汇总" : "summary", out -> summaryRows(out, s, zh))
-                .header("Content-Disposition", Exports.disposition("round-" + s.roundId() + "-summary", region(s), day(s), "xlsx")).build();
+        return file(representation, zh, s.roundId() + " " + label(zh, "title"), zh ? "评审汇总" : "summary", out -> summaryRows(out, s, zh))
+                .header("Content-Disposition", Exports.disposition("round-" + s.roundId() + "-summary", region(s), day(s), representation))
+                .build();
     }
 
     /**
@@ -149,10 +152,7 @@ public class RoundSummaryResource {
     @Authenticated
     @Operation(operationId = "getRoundAnnouncementCsv", summary = "公示名单 as CSV (UTF-8 with BOM), Chinese headers with Accept-Language: zh-CN")
     public Response announcementCsv(@PathParam("id") String id, @Context HttpHeaders headers) {
-        RoundSummary.Announcement a = summaries.announcement(id);
-        boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
-        return file(TableTag.CSV, zh, a.roundId() + " " + label(zh, "announcement.title"), null, out -> announcementRows(out, a, zh))
-                .header("Content-Disposition", "attachment; filename=\"round-" + a.roundId() + "-announcement.csv\"").build();
+        return announcementFile(TableTag.CSV, id, headers);
     }
 
     @GET
@@ -161,11 +161,17 @@ public class RoundSummaryResource {
     @Authenticated
     @Operation(operationId = "getRoundAnnouncementXlsx", summary = "公示名单 as an xlsx workbook (the CSV's rows)")
     public Response announcementXlsx(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return announcementFile(TableTag.XLSX, id, headers);
+    }
+
+    /** The announcement as a file, {@code round-<id>-announcement.csv} or {@code .xlsx} (the representation's name). */
+    private Response announcementFile(String representation, String id, HttpHeaders headers) {
         RoundSummary.Announcement a = summaries.announcement(id);
         boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
-        return file(TableTag.XLSX, zh, a.roundId() + " " + label(zh, "announcement.title"), zh ? "公示名单" : "announcement",
+        return file(representation, zh, a.roundId() + " " + label(zh, "announcement.title"), zh ? "公示名单" : "announcement",
                 out -> announcementRows(out, a, zh))
-                .header("Content-Disposition", "attachment; filename=\"round-" + a.roundId() + "-announcement.xlsx\"").build();
+                .header("Content-Disposition", "attachment; filename=\"round-" + a.roundId() + "-announcement." + representation + "\"")
+                .build();
     }
 
     private static void announcementRows(TableOutput out, RoundSummary.Announcement a, boolean zh) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -24,22 +25,22 @@ import java.util.regex.Pattern;
  * dotted JSON path ({@code participants[0].creditCode}, {@code body} for the whole document) with a code of
  * {@link FieldCodes} and a Chinese message ({@code field.*} keys of ProblemMessages): an unknown property, a value of
  * the wrong type or format, a duplicate key, a limit of {@link StrictJson}, a number out of range, malformed JSON.
- * English messages never show a Java class name. Called by the exception mappers of {@link ProblemMappers}.
+ * English messages never show a Java class name. {@link ProblemMappers} maps every other failure (and passes on
+ * the JSON failures the server wraps into a 400).
  */
-final class JsonProblems {
+public class JsonProblemMappers {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
 
-    private JsonProblems() {
-    }
-
-    static Response unknownProperty(UnrecognizedPropertyException e) {
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
         String field = jsonPath(e);
         return Problems.validation(List.of(new Problem.FieldError(field,
                 "is not a field of this resource, or is read-only and cannot be set", FieldCodes.UNKNOWN_FIELD)
                 .zh("field.UNKNOWN_FIELD.property", e.getPropertyName())));
     }
 
-    static Response invalidFormat(InvalidFormatException e) {
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
         if (e instanceof StrictJson.OutOfRange range) {
             return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)), range.limit())
                     .zh("field.OUT_OF_RANGE.decimal", StrictJson.MAX_INTEGER_DIGITS, StrictJson.MAX_FRACTION_DIGITS)));
@@ -51,7 +52,8 @@ final class JsonProblems {
     }
 
     /** A JSON value of the wrong type ({@code "revenue": false}), or a whole number field given a fraction. */
-    static Response mismatchedInput(MismatchedInputException e) {
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
         String field = orBody(jsonPath(e));
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
             // FAIL_ON_TRAILING_TOKENS: a second value after the body ({"a":1}{"a":2}, {"a":1} x)
@@ -69,7 +71,8 @@ final class JsonProblems {
         return jsonMapping(e);
     }
 
-    static Response jsonMapping(JsonMappingException e) {
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
         String field = jsonPath(e);
         if (e.getCause() instanceof JsonProcessingException read && !(read instanceof JsonMappingException)) {
             return streamRead(read, field);
@@ -81,7 +84,7 @@ final class JsonProblems {
     }
 
     /** The JSON reader's failure as wrapped by the server (a 400 WebApplicationException): the mapper of its own kind. */
-    static Response anyJson(JsonProcessingException e) {
+    Response anyJson(JsonProcessingException e) {
         if (e instanceof InvalidFormatException f) {
             return invalidFormat(f);
         }
@@ -97,11 +100,24 @@ final class JsonProblems {
         return streamRead(e, "");
     }
 
+    @ServerExceptionMapper
+    public Response jsonParse(StreamReadException e) {
+        return streamRead(e, "");
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException)) {
+            return streamRead(e, "");
+        }
+        return Problems.validation(List.of(new Problem.FieldError("body", "could not be read as JSON").zh("field.MALFORMED_JSON.unread")));
+    }
+
     /**
      * A fault of the JSON text itself: a duplicate key, a limit of {@link StrictJson} (number length, nesting, string
      * length), a number out of the range of its field, or malformed JSON; named by where the reader was.
      */
-    static Response streamRead(JsonProcessingException e, String known) {
+    private static Response streamRead(JsonProcessingException e, String known) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\n")[0];
         Matcher dup = DUPLICATE.matcher(message);
         boolean duplicate = dup.find();
