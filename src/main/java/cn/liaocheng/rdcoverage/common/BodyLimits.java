@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -61,35 +60,15 @@ public class BodyLimits {
                 "The request body is larger than the " + max + " bytes this endpoint accepts; only imports take large files");
     }
 
-    /** Fails the read with 413 as soon as more than {@code max} bytes have come. */
-    private static final class Counted extends FilterInputStream {
-        private final long max;
-        private long read;
-
+    /** Fails the read with 413 ({@link TooLarge}) as soon as more than {@code max} bytes have come. */
+    private static final class Counted extends LimitedInputStream {
         Counted(InputStream in, long max) {
-            super(in);
-            this.max = max;
+            super(in, max);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) throws TooLarge {
-            read += n;
-            if (read > max) {
-                throw new TooLarge(max);
-            }
+        protected IOException exceeded(long max) {
+            return new TooLarge(max);
         }
     }
 

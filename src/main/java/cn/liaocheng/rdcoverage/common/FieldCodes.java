@@ -1,6 +1,9 @@
 package cn.liaocheng.rdcoverage.common;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The stable machine codes of field errors ({@code errors[].code}), which a portal translates; the message beside
@@ -26,7 +29,7 @@ public final class FieldCodes {
     public static final String INVALID = "INVALID";
 
     /** Every code, for the contract's catalogue. */
-    public static final java.util.List<String> ALL = java.util.List.of(REQUIRED, OUT_OF_RANGE, TOO_LONG, INVALID_FORMAT,
+    public static final List<String> ALL = List.of(REQUIRED, OUT_OF_RANGE, TOO_LONG, INVALID_FORMAT,
             INVALID_TYPE, INVALID_VALUE, INVALID_CREDIT_CODE, INVALID_DATE, IN_FUTURE, UNKNOWN_FIELD, NOT_SORTABLE,
             MALFORMED_JSON, NOT_FOUND, OUT_OF_SCOPE, DUPLICATE, INVALID);
 
@@ -47,50 +50,40 @@ public final class FieldCodes {
         };
     }
 
-    /** A code for a hand-written English message, so that every existing field error carries one. */
+    /**
+     * The clues of {@link #guess}, tried in this order: the first whose phrase the lower-cased message holds (or,
+     * for REQUIRED, equals or starts with) gives the code.
+     */
+    private static final List<Clue> CLUES = List.of(
+            new Clue(INVALID_CREDIT_CODE, containsAny("check character", "credit code")),
+            new Clue(REQUIRED, ((Predicate<String>) "is required"::equals).or(m -> m.startsWith("is missing"))
+                    .or(containsAny("must not be null", "must not be blank", "must not be empty"))),
+            new Clue(UNKNOWN_FIELD, containsAny("is not a field")),
+            new Clue(NOT_SORTABLE, containsAny("cannot sort by")),
+            new Clue(IN_FUTURE, containsAny("in the future")),
+            new Clue(MALFORMED_JSON, containsAny("well-formed json", "could not be read as json")),
+            new Clue(INVALID_DATE, containsAny("date")),
+            new Clue(INVALID_TYPE, containsAny("wrong type", "whole number", "boolean")),
+            new Clue(OUT_OF_RANGE, containsAny("must be between", "or more", "or less", "or later", "at least", "at most",
+                    "greater", "less than")),
+            new Clue(INVALID_VALUE, containsAny("one of", "must be ")),
+            new Clue(NOT_FOUND, containsAny("does not exist", "unknown")),
+            new Clue(OUT_OF_SCOPE, containsAny("outside your", "another region")));
+
+    /** A code and what in a lower-cased English message points to it. */
+    private record Clue(String code, Predicate<String> matches) {
+    }
+
+    private static Predicate<String> containsAny(String... phrases) {
+        return m -> Arrays.stream(phrases).anyMatch(m::contains);
+    }
+
+    /** A code for a hand-written English message, so that every existing field error carries one; INVALID when none fits. */
     public static String guess(String message) {
         if (message == null) {
             return INVALID;
         }
         String m = message.toLowerCase(Locale.ROOT);
-        if (m.contains("check character") || m.contains("credit code")) {
-            return INVALID_CREDIT_CODE;
-        }
-        if (m.equals("is required") || m.contains("must not be null") || m.contains("must not be blank")
-                || m.contains("must not be empty") || m.startsWith("is missing")) {
-            return REQUIRED;
-        }
-        if (m.contains("is not a field")) {
-            return UNKNOWN_FIELD;
-        }
-        if (m.contains("cannot sort by")) {
-            return NOT_SORTABLE;
-        }
-        if (m.contains("in the future")) {
-            return IN_FUTURE;
-        }
-        if (m.contains("well-formed json") || m.contains("could not be read as json")) {
-            return MALFORMED_JSON;
-        }
-        if (m.contains("date")) {
-            return INVALID_DATE;
-        }
-        if (m.contains("wrong type") || m.contains("whole number") || m.contains("boolean")) {
-            return INVALID_TYPE;
-        }
-        if (m.contains("must be between") || m.contains("or more") || m.contains("or less") || m.contains("or later")
-                || m.contains("at least") || m.contains("at most") || m.contains("greater") || m.contains("less than")) {
-            return OUT_OF_RANGE;
-        }
-        if (m.contains("one of") || m.contains("must be ")) {
-            return INVALID_VALUE;
-        }
-        if (m.contains("does not exist") || m.contains("unknown")) {
-            return NOT_FOUND;
-        }
-        if (m.contains("outside your") || m.contains("another region")) {
-            return OUT_OF_SCOPE;
-        }
-        return INVALID;
+        return CLUES.stream().filter(c -> c.matches().test(m)).map(Clue::code).findFirst().orElse(INVALID);
     }
 }

@@ -73,41 +73,49 @@ public class Idempotency {
         if (key.length() > 200) {
             throw ApiException.invalid("Idempotency-Key", FieldMessage.of("must be at most 200 characters", "field.TOO_LONG.chars", 200, key.length()));
         }
-        String issuer = issuer();
-        String subject = caller.subject();
-        String scope = scope();
-        String keyHash = hash(issuer + "\n" + subject + "\n" + method + "\n" + path + "\n" + key);
-        String requestHash = hash(method + " " + path + "\n" + write(request));
-        Instant now = Instant.now(clock);
-        QuarkusTransaction.requiringNew().run(() ->
-                IdempotencyRecord.delete("keyHash = ?1 and createdAt < ?2", keyHash, now.minus(rd.idempotency().ttl())));
+        IdempotencyRecord claim = claim(key, method, path, request);
+        QuarkusTransaction.requiringNew().run(() -> IdempotencyRecord.delete("keyHash = ?1 and createdAt < ?2",
+                claim.keyHash, claim.createdAt.minus(rd.idempotency().ttl())));
         try {
             return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
-                IdempotencyRecord record = new IdempotencyRecord();
-                record.keyHash = keyHash;
-                record.issuer = issuer;
-                record.subject = subject;
-                record.method = method;
-                record.path = path.length() > 500 ? path.substring(0, 500) : path;
-                record.idemKey = key;
-                record.scope = scope;
-                record.requestHash = requestHash;
-                record.status = 0;
-                record.createdAt = now;
-                record.persistAndFlush();
+                claim.persistAndFlush();
                 Response response = action.get();
-                record.status = response.getStatus();
-                record.location = response.getLocation() == null ? null : response.getLocation().toString();
-                record.etag = response.getHeaderString("ETag");
-                record.body = response.getEntity() == null ? null : write(response.getEntity());
+                answered(claim, response);
                 return response;
             });
         } catch (PersistenceException duplicate) {
             if (!isDuplicate(duplicate)) {
                 throw duplicate;
             }
-            return replay(keyHash, requestHash, scope);
+            return replay(claim.keyHash, claim.requestHash, claim.scope);
         }
+    }
+
+    /**
+     * The key's record before the action runs (status 0: in progress), not yet stored: the caller's issuer, subject
+     * and scope, and the hashes of the key (with caller, method and path) and of the request.
+     */
+    private IdempotencyRecord claim(String key, String method, String path, Object request) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.issuer = issuer();
+        record.subject = caller.subject();
+        record.scope = scope();
+        record.keyHash = hash(record.issuer + "\n" + record.subject + "\n" + method + "\n" + path + "\n" + key);
+        record.requestHash = hash(method + " " + path + "\n" + write(request));
+        record.method = method;
+        record.path = path.length() > 500 ? path.substring(0, 500) : path;
+        record.idemKey = key;
+        record.status = 0;
+        record.createdAt = Instant.now(clock);
+        return record;
+    }
+
+    /** Keeps the action's answer on the record: status, Location, ETag and the body as JSON. */
+    private void answered(IdempotencyRecord record, Response response) {
+        record.status = response.getStatus();
+        record.location = response.getLocation() == null ? null : response.getLocation().toString();
+        record.etag = response.getHeaderString("ETag");
+        record.body = response.getEntity() == null ? null : write(response.getEntity());
     }
 
     private Response replay(String keyHash, String requestHash, String scope) {

@@ -29,14 +29,13 @@ import java.math.BigDecimal;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
-    /** Digits of a JSON number literal; no field of this API needs more than 30. */
-    public static final int MAX_NUMBER_LENGTH = 100;
-    /** Objects and arrays inside each other; the deepest body (a policy) needs 4. */
-    public static final int MAX_NESTING_DEPTH = 32;
-    /** Characters of one JSON string; bodies are at most 1 MB anyway, import cells far less. */
-    public static final int MAX_STRING_LENGTH = 1_000_000;
-    /** Characters of one property name. */
-    public static final int MAX_NAME_LENGTH = 200;
+    /** The limits of the JSON text itself, checked while it is read (a 400 names the one exceeded). */
+    public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNumberLength(100) // digits of a number literal; no field of this API needs more than 30
+            .maxNestingDepth(32) // objects and arrays inside each other; the deepest body (a policy) needs 4
+            .maxStringLength(1_000_000) // characters of one string; bodies are at most 1 MB, import cells far less
+            .maxNameLength(200) // characters of one property name
+            .build();
     /** Digits before the decimal point of any decimal in any body (a quadrillion yuan is 16). */
     public static final int MAX_INTEGER_DIGITS = 18;
     /** Digits after the decimal point of any decimal in any body. */
@@ -55,12 +54,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     /** Applies the limits and strictness to {@code mapper} and returns it. */
     public static ObjectMapper configure(ObjectMapper mapper) {
         JsonFactory factory = mapper.getFactory();
-        factory.setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNumberLength(MAX_NUMBER_LENGTH)
-                .maxNestingDepth(MAX_NESTING_DEPTH)
-                .maxStringLength(MAX_STRING_LENGTH)
-                .maxNameLength(MAX_NAME_LENGTH)
-                .build());
+        factory.setStreamReadConstraints(LIMITS);
         factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The checks of a policy document as sent (POST/PUT /api/v1/policies), made on the JSON tree before it becomes a
@@ -50,49 +51,64 @@ final class PolicyDocument {
             return d.errors;
         }
         d.metadata(doc);
-        JsonNode sizes = d.object(doc, "sizeClassification");
-        for (String bound : SIZE_BOUNDS) {
-            JsonNode b = d.object(sizes, "sizeClassification." + bound);
-            d.count(b, "sizeClassification." + bound + ".employees");
-            d.amount(b, "sizeClassification." + bound + ".revenue");
-        }
+        d.sizeClassification(doc);
         d.amount(doc, "aboveDesignatedSizeRevenue");
         d.count(doc, "minCooperations");
-        JsonNode standards = d.object(doc, "standards");
-        JsonNode awards = d.object(doc, "awards");
+        d.standardsAndAwards(doc);
+        d.interpretations(doc);
+        d.references(doc);
+        return d.errors;
+    }
+
+    private void sizeClassification(JsonNode doc) {
+        JsonNode sizes = object(doc, "sizeClassification");
+        for (String bound : SIZE_BOUNDS) {
+            JsonNode b = object(sizes, "sizeClassification." + bound);
+            count(b, "sizeClassification." + bound + ".employees");
+            amount(b, "sizeClassification." + bound + ".revenue");
+        }
+    }
+
+    /** Per tier its column of the construction standard, then its award. */
+    private void standardsAndAwards(JsonNode doc) {
+        JsonNode standards = object(doc, "standards");
+        JsonNode awards = object(doc, "awards");
         for (Tier tier : Tier.values()) {
-            JsonNode s = d.object(standards, "standards." + tier);
+            JsonNode s = object(standards, "standards." + tier);
             for (String field : STANDARD_COUNTS) {
-                d.count(s, "standards." + tier + "." + field);
+                count(s, "standards." + tier + "." + field);
             }
             for (String field : STANDARD_AMOUNTS) {
-                d.amount(s, "standards." + tier + "." + field);
+                amount(s, "standards." + tier + "." + field);
             }
-            d.amount(awards, "awards." + tier);
+            amount(awards, "awards." + tier);
         }
-        JsonNode in = d.object(doc, "interpretations");
-        d.constant(in, "interpretations.microTier", Tier.class);
+    }
+
+    private void interpretations(JsonNode doc) {
+        JsonNode in = object(doc, "interpretations");
+        constant(in, "interpretations.microTier", Tier.class);
         for (String name : SWITCHES) {
-            JsonNode v = d.value(in, "interpretations." + name);
-            if (v != null && !v.isBoolean()) {
-                d.error("interpretations." + name, "must be true or false", FieldCodes.INVALID_TYPE);
-            }
+            typed(in, "interpretations." + name, JsonNode::isBoolean, "true or false");
         }
-        JsonNode platforms = d.object(in, "interpretations.platformMinCertification");
+        JsonNode platforms = object(in, "interpretations.platformMinCertification");
         for (PlatformKind kind : PlatformKind.values()) {
-            d.constant(platforms, "interpretations.platformMinCertification." + kind, CertificationLevel.class);
+            constant(platforms, "interpretations.platformMinCertification." + kind, CertificationLevel.class);
         }
-        JsonNode references = d.object(doc, "references");
+    }
+
+    /** Each parameter's clause: a text of 1-500 characters (nothing more is said when references itself is missing). */
+    private void references(JsonNode doc) {
+        JsonNode references = object(doc, "references");
         for (String parameter : PARAMETERS) {
             JsonNode r = references == null ? null : references.get(parameter);
             if (references != null && (r == null || r.isNull() || !r.isTextual() || r.asText().isBlank())) {
-                d.error("references." + parameter, "is required: the clause of the policy text this parameter comes from",
+                error("references." + parameter, "is required: the clause of the policy text this parameter comes from",
                         FieldCodes.REQUIRED);
             } else if (r != null && r.asText().length() > 500) {
-                d.error("references." + parameter, "must be at most 500 characters", FieldCodes.TOO_LONG);
+                error("references." + parameter, "must be at most 500 characters", FieldCodes.TOO_LONG);
             }
         }
-        return d.errors;
     }
 
     private void metadata(JsonNode doc) {
@@ -127,40 +143,33 @@ final class PolicyDocument {
         return v;
     }
 
-    private JsonNode object(JsonNode parent, String path) {
+    /** The member if it is present and {@code isType} accepts it, else null after reporting it (as {@link #value}). */
+    private JsonNode typed(JsonNode parent, String path, Predicate<JsonNode> isType, String mustBe) {
         JsonNode v = value(parent, path);
-        if (v != null && !v.isObject()) {
-            error(path, "must be a JSON object", FieldCodes.INVALID_TYPE);
+        if (v != null && !isType.test(v)) {
+            error(path, "must be " + mustBe, FieldCodes.INVALID_TYPE);
             return null;
         }
         return v;
     }
 
+    private JsonNode object(JsonNode parent, String path) {
+        return typed(parent, path, JsonNode::isObject, "a JSON object");
+    }
+
     /** People, projects, cooperations: a whole number from 0 to 100 million. */
     private void count(JsonNode parent, String path) {
-        JsonNode v = value(parent, path);
-        if (v == null) {
-            return;
-        }
-        if (!v.isIntegralNumber()) {
-            error(path, "must be a whole number", FieldCodes.INVALID_TYPE);
-        } else if (v.bigIntegerValue().signum() < 0 || v.bigIntegerValue().compareTo(BigInteger.valueOf(MAX_COUNT)) > 0) {
+        JsonNode v = typed(parent, path, JsonNode::isIntegralNumber, "a whole number");
+        if (v != null && (v.bigIntegerValue().signum() < 0 || v.bigIntegerValue().compareTo(BigInteger.valueOf(MAX_COUNT)) > 0)) {
             error(path, "must be from 0 to " + MAX_COUNT, FieldCodes.OUT_OF_RANGE);
         }
     }
 
     /** Yuan or m²: 0 or more, at most 16 digits before and 4 after the decimal point. */
     private void amount(JsonNode parent, String path) {
-        JsonNode v = value(parent, path);
-        if (v == null) {
-            return;
-        }
-        if (!v.isNumber()) {
-            error(path, "must be a number", FieldCodes.INVALID_TYPE);
-            return;
-        }
-        BigDecimal d = v.decimalValue();
-        if (d.signum() < 0 || d.precision() - d.scale() > 16 || d.scale() > 4) {
+        JsonNode v = typed(parent, path, JsonNode::isNumber, "a number");
+        BigDecimal d = v == null ? null : v.decimalValue();
+        if (d != null && (d.signum() < 0 || d.precision() - d.scale() > 16 || d.scale() > 4)) {
             error(path, "must be 0 or more, with at most 16 digits before and 4 after the decimal point", FieldCodes.OUT_OF_RANGE);
         }
     }

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FieldMessageKeysTest {
     private static final Pattern KEY = Pattern.compile("\"(field\\.[A-Za-z_]+\\.[a-z-]+)\"");
-    /** The keys ProblemMappers builds from a field's Java type ({@code "field.invalid." + kind(...)}). */
+    /** The keys JsonProblemMappers builds from a field's Java type ({@code "field.invalid." + kind(...)}). */
     private static final List<String> KINDS = List.of("enum", "date", "integer", "number", "boolean", "string", "other", "array", "object");
 
     @Test

@@ -297,32 +297,15 @@ public class AttachmentService {
         }
     }
 
-    /** Fails the read with 413 as soon as more than {@code max} bytes have come. */
-    private final class Limited extends FilterInputStream {
-        private final long max;
-        private long count;
-
+    /** Fails the read with 413 ({@link #tooLarge}) as soon as more than {@code max} bytes have come. */
+    private final class Limited extends cn.liaocheng.rdcoverage.common.LimitedInputStream {
         Limited(InputStream in, long max) {
-            super(in);
-            this.max = max;
+            super(in, max);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && ++count > max) {
-                throw tooLarge();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (count += n) > max) {
-                throw tooLarge();
-            }
-            return n;
+        protected IOException exceeded(long max) {
+            throw tooLarge();
         }
     }
 

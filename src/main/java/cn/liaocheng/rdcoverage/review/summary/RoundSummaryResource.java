@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The round summary (汇总) for the government meeting and the announcement (公示名单). */
 @Path("/api/v1")
@@ -56,16 +57,7 @@ public class RoundSummaryResource {
     @Operation(operationId = "getRoundSummaryCsv", summary = "The round summary as a CSV document (UTF-8 with BOM): a title row, "
             + "the table by region with the city total, then the recognition list; headers in Chinese with Accept-Language: zh-CN")
     public Response summaryCsv(@PathParam("id") String id, @Context HttpHeaders headers) {
-        RoundSummary s = summaries.summary(id);
-        boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, List.of(s.roundId() + " " + SummaryLabels.label(zh, "title")))) {
-                summaryRows(csv, s, zh);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, zh ? "zh" : "en", List.of(s.roundId() + " " + SummaryLabels.label(zh, "title")), out -> summaryRows(out, s, zh)))
-                .header("Content-Disposition", Exports.disposition("round-" + s.roundId() + "-summary", region(s), day(s), "csv")).build();
+        return summaryFile(TableTag.CSV, id, headers);
     }
 
     @GET
@@ -76,16 +68,32 @@ public class RoundSummaryResource {
             + "(title, the table by region with the city total, the recognition list), amounts as number cells in yuan, "
             + "credit codes as text cells")
     public Response summaryXlsx(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return summaryFile(TableTag.XLSX, id, headers);
+    }
+
+    /** The summary as a file named by round, region and day; the extension is the representation's name (csv, xlsx). */
+    private Response summaryFile(String representation, String id, HttpHeaders headers) {
         RoundSummary s = summaries.summary(id);
         boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
+        return file(representation, zh, s.roundId() + " " + label(zh, "title"), zh ? "评审汇总" : "summary", out -> summaryRows(out, s, zh))
+                .header("Content-Disposition", Exports.disposition("round-" + s.roundId() + "-summary", region(s), day(s), representation))
+                .build();
+    }
+
+    /**
+     * A CSV ({@link TableTag#CSV}, UTF-8 with BOM) or xlsx ({@link TableTag#XLSX}, one sheet named {@code sheet})
+     * answer: a title row, then what {@code rows} writes; tagged with the digest of those rows in the language.
+     */
+    private static Response.ResponseBuilder file(String representation, boolean zh, String title, String sheet,
+                                                 Consumer<TableOutput> rows) {
+        boolean csv = TableTag.CSV.equals(representation);
         StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, zh ? "评审汇总" : "summary", List.of(s.roundId() + " " + SummaryLabels.label(zh, "title")))) {
-                summaryRows(xlsx, s, zh);
+            try (TableOutput table = csv ? new CsvOutput(out, List.of(title)) : new XlsxOutput(out, sheet, List.of(title))) {
+                rows.accept(table);
             }
         };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .tag(TableTag.of(TableTag.XLSX, zh ? "zh" : "en", List.of(s.roundId() + " " + SummaryLabels.label(zh, "title")), out -> summaryRows(out, s, zh)))
-                .header("Content-Disposition", Exports.disposition("round-" + s.roundId() + "-summary", region(s), day(s), "xlsx")).build();
+        return Response.ok(body, csv ? CsvOutput.MEDIA_TYPE + ";charset=UTF-8" : XlsxOutput.MEDIA_TYPE)
+                .tag(TableTag.of(representation, zh ? "zh" : "en", List.of(title), rows));
     }
 
     /** The summary's rows after the title row, the same for CSV and xlsx. */
@@ -144,16 +152,7 @@ public class RoundSummaryResource {
     @Authenticated
     @Operation(operationId = "getRoundAnnouncementCsv", summary = "公示名单 as CSV (UTF-8 with BOM), Chinese headers with Accept-Language: zh-CN")
     public Response announcementCsv(@PathParam("id") String id, @Context HttpHeaders headers) {
-        RoundSummary.Announcement a = summaries.announcement(id);
-        boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, List.of(a.roundId() + " " + SummaryLabels.label(zh, "announcement.title")))) {
-                announcementRows(csv, a, zh);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, zh ? "zh" : "en", List.of(a.roundId() + " " + SummaryLabels.label(zh, "announcement.title")), out -> announcementRows(out, a, zh)))
-                .header("Content-Disposition", "attachment; filename=\"round-" + a.roundId() + "-announcement.csv\"").build();
+        return announcementFile(TableTag.CSV, id, headers);
     }
 
     @GET
@@ -162,17 +161,17 @@ public class RoundSummaryResource {
     @Authenticated
     @Operation(operationId = "getRoundAnnouncementXlsx", summary = "公示名单 as an xlsx workbook (the CSV's rows)")
     public Response announcementXlsx(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return announcementFile(TableTag.XLSX, id, headers);
+    }
+
+    /** The announcement as a file, {@code round-<id>-announcement.csv} or {@code .xlsx} (the representation's name). */
+    private Response announcementFile(String representation, String id, HttpHeaders headers) {
         RoundSummary.Announcement a = summaries.announcement(id);
         boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, zh ? "公示名单" : "announcement",
-                    List.of(a.roundId() + " " + SummaryLabels.label(zh, "announcement.title")))) {
-                announcementRows(xlsx, a, zh);
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .tag(TableTag.of(TableTag.XLSX, zh ? "zh" : "en", List.of(a.roundId() + " " + SummaryLabels.label(zh, "announcement.title")), out -> announcementRows(out, a, zh)))
-                .header("Content-Disposition", "attachment; filename=\"round-" + a.roundId() + "-announcement.xlsx\"").build();
+        return file(representation, zh, a.roundId() + " " + label(zh, "announcement.title"), zh ? "公示名单" : "announcement",
+                out -> announcementRows(out, a, zh))
+                .header("Content-Disposition", "attachment; filename=\"round-" + a.roundId() + "-announcement." + representation + "\"")
+                .build();
     }
 
     private static void announcementRows(TableOutput out, RoundSummary.Announcement a, boolean zh) {
