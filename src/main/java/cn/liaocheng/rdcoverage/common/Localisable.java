@@ -8,6 +8,10 @@ import java.util.Locale;
  * in its place. Codes and numbers stay the same in every language.
  */
 public interface Localisable {
-    /** This answer with its messages in {@code locale} (Chinese or English); a new object, this one is unchanged. */
+    /**
+     * This answer with its messages in {@code locale} (Chinese or English): a new object, or this one with its problems
+     * localised in place (a batch's, whose {@link Problem}s are mutable); either way, asking twice for the same language
+     * gives the same answer.
+     */
     Object in(Locale locale);
 }

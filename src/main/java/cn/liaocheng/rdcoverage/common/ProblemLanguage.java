@@ -32,13 +32,8 @@ public class ProblemLanguage {
             Locale locale = of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
             localise(problem, locale);
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
-        } else if (response.getEntity() instanceof Batches.Result result) {
-            // a non-atomic batch (200): each failed item's problem in the client's language too
-            Locale locale = of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-            localiseItems(result.items(), locale);
-            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
         } else if (response.getEntity() instanceof Localisable answer) {
-            // an answer with messages for people in it (an import report's row errors)
+            // an answer with messages for people in it: an import report's row errors, a non-atomic batch's failed items
             Locale locale = of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
             response.setEntity(answer.in(locale));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
@@ -72,7 +67,7 @@ public class ProblemLanguage {
     }
 
     /** The problems of a batch's items ({@link Batches.ItemResult#problem}), as a single request would have them. */
-    private static void localiseItems(Iterable<?> items, Locale locale) {
+    static void localiseItems(Iterable<?> items, Locale locale) {
         for (Object item : items) {
             if (item instanceof Batches.ItemResult r && r.problem() != null) {
                 localise(r.problem(), locale);
