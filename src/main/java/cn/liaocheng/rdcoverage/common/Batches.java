@@ -46,7 +46,13 @@ public class Batches {
 
     /** The answer: how many items were applied and failed, and each item's result. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "BatchResult")
-    public record Result(boolean atomic, int applied, int failed, List<ItemResult> items) {
+    public record Result(boolean atomic, int applied, int failed, List<ItemResult> items) implements Localisable {
+        /** Each failed item's problem in {@code locale}, as a single request would have it (localised in place). */
+        @Override
+        public Result in(java.util.Locale locale) {
+            ProblemLanguage.localiseItems(items, locale);
+            return this;
+        }
     }
 
     public <I> Result run(List<I> items, boolean atomic, Function<I, String> idOf, Function<I, Outcome> apply) {

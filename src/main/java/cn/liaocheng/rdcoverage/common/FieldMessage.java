@@ -20,6 +20,35 @@ public record FieldMessage(String english, String key, Object... args) {
         return new FieldMessage(englishPrefix + english, key, args);
     }
 
+    /**
+     * This message about a value as sent, the value quoted in front ({@code 'x' must ...}; Chinese
+     * {@code field.value.quoted}: 值“x”：...), as import row errors show the cell they refuse.
+     */
+    public FieldMessage quoting(String value) {
+        return new FieldMessage("'" + value + "' " + english, "field.value.quoted", value, this);
+    }
+
+    /**
+     * The stable machine code ({@link FieldCodes}) this message is about: the {@code <CODE>} its key names
+     * ({@code field.<CODE>.<case>}); for a message around another one (e.g. {@link #quoting}), that one's; else guessed
+     * from the English ({@link FieldCodes#guess}).
+     */
+    public String code() {
+        if (key != null && key.startsWith("field.")) {
+            int end = key.indexOf('.', 6);
+            String named = end < 0 ? key.substring(6) : key.substring(6, end);
+            if (FieldCodes.ALL.contains(named)) {
+                return named;
+            }
+        }
+        for (Object arg : args == null ? new Object[0] : args) {
+            if (arg instanceof FieldMessage inner) {
+                return inner.code();
+            }
+        }
+        return FieldCodes.guess(english);
+    }
+
     @Override
     public String toString() {
         return english;

@@ -53,6 +53,9 @@ public class Idempotency {
     @Inject
     RdConfig rd;
 
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
+
     /** Kept for callers written before issue 12: the caller is now always the token's issuer and subject. */
     public Response run(String key, String ignoredCaller, String method, String path, Object request, Supplier<Response> action) {
         return run(key, method, path, request, action);
@@ -183,6 +186,19 @@ public class Idempotency {
             }
         }
         return false;
+    }
+
+    /**
+     * The answer as the client reads it: an answer with messages for people ({@link Localisable}, e.g. an import report)
+     * in the request's Accept-Language, so that a replay answers in the language of the first request (the stored
+     * body is replayed as it is, without {@link ProblemLanguage} seeing it again).
+     */
+    private Object inRequestLanguage(Object entity) {
+        if (!(entity instanceof Localisable answer)) {
+            return entity;
+        }
+        var request = current.getCurrent();
+        return answer.in(ProblemLanguage.of(request == null ? null : request.request().getHeader("Accept-Language")));
     }
 
     private String write(Object o) {

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -33,16 +32,42 @@ public class ProblemLanguage {
             Locale locale = of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
             localise(problem, locale);
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
-        } else if (response.getEntity() instanceof Batches.Result result) {
-            // a non-atomic batch (200): each failed item's problem in the client's language too
+        } else if (response.getEntity() instanceof Localisable answer) {
+            // an answer with messages for people in it: an import report's row errors, a non-atomic batch's failed items
             Locale locale = of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-            localiseItems(result.items(), locale);
+            response.setEntity(answer.in(locale));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
         }
     }
 
+    /** An extension member in a language: a {@link Localisable} or a list of them translated, anything else as it is. */
+    private static Object inLanguage(Object value, Locale locale) {
+        if (value instanceof Localisable l) {
+            return l.in(locale);
+        }
+        if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Localisable) {
+            return list.stream().map(v -> inLanguage(v, locale)).toList();
+        }
+        return value;
+    }
+
+    /**
+     * A field message in a language: under Chinese its bundle pattern over its arguments, else its code's sentence
+     * ({@code field.<CODE>}); under English (or without either) the English as written where it was raised.
+     */
+    public static String message(FieldMessage message, Locale locale) {
+        if (!CHINESE.getLanguage().equals(locale.getLanguage())) {
+            return message.english();
+        }
+        String text = format(message.key(), message.args(), locale);
+        if (text == null) {
+            text = text("field." + message.code(), locale);
+        }
+        return text == null ? message.english() : text;
+    }
+
     /** The problems of a batch's items ({@link Batches.ItemResult#problem}), as a single request would have them. */
-    private static void localiseItems(Iterable<?> items, Locale locale) {
+    static void localiseItems(Iterable<?> items, Locale locale) {
         for (Object item : items) {
             if (item instanceof Batches.ItemResult r && r.problem() != null) {
                 localise(r.problem(), locale);
@@ -79,6 +104,7 @@ public class ProblemLanguage {
         if (problem.extensions().get("items") instanceof List<?> items) {
             localiseItems(items, locale); // an atomic batch refused (batch-not-applied): the failing item's own problem
         }
+        problem.extensions().replaceAll((name, value) -> inLanguage(value, locale)); // e.g. an import's row errors
         String slug = problem.slug();
         String title = title(slug, locale);
         if (title != null) {
@@ -88,34 +114,49 @@ public class ProblemLanguage {
             return;
         }
         if (problem.errors != null) {
-            List<Problem.FieldError> localised = new ArrayList<>(problem.errors.size());
-            for (Problem.FieldError e : problem.errors) {
-                String message = e.localised() == null ? null : format(e.localised().key(), e.localised().args(), locale);
-                if (message == null) {
-                    message = text("field." + e.code(), locale); // no sentence of its own: its code's
-                }
-                localised.add(message == null || isChinese(e.message()) ? e : e.withMessage(message));
-            }
-            problem.errors = List.copyOf(localised);
-            if ("validation".equals(slug)) {
-                problem.detail = problem.errors.size() == 1
-                        ? problem.errors.get(0).field() + ": " + problem.errors.get(0).message()
-                        : MessageFormat.format(text("detail.validation.many", locale), problem.errors.size());
-                return;
-            }
+            problem.errors = problem.errors.stream().map(e -> inChinese(e, locale)).toList();
         }
-        String formatted = problem.detailKey == null ? null : format(problem.detailKey, problem.detailArgs, locale);
-        if (formatted != null) {
-            problem.detail = formatted;
-            return;
-        }
-        String detail = text("detail." + slug, locale);
+        String detail = chineseDetail(problem, slug, locale);
         if (detail != null) {
             problem.detail = detail;
         }
     }
 
-    /** The bundle's pattern {@code key} over {@code args}, each as written (no digit grouping of years and ids); null without one. */
+    /** A field error's Chinese: its own pattern, else its code's sentence; a message already in Chinese stays. */
+    private static Problem.FieldError inChinese(Problem.FieldError e, Locale locale) {
+        String message = e.localised() == null ? null : format(e.localised().key(), e.localised().args(), locale);
+        if (message == null) {
+            message = text("field." + e.code(), locale); // no sentence of its own: its code's
+        }
+        return message == null || isChinese(e.message()) ? e : e.withMessage(message);
+    }
+
+    /**
+     * The Chinese detail of a problem: a validation problem's from its field errors; else the raiser's pattern
+     * ({@link ApiException#zh}), else the kind's generic sentence ({@code detail.<slug>}), else, for a problem naming
+     * fields (an unreadable import file), its field errors as {@code field: message} joined; null when none applies.
+     */
+    private static String chineseDetail(Problem problem, String slug, Locale locale) {
+        List<Problem.FieldError> errors = problem.errors == null ? List.of() : problem.errors;
+        if ("validation".equals(slug) && !errors.isEmpty()) {
+            return errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : MessageFormat.format(text("detail.validation.many", locale), errors.size());
+        }
+        String formatted = problem.detailKey == null ? null : format(problem.detailKey, problem.detailArgs, locale);
+        if (formatted != null) {
+            return formatted;
+        }
+        String generic = text("detail." + slug, locale);
+        if (generic != null || errors.isEmpty()) {
+            return generic;
+        }
+        return String.join("；", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+    }
+
+    /**
+     * The bundle's pattern {@code key} over {@code args}, each as written (no digit grouping of years and ids; a
+     * {@link FieldMessage} in the same language); null without one.
+     */
     static String format(String key, Object[] args, Locale locale) {
         String pattern = text(key, locale);
         if (pattern == null) {
@@ -123,7 +164,7 @@ public class ProblemLanguage {
         }
         Object[] written = args == null ? new Object[0] : args.clone();
         for (int k = 0; k < written.length; k++) {
-            written[k] = String.valueOf(written[k]);
+            written[k] = written[k] instanceof FieldMessage inner ? message(inner, locale) : String.valueOf(written[k]);
         }
         return new MessageFormat(pattern, locale).format(written);
     }

@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.indicator;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.enterprise.EnterpriseLimits;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportError;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportFile;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportReport;
@@ -103,9 +104,11 @@ public class IndicatorImporter {
         Set<String> seen = new HashSet<>();
         for (Row r : rows) {
             if (!known.contains(r.institutionId())) {
-                error(errors, omitted, new ImportError(r.line(), "institutionId", "no institution " + r.institutionId()));
+                error(errors, omitted, new ImportError(r.line(), "institutionId", FieldMessage.of("no institution "
+                        + r.institutionId(), "field.NOT_FOUND.institution", r.institutionId())));
             } else if (!seen.add(r.institutionId() + "/" + r.year())) {
-                error(errors, omitted, new ImportError(r.line(), "year", "the institution's " + r.year() + " appears twice in the file"));
+                error(errors, omitted, new ImportError(r.line(), "year", FieldMessage.of("the institution's " + r.year()
+                        + " appears twice in the file", "field.DUPLICATE.indicator-year", r.year())));
             } else {
                 valid.add(r);
             }
@@ -268,17 +271,19 @@ public class IndicatorImporter {
             UUID id = null;
             String rawId = r.get("institutionId");
             if (rawId == null) {
-                error(errors, omitted, new ImportError(line, "institutionId", "is required"));
+                error(errors, omitted, ImportError.required(line, "institutionId"));
             } else {
                 try {
                     id = UUID.fromString(rawId);
                 } catch (IllegalArgumentException e) {
-                    error(errors, omitted, new ImportError(line, "institutionId", "'" + rawId + "' is not an institution id"));
+                    error(errors, omitted, new ImportError(line, "institutionId", FieldMessage.of("'" + rawId
+                            + "' is not an institution id", "field.INVALID_FORMAT.institution-id", rawId)));
                 }
             }
             Integer year = number(r, "year", line, errors, omitted);
-            if (year != null && (year < 1990 || year > currentYear)) {
-                error(errors, omitted, new ImportError(line, "year", year < 1990 ? "must be 1990 or later" : "must not be in the future"));
+            FieldMessage yearProblem = year == null ? null : EnterpriseLimits.yearProblem(year, currentYear);
+            if (yearProblem != null) {
+                error(errors, omitted, new ImportError(line, "year", yearProblem));
             }
             Integer pa = number(r, "patentApplications", line, errors, omitted);
             Integer inv = number(r, "inventionPatentApplications", line, errors, omitted);
@@ -288,9 +293,9 @@ public class IndicatorImporter {
                 continue;
             }
             IndicatorInput input = new IndicatorInput(pa, inv, granted, products);
-            cn.liaocheng.rdcoverage.common.FieldMessage problem = IndicatorService.problem(input);
+            FieldMessage problem = IndicatorService.problem(input);
             if (problem != null) {
-                error(errors, omitted, new ImportError(line, "inventionPatentApplications", problem.english()));
+                error(errors, omitted, new ImportError(line, "inventionPatentApplications", problem));
                 continue;
             }
             rows.add(new Row(line, id, year, input));
@@ -302,7 +307,7 @@ public class IndicatorImporter {
     private static Integer number(Map<String, String> r, String field, long line, List<ImportError> errors, long[] omitted) {
         String raw = r.get(field);
         if (raw == null) {
-            error(errors, omitted, new ImportError(line, field, "is required"));
+            error(errors, omitted, ImportError.required(line, field));
             return null;
         }
         String digits = ImportTable.number(raw).replace("，", "");
@@ -312,12 +317,14 @@ public class IndicatorImporter {
         try {
             int v = Integer.parseInt(digits);
             if (!field.equals("year") && (v < 0 || v > 1_000_000)) {
-                error(errors, omitted, new ImportError(line, field, "must be a whole number from 0 to 1000000"));
+                error(errors, omitted, new ImportError(line, field, FieldMessage.of("must be a whole number from 0 to 1000000",
+                        "field.OUT_OF_RANGE.between", 0, 1_000_000)));
                 return null;
             }
             return v;
         } catch (NumberFormatException e) {
-            error(errors, omitted, new ImportError(line, field, "'" + raw + "' is not a whole number"));
+            error(errors, omitted, new ImportError(line, field, FieldMessage.of("'" + raw + "' is not a whole number",
+                    "field.INVALID_TYPE.whole-number", raw)));
             return null;
         }
     }

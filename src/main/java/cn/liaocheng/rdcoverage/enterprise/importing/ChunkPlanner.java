@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
+
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.enterprise.SizeRules;
 
@@ -146,8 +148,9 @@ final class ChunkPlanner {
         for (ImportRow r : rows) {
             Ent e = stored.get(r.creditCode());
             if (e != null && !e.isNew && regionScope != null && !regionScope.equals(e.region)) {
-                rejected.add(new ImportError(r.line(), "creditCode", "enterprise " + r.creditCode()
-                        + " belongs to another region; only its own county or the city can change it"));
+                rejected.add(new ImportError(r.line(), "creditCode", FieldMessage.of("enterprise " + r.creditCode()
+                        + " belongs to another region; only its own county or the city can change it",
+                        "field.OUT_OF_SCOPE.enterprise-region", r.creditCode())));
                 continue;
             }
             if (e == null) {

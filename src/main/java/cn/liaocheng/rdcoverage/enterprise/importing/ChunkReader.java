@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,8 +87,9 @@ final class ChunkReader implements AutoCloseable {
                 if (row != null) {
                     Long first = seen.computeIfAbsent(row.year(), y -> new HashMap<>()).putIfAbsent(row.creditCode(), row.line());
                     if (first != null) {
-                        rowErrors.add(new ImportError(row.line(), "creditCode", "repeats " + row.creditCode()
-                                + " for year " + row.year() + " of line " + first));
+                        rowErrors.add(new ImportError(row.line(), "creditCode", FieldMessage.of("repeats " + row.creditCode()
+                                + " for year " + row.year() + " of line " + first, "field.DUPLICATE.import-row",
+                                row.creditCode(), row.year(), first)));
                         row = null;
                     }
                 }

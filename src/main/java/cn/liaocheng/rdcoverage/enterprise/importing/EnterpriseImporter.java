@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.enterprise.importing;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
 import cn.liaocheng.rdcoverage.enterprise.SizeRules;
 import cn.liaocheng.rdcoverage.region.Regions;
@@ -105,7 +106,7 @@ public class EnterpriseImporter {
                 }
                 n.errorsOmitted += next.errorsOmitted();
                 if (next.last() && n.received == 0) {
-                    throw RowReader.fileProblem("body", "holds no records");
+                    throw RowReader.fileProblem("body", FieldMessage.of("holds no records", "field.REQUIRED.no-records"));
                 }
                 writer.write(next.rows(), n);
             } while (!next.last());

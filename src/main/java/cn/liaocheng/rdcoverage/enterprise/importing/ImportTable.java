@@ -61,7 +61,7 @@ public final class ImportTable implements AutoCloseable {
             Map<String, Object> ext = new LinkedHashMap<>();
             ext.put("headerRead", firstRead == null ? List.of() : cleaned(firstRead));
             ext.put("accepted", accepted);
-            throw firstRead == null ? RowReader.fileProblem("body", "is empty: expected a header row and at least one record")
+            throw firstRead == null ? RowReader.empty("a header row and at least one record")
                     : new ApiException(400, "import-file", "The file cannot be read", "No header row found: none of the first "
                     + TableReader.HEADER_SEARCH + " rows names the " + keyField + " column (" + String.join(" / ",
                     accepted.getOrDefault(keyField, List.of(keyField))) + ")",
@@ -82,7 +82,7 @@ public final class ImportTable implements AutoCloseable {
                 continue;
             }
             if (Arrays.asList(fieldOf).contains(f)) {
-                throw RowReader.fileProblem(f, "column appears twice in the header (row " + headerRow + ")");
+                throw RowReader.columnTwice(f, headerRow);
             }
             fieldOf[i] = f;
             if (f.equals(keyField)) {

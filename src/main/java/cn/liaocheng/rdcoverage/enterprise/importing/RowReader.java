@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.StrictJson;
 import com.fasterxml.jackson.core.JsonParser;
@@ -129,9 +130,27 @@ public abstract class RowReader implements AutoCloseable {
                 field + ": " + message, List.of(new Problem.FieldError(field, message)), null);
     }
 
+    /** The same with the message in both languages and its key's code (see {@link FieldMessage#code}). */
+    static ApiException fileProblem(String field, FieldMessage message) {
+        return new ApiException(400, "import-file", "The file cannot be read",
+                field + ": " + message.english(), List.of(new Problem.FieldError(field, message, message.code())), null);
+    }
+
+    /** An upload that holds nothing but (at most) a header. */
+    static ApiException empty(String expected) {
+        return fileProblem("body", FieldMessage.of("is empty: expected " + expected, "field.REQUIRED.no-content"));
+    }
+
     static ApiException charsetProblem(Charset charset) {
-        return fileProblem("body", "is not valid " + charset.name()
-                + (charset == StandardCharsets.UTF_8 ? "; a GBK file needs Content-Type: text/csv; charset=GBK" : ""));
+        return fileProblem("body", FieldMessage.of("is not valid " + charset.name()
+                + (charset == StandardCharsets.UTF_8 ? "; a GBK file needs Content-Type: text/csv; charset=GBK" : ""),
+                "field.INVALID_FORMAT.charset", charset.name()));
+    }
+
+    /** A column mapped twice: two headers that mean the same field. */
+    static ApiException columnTwice(String field, long headerRow) {
+        return fileProblem(field, FieldMessage.of("column appears twice in the header (row " + headerRow + ")",
+                "field.DUPLICATE.column", headerRow));
     }
 
     /** Maps one JSON object onto the columns; numbers keep their exact decimal text. */
@@ -207,7 +226,7 @@ public abstract class RowReader implements AutoCloseable {
                     started = true;
                     JsonToken first = parser.nextToken();
                     if (first == null) {
-                        throw fileProblem("body", "is empty: expected a JSON array of rows (objects)");
+                        throw empty("a JSON array of rows (objects)");
                     }
                     if (first != JsonToken.START_ARRAY) {
                         throw fileProblem("body", "must be a JSON array of rows (objects)");
@@ -290,7 +309,7 @@ public abstract class RowReader implements AutoCloseable {
                 } while (text != null && text.isBlank());
                 if (text == null) {
                     if (!any) {
-                        throw fileProblem("body", "is empty: expected one JSON object per line");
+                        throw empty("one JSON object per line");
                     }
                     return null;
                 }

@@ -52,7 +52,7 @@ final class RowValidator {
     ImportRow validate(RawRow raw, List<ImportError> errors) {
         long line = raw.line();
         if (raw.cells() == null) {
-            errors.add(new ImportError(line, "row", "must be a JSON object"));
+            errors.add(new ImportError(line, "row", FieldMessage.of("must be a JSON object", "field.INVALID_TYPE.object")));
             return null;
         }
         int before = errors.size();
@@ -60,17 +60,17 @@ final class RowValidator {
         String code = CreditCode.normalise(Cells.nfkc(rawCode));
         if (code != null && (raw.storedAsNumber(Column.CREDIT_CODE)
                 || (code.indexOf('E') > 0 && EXCEL_NUMBER.matcher(code).matches()))) {
-            errors.add(new ImportError(line, Column.CREDIT_CODE.field, "'" + rawCode + "' is the credit code as Excel stored it,"
-                    + " as a number, which lost its digits; format the column as Text (设置单元格格式 → 文本) and enter the codes again,"
-                    + " or export as xlsx"));
+            errors.add(new ImportError(line, Column.CREDIT_CODE.field, FieldMessage.of("'" + rawCode + "' is the credit code as"
+                    + " Excel stored it, as a number, which lost its digits; format the column as Text (设置单元格格式 → 文本) and"
+                    + " enter the codes again, or export as xlsx", "field.INVALID_CREDIT_CODE.excel-number", rawCode)));
         } else {
-            String codeProblem = english(CreditCode.problem(code));
+            FieldMessage codeProblem = CreditCode.problem(code);
             if (codeProblem != null) {
-                errors.add(new ImportError(line, Column.CREDIT_CODE.field, quoted(rawCode) + codeProblem));
+                errors.add(new ImportError(line, Column.CREDIT_CODE.field, quoted(rawCode, codeProblem)));
             }
         }
         String name = raw.get(Column.NAME);
-        String nameProblem = english(EnterpriseLimits.nameProblem(name));
+        FieldMessage nameProblem = EnterpriseLimits.nameProblem(name);
         if (nameProblem != null) {
             errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
@@ -78,13 +78,13 @@ final class RowValidator {
         String industry = Cells.nfkc(raw.get(Column.INDUSTRY_CODE));
         if (industry != null) {
             industry = industry.toUpperCase(Locale.ROOT);
-            String p = english(EnterpriseLimits.industryCodeProblem(industry));
+            FieldMessage p = EnterpriseLimits.industryCodeProblem(industry);
             if (p != null) {
-                errors.add(new ImportError(line, Column.INDUSTRY_CODE.field, quoted(industry) + p));
+                errors.add(new ImportError(line, Column.INDUSTRY_CODE.field, p.quoting(industry)));
             }
         }
         String address = raw.get(Column.ADDRESS);
-        String addressProblem = english(EnterpriseLimits.addressProblem(address));
+        FieldMessage addressProblem = EnterpriseLimits.addressProblem(address);
         if (addressProblem != null) {
             errors.add(new ImportError(line, Column.ADDRESS.field, addressProblem));
         }
@@ -101,14 +101,15 @@ final class RowValidator {
                 above != null ? above : listedAbove, keyEnterprise, keyIndustry);
     }
 
-    private static String quoted(String v) {
-        return v == null ? "" : "'" + v + "' ";
+    /** The reason, with the value as sent quoted in front when there is one. */
+    private static FieldMessage quoted(String v, FieldMessage reason) {
+        return v == null ? reason : reason.quoting(v);
     }
 
     /** A 6-digit code, the bureau's 9- or 12-digit 统计用区划代码 ({@code 371581000000}), Excel's {@code 371581.0}, or a name or alias. */
     private String region(String value, long line, List<ImportError> errors) {
         if (value == null) {
-            errors.add(new ImportError(line, Column.REGION_CODE.field, "is required"));
+            errors.add(ImportError.required(line, Column.REGION_CODE.field));
             return null;
         }
         String direct = regionByName.get(value);
@@ -126,12 +127,14 @@ final class RowValidator {
         }
         String code = regionByName.get(regionKey(v));
         if (code == null) {
-            errors.add(new ImportError(line, Column.REGION_CODE.field, "'" + value
-                    + "' is not a region of Liaocheng (a code such as 371581, or a name such as 临清市); see GET /api/v1/regions"));
+            errors.add(new ImportError(line, Column.REGION_CODE.field, FieldMessage.of("'" + value + "' is not a region of"
+                    + " Liaocheng (a code such as 371581, or a name such as 临清市); see GET /api/v1/regions",
+                    "field.INVALID_VALUE.region-name", value)));
             return null;
         }
         if (regionScope != null && !regionScope.equals(code)) {
-            errors.add(new ImportError(line, Column.REGION_CODE.field, "'" + value + "' is outside your region (" + regionScope + ")"));
+            errors.add(new ImportError(line, Column.REGION_CODE.field, FieldMessage.of("'" + value + "' is outside your region ("
+                    + regionScope + ")", "field.OUT_OF_SCOPE.region", value, regionScope)));
             return null;
         }
         return code;
@@ -141,7 +144,8 @@ final class RowValidator {
         String v = raw.get(Column.YEAR);
         if (v == null) {
             if (fileYear == null) {
-                errors.add(new ImportError(line, Column.YEAR.field, "is required (or send ?year=)"));
+                errors.add(new ImportError(line, Column.YEAR.field, FieldMessage.of("is required (or send ?year=)",
+                        "field.REQUIRED.import-year")));
             }
             return fileYear;
         }
@@ -154,11 +158,12 @@ final class RowValidator {
             n = decimal.group(1);
         }
         if (n.length() != 4 || !n.chars().allMatch(Character::isDigit)) {
-            errors.add(new ImportError(line, Column.YEAR.field, "'" + v + "' is not a year"));
+            errors.add(new ImportError(line, Column.YEAR.field, FieldMessage.of("'" + v + "' is not a year",
+                    "field.INVALID_FORMAT.year", v)));
             return null;
         }
         int year = Integer.parseInt(n);
-        String p = english(EnterpriseLimits.yearProblem(year, currentYear));
+        FieldMessage p = EnterpriseLimits.yearProblem(year, currentYear);
         if (p != null) {
             errors.add(new ImportError(line, Column.YEAR.field, p));
             return null;
@@ -167,44 +172,50 @@ final class RowValidator {
     }
 
     /** A number's text within bounds (no more than 40 digits either side), or null after adding an error. */
-    private static BigDecimal decimal(String v, Column c, long line, List<ImportError> errors, String what) {
+    private static BigDecimal decimal(String v, Column c, long line, List<ImportError> errors, FieldMessage notANumber) {
         String n = Cells.number(v);
         if (n.length() > 60) {
-            errors.add(new ImportError(line, c.field, "'" + v.substring(0, 20) + "…' is too long for a number"));
+            errors.add(new ImportError(line, c.field, FieldMessage.of("'" + v.substring(0, 20) + "…' is too long for a number",
+                    "field.OUT_OF_RANGE.long-number", v.substring(0, 20))));
             return null;
         }
         try {
             BigDecimal d = new BigDecimal(n);
             if (d.precision() > 40 || Math.abs((long) d.scale()) > 40) {
-                errors.add(new ImportError(line, c.field, "'" + v + "' is out of range"));
+                errors.add(new ImportError(line, c.field, FieldMessage.of("'" + v + "' is out of range",
+                        "field.OUT_OF_RANGE.value", v)));
                 return null;
             }
             return d;
         } catch (NumberFormatException e) {
-            errors.add(new ImportError(line, c.field, "'" + v + "' is not " + what));
+            errors.add(new ImportError(line, c.field, notANumber));
             return null;
         }
+    }
+
+    private static FieldMessage notPersons(String v) {
+        return FieldMessage.of("'" + v + "' is not a whole number (persons)", "field.INVALID_TYPE.persons", v);
     }
 
     private static Integer employees(RawRow raw, long line, List<ImportError> errors) {
         Column c = Column.EMPLOYEES;
         String v = raw.get(c);
         if (v == null) {
-            errors.add(new ImportError(line, c.field, "is required"));
+            errors.add(ImportError.required(line, c.field));
             return null;
         }
-        BigDecimal d = decimal(v, c, line, errors, "a whole number (persons)");
+        BigDecimal d = decimal(v, c, line, errors, notPersons(v));
         if (d == null) {
             return null;
         }
         if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
-            errors.add(new ImportError(line, c.field, "'" + v + "' is not a whole number (persons)"));
+            errors.add(new ImportError(line, c.field, notPersons(v)));
             return null;
         }
-        String p = d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? "must be at most " + EnterpriseLimits.MAX_EMPLOYEES
-                : english(EnterpriseLimits.employeesProblem(d.longValue()));
+        FieldMessage p = EnterpriseLimits.employeesProblem(d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                ? Long.MAX_VALUE : d.longValue());
         if (p != null) {
-            errors.add(new ImportError(line, c.field, "'" + v + "' " + p));
+            errors.add(new ImportError(line, c.field, p.quoting(v)));
             return null;
         }
         return d.intValue();
@@ -214,19 +225,20 @@ final class RowValidator {
         Column c = Column.REVENUE;
         String v = raw.get(c);
         if (v == null) {
-            errors.add(new ImportError(line, c.field, "is required"));
+            errors.add(ImportError.required(line, c.field));
             return null;
         }
-        BigDecimal d = decimal(v, c, line, errors, "a number");
+        BigDecimal d = decimal(v, c, line, errors, FieldMessage.of("'" + v + "' is not a number", "field.INVALID_TYPE.not-number", v));
         if (d == null) {
             return null;
         }
         BigDecimal factor = raw.factor(c);
         BigDecimal yuan = d.multiply(factor);
-        String p = english(EnterpriseLimits.revenueProblem(yuan));
+        FieldMessage p = EnterpriseLimits.revenueProblem(yuan);
         if (p != null) {
-            errors.add(new ImportError(line, c.field, "'" + v + "'" + (factor.compareTo(BigDecimal.ONE) == 0 ? ""
-                    : " × " + factor.toPlainString() + " = " + yuan.toPlainString() + " yuan") + " " + p));
+            errors.add(new ImportError(line, c.field, factor.compareTo(BigDecimal.ONE) == 0 ? p.quoting(v)
+                    : FieldMessage.of("'" + v + "' × " + factor.toPlainString() + " = " + yuan.toPlainString() + " yuan " + p,
+                    "field.value.converted", v, factor.toPlainString(), yuan.toPlainString(), p)));
             return null;
         }
         return yuan.setScale(EnterpriseLimits.REVENUE_FRACTION_DIGITS, java.math.RoundingMode.UNNECESSARY);
@@ -245,14 +257,10 @@ final class RowValidator {
                 return Boolean.FALSE;
             }
             default -> {
-                errors.add(new ImportError(line, c.field, "'" + v + "' is not a yes/no value (是/否, √/×, 1/0, Y/N, true/false)"));
+                errors.add(new ImportError(line, c.field, FieldMessage.of("'" + v + "' is not a yes/no value (是/否, √/×, 1/0,"
+                        + " Y/N, true/false)", "field.INVALID_VALUE.yes-no", v)));
                 return null;
             }
         }
-    }
-
-    /** A row error's text: the English of a limit's message (import reports are in English, see ImportReport). */
-    private static String english(FieldMessage message) {
-        return message == null ? null : message.english();
     }
 }

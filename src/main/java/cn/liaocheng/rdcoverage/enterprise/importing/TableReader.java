@@ -99,7 +99,7 @@ final class TableReader extends RowReader {
             }
             Column c = m.column();
             if (seenColumn[c.ordinal()]) {
-                throw fileProblem(c.field, "column appears twice in the header (row " + headerRow + ")");
+                throw RowReader.columnTwice(c.field, headerRow);
             }
             seenColumn[c.ordinal()] = true;
             columnOf[i] = c.ordinal();
@@ -176,7 +176,7 @@ final class TableReader extends RowReader {
 
     private ApiException noHeader(String[] firstRead) {
         if (firstRead == null) {
-            return fileProblem("body", "is empty: expected a header row and at least one record");
+            return RowReader.empty("a header row and at least one record");
         }
         Map<String, Object> ext = new LinkedHashMap<>();
         ext.put("headerRead", firstRead == null ? List.of() : cleaned(firstRead));
@@ -218,9 +218,10 @@ final class TableReader extends RowReader {
     static void checkDecoded(String[] row, long rowNumber, String charsetName) {
         for (String s : row) {
             if (s != null && s.indexOf('\uFFFD') >= 0) {
-                throw fileProblem("body", "row " + rowNumber + " is not valid " + charsetName
+                throw fileProblem("body", FieldMessage.of("row " + rowNumber + " is not valid " + charsetName
                         + (charsetName.equals("UTF-8") ? " (a GBK file needs Content-Type: text/csv; charset=GBK)"
-                        : " (send the file's charset in Content-Type, e.g. text/csv; charset=UTF-8)"));
+                        : " (send the file's charset in Content-Type, e.g. text/csv; charset=UTF-8)"),
+                        "field.INVALID_FORMAT.charset-row", rowNumber, charsetName));
             }
         }
     }

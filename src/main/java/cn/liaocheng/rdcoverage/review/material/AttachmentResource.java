@@ -1,6 +1,9 @@
 package cn.liaocheng.rdcoverage.review.material;
 
+import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.LargeBody;
+import cn.liaocheng.rdcoverage.common.PageCsv;
+import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -92,6 +95,20 @@ public class AttachmentResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttachmentService.AttachmentList.class)))
     public AttachmentService.AttachmentList list(@PathParam("id") String id) {
         return attachments.list(id);
+    }
+
+    /**
+     * The same files as CSV ({@code Accept: text/csv}), one row per file as {@link PageCsv} writes every list: headers in
+     * the Accept-Language (Chinese by default), named after the path, region and date. The required and missing kinds
+     * are not rows of the list; they stay in the JSON answer. Merged into {@code listAttachments} in the contract.
+     */
+    @GET
+    @Produces(CsvOutput.MEDIA_TYPE + ";qs=0.5")
+    @io.quarkus.security.Authenticated // as the JSON list: Scope answers who reads
+    @Operation(operationId = "listAttachmentsCsv", summary = "The application's materials as CSV")
+    public PageResult<AttachmentService.AttachmentView> listCsv(@PathParam("id") String id) {
+        AttachmentService.AttachmentList list = attachments.list(id);
+        return new PageResult<>(list.items(), list.page(), list.size(), list.total());
     }
 
     @GET

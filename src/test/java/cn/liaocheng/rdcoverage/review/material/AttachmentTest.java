@@ -119,6 +119,35 @@ class AttachmentTest {
         upload(TestData.enterprise(TestData.creditCode(REGION)), a[0], "x.pdf", "application/pdf", PDF, "RULES").then().statusCode(404);
     }
 
+    /** Issue #13, "every list that answers JSON also answers CSV": the materials too, headers in the language. */
+    @Test
+    void theListAnswersCsvInTheLanguageNamedAfterRegionAndDate() throws Exception {
+        String[] a = bareDraft();
+        String id = upload(TestData.enterprise(a[1]), a[0], "研发管理制度.pdf", "application/pdf", PDF, "RULES")
+                .then().statusCode(201).extract().path("id");
+        String row = id + "," + a[0] + ",RULES,研发管理制度.pdf,application/pdf," + PDF.length + "," + sha256(PDF) + ",盖章扫描件,";
+        String today = TestData.today().toString();
+        String zh = TestData.county(REGION).config(TestData.RAW_CHARSET).header("Accept-Language", "zh-CN").accept("text/csv")
+                .get(base(a[0])).then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/csv"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"applications-attachments-" + REGION + "-" + today + ".csv\""))
+                .extract().asString();
+        String[] zhLines = zh.replace("\uFEFF", "").split("\r?\n");
+        assertEquals("编号,申请编号,类型,文件名,文件类型,大小（字节）,SHA-256 摘要,备注,上传人,上传时间", zhLines[0]);
+        assertEquals(2, zhLines.length, zh);
+        assertTrue(zhLines[1].startsWith(row), zhLines[1]);
+        String en = city().config(TestData.RAW_CHARSET).header("Accept-Language", "en").accept("text/csv").get(base(a[0]))
+                .then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"applications-attachments-371500-" + today + ".csv\""))
+                .extract().asString();
+        String[] enLines = en.replace("\uFEFF", "").split("\r?\n");
+        assertEquals("id,applicationId,kind,fileName,mediaType,size,sha256,note,uploadedBy,uploadedAt", enLines[0]);
+        assertTrue(enLines[1].startsWith(row), enLines[1]);
+        // JSON stays the default; outside the scope the CSV is 404 as the JSON is
+        city().get(base(a[0])).then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("application/json"))
+                .body("items", hasSize(1));
+        TestData.county("371522").accept("text/csv").get(base(a[0])).then().statusCode(404);
+    }
+
     @Test
     void theTypeComesFromTheBytes() throws Exception {
         String[] a = bareDraft();
