@@ -118,7 +118,7 @@ public class Idempotency {
         record.status = response.getStatus();
         record.location = response.getLocation() == null ? null : response.getLocation().toString();
         record.etag = response.getHeaderString("ETag");
-        record.body = response.getEntity() == null ? null : write(response.getEntity());
+        record.body = response.getEntity() == null ? null : write(inRequestLanguage(response.getEntity()));
     }
 
     private Response replay(String keyHash, String requestHash, String scope) {
