@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -42,53 +43,76 @@ final class ImportStore {
 
     /**
      * The stored enterprises among {@code codes} with all their figures (read only if any enterprise is stored),
-     * in a map ordered by credit code, to which the planner adds the chunk's new enterprises.
+     * in a map ordered by credit code, to which the planner adds the chunk's new enterprises. When no enterprise is
+     * stored between the least and the greatest of the codes, none of them is, and nothing more is read.
      */
     TreeMap<String, Ent> load(Collection<String> codes) throws SQLException {
         TreeMap<String, Ent> ents = new TreeMap<>();
-        for (List<String> slice : slices(new ArrayList<>(codes), perStatement)) {
-            SqlText select = new SqlText("select credit_code, " + ENTERPRISE_COLUMNS
-                    + " from enterprise where credit_code in (", slice.size() * 22).codes(slice).sql(")");
-            select.query(c, rs -> {
-                while (rs.next()) {
-                    Ent e = new Ent(rs.getString(1));
-                    e.name = rs.getString(2);
-                    e.region = rs.getString(3);
-                    e.industry = rs.getString(4);
-                    e.address = rs.getString(5);
-                    e.keyEnterprise = rs.getBoolean(6);
-                    e.keyIndustry = rs.getBoolean(7);
-                    int year = rs.getInt(8);
-                    e.figuresYear = rs.wasNull() ? null : year;
-                    String size = rs.getString(9);
-                    e.sizeClass = size == null ? null : SizeClass.valueOf(size);
-                    boolean above = rs.getBoolean(10);
-                    e.above = rs.wasNull() ? null : above;
-                    ents.put(e.code, e);
-                }
-            });
-        }
-        if (ents.isEmpty()) {
+        if (codes.isEmpty() || noneStoredBetween(Collections.min(codes), Collections.max(codes))) {
             return ents;
         }
+        for (List<String> slice : slices(new ArrayList<>(codes), perStatement)) {
+            loadEnterprises(slice, ents);
+        }
         for (List<String> slice : slices(new ArrayList<>(ents.keySet()), perStatement)) {
-            SqlText select = new SqlText("select credit_code, year, " + FIGURES_COLUMNS
-                    + " from enterprise_figures where credit_code in (", slice.size() * 22).codes(slice).sql(")");
-            select.query(c, rs -> {
-                while (rs.next()) {
-                    Ent e = ents.get(rs.getString(1));
-                    Fig f = new Fig(e.code, rs.getInt(2));
-                    f.employees = rs.getInt(3);
-                    f.revenue = rs.getBigDecimal(4);
-                    f.above = rs.getBoolean(5);
-                    f.declared = rs.getBoolean(6);
-                    f.sizeClass = SizeClass.valueOf(rs.getString(7));
-                    f.region = rs.getString(8);
-                    e.figures.put(f.year, f);
-                }
-            });
+            loadFigures(slice, ents);
         }
         return ents;
+    }
+
+    /**
+     * Whether the enterprise table holds no credit code from {@code least} to {@code greatest}: one look-up in the
+     * primary key instead of one per code, which settles a chunk of new enterprises when the table is empty or the
+     * file is in credit code order (codes are {@code 0-9 A-Z}: Java's order is the columns' binary order).
+     */
+    private boolean noneStoredBetween(String least, String greatest) throws SQLException {
+        boolean[] found = {false};
+        new SqlText("select credit_code from enterprise where credit_code between ", 60).code(least).sql(" and ")
+                .code(greatest).sql(" limit 1").query(c, rs -> found[0] = rs.next());
+        return !found[0];
+    }
+
+    /** Adds the stored enterprises among {@code codes} to {@code ents}, without their figures. */
+    private void loadEnterprises(List<String> codes, TreeMap<String, Ent> ents) throws SQLException {
+        SqlText select = new SqlText("select credit_code, " + ENTERPRISE_COLUMNS
+                + " from enterprise where credit_code in (", codes.size() * 22).codes(codes).sql(")");
+        select.query(c, rs -> {
+            while (rs.next()) {
+                Ent e = new Ent(rs.getString(1));
+                e.name = rs.getString(2);
+                e.region = rs.getString(3);
+                e.industry = rs.getString(4);
+                e.address = rs.getString(5);
+                e.keyEnterprise = rs.getBoolean(6);
+                e.keyIndustry = rs.getBoolean(7);
+                int year = rs.getInt(8);
+                e.figuresYear = rs.wasNull() ? null : year;
+                String size = rs.getString(9);
+                e.sizeClass = size == null ? null : SizeClass.valueOf(size);
+                boolean above = rs.getBoolean(10);
+                e.above = rs.wasNull() ? null : above;
+                ents.put(e.code, e);
+            }
+        });
+    }
+
+    /** Adds the stored figures of the enterprises {@code codes} (all in {@code ents}) to them. */
+    private void loadFigures(List<String> codes, TreeMap<String, Ent> ents) throws SQLException {
+        SqlText select = new SqlText("select credit_code, year, " + FIGURES_COLUMNS
+                + " from enterprise_figures where credit_code in (", codes.size() * 22).codes(codes).sql(")");
+        select.query(c, rs -> {
+            while (rs.next()) {
+                Ent e = ents.get(rs.getString(1));
+                Fig f = new Fig(e.code, rs.getInt(2));
+                f.employees = rs.getInt(3);
+                f.revenue = rs.getBigDecimal(4);
+                f.above = rs.getBoolean(5);
+                f.declared = rs.getBoolean(6);
+                f.sizeClass = SizeClass.valueOf(rs.getString(7));
+                f.region = rs.getString(8);
+                e.figures.put(f.year, f);
+            }
+        });
     }
 
     /**
