@@ -20,25 +20,26 @@ final class Checks {
         return value;
     }
 
-    /** Amounts, areas and revenues of a policy: at most 16 digits before and 4 after the decimal point. */
+    /** Amounts, areas and revenues of a policy: 0 or more, within {@link PolicyBounds#amountDigitsInRange}. */
     static BigDecimal nonNegative(BigDecimal value, String name) {
         required(value, name);
         if (value.signum() < 0) {
             throw new IllegalArgumentException(name + " must not be negative");
         }
-        if (value.precision() - value.scale() > 16 || value.scale() > 4) {
-            throw new IllegalArgumentException(name + " must have at most 16 digits before and 4 after the decimal point");
+        if (!PolicyBounds.amountDigitsInRange(value)) {
+            throw new IllegalArgumentException(name + " must have at most " + PolicyBounds.AMOUNT_INTEGER_DIGITS
+                    + " digits before and " + PolicyBounds.AMOUNT_FRACTION_DIGITS + " after the decimal point");
         }
         return value;
     }
 
-    /** Counts of a policy (people, projects, cooperations): at most 100 million. */
+    /** Counts of a policy (people, projects, cooperations): 0 to {@link PolicyBounds#MAX_COUNT}. */
     static long nonNegative(long value, String name) {
         if (value < 0) {
             throw new IllegalArgumentException(name + " must not be negative");
         }
-        if (value > 100_000_000L) {
-            throw new IllegalArgumentException(name + " must be at most 100000000");
+        if (value > PolicyBounds.MAX_COUNT) {
+            throw new IllegalArgumentException(name + " must be at most " + PolicyBounds.MAX_COUNT);
         }
         return value;
     }

@@ -4,11 +4,11 @@ import cn.liaocheng.rdcoverage.common.FieldCodes;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.eligibility.CertificationLevel;
 import cn.liaocheng.rdcoverage.eligibility.PlatformKind;
+import cn.liaocheng.rdcoverage.eligibility.PolicyBounds;
 import cn.liaocheng.rdcoverage.eligibility.Tier;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,7 +36,6 @@ final class PolicyDocument {
     private static final String[] STANDARD_AMOUNTS = {"equipmentValue", "rdExpenditure", "floorArea"};
     private static final String[] SWITCHES = {"jointRequiresEveryParticipant", "industryCapacityRequired",
             "industryCooperationRequired", "industryModeSubsidised"};
-    private static final long MAX_COUNT = 100_000_000L;
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
@@ -157,20 +156,21 @@ final class PolicyDocument {
         return typed(parent, path, JsonNode::isObject, "a JSON object");
     }
 
-    /** People, projects, cooperations: a whole number from 0 to 100 million. */
+    /** People, projects, cooperations: a whole number within {@link PolicyBounds#countInRange}. */
     private void count(JsonNode parent, String path) {
         JsonNode v = typed(parent, path, JsonNode::isIntegralNumber, "a whole number");
-        if (v != null && (v.bigIntegerValue().signum() < 0 || v.bigIntegerValue().compareTo(BigInteger.valueOf(MAX_COUNT)) > 0)) {
-            error(path, "must be from 0 to " + MAX_COUNT, FieldCodes.OUT_OF_RANGE);
+        if (v != null && !PolicyBounds.countInRange(v.bigIntegerValue())) {
+            error(path, "must be from 0 to " + PolicyBounds.MAX_COUNT, FieldCodes.OUT_OF_RANGE);
         }
     }
 
-    /** Yuan or m²: 0 or more, at most 16 digits before and 4 after the decimal point. */
+    /** Yuan or m²: 0 or more, within {@link PolicyBounds#amountDigitsInRange}. */
     private void amount(JsonNode parent, String path) {
         JsonNode v = typed(parent, path, JsonNode::isNumber, "a number");
         BigDecimal d = v == null ? null : v.decimalValue();
-        if (d != null && (d.signum() < 0 || d.precision() - d.scale() > 16 || d.scale() > 4)) {
-            error(path, "must be 0 or more, with at most 16 digits before and 4 after the decimal point", FieldCodes.OUT_OF_RANGE);
+        if (d != null && (d.signum() < 0 || !PolicyBounds.amountDigitsInRange(d))) {
+            error(path, "must be 0 or more, with at most " + PolicyBounds.AMOUNT_INTEGER_DIGITS + " digits before and "
+                    + PolicyBounds.AMOUNT_FRACTION_DIGITS + " after the decimal point", FieldCodes.OUT_OF_RANGE);
         }
     }
 
