@@ -122,13 +122,18 @@ public class ProblemLanguage {
         }
     }
 
-    /** A field error's Chinese: its own pattern, else its code's sentence; a message already in Chinese stays. */
+    /**
+     * A field error's Chinese: its own pattern; else a message already in Chinese (Hibernate Validator's) stays; else its
+     * code's sentence. (An English message quoting a Chinese value, such as a header 营业收入（亿美元）, has Han characters
+     * too: its own pattern comes first.)
+     */
     private static Problem.FieldError inChinese(Problem.FieldError e, Locale locale) {
-        String message = e.localised() == null ? null : format(e.localised().key(), e.localised().args(), locale);
-        if (message == null) {
-            message = text("field." + e.code(), locale); // no sentence of its own: its code's
+        String own = e.localised() == null ? null : format(e.localised().key(), e.localised().args(), locale);
+        if (own != null) {
+            return e.withMessage(own);
         }
-        return message == null || isChinese(e.message()) ? e : e.withMessage(message);
+        String generic = text("field." + e.code(), locale); // no sentence of its own: its code's
+        return generic == null || isChinese(e.message()) ? e : e.withMessage(generic);
     }
 
     /**

@@ -155,6 +155,7 @@ class ImportErrorLanguageTest {
         JsonPath zh = post("zh-CN", "/api/v1/enterprises/import", "text/csv", file, 400);
         JsonPath en = post("en", "/api/v1/enterprises/import", "text/csv", file, 400);
         assertEquals("revenue", zh.getString("errors[0].field"));
+        assertEquals("INVALID_VALUE", zh.getString("errors[0].code"));
         assertEquals(zh.getString("errors[0].code"), en.getString("errors[0].code"));
         assertTrue(zh.getString("errors[0].message").startsWith("列“营业收入（亿美元）”的单位“"), zh.prettify());
         assertEquals("revenue: " + zh.getString("errors[0].message"), zh.getString("detail"));

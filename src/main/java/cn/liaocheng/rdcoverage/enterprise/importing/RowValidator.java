@@ -172,7 +172,8 @@ final class RowValidator {
     }
 
     /** A number's text within bounds (no more than 40 digits either side), or null after adding an error. */
-    private static BigDecimal decimal(String v, Column c, long line, List<ImportError> errors, FieldMessage notANumber) {
+    private static BigDecimal decimal(String v, Column c, long line, List<ImportError> errors,
+                                      java.util.function.Function<String, FieldMessage> notANumber) {
         String n = Cells.number(v);
         if (n.length() > 60) {
             errors.add(new ImportError(line, c.field, FieldMessage.of("'" + v.substring(0, 20) + "…' is too long for a number",
@@ -188,9 +189,13 @@ final class RowValidator {
             }
             return d;
         } catch (NumberFormatException e) {
-            errors.add(new ImportError(line, c.field, notANumber));
+            errors.add(new ImportError(line, c.field, notANumber.apply(v)));
             return null;
         }
+    }
+
+    private static FieldMessage notANumber(String v) {
+        return FieldMessage.of("'" + v + "' is not a number", "field.INVALID_TYPE.not-number", v);
     }
 
     private static FieldMessage notPersons(String v) {
@@ -204,7 +209,7 @@ final class RowValidator {
             errors.add(ImportError.required(line, c.field));
             return null;
         }
-        BigDecimal d = decimal(v, c, line, errors, notPersons(v));
+        BigDecimal d = decimal(v, c, line, errors, RowValidator::notPersons);
         if (d == null) {
             return null;
         }
@@ -228,7 +233,7 @@ final class RowValidator {
             errors.add(ImportError.required(line, c.field));
             return null;
         }
-        BigDecimal d = decimal(v, c, line, errors, FieldMessage.of("'" + v + "' is not a number", "field.INVALID_TYPE.not-number", v));
+        BigDecimal d = decimal(v, c, line, errors, RowValidator::notANumber);
         if (d == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.FieldCodes;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
@@ -87,7 +88,8 @@ final class TableReader extends RowReader {
                         "column '" + h + "' (" + e.column.field + ") is in '" + e.unit + "', which the import cannot convert; accepted: "
                                 + String.join(", ", dictionary.unitNames(e.column.kind)),
                         List.of(new Problem.FieldError(e.column.field, FieldMessage.of("column '" + h + "' has the unknown unit '" + e.unit + "'",
-                                "field.INVALID_VALUE.unit", h, e.unit, String.join(", ", dictionary.unitNames(e.column.kind))))),
+                                "field.INVALID_VALUE.unit", h, e.unit, String.join(", ", dictionary.unitNames(e.column.kind))),
+                                FieldCodes.INVALID_VALUE)),
                         Map.of("line", headerRow, "column", h, "unit", e.unit));
             }
             if (m == null) {
