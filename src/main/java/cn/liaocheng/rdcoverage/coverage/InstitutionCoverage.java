@@ -136,7 +136,32 @@ public class InstitutionCoverage {
 
     /** The rows these institutions should have, from the base tables and the segments. */
     static List<Row> compute(Connection c, List<String> ids) throws SQLException {
-        // institution → year → regions in which it covers on 31 Dec of that year
+        Map<String, Map<Integer, TreeSet<String>>> covers = covers(c, ids);
+        if (covers.isEmpty()) {
+            return List.of();
+        }
+        List<String> covering = new ArrayList<>(covers.keySet());
+        Map<String, Object[]> capacity = byYear(c, "select institution_id, year, rd_expenditure, personnel "
+                + "from institution_capacity where institution_id in (%s)", covering, 2);
+        Map<String, Object[]> indicators = byYear(c, "select institution_id, year, patent_applications, "
+                + "invention_patent_applications, patents_granted, new_products from institution_indicator "
+                + "where institution_id in (%s)", covering, 4);
+        List<Row> rows = new ArrayList<>();
+        covers.forEach((id, years) -> years.forEach((year, regions) -> {
+            Object[] cap = capacity.getOrDefault(id + "/" + year, new Object[2]);
+            Object[] ind = indicators.getOrDefault(id + "/" + year, new Object[4]);
+            boolean first = true;
+            for (String region : regions) {
+                rows.add(new Row(id, year, region, first, (BigDecimal) cap[0], (Integer) cap[1], (Integer) ind[0],
+                        (Integer) ind[1], (Integer) ind[2], (Integer) ind[3]));
+                first = false;
+            }
+        }));
+        return rows;
+    }
+
+    /** Institution → year → the regions in which it covers on 31 Dec of that year (key order throughout). */
+    private static Map<String, Map<Integer, TreeSet<String>>> covers(Connection c, List<String> ids) throws SQLException {
         Map<String, Map<Integer, TreeSet<String>>> covers = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select i.id, i.build_mode, i.recognized_on, i.revoked_on, i.agreement_valid_until,
@@ -162,27 +187,7 @@ public class InstitutionCoverage {
                 }
             }
         }
-        if (covers.isEmpty()) {
-            return List.of();
-        }
-        List<String> covering = new ArrayList<>(covers.keySet());
-        Map<String, Object[]> capacity = byYear(c, "select institution_id, year, rd_expenditure, personnel "
-                + "from institution_capacity where institution_id in (%s)", covering, 2);
-        Map<String, Object[]> indicators = byYear(c, "select institution_id, year, patent_applications, "
-                + "invention_patent_applications, patents_granted, new_products from institution_indicator "
-                + "where institution_id in (%s)", covering, 4);
-        List<Row> rows = new ArrayList<>();
-        covers.forEach((id, years) -> years.forEach((year, regions) -> {
-            Object[] cap = capacity.getOrDefault(id + "/" + year, new Object[2]);
-            Object[] ind = indicators.getOrDefault(id + "/" + year, new Object[4]);
-            boolean first = true;
-            for (String region : regions) {
-                rows.add(new Row(id, year, region, first, (BigDecimal) cap[0], (Integer) cap[1], (Integer) ind[0],
-                        (Integer) ind[1], (Integer) ind[2], (Integer) ind[3]));
-                first = false;
-            }
-        }));
-        return rows;
+        return covers;
     }
 
     /**
