@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -16,8 +17,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -114,10 +117,73 @@ public class InstitutionCoverage {
         return out;
     }
 
-    /** One row of the table. */
+    /** One row of the table; the R&D expenditure (yuan) with the column's 2 decimals, so that equal rows are equal. */
     record Row(String institutionId, int year, String regionCode, boolean city, BigDecimal rdExpenditure,
                Integer personnel, Integer patentApplications, Integer inventionPatentApplications, Integer patentsGranted,
                Integer newProducts) {
+        Row {
+            rdExpenditure = rdExpenditure == null ? null : rdExpenditure.setScale(2, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** What {@link #compare} found: the institutions whose rows differ (key order), and the rows of both sides. */
+    record Comparison(List<String> differing, long rowsExpected, long rowsStored) {
+    }
+
+    /**
+     * Compares the stored rows of these institutions (sorted, distinct) with what they should be, without locking
+     * (the ledger check; its repair then {@link #refresh(Connection, Collection)}es the differing ones).
+     */
+    static Comparison compare(Connection c, List<String> ids) throws SQLException {
+        List<String> differing = new ArrayList<>();
+        long expected = 0, stored = 0;
+        for (int k = 0; k < ids.size(); k += SLICE) {
+            List<String> slice = ids.subList(k, Math.min(ids.size(), k + SLICE));
+            List<Row> want = compute(c, slice);
+            List<Row> have = stored(c, slice);
+            expected += want.size();
+            stored += have.size();
+            Map<String, Set<Row>> wanted = byInstitution(want);
+            Map<String, Set<Row>> had = byInstitution(have);
+            for (String id : slice) {
+                if (!wanted.getOrDefault(id, Set.of()).equals(had.getOrDefault(id, Set.of()))) {
+                    differing.add(id);
+                }
+            }
+        }
+        return new Comparison(differing, expected, stored);
+    }
+
+    private static Map<String, Set<Row>> byInstitution(List<Row> rows) {
+        Map<String, Set<Row>> out = new HashMap<>();
+        for (Row r : rows) {
+            out.computeIfAbsent(r.institutionId(), x -> new HashSet<>()).add(r);
+        }
+        return out;
+    }
+
+    /** The stored rows of these institutions. */
+    private static List<Row> stored(Connection c, List<String> ids) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select institution_id, year, region_code, city, rd_expenditure, personnel, patent_applications,
+                       invention_patent_applications, patents_granted, new_products
+                from institution_coverage where institution_id in (%s)""".formatted(CoverageLedger.marks(ids.size())))) {
+            CoverageLedger.bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4), rs.getBigDecimal(5),
+                            integer(rs.getObject(6)), integer(rs.getObject(7)), integer(rs.getObject(8)),
+                            integer(rs.getObject(9)), integer(rs.getObject(10))));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A whole-number column as an Integer (drivers give Integer, Long or Short), null as null. */
+    private static Integer integer(Object o) {
+        return o == null ? null : Integer.valueOf(((Number) o).intValue());
     }
 
     /** Recomputes the rows of these institutions (sorted, distinct), without locking. */
@@ -136,7 +202,32 @@ public class InstitutionCoverage {
 
     /** The rows these institutions should have, from the base tables and the segments. */
     static List<Row> compute(Connection c, List<String> ids) throws SQLException {
-        // institution → year → regions in which it covers on 31 Dec of that year
+        Map<String, Map<Integer, TreeSet<String>>> covers = covers(c, ids);
+        if (covers.isEmpty()) {
+            return List.of();
+        }
+        List<String> covering = new ArrayList<>(covers.keySet());
+        Map<String, Object[]> capacity = byYear(c, "select institution_id, year, rd_expenditure, personnel "
+                + "from institution_capacity where institution_id in (%s)", covering, 2);
+        Map<String, Object[]> indicators = byYear(c, "select institution_id, year, patent_applications, "
+                + "invention_patent_applications, patents_granted, new_products from institution_indicator "
+                + "where institution_id in (%s)", covering, 4);
+        List<Row> rows = new ArrayList<>();
+        covers.forEach((id, years) -> years.forEach((year, regions) -> {
+            Object[] cap = capacity.getOrDefault(id + "/" + year, new Object[2]);
+            Object[] ind = indicators.getOrDefault(id + "/" + year, new Object[4]);
+            boolean first = true;
+            for (String region : regions) {
+                rows.add(new Row(id, year, region, first, (BigDecimal) cap[0], (Integer) cap[1], (Integer) ind[0],
+                        (Integer) ind[1], (Integer) ind[2], (Integer) ind[3]));
+                first = false;
+            }
+        }));
+        return rows;
+    }
+
+    /** Institution → year → the regions in which it covers on 31 Dec of that year (key order throughout). */
+    private static Map<String, Map<Integer, TreeSet<String>>> covers(Connection c, List<String> ids) throws SQLException {
         Map<String, Map<Integer, TreeSet<String>>> covers = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select i.id, i.build_mode, i.recognized_on, i.revoked_on, i.agreement_valid_until,
@@ -162,27 +253,7 @@ public class InstitutionCoverage {
                 }
             }
         }
-        if (covers.isEmpty()) {
-            return List.of();
-        }
-        List<String> covering = new ArrayList<>(covers.keySet());
-        Map<String, Object[]> capacity = byYear(c, "select institution_id, year, rd_expenditure, personnel "
-                + "from institution_capacity where institution_id in (%s)", covering, 2);
-        Map<String, Object[]> indicators = byYear(c, "select institution_id, year, patent_applications, "
-                + "invention_patent_applications, patents_granted, new_products from institution_indicator "
-                + "where institution_id in (%s)", covering, 4);
-        List<Row> rows = new ArrayList<>();
-        covers.forEach((id, years) -> years.forEach((year, regions) -> {
-            Object[] cap = capacity.getOrDefault(id + "/" + year, new Object[2]);
-            Object[] ind = indicators.getOrDefault(id + "/" + year, new Object[4]);
-            boolean first = true;
-            for (String region : regions) {
-                rows.add(new Row(id, year, region, first, (BigDecimal) cap[0], (Integer) cap[1], (Integer) ind[0],
-                        (Integer) ind[1], (Integer) ind[2], (Integer) ind[3]));
-                first = false;
-            }
-        }));
-        return rows;
+        return covers;
     }
 
     /**
@@ -207,7 +278,7 @@ public class InstitutionCoverage {
                         Object[] v = new Object[width];
                         for (int j = 0; j < width; j++) {
                             Object o = rs.getObject(3 + j);
-                            v[j] = o instanceof Number n && !(o instanceof BigDecimal) ? Integer.valueOf(n.intValue()) : o;
+                            v[j] = o instanceof Number && !(o instanceof BigDecimal) ? integer(o) : o;
                         }
                         out.put(rs.getString(1) + "/" + rs.getInt(2), v);
                     }

@@ -21,9 +21,10 @@ import java.util.TreeSet;
 
 /**
  * Recomputes the coverage segments from scratch and compares them with the stored ones, enterprise by enterprise
- * in credit-code order, {@link #CHUNK} enterprises per transaction; with repair, rewrites the differing ones in the
- * same transaction as their comparison, then recomputes every institution's rows of {@link InstitutionCoverage}. For after a manual fix in the database (issue #20), and at start-up when
- * the table is empty although above-size figures exist (the first start after changeset 020 on existing data).
+ * in credit-code order, {@link #CHUNK} enterprises per transaction, then the rows of {@link InstitutionCoverage} the same
+ * way, institution by institution in id order; with repair, rewrites the differing ones in the same transaction as
+ * their comparison. For after a manual fix in the database (issue #20), and at start-up when the table is empty
+ * although above-size figures exist (the first start after changeset 020 on existing data).
  */
 @ApplicationScoped
 public class LedgerChecker {
@@ -80,7 +81,10 @@ public class LedgerChecker {
         }
     }
 
-    /** Compares (and with {@code repair} rewrites) every enterprise's segments. */
+    /**
+     * Compares (and with {@code repair} rewrites) every enterprise's segments, then every institution's rows of
+     * {@link InstitutionCoverage} (after the segments: they are computed from them).
+     */
     public LedgerCheck check(boolean repair) {
         long started = System.nanoTime();
         long checked = 0, expectedRows = 0, storedRows = 0, differing = 0;
@@ -96,20 +100,69 @@ public class LedgerChecker {
             expectedRows += c.expectedRows;
             storedRows += c.storedRows;
             differing += c.differing.size();
-            for (String code : c.differing) {
-                if (listed.size() < LISTED) {
-                    listed.add(code);
-                }
-            }
+            list(listed, c.differing);
             after = c.last;
         }
-        if (repair) {
-            // the institutions' rows (issue #18) read the segments and capacities and indicators: recomputed whole, as a
-            // manual fix may have changed any of these
-            fillInstitutions();
-        }
-        return new LedgerCheck(checked, expectedRows, storedRows, differing, listed, repair,
+        Totals institutions = institutions(repair);
+        return new LedgerCheck(checked, expectedRows, storedRows, differing, listed, institutions.checked,
+                institutions.expectedRows, institutions.storedRows, institutions.differing, institutions.listed, repair,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void list(List<String> listed, List<String> differing) {
+        for (String key : differing) {
+            if (listed.size() < LISTED) {
+                listed.add(key);
+            }
+        }
+    }
+
+    /** The comparison of the institutions' rows, summed over the chunks. */
+    private static final class Totals {
+        long checked, expectedRows, storedRows, differing;
+        final List<String> listed = new ArrayList<>();
+    }
+
+    /**
+     * Compares (and with {@code repair} recomputes) the rows of {@link InstitutionCoverage} of every institution and of
+     * every id the table holds, {@link #CHUNK} per transaction in key order (a manual change may have altered the
+     * rows, or the capacities, indicators, institutions or segments they are computed from).
+     */
+    private Totals institutions(boolean repair) {
+        Totals t = new Totals();
+        String after = "";
+        while (true) {
+            String from = after;
+            Chunk c = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class)
+                    .doReturningWork(conn -> institutionChunk(conn, from, repair)));
+            if (c.codes == 0) {
+                return t;
+            }
+            t.checked += c.codes;
+            t.expectedRows += c.expectedRows;
+            t.storedRows += c.storedRows;
+            t.differing += c.differing.size();
+            list(t.listed, c.differing);
+            after = c.last;
+        }
+    }
+
+    /** The next CHUNK institution ids after {@code after} among institutions and stored rows, compared. */
+    private static Chunk institutionChunk(Connection c, String after, boolean repair) throws SQLException {
+        TreeSet<String> ids = new TreeSet<>();
+        ids.addAll(next(c, "select id from institution where id > ? order by id", after));
+        ids.addAll(next(c, "select distinct institution_id from institution_coverage where institution_id > ? "
+                + "order by institution_id", after));
+        List<String> slice = ids.stream().limit(CHUNK).toList();
+        if (slice.isEmpty()) {
+            return new Chunk(0, after, 0, 0, List.of());
+        }
+        InstitutionCoverage.Comparison found = InstitutionCoverage.compare(c, slice);
+        if (repair && !found.differing().isEmpty()) {
+            // locked and computed again: a writer may have changed them since they were compared
+            InstitutionCoverage.refresh(c, found.differing());
+        }
+        return new Chunk(slice.size(), slice.get(slice.size() - 1), found.rowsExpected(), found.rowsStored(), found.differing());
     }
 
     private record Chunk(int codes, String last, long expectedRows, long storedRows, List<String> differing) {

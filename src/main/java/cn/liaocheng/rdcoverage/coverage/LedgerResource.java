@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The check (and rebuild) of the maintained coverage segments, for after a manual fix in the database (issue #20). */
+/**
+ * The check (and rebuild) of the maintained coverage segments (issue #20) and of the institutions' rows the indicators
+ * report reads (issue #18), for after a manual fix in the database.
+ */
 @Path("/api/v1/reports/coverage-ledger/checks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,9 +36,9 @@ public class LedgerResource {
 
     @POST
     @Operation(operationId = "checkCoverageLedger", summary = "Recompute the coverage segments that the reports read from "
-            + "the enterprises, figures and institutions and compare them with the stored ones; with repair: true rewrite "
-            + "the enterprises that differ (after a manual change in the database). Runs a thousand enterprises per "
-            + "transaction: about 10 s per 100,000 enterprises")
+            + "the enterprises, figures and institutions, and the institutions' rows that the indicators report reads, and "
+            + "compare them with the stored ones; with repair: true rewrite the enterprises and institutions that differ "
+            + "(after a manual change in the database). Runs a thousand enterprises (institutions) per transaction")
     @RolesAllowed(Role.ADMIN_)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = LedgerCheck.class)))

@@ -88,31 +88,7 @@ public class IndicatorImporter {
             skipped = table.skipped();
             file = table.info();
         }
-        // institutions that exist, in one query per thousand ids
-        Set<UUID> known = new HashSet<>();
-        List<String> ids = rows.stream().map(r -> r.institutionId().toString()).distinct().toList();
-        for (int k = 0; k < ids.size(); k += 1000) {
-            List<String> chunk = ids.subList(k, Math.min(ids.size(), k + 1000));
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (Object id : em.createNativeQuery("select id from institution where id in (:ids)")
-                        .setParameter("ids", chunk).getResultList()) {
-                    known.add(UUID.fromString(id.toString()));
-                }
-            });
-        }
-        List<Row> valid = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Row r : rows) {
-            if (!known.contains(r.institutionId())) {
-                error(errors, omitted, new ImportError(r.line(), "institutionId", FieldMessage.of("no institution "
-                        + r.institutionId(), "field.NOT_FOUND.institution", r.institutionId())));
-            } else if (!seen.add(r.institutionId() + "/" + r.year())) {
-                error(errors, omitted, new ImportError(r.line(), "year", FieldMessage.of("the institution's " + r.year()
-                        + " appears twice in the file", "field.DUPLICATE.indicator-year", r.year())));
-            } else {
-                valid.add(r);
-            }
-        }
+        List<Row> valid = valid(rows, errors, omitted);
         long rejected = received - valid.size();
         boolean committed = !dryRun && (partial || rejected == 0);
         long[] counts = new long[3];
@@ -134,24 +110,49 @@ public class IndicatorImporter {
         return report;
     }
 
+    /** The rows of existing institutions, the first of each (institution, year); the others are listed as errors. */
+    private List<Row> valid(List<Row> rows, List<ImportError> errors, long[] omitted) {
+        Set<UUID> known = known(rows);
+        List<Row> valid = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Row r : rows) {
+            if (!known.contains(r.institutionId())) {
+                error(errors, omitted, new ImportError(r.line(), "institutionId", FieldMessage.of("no institution "
+                        + r.institutionId(), "field.NOT_FOUND.institution", r.institutionId())));
+            } else if (!seen.add(r.institutionId() + "/" + r.year())) {
+                error(errors, omitted, new ImportError(r.line(), "year", FieldMessage.of("the institution's " + r.year()
+                        + " appears twice in the file", "field.DUPLICATE.indicator-year", r.year())));
+            } else {
+                valid.add(r);
+            }
+        }
+        return valid;
+    }
+
+    /** The institutions of these rows that exist, in one query per thousand ids. */
+    private Set<UUID> known(List<Row> rows) {
+        Set<UUID> known = new HashSet<>();
+        List<String> ids = rows.stream().map(r -> r.institutionId().toString()).distinct().toList();
+        for (int k = 0; k < ids.size(); k += 1000) {
+            List<String> chunk = ids.subList(k, Math.min(ids.size(), k + 1000));
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Object id : em.createNativeQuery("select id from institution where id in (:ids)")
+                        .setParameter("ids", chunk).getResultList()) {
+                    known.add(UUID.fromString(id.toString()));
+                }
+            });
+        }
+        return known;
+    }
+
     /**
      * One chunk: reads the stored rows of its institutions, then inserts the new rows and updates the changed ones
-     * (version + 1) as two JDBC batches, and writes an {@code indicators.updated} event for each (scoped to the
-     * institution's participants and their regions, read for the whole chunk at once). Only counts when not committed.
+     * (version + 1) as two JDBC batches, recomputes the institutions' rows of {@link InstitutionCoverage}, and writes an
+     * {@code indicators.updated} event for each. Only counts when not committed.
      */
     private void write(Connection c, List<Row> chunk, boolean committed, String by, Instant now, long[] counts) throws SQLException {
         List<String> ids = chunk.stream().map(r -> r.institutionId().toString()).distinct().toList();
-        Map<String, long[]> stored = new HashMap<>(); // "id/year" → patents, invention, granted, products, version
-        try (PreparedStatement ps = c.prepareStatement("select institution_id, year, patent_applications, invention_patent_applications, "
-                + "patents_granted, new_products, version from institution_indicator where institution_id in (" + marks(ids.size()) + ")")) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.put(rs.getString(1) + "/" + rs.getInt(2),
-                            new long[]{rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getLong(7)});
-                }
-            }
-        }
+        Map<String, long[]> stored = stored(c, ids);
         List<Row> created = new ArrayList<>();
         List<Row> changed = new ArrayList<>();
         Map<Row, Long> versions = new HashMap<>();
@@ -174,6 +175,28 @@ public class IndicatorImporter {
         if (!committed || (created.isEmpty() && changed.isEmpty())) {
             return;
         }
+        store(c, created, changed, by, now);
+        events(c, chunk, ids, versions, by, now);
+    }
+
+    /** "id/year" → patents, invention, granted, products, version of the stored rows of these institutions. */
+    private static Map<String, long[]> stored(Connection c, List<String> ids) throws SQLException {
+        Map<String, long[]> stored = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select institution_id, year, patent_applications, invention_patent_applications, "
+                + "patents_granted, new_products, version from institution_indicator where institution_id in (" + marks(ids.size()) + ")")) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1) + "/" + rs.getInt(2),
+                            new long[]{rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getLong(7)});
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Inserts the created rows, updates the changed ones, and recomputes their institutions' report rows. */
+    private static void store(Connection c, List<Row> created, List<Row> changed, String by, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into institution_indicator (patent_applications, "
                 + "invention_patent_applications, patents_granted, new_products, updated_at, updated_by, institution_id, year, version) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
@@ -187,7 +210,14 @@ public class IndicatorImporter {
         // the indicators report's copy of them (issue #18), in the import's transaction
         InstitutionCoverage.refresh(c, java.util.stream.Stream.concat(created.stream(), changed.stream())
                 .map(r -> r.institutionId().toString()).distinct().toList());
-        // the events: what GET /institutions/{id}/indicators/{year} shows now, for the participants and their regions
+    }
+
+    /**
+     * The events of the written rows: what GET /institutions/{id}/indicators/{year} shows now, scoped to the
+     * institution's participants and their regions (read for the whole chunk at once).
+     */
+    private void events(Connection c, List<Row> chunk, List<String> ids, Map<Row, Long> versions, String by, Instant now)
+            throws SQLException {
         Map<String, Set<String>> codes = new HashMap<>();
         Map<String, Set<String>> regions = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("select p.institution_id, p.credit_code, e.region_code from institution_participant p "
@@ -200,16 +230,7 @@ public class IndicatorImporter {
                 }
             }
         }
-        Map<String, Object[]> capacity = new HashMap<>(); // "id/year" → rd expenditure, personnel
-        try (PreparedStatement ps = c.prepareStatement("select institution_id, year, rd_expenditure, personnel from institution_capacity "
-                + "where institution_id in (" + marks(ids.size()) + ")")) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    capacity.put(rs.getString(1) + "/" + rs.getInt(2), new Object[]{rs.getBigDecimal(3), rs.getInt(4)});
-                }
-            }
-        }
+        Map<String, Object[]> capacity = capacities(c, ids);
         List<Changes.Pending> events = new ArrayList<>();
         for (Row r : chunk) {
             Long version = versions.get(r);
@@ -227,6 +248,21 @@ public class IndicatorImporter {
                     Scope.of(regions.getOrDefault(id, Set.of()), codes.getOrDefault(id, Set.of())), view));
         }
         changes.recordAll(c, events);
+    }
+
+    /** "id/year" → rd expenditure, personnel of these institutions' capacities. */
+    private static Map<String, Object[]> capacities(Connection c, List<String> ids) throws SQLException {
+        Map<String, Object[]> capacity = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select institution_id, year, rd_expenditure, personnel from institution_capacity "
+                + "where institution_id in (" + marks(ids.size()) + ")")) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    capacity.put(rs.getString(1) + "/" + rs.getInt(2), new Object[]{rs.getBigDecimal(3), rs.getInt(4)});
+                }
+            }
+        }
+        return capacity;
     }
 
     private static void batch(PreparedStatement ps, List<Row> rows, String by, Instant now) throws SQLException {
@@ -261,46 +297,53 @@ public class IndicatorImporter {
         int currentYear = LocalDate.now(clock).getYear();
         long received = 0;
         for (Map<String, String> r = table.next(); r != null; r = table.next()) {
-            long line = table.rowNumber();
             if (++received > MAX_ROWS) {
                 throw new ApiException(400, "import-file", "The file cannot be read",
                         "body: holds more than " + MAX_ROWS + " rows; split the file",
                         List.of(new Problem.FieldError("body", FieldMessage.of("holds more than " + MAX_ROWS + " rows; split the file", "field.TOO_LONG.rows", MAX_ROWS))), null);
             }
-            long before = errors.size() + omitted[0];
-            UUID id = null;
-            String rawId = r.get("institutionId");
-            if (rawId == null) {
-                error(errors, omitted, ImportError.required(line, "institutionId"));
-            } else {
-                try {
-                    id = UUID.fromString(rawId);
-                } catch (IllegalArgumentException e) {
-                    error(errors, omitted, new ImportError(line, "institutionId", FieldMessage.of("'" + rawId
-                            + "' is not an institution id", "field.INVALID_FORMAT.institution-id", rawId)));
-                }
+            Row row = row(r, table.rowNumber(), currentYear, errors, omitted);
+            if (row != null) {
+                rows.add(row);
             }
-            Integer year = number(r, "year", line, errors, omitted);
-            FieldMessage yearProblem = year == null ? null : EnterpriseLimits.yearProblem(year, currentYear);
-            if (yearProblem != null) {
-                error(errors, omitted, new ImportError(line, "year", yearProblem));
-            }
-            Integer pa = number(r, "patentApplications", line, errors, omitted);
-            Integer inv = number(r, "inventionPatentApplications", line, errors, omitted);
-            Integer granted = number(r, "patentsGranted", line, errors, omitted);
-            Integer products = number(r, "newProducts", line, errors, omitted);
-            if (errors.size() + omitted[0] > before) {
-                continue;
-            }
-            IndicatorInput input = new IndicatorInput(pa, inv, granted, products);
-            FieldMessage problem = IndicatorService.problem(input);
-            if (problem != null) {
-                error(errors, omitted, new ImportError(line, "inventionPatentApplications", problem));
-                continue;
-            }
-            rows.add(new Row(line, id, year, input));
         }
         return received;
+    }
+
+    /** One record as a row, or null after listing its problems. */
+    private static Row row(Map<String, String> r, long line, int currentYear, List<ImportError> errors, long[] omitted) {
+        long before = errors.size() + omitted[0];
+        UUID id = null;
+        String rawId = r.get("institutionId");
+        if (rawId == null) {
+            error(errors, omitted, ImportError.required(line, "institutionId"));
+        } else {
+            try {
+                id = UUID.fromString(rawId);
+            } catch (IllegalArgumentException e) {
+                error(errors, omitted, new ImportError(line, "institutionId", FieldMessage.of("'" + rawId
+                        + "' is not an institution id", "field.INVALID_FORMAT.institution-id", rawId)));
+            }
+        }
+        Integer year = number(r, "year", line, errors, omitted);
+        FieldMessage yearProblem = year == null ? null : EnterpriseLimits.yearProblem(year, currentYear);
+        if (yearProblem != null) {
+            error(errors, omitted, new ImportError(line, "year", yearProblem));
+        }
+        Integer pa = number(r, "patentApplications", line, errors, omitted);
+        Integer inv = number(r, "inventionPatentApplications", line, errors, omitted);
+        Integer granted = number(r, "patentsGranted", line, errors, omitted);
+        Integer products = number(r, "newProducts", line, errors, omitted);
+        if (errors.size() + omitted[0] > before) {
+            return null;
+        }
+        IndicatorInput input = new IndicatorInput(pa, inv, granted, products);
+        FieldMessage problem = IndicatorService.problem(input);
+        if (problem != null) {
+            error(errors, omitted, new ImportError(line, "inventionPatentApplications", problem));
+            return null;
+        }
+        return new Row(line, id, year, input);
     }
 
     /** A whole number from 0 to 1,000,000 (a year: any whole number, checked after); thousands separators allowed. */

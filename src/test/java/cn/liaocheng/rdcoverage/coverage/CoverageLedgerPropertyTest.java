@@ -82,6 +82,10 @@ class CoverageLedgerPropertyTest {
                 .post("/api/v1/reports/coverage-ledger/checks").then().statusCode(200).extract().jsonPath();
         assertEquals(0, check.getLong("enterprisesDiffering"), check.prettify());
         assertEquals(check.getLong("rowsExpected"), check.getLong("rowsStored"));
+        // nor in the institutions' rows of the indicators report, which the same write paths keep (issue #18)
+        assertEquals(0, check.getLong("institutionsDiffering"), check.prettify());
+        assertEquals(check.getLong("institutionRowsExpected"), check.getLong("institutionRowsStored"));
+        assertTrue(check.getLong("institutionsChecked") >= institutions.size(), check.prettify());
     }
 
     private void ok(String op, Response r, int... expected) {

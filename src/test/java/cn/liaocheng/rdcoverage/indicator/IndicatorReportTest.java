@@ -280,6 +280,62 @@ class IndicatorReportTest {
                 .body("regions.find { it.regionCode == '371525' }.totals.rdIntensity", comparesEqualTo(d("0.0331")));
     }
 
+    /**
+     * The ledger check compares the institutions' rows (the report's copy, issue #18) too: a row changed and rows removed
+     * by hand in the database are found without repair (and stay as they are), and rewritten with repair. Years 1992
+     * and 1993, used by no other test. A [371524] and B [371524], SINGLE, recognised 1992-03-01; capacity 1993 rd
+     * 700,000 / 7 people and 300,000 / 3; indicators 1993 3/1/1/1 and 2/0/0/0. 371524 1993: 2 institutions, rd
+     * 1,000,000, people 10, patents 5.
+     */
+    @Test
+    void theLedgerCheckComparesAndRepairsTheInstitutionsRows() {
+        String ea = enterprise("371524", 1992, true);
+        figures(ea, 1993, true);
+        String eb = enterprise("371524", 1993, true);
+        String a = recognized("SINGLE", "1992-03-01", ea);
+        String b = recognized("SINGLE", "1992-03-01", eb);
+        capacity(a, 1993, "700000", 7);
+        capacity(b, 1993, "300000", 3);
+        indicators(a, 1993, 3, 1, 1, 1);
+        indicators(b, 1993, 2, 0, 0, 0);
+        String r24 = "regions.find { it.regionCode == '371524' }.totals.";
+        report(city(), "year=1993").body(r24 + "institutions", equalTo(2)).body(r24 + "patentApplications", equalTo(5))
+                .body(r24 + "rdExpenditure", comparesEqualTo(d("1000000"))).body(r24 + "rdPersonnel", equalTo(10));
+
+        // by hand in the database: A's 1993 patents 3 → 99, B's rows gone; the report reads what is stored
+        QuarkusTransaction.requiringNew().run(() -> {
+            jakarta.persistence.EntityManager em = Arc.container().instance(jakarta.persistence.EntityManager.class).get();
+            em.createNativeQuery("update institution_coverage set patent_applications = 99 where institution_id = :id and year = 1993")
+                    .setParameter("id", a).executeUpdate();
+            em.createNativeQuery("delete from institution_coverage where institution_id = :id").setParameter("id", b).executeUpdate();
+        });
+        report(city(), "year=1993").body(r24 + "institutions", equalTo(1)).body(r24 + "patentApplications", equalTo(99));
+
+        io.restassured.path.json.JsonPath found = check(false);
+        org.junit.jupiter.api.Assertions.assertTrue(found.getList("differingInstitutions").containsAll(java.util.List.of(a, b)),
+                found.prettify());
+        org.junit.jupiter.api.Assertions.assertTrue(found.getLong("institutionsDiffering") >= 2, found.prettify());
+        org.junit.jupiter.api.Assertions.assertTrue(found.getLong("institutionRowsExpected") > found.getLong("institutionRowsStored"),
+                found.prettify());
+        org.junit.jupiter.api.Assertions.assertFalse(found.getBoolean("repaired"));
+        // without repair nothing changed
+        report(city(), "year=1993").body(r24 + "institutions", equalTo(1)).body(r24 + "patentApplications", equalTo(99));
+
+        io.restassured.path.json.JsonPath repaired = check(true);
+        org.junit.jupiter.api.Assertions.assertTrue(repaired.getList("differingInstitutions").containsAll(java.util.List.of(a, b)),
+                repaired.prettify());
+        report(city(), "year=1993").body(r24 + "institutions", equalTo(2)).body(r24 + "patentApplications", equalTo(5))
+                .body(r24 + "rdExpenditure", comparesEqualTo(d("1000000"))).body(r24 + "rdPersonnel", equalTo(10));
+        io.restassured.path.json.JsonPath after = check(false);
+        org.junit.jupiter.api.Assertions.assertFalse(after.getList("differingInstitutions").contains(a), after.prettify());
+        org.junit.jupiter.api.Assertions.assertFalse(after.getList("differingInstitutions").contains(b), after.prettify());
+    }
+
+    private static io.restassured.path.json.JsonPath check(boolean repair) {
+        return TestData.role("ADMIN").contentType("application/json").body(java.util.Map.of("repair", repair))
+                .post("/api/v1/reports/coverage-ledger/checks").then().statusCode(200).extract().jsonPath();
+    }
+
     /** An enterprise registered through the API with its 1994 and 1995 figures, each year with its own region. */
     private static String registered(String current, String region1994, String region1995) {
         String code = TestData.creditCode(current);
