@@ -60,14 +60,14 @@ public class AwardResource {
     java.time.Clock clock;
 
     @GET
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listAwards", summary = "Awards in the caller's scope, filtered by regionCode, creditCode, program, status, fiscalYear")
     public PageResult<AwardView> list(@BeanParam AwardService.Filter filter, @BeanParam PageQuery paging) {
         return awards.list(filter, paging);
     }
 
     @POST
-    @RolesAllowed({Role.FINANCE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.FINANCE, Role.Names.CITY_OFFICER})
     @Operation(operationId = "proposeAward", summary = "Propose an award by hand (corrections, e.g. a recognition by override): amount from the policy, "
             + "a reason, audited; never twice per enterprise and program (409)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
@@ -82,7 +82,7 @@ public class AwardResource {
 
     @GET
     @Produces(CsvOutput.MEDIA_TYPE)
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(summary = "The same filter as CSV for finance (UTF-8 with BOM; e.g. status=APPROVED for payment)")
     public Response listCsv(@BeanParam AwardService.Filter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         java.util.Map<String, String> enterpriseNames = new java.util.HashMap<>();
@@ -116,7 +116,7 @@ public class AwardResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getAward", summary = "One award; basis says how its amount was reached")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response get(@PathParam("id") String id) {
@@ -126,7 +126,7 @@ public class AwardResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listAwardHistory", summary = "Audit trail: who proposed, approved, paid or cancelled the award, and when")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
@@ -136,7 +136,7 @@ public class AwardResource {
 
     @POST
     @Path("/{id}/transitions")
-    @RolesAllowed({Role.FINANCE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.FINANCE, Role.Names.CITY_OFFICER})
     @Operation(operationId = "transitionAward", summary = "APPROVE, DISBURSE (finance; paidOn and voucherRef) or CANCEL (finance or city; reason). "
             + "Concurrent transitions: one wins, the others get 409. Honours Idempotency-Key.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))

@@ -105,7 +105,7 @@ public class CountyAwardPolicyResource {
     }
 
     @POST
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ADMIN})
     @Operation(operationId = "createCountyAwardPolicy", summary = "Publish a supplement version: FIXED amounts per tier (amounts) or PERCENT of the city award (percentOfCity)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CountyAwardPolicyView.class)))
     public Response create(@PathParam("code") String code, @HeaderParam("Idempotency-Key") String key, @Valid PolicyInput body) {

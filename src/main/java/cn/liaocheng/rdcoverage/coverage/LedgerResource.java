@@ -36,7 +36,7 @@ public class LedgerResource {
             + "the enterprises, figures and institutions and compare them with the stored ones; with repair: true rewrite "
             + "the enterprises that differ (after a manual change in the database). Runs a thousand enterprises per "
             + "transaction: about 10 s per 100,000 enterprises")
-    @RolesAllowed(Role.ADMIN_)
+    @RolesAllowed(Role.Names.ADMIN)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = LedgerCheck.class)))
     public Response check(@HeaderParam("Idempotency-Key") String key, @Valid LedgerCheckInput body) {

@@ -41,7 +41,7 @@ public class TargetResource {
 
     @GET
     @Operation(operationId = "listTargets", summary = "Yearly targets (建设目标), city-wide and per region; filter by year and regionCode (CITY for city-wide)")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<TargetView> list(@BeanParam TargetFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
@@ -49,7 +49,7 @@ public class TargetResource {
 
     @POST
     @Operation(operationId = "createTarget", summary = "Set a year's target, city-wide (no regionCode) or for a region; 409 when one exists")
-    @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.CITY_OFFICER, Role.Names.ADMIN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid TargetInput body) {
         ApiException.requireBody(body);
@@ -63,7 +63,7 @@ public class TargetResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getTarget", summary = "One target; the ETag is its version")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response get(@PathParam("id") String id) {
         TargetView view = service.get(id);
@@ -73,7 +73,7 @@ public class TargetResource {
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "listTargetHistory", summary = "Audit trail: who changed the target, when, and what")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public cn.liaocheng.rdcoverage.common.PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
         var all = service.history(id);
@@ -83,7 +83,7 @@ public class TargetResource {
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replaceTarget", summary = "Change a target's rate or provincial increase; If-Match guards against lost updates")
-    @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.CITY_OFFICER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid TargetInput body) {

@@ -76,7 +76,7 @@ public class EnterpriseResource {
 
     @GET
     @Operation(operationId = "listEnterprises", summary = "Enterprises, filtered and paged; sizeClass and aboveDesignatedSize reflect the latest figures")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public PageResult<EnterpriseView> list(@BeanParam EnterpriseFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
     }
@@ -98,7 +98,7 @@ public class EnterpriseResource {
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows with their latest figures, formula cells "
             + "neutralised); it imports back unchanged")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response listCsv(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         StreamingOutput body = out -> {
             try (CsvOutput csv = new CsvOutput(out, Exports.header(LIST_COLUMNS, language))) {
@@ -113,7 +113,7 @@ public class EnterpriseResource {
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as an xlsx workbook (credit codes as text cells, which Excel keeps whole); "
             + "it imports back unchanged")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response listXlsx(@BeanParam EnterpriseFilter filter) {
         StreamingOutput body = out -> {
             try (XlsxOutput xlsx = new XlsxOutput(out, "enterprises", LIST_COLUMNS)) {
@@ -132,7 +132,7 @@ public class EnterpriseResource {
 
     @POST
     @Operation(operationId = "createEnterprise", summary = "Register an enterprise (optionally with yearly figures)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid EnterpriseInput body) {
         ApiException.requireBody(body);
@@ -146,7 +146,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}")
     @Operation(operationId = "getEnterprise", summary = "One enterprise; the ETag is its version")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response get(@PathParam("creditCode") String creditCode) {
         EnterpriseView view = service.get(creditCode);
@@ -156,7 +156,7 @@ public class EnterpriseResource {
     @PUT
     @Path("/{creditCode}")
     @Operation(operationId = "replaceEnterprise", summary = "Replace an enterprise's attributes; If-Match with the ETag guards against lost updates")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response replace(@PathParam("creditCode") String creditCode,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid EnterpriseInput body) {
@@ -167,7 +167,7 @@ public class EnterpriseResource {
     @DELETE
     @Path("/{creditCode}")
     @Operation(operationId = "deleteEnterprise", summary = "Remove an enterprise and its figures")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
     public Response delete(@PathParam("creditCode") String creditCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(creditCode, ifMatch);
@@ -177,7 +177,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/history")
     @Operation(operationId = "listEnterpriseHistory", summary = "Audit trail: who changed the enterprise or its figures, when, and what")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("creditCode") String creditCode) {
         List<AuditHistory.Entry> all = service.history(creditCode);
@@ -187,7 +187,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/figures")
     @Operation(operationId = "listEnterpriseFigures", summary = "All statistical years of an enterprise, latest first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<FiguresView> figures(@PathParam("creditCode") String creditCode) {
         List<FiguresView> all = service.figures(creditCode);
@@ -197,7 +197,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/figures/{year}")
     @Operation(operationId = "getEnterpriseFigures", summary = "One statistical year")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
         FiguresView view = service.figures(creditCode, year);
@@ -207,7 +207,7 @@ public class EnterpriseResource {
     @PUT
     @Path("/{creditCode}/figures/{year}")
     @Operation(operationId = "putEnterpriseFigures", summary = "Create or replace one statistical year (201 when created)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response putFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
@@ -223,7 +223,7 @@ public class EnterpriseResource {
     @DELETE
     @Path("/{creditCode}/figures/{year}")
     @Operation(operationId = "deleteEnterpriseFigures", summary = "Remove one statistical year")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
     @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response deleteFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
@@ -242,7 +242,7 @@ public class EnterpriseResource {
                     + "with units such as 营业收入（万元） converted to yuan; title rows, blank and note rows are passed over. "
                     + "By default any invalid row means nothing is written (422 listing every rejected row, also on a dry "
                     + "run); mode=partial keeps the valid rows; dryRun=true writes nothing.")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @LargeBody
     @RateLimited("imports")
     public ImportReport importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

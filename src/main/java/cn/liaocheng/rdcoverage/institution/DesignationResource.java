@@ -40,7 +40,7 @@ public class DesignationResource {
 
     @GET
     @Operation(operationId = "listDesignations", summary = "Provincial and national designations of an institution, oldest grant first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<DesignationView> list(@PathParam("id") String id) {
         List<DesignationView> all = service.list(id);
@@ -49,7 +49,7 @@ public class DesignationResource {
 
     @POST
     @Operation(operationId = "createDesignation", summary = "Record a provincial or national designation (省级/国家级研发机构) granted on a date")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response add(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid DesignationInput body) {
         ApiException.requireBody(body);
@@ -63,7 +63,7 @@ public class DesignationResource {
     @GET
     @Path("/{designationId}")
     @Operation(operationId = "getDesignation", summary = "One designation; the ETag is its version")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response get(@PathParam("id") String id, @PathParam("designationId") String designationId) {
         DesignationView view = service.get(id, designationId);
@@ -73,7 +73,7 @@ public class DesignationResource {
     @POST
     @Path("/{designationId}/revocations")
     @Operation(operationId = "revokeDesignation", summary = "Revoke or delist a designation (被撤销或摘牌): it stops counting from revokedOn; 409 when already revoked")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response revoke(@PathParam("id") String id, @PathParam("designationId") String designationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key,

@@ -59,7 +59,7 @@ public class InstitutionResource {
 
     @GET
     @Operation(operationId = "listInstitutions", summary = "R&D institutions, filtered and paged")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InstitutionView> list(@BeanParam InstitutionFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
@@ -69,7 +69,7 @@ public class InstitutionResource {
     @Operation(operationId = "createInstitution", summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)",
             description = "By an enterprise taking part, the city, or a county officer for enterprises of its region "
                     + "(the audit trail records who declared it and in which role).")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid InstitutionInput body) {
         ApiException.requireBody(body);
@@ -86,7 +86,7 @@ public class InstitutionResource {
             description = "All or nothing: every entry is checked like a declaration (and recognizedOn not after today); "
                     + "a 400 lists the problems of every entry (fields institutions[k]....) and nothing is stored. "
                     + "No award is proposed for them. Audited as the city officer's change.")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoricRegister.Result.class)))
     public Response loadHistoric(@HeaderParam("Idempotency-Key") String key, @Valid HistoricRegister body) {
         ApiException.requireBody(body);
@@ -97,7 +97,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getInstitution", summary = "One institution; capacity is its latest declared year")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response get(@PathParam("id") String id) {
         InstitutionView view = service.get(id);
@@ -107,7 +107,7 @@ public class InstitutionResource {
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replaceInstitution", summary = "Replace what was declared; If-Match guards against lost updates")
-    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid InstitutionInput body) {
@@ -124,7 +124,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "200", description = "The institution as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @Operation(operationId = "consentToInstitution", summary = "A participant confirms it takes part (its own ENTERPRISE token, or a county officer of its "
             + "region for it); until every participant has, the institution cannot be submitted")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER})
     public Response consent(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid ConsentInput body) {
         ApiException.requireBody(body);
         return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/consents", body, () -> {
@@ -142,7 +142,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "200", description = "The institution as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @Operation(operationId = "correctInstitution", summary = "City officer: correct the facts a decision rested on (build mode, participants, capacity), "
             + "with a reason kept in the audit trail; If-Match guards against lost updates")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam("Idempotency-Key") String key, @Valid CorrectionInput body) {
         ApiException.requireBody(body);
@@ -155,7 +155,7 @@ public class InstitutionResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteInstitution", summary = "Remove a declared (not yet recognised) institution")
-    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
     @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -166,7 +166,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "listInstitutionHistory", summary = "Audit trail: who changed the institution or its capacity, when, and what")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("id") String id) {
         List<AuditHistory.Entry> all = service.history(id);
@@ -176,7 +176,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/capacity")
     @Operation(operationId = "listInstitutionCapacities", summary = "Every declared year of capacity, latest first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<CapacityView> capacities(@PathParam("id") String id) {
         List<CapacityView> all = service.capacities(id);
@@ -186,7 +186,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/capacity/{year}")
     @Operation(operationId = "getInstitutionCapacity", summary = "The capacity declared for one year")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response capacity(@PathParam("id") String id, @PathParam("year") int year) {
         CapacityView view = service.capacity(id, year);
@@ -196,7 +196,7 @@ public class InstitutionResource {
     @PUT
     @Path("/{id}/capacity/{year}")
     @Operation(operationId = "putInstitutionCapacity", summary = "Declare or correct one year's capacity (201 when new)")
-    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
@@ -212,7 +212,7 @@ public class InstitutionResource {
     @Operation(operationId = "getInstitutionEligibility", summary = "Evaluate the stored institution against the policy in force on asOf (default today)",
             description = "Uses each participant's figures of asOf's year (else the latest earlier year), the capacity "
                     + "declared for that year (else the latest earlier one), the cooperations, platform and agreement.")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public Result eligibility(@PathParam("id") String id,
                               @Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf) {

@@ -35,7 +35,7 @@ public class RevocationResource {
     @POST
     @Operation(operationId = "revokeInstitution", summary = "Revoke a RECOGNIZED institution (status REVOKED): its enterprises stop being covered from revokedOn; "
             + "409 when it is not RECOGNIZED")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam("Idempotency-Key") String key, @Valid RevocationInput body) {

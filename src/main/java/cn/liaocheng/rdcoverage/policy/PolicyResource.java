@@ -74,7 +74,7 @@ public class PolicyResource {
 
     @POST
     @Operation(operationId = "createPolicy", summary = "Publish a new policy version (takes effect on its effectiveFrom date)")
-    @RolesAllowed(Role.ADMIN_)
+    @RolesAllowed(Role.Names.ADMIN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @RequestBody(content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Policy.class))) String body) throws JsonProcessingException {
@@ -89,7 +89,7 @@ public class PolicyResource {
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replacePolicy", summary = "Correct a policy version that no stored decision has used yet")
-    @RolesAllowed(Role.ADMIN_)
+    @RolesAllowed(Role.Names.ADMIN)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) String body) throws JsonProcessingException {

@@ -72,7 +72,7 @@ public class ReviewResource {
 
     @POST
     @Path("/rounds")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @Operation(operationId = "createRound", summary = "Open a round (id like 2026H2)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response createRound(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundInput body) {
@@ -95,7 +95,7 @@ public class ReviewResource {
 
     @POST
     @Path("/rounds/{id}/transitions")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @Operation(operationId = "transitionRound", summary = "OPEN → REVIEWING (START_REVIEW) → CLOSED (CLOSE)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -109,7 +109,7 @@ public class ReviewResource {
 
     @GET
     @Path("/applications")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listApplications", summary = "Applications in the caller's scope, filtered and paged")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<ApplicationView> applications(@BeanParam ReviewService.Filter filter, @BeanParam PageQuery paging) {
@@ -118,7 +118,7 @@ public class ReviewResource {
 
     @POST
     @Path("/applications")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @Operation(operationId = "createApplication", summary = "Start an application (DRAFT) for an institution in an OPEN round; one live application per institution and round",
             description = "By an enterprise taking part, the city, or a county officer for an institution with a participant of its region "
                     + "(audited as acting for it).")
@@ -133,7 +133,7 @@ public class ReviewResource {
 
     @GET
     @Path("/applications/{id}")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getApplication", summary = "One application with its timeline, decision and awards")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response application(@PathParam("id") String id) {
@@ -143,7 +143,7 @@ public class ReviewResource {
 
     @GET
     @Path("/applications/{id}/history")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listApplicationHistory", summary = "Audit trail of the application and its inspections (the timeline is on the application itself)")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
@@ -153,7 +153,7 @@ public class ReviewResource {
 
     @POST
     @Path("/applications/{id}/transitions")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @Operation(operationId = "transitionApplication", summary = "Move an application on: SUBMIT, WITHDRAW (enterprise); COUNTY_APPROVE, RETURN, COUNTY_REJECT (county); "
             + "START_ASSESSMENT, RECOGNIZE, REJECT (city). 409 lists the allowed actions; RECOGNIZE of an institution that "
             + "does not qualify is 422 with the unmet criteria unless override is true with a reason")
@@ -169,7 +169,7 @@ public class ReviewResource {
 
     @GET
     @Path("/inspections")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listInspections", summary = "Inspections; an assessor sees only those assigned to it")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InspectionView> inspections(@QueryParam("applicationId") String applicationId,
@@ -180,7 +180,7 @@ public class ReviewResource {
 
     @POST
     @Path("/inspections")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @Operation(operationId = "createInspection", summary = "Assign a material review or on-site inspection of an application under assessment")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response assign(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.InspectionInput body) {
@@ -193,7 +193,7 @@ public class ReviewResource {
 
     @GET
     @Path("/inspections/{id}")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getInspection", summary = "One inspection")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response inspection(@PathParam("id") String id) {
@@ -204,7 +204,7 @@ public class ReviewResource {
     @POST
     @Path("/inspections/{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @Operation(operationId = "cancelInspection", summary = "The city cancels an inspection still ASSIGNED, with a reason (a RECOGNIZE waits for open on-site inspections)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response cancelInspection(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -219,7 +219,7 @@ public class ReviewResource {
     @PATCH
     @Path("/inspections/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @RolesAllowed(Role.ASSESSOR_)
+    @RolesAllowed(Role.Names.ASSESSOR)
     @Operation(operationId = "recordInspection", summary = "The assigned assessor records conductedOn, verifiedCapacity, findings and a conclusion (which closes it)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

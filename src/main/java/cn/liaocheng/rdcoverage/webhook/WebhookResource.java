@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks")
-@RolesAllowed({Role.ADMIN_, Role.PROVINCE_})
+@RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE})
 public class WebhookResource {
     @Inject
     Subscriptions subscriptions;
