@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import jakarta.ws.rs.core.HttpHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.liaocheng.rdcoverage.institution.Institution;
@@ -39,6 +40,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Awards")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN})
 public class AwardResource {
     @Inject
     AwardService awards;
@@ -49,9 +52,8 @@ public class AwardResource {
     @Inject
     Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     Regions regions;
@@ -60,7 +62,6 @@ public class AwardResource {
     java.time.Clock clock;
 
     @GET
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listAwards", summary = "Awards in the caller's scope, filtered by regionCode, creditCode, program, status, fiscalYear")
     public PageResult<AwardView> list(@BeanParam AwardService.Filter filter, @BeanParam PageQuery paging) {
         return awards.list(filter, paging);
@@ -73,16 +74,13 @@ public class AwardResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response propose(@HeaderParam("Idempotency-Key") String key, @jakarta.validation.Valid AwardService.ManualProposal body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/awards", body, () -> {
-            AwardView v = awards.proposeManually(body);
-            return Response.created(jakarta.ws.rs.core.UriBuilder.fromResource(AwardResource.class).path(v.id()).build())
-                    .tag(ETags.tag(v.version())).entity(v).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/awards", body,
+                () -> ETags.created(awards.proposeManually(body),
+                        v -> jakarta.ws.rs.core.UriBuilder.fromResource(AwardResource.class).path(v.id()).build()));
     }
 
     @GET
     @Produces(CsvOutput.MEDIA_TYPE)
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(summary = "The same filter as CSV for finance (UTF-8 with BOM; e.g. status=APPROVED for payment)")
     public Response listCsv(@BeanParam AwardService.Filter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         java.util.Map<String, String> enterpriseNames = new java.util.HashMap<>();
@@ -116,22 +114,18 @@ public class AwardResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getAward", summary = "One award; basis says how its amount was reached")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response get(@PathParam("id") String id) {
-        AwardView v = awards.get(id);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(awards.get(id));
     }
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listAwardHistory", summary = "Audit trail: who proposed, approved, paid or cancelled the award, and when")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
-        var all = awards.history(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(awards.history(id));
     }
 
     @POST
@@ -143,9 +137,7 @@ public class AwardResource {
     public Response transition(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                                AwardService.TransitionRequest body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/awards/" + id + "/transitions", body, () -> {
-            AwardView v = awards.transition(id, body);
-            return Response.ok(v).tag(ETags.tag(v.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/awards/" + id + "/transitions", body,
+                () -> ETags.ok(awards.transition(id, body)));
     }
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,9 +49,8 @@ public class AwardService {
     @Inject
     Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     Clock clock;

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,7 +13,6 @@ import cn.liaocheng.rdcoverage.common.FieldCodes;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.eligibility.Tier;
 import cn.liaocheng.rdcoverage.region.Regions;
-import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.security.Authenticated;
@@ -55,12 +55,9 @@ public class CountyAwardPolicyResource {
     @Inject
     Regions regions;
 
-    @Inject
-    Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     Idempotency idempotency;
@@ -99,9 +96,8 @@ public class CountyAwardPolicyResource {
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<CountyAwardPolicyView> list(@PathParam("code") String code) {
         region(code);
-        List<CountyAwardPolicyView> all = CountyAwardPolicy.<CountyAwardPolicy>list("regionCode = ?1 order by effectiveFrom", code)
-                .stream().map(CountyAwardPolicyView::of).toList();
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(CountyAwardPolicy.<CountyAwardPolicy>list("regionCode = ?1 order by effectiveFrom", code)
+                .stream().map(CountyAwardPolicyView::of).toList());
     }
 
     @POST

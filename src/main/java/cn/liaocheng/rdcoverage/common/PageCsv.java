@@ -1,6 +1,6 @@
 package cn.liaocheng.rdcoverage.common;
 
-import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,12 +39,9 @@ public class PageCsv implements MessageBodyWriter<PageResult<?>> {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     Clock clock;

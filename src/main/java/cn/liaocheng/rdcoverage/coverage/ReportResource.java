@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.HeaderParam;
 import cn.liaocheng.rdcoverage.common.Exports;
@@ -41,6 +42,8 @@ import java.util.List;
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
+@RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE,
+        Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class ReportResource {
     @Inject
     cn.liaocheng.rdcoverage.common.Idempotency idempotency;
@@ -57,9 +60,8 @@ public class ReportResource {
     @Inject
     cn.liaocheng.rdcoverage.security.Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @GET
     @Path("/coverage")
@@ -67,7 +69,6 @@ public class ReportResource {
             description = "An enterprise is covered on asOf when it is above designated size in the statistical year "
                     + "(asOf's year if any figures of it are loaded, else the latest earlier year) and takes part in an "
                     + "institution recognised on or before asOf and not revoked by then. A county officer gets only its region.")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public CoverageReport coverage(@Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf,
                                    @QueryParam("regionCode") String regionCode) {
@@ -78,7 +79,6 @@ public class ReportResource {
     @Path("/coverage")
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The coverage report as CSV (UTF-8 with BOM): the city line first, then one line per region")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response coverageCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
@@ -109,7 +109,6 @@ public class ReportResource {
     @Path("/coverage")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The coverage report as an xlsx workbook: the city line first, then one line per region")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response coverageXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
         StreamingOutput body = out -> {
@@ -139,7 +138,6 @@ public class ReportResource {
             + "revenue. Per region in scope: the list's uncovered, never visited and overdue counts (before the filters). "
             + "Keyset paging: ask for the next page with after={next} of this one (same filters and sort, page 0); "
             + "numbered pages (page=N) still work but cost more the further they go.")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public UncoveredPage uncovered(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                    @Parameter(description = "true: only overdue enterprises; false: only those not overdue")
@@ -158,7 +156,6 @@ public class ReportResource {
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The whole work list as CSV (UTF-8 with BOM), streamed: read a thousand rows at a time by keyset, "
             + "so memory stays bounded at any length and no row is skipped or repeated while the list changes")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response uncoveredCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                  @QueryParam("overdue") Boolean overdue, @QueryParam("noFollowUpSince") String noFollowUpSince,
                                  @QueryParam("sort") String sort, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
@@ -189,7 +186,6 @@ public class ReportResource {
     @Path("/uncovered")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The whole work list as an xlsx workbook (credit codes as text cells), streamed as the CSV is")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response uncoveredXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                   @QueryParam("overdue") Boolean overdue, @QueryParam("noFollowUpSince") String noFollowUpSince,
                                   @QueryParam("sort") String sort) {
@@ -209,7 +205,6 @@ public class ReportResource {
     @GET
     @Path("/coverage/trend")
     @Operation(operationId = "getCoverageTrend", summary = "The stored snapshots taken as of a date in [from, to], oldest first: the city's figures, or a region's")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public Trend trend(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
         return snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
@@ -219,7 +214,6 @@ public class ReportResource {
     @Path("/coverage/trend")
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The trend as CSV (UTF-8 with BOM): one line per date and kind")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response trendCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Trend trend = snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
@@ -238,7 +232,6 @@ public class ReportResource {
     @Path("/coverage/trend")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The trend as an xlsx workbook: one line per date and kind")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response trendXlsx(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
         Trend trend = snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
         StreamingOutput body = out -> {
@@ -283,7 +276,6 @@ public class ReportResource {
     @GET
     @Path("/snapshots")
     @Operation(operationId = "listSnapshots", summary = "Stored snapshots of the coverage report, latest asOf first (without the report itself)")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<SnapshotView> snapshots(@QueryParam("from") String from, @QueryParam("to") String to,
                                               @BeanParam PageQuery paging) {
@@ -307,7 +299,6 @@ public class ReportResource {
     @GET
     @Path("/snapshots/{id}")
     @Operation(operationId = "getSnapshot", summary = "One snapshot with its report as stored (a county officer sees only its region)")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SnapshotView.class)))
     public Response snapshot(@PathParam("id") String id) {
         SnapshotView view = snapshots.get(id);

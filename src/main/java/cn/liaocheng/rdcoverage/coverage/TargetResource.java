@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Targets")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class TargetResource {
     @Inject
     cn.liaocheng.rdcoverage.common.Idempotency idempotency;
@@ -41,7 +43,6 @@ public class TargetResource {
 
     @GET
     @Operation(operationId = "listTargets", summary = "Yearly targets (建设目标), city-wide and per region; filter by year and regionCode (CITY for city-wide)")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<TargetView> list(@BeanParam TargetFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
@@ -53,31 +54,25 @@ public class TargetResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid TargetInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/targets", body, () -> {
-            TargetView view = service.create(body);
-            return Response.created(UriBuilder.fromResource(TargetResource.class).path(view.id()).build())
-                    .tag(ETags.tag(view.version())).entity(view).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/targets", body,
+                () -> ETags.created(service.create(body),
+                        view -> UriBuilder.fromResource(TargetResource.class).path(view.id()).build()));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getTarget", summary = "One target; the ETag is its version")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response get(@PathParam("id") String id) {
-        TargetView view = service.get(id);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(id));
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "listTargetHistory", summary = "Audit trail: who changed the target, when, and what")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public cn.liaocheng.rdcoverage.common.PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
-        var all = service.history(id);
-        return new cn.liaocheng.rdcoverage.common.PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.history(id));
     }
 
     @PUT
@@ -87,8 +82,7 @@ public class TargetResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid TargetInput body) {
-        TargetView view = service.replace(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.replace(id, ApiException.requireBody(body), ifMatch));
     }
 
 }

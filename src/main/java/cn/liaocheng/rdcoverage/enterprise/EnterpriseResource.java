@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.Exports;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,6 +52,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Enterprises")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class EnterpriseResource {
     @Inject
     cn.liaocheng.rdcoverage.common.Idempotency idempotency;
@@ -66,9 +69,8 @@ public class EnterpriseResource {
     @Inject
     Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     java.time.Clock clock;
@@ -76,7 +78,6 @@ public class EnterpriseResource {
 
     @GET
     @Operation(operationId = "listEnterprises", summary = "Enterprises, filtered and paged; sizeClass and aboveDesignatedSize reflect the latest figures")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public PageResult<EnterpriseView> list(@BeanParam EnterpriseFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
     }
@@ -98,7 +99,6 @@ public class EnterpriseResource {
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows with their latest figures, formula cells "
             + "neutralised); it imports back unchanged")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response listCsv(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         StreamingOutput body = out -> {
             try (CsvOutput csv = new CsvOutput(out, Exports.header(LIST_COLUMNS, language))) {
@@ -113,7 +113,6 @@ public class EnterpriseResource {
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as an xlsx workbook (credit codes as text cells, which Excel keeps whole); "
             + "it imports back unchanged")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response listXlsx(@BeanParam EnterpriseFilter filter) {
         StreamingOutput body = out -> {
             try (XlsxOutput xlsx = new XlsxOutput(out, "enterprises", LIST_COLUMNS)) {
@@ -136,21 +135,17 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid EnterpriseInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/enterprises", body, () -> {
-            EnterpriseView view = service.create(body);
-            return Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build())
-                    .tag(ETags.tag(view.version())).entity(view).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/enterprises", body,
+                () -> ETags.created(service.create(body),
+                        view -> UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build()));
     }
 
     @GET
     @Path("/{creditCode}")
     @Operation(operationId = "getEnterprise", summary = "One enterprise; the ETag is its version")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response get(@PathParam("creditCode") String creditCode) {
-        EnterpriseView view = service.get(creditCode);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(creditCode));
     }
 
     @PUT
@@ -160,8 +155,7 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response replace(@PathParam("creditCode") String creditCode,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid EnterpriseInput body) {
-        EnterpriseView view = service.replace(creditCode, ApiException.requireBody(body), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.replace(creditCode, ApiException.requireBody(body), ifMatch));
     }
 
     @DELETE
@@ -177,31 +171,25 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/history")
     @Operation(operationId = "listEnterpriseHistory", summary = "Audit trail: who changed the enterprise or its figures, when, and what")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("creditCode") String creditCode) {
-        List<AuditHistory.Entry> all = service.history(creditCode);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.history(creditCode));
     }
 
     @GET
     @Path("/{creditCode}/figures")
     @Operation(operationId = "listEnterpriseFigures", summary = "All statistical years of an enterprise, latest first")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<FiguresView> figures(@PathParam("creditCode") String creditCode) {
-        List<FiguresView> all = service.figures(creditCode);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.figures(creditCode));
     }
 
     @GET
     @Path("/{creditCode}/figures/{year}")
     @Operation(operationId = "getEnterpriseFigures", summary = "One statistical year")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
-        FiguresView view = service.figures(creditCode, year);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.figures(creditCode, year));
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
@@ -64,9 +65,8 @@ public class EnterpriseService {
     @Inject
     Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     AuditHistory audit;

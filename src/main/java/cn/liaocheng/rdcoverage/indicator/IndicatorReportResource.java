@@ -30,6 +30,8 @@ import java.util.List;
 @Path("/api/v1/reports/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
+@RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE,
+        Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class IndicatorReportResource {
     @Inject
     IndicatorReportService service;
@@ -46,7 +48,6 @@ public class IndicatorReportResource {
             description = "Computed in SQL on the year's last day, as the coverage report: see the IndicatorReport schema. "
                     + "Money in yuan, personnel in persons, patents and new products in items. A county officer or a "
                     + "supervisor gets only its regions and no city line; regionCode outside its scope is 403 naming its regions.")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public IndicatorReport report(@Parameter(description = "the year, default last year") @QueryParam("year") String year,
                                   @QueryParam("regionCode") String regionCode) {
         return service.report(year(year), regionCode);
@@ -61,7 +62,6 @@ public class IndicatorReportResource {
     @GET
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The indicators report as CSV (UTF-8 with BOM): the city line first, then one line per region")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response reportCsv(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         IndicatorReport report = service.report(year(year), regionCode);
@@ -79,7 +79,6 @@ public class IndicatorReportResource {
     @GET
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The indicators report as an xlsx workbook: the city line first, then one line per region")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response reportXlsx(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode) {
         IndicatorReport report = service.report(year(year), regionCode);
         StreamingOutput body = out -> {
@@ -113,7 +112,6 @@ public class IndicatorReportResource {
     @Path("/trend")
     @cn.liaocheng.rdcoverage.common.ReportETag
     @Operation(operationId = "getIndicatorTrend", summary = "The city's (or a region's) indicator totals and growth for each year from..to (years, at most 30)")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public IndicatorReportService.Trend trend(@QueryParam("from") String from, @QueryParam("to") String to,
                                               @QueryParam("regionCode") String regionCode) {
         return service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);
@@ -123,7 +121,6 @@ public class IndicatorReportResource {
     @Path("/trend")
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The indicator trend as CSV (UTF-8 with BOM): one line per year, totals and growth on the year before")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public Response trendCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         IndicatorReportService.Trend trend = service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.coverage.ReportService;
@@ -36,9 +37,8 @@ public class IndicatorReportService {
     @Inject
     Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     ObjectMapper json;

@@ -31,6 +31,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class IndicatorResource {
     @Inject
     IndicatorService service;
@@ -38,20 +40,16 @@ public class IndicatorResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     @Operation(operationId = "listInstitutionIndicators", summary = "Every reported year of an institution's R&D indicators, latest first")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public PageResult<IndicatorView> list(@PathParam("id") String id) {
-        List<IndicatorView> all = service.list(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.list(id));
     }
 
     @GET
     @Path("/{year}")
     @Operation(operationId = "getInstitutionIndicators", summary = "One year's indicators, with the R&D expenditure and personnel of that year's capacity; the ETag is its version")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
     public Response get(@PathParam("id") String id, @PathParam("year") int year) {
-        IndicatorView view = service.get(id, year);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(id, year));
     }
 
     @PUT

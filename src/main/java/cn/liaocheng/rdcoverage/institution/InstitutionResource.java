@@ -47,6 +47,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Institutions")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class InstitutionResource {
     @Inject
     cn.liaocheng.rdcoverage.common.Idempotency idempotency;
@@ -59,7 +61,6 @@ public class InstitutionResource {
 
     @GET
     @Operation(operationId = "listInstitutions", summary = "R&D institutions, filtered and paged")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InstitutionView> list(@BeanParam InstitutionFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
@@ -73,11 +74,9 @@ public class InstitutionResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid InstitutionInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions", body, () -> {
-            InstitutionView view = service.create(body);
-            return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
-                    .tag(ETags.tag(view.version())).entity(view).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions", body,
+                () -> ETags.created(service.create(body),
+                        view -> UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build()));
     }
 
     @POST
@@ -97,11 +96,9 @@ public class InstitutionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getInstitution", summary = "One institution; capacity is its latest declared year")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response get(@PathParam("id") String id) {
-        InstitutionView view = service.get(id);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(id));
     }
 
     @PUT
@@ -111,8 +108,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid InstitutionInput body) {
-        InstitutionView view = service.replace(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.replace(id, ApiException.requireBody(body), ifMatch));
     }
 
     /** {@code {"creditCode": "..."}}: the participant that confirms. */
@@ -127,10 +123,8 @@ public class InstitutionResource {
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER})
     public Response consent(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid ConsentInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/consents", body, () -> {
-            InstitutionView view = service.consent(id, body.creditCode());
-            return Response.ok(view).tag(ETags.tag(view.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/consents", body,
+                () -> ETags.ok(service.consent(id, body.creditCode())));
     }
 
     /** A city officer's correction of frozen facts, with the reason that the audit trail keeps. */
@@ -146,10 +140,8 @@ public class InstitutionResource {
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam("Idempotency-Key") String key, @Valid CorrectionInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/corrections", body, () -> {
-            InstitutionView view = service.correct(id, body.institution(), body.reason(), ifMatch);
-            return Response.ok(view).tag(ETags.tag(view.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/corrections", body,
+                () -> ETags.ok(service.correct(id, body.institution(), body.reason(), ifMatch)));
     }
 
     @DELETE
@@ -166,27 +158,22 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "listInstitutionHistory", summary = "Audit trail: who changed the institution or its capacity, when, and what")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("id") String id) {
-        List<AuditHistory.Entry> all = service.history(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.history(id));
     }
 
     @GET
     @Path("/{id}/capacity")
     @Operation(operationId = "listInstitutionCapacities", summary = "Every declared year of capacity, latest first")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<CapacityView> capacities(@PathParam("id") String id) {
-        List<CapacityView> all = service.capacities(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.capacities(id));
     }
 
     @GET
     @Path("/{id}/capacity/{year}")
     @Operation(operationId = "getInstitutionCapacity", summary = "The capacity declared for one year")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response capacity(@PathParam("id") String id, @PathParam("year") int year) {
         CapacityView view = service.capacity(id, year);
@@ -212,7 +199,6 @@ public class InstitutionResource {
     @Operation(operationId = "getInstitutionEligibility", summary = "Evaluate the stored institution against the policy in force on asOf (default today)",
             description = "Uses each participant's figures of asOf's year (else the latest earlier year), the capacity "
                     + "declared for that year (else the latest earlier one), the cooperations, platform and agreement.")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public Result eligibility(@PathParam("id") String id,
                               @Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf) {

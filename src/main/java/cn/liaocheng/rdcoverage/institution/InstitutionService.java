@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
@@ -78,9 +79,8 @@ public class InstitutionService {
     @Inject
     Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     AuditHistory audit;

@@ -40,9 +40,7 @@ public class RevocationResource {
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam("Idempotency-Key") String key, @Valid RevocationInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/revocations", body, () -> {
-            InstitutionView view = service.revokeInstitution(id, body, ifMatch);
-            return Response.ok(view).tag(ETags.tag(view.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/revocations", body,
+                () -> ETags.ok(service.revokeInstitution(id, body, ifMatch)));
     }
 }

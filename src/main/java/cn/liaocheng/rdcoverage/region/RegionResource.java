@@ -25,7 +25,6 @@ public class RegionResource {
     @Authenticated
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<Regions.RegionView> list() {
-        List<Regions.RegionView> all = regions.all();
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(regions.all());
     }
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.capacity.CapacityInput;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.events.Changes;
@@ -37,9 +38,8 @@ public class InspectionService {
     @Inject
     Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     Clock clock;

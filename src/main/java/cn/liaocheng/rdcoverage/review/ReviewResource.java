@@ -42,6 +42,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR,
+        Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
 public class ReviewResource {
     private static final String IDEMPOTENCY = "Idempotency-Key";
 
@@ -65,9 +67,8 @@ public class ReviewResource {
     public PageResult<RoundView> rounds(@QueryParam("updatedSince") String updatedSince) {
         java.time.Instant since = updatedSince == null || updatedSince.isBlank() ? null
                 : cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", updatedSince);
-        List<RoundView> all = review.rounds().stream()
-                .filter(r -> since == null || r.updatedAt() != null && !r.updatedAt().isBefore(since)).toList();
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(review.rounds().stream()
+                .filter(r -> since == null || r.updatedAt() != null && !r.updatedAt().isBefore(since)).toList());
     }
 
     @POST
@@ -77,10 +78,8 @@ public class ReviewResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response createRound(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/rounds", body, () -> {
-            RoundView v = review.createRound(body);
-            return Response.created(UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/rounds", body,
+                () -> ETags.created(review.createRound(body), v -> UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())));
     }
 
     @GET
@@ -89,8 +88,7 @@ public class ReviewResource {
     @Operation(operationId = "getRound", summary = "One round")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response round(@PathParam("id") String id) {
-        RoundView v = review.round(id);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(review.round(id));
     }
 
     @POST
@@ -101,15 +99,12 @@ public class ReviewResource {
     public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundTransition body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/rounds/" + id + "/transitions", body, () -> {
-            RoundView v = review.transitionRound(id, body, ifMatch);
-            return Response.ok(v).tag(ETags.tag(v.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/rounds/" + id + "/transitions", body,
+                () -> ETags.ok(review.transitionRound(id, body, ifMatch)));
     }
 
     @GET
     @Path("/applications")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listApplications", summary = "Applications in the caller's scope, filtered and paged")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<ApplicationView> applications(@BeanParam ReviewService.Filter filter, @BeanParam PageQuery paging) {
@@ -125,30 +120,24 @@ public class ReviewResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/applications", body, () -> {
-            ApplicationView v = review.create(body);
-            return Response.created(UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/applications", body,
+                () -> ETags.created(review.create(body), v -> UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())));
     }
 
     @GET
     @Path("/applications/{id}")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getApplication", summary = "One application with its timeline, decision and awards")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response application(@PathParam("id") String id) {
-        ApplicationView v = review.get(id);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(review.get(id));
     }
 
     @GET
     @Path("/applications/{id}/history")
-    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listApplicationHistory", summary = "Audit trail of the application and its inspections (the timeline is on the application itself)")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
-        var all = review.history(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(review.history(id));
     }
 
     @POST
@@ -161,10 +150,8 @@ public class ReviewResource {
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Transition body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/applications/" + id + "/transitions", body, () -> {
-            ApplicationView v = review.transition(id, body, ifMatch);
-            return Response.ok(v).tag(ETags.tag(v.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/applications/" + id + "/transitions", body,
+                () -> ETags.ok(review.transition(id, body, ifMatch)));
     }
 
     @GET
@@ -185,10 +172,9 @@ public class ReviewResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response assign(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.InspectionInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/inspections", body, () -> {
-            InspectionView v = inspections.assign(body);
-            return Response.created(UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/inspections", body,
+                () -> ETags.created(inspections.assign(body),
+                        v -> UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())));
     }
 
     @GET
@@ -197,8 +183,7 @@ public class ReviewResource {
     @Operation(operationId = "getInspection", summary = "One inspection")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response inspection(@PathParam("id") String id) {
-        InspectionView v = inspections.get(id);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(inspections.get(id));
     }
 
     @POST
@@ -210,10 +195,8 @@ public class ReviewResource {
     public Response cancelInspection(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Cancellation body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/inspections/" + id + "/cancellation", body, () -> {
-            InspectionView v = inspections.cancel(id, body, ifMatch);
-            return Response.ok(v).tag(ETags.tag(v.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/inspections/" + id + "/cancellation", body,
+                () -> ETags.ok(inspections.cancel(id, body, ifMatch)));
     }
 
     @PATCH
@@ -224,8 +207,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid ReviewInputs.InspectionRecord body) {
-        InspectionView v = inspections.record(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(inspections.record(id, ApiException.requireBody(body), ifMatch));
     }
 
 }

@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Supervision")
+@RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.PROVINCE, Role.Names.ADMIN,
+        Role.Names.SUPERVISOR})
 public class FollowUpResource {
     @Inject
     FollowUpService service;
@@ -44,7 +46,6 @@ public class FollowUpResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     @Operation(operationId = "listFollowUps", summary = "The follow-ups (visits) of an enterprise, latest visit first")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public PageResult<FollowUpView> list(@PathParam("creditCode") String creditCode, @BeanParam PageQuery paging) {
         return service.list(creditCode, paging);
     }
@@ -52,7 +53,6 @@ public class FollowUpResource {
     @GET
     @Path("/{followUpId}")
     @Operation(operationId = "getFollowUp", summary = "One follow-up of an enterprise")
-    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public FollowUpView get(@PathParam("creditCode") String creditCode, @PathParam("followUpId") String followUpId) {
         return service.get(creditCode, followUpId);
     }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.supervision;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -30,9 +31,8 @@ public class FollowUpService {
     @Inject
     Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     Clock clock;

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review.summary;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.award.Award;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
@@ -42,9 +43,8 @@ public class RoundSummaryService {
     @Inject
     Caller caller;
 
-    /** What the caller sees and acts for (one definition per kind). */
     @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    Scope scope;
 
     @Inject
     Regions regions;
