@@ -2,9 +2,6 @@ package cn.liaocheng.rdcoverage.award;
 
 import cn.liaocheng.rdcoverage.security.Scope;
 import jakarta.ws.rs.core.HttpHeaders;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import cn.liaocheng.rdcoverage.institution.Institution;
-import cn.liaocheng.rdcoverage.enterprise.Enterprise;
 import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.common.Exports;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,7 +13,6 @@ import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
-import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -47,10 +43,10 @@ public class AwardResource {
     AwardService awards;
 
     @Inject
-    Idempotency idempotency;
+    AwardNames names;
 
     @Inject
-    Caller caller;
+    Idempotency idempotency;
 
     @Inject
     Scope scope;
@@ -92,15 +88,9 @@ public class AwardResource {
                 awards.forEach(filter, a -> {
                     Regions.RegionView region = a.regionCode() == null ? null : regions.get(a.regionCode());
                     csv.row(a.id(), a.program(), a.creditCode(),
-                            enterpriseNames.computeIfAbsent(a.creditCode(), code -> QuarkusTransaction.requiringNew().call(() -> {
-                                Enterprise e = Enterprise.findById(code);
-                                return e == null ? "" : e.name;
-                            })),
+                            enterpriseNames.computeIfAbsent(a.creditCode(), names::enterprise),
                             a.regionCode(), region == null ? null : region.name(), a.institutionId(),
-                            institutionNames.computeIfAbsent(a.institutionId(), id -> QuarkusTransaction.requiringNew().call(() -> {
-                                Institution i = Institution.findById(java.util.UUID.fromString(id));
-                                return i == null ? "" : i.name;
-                            })),
+                            institutionNames.computeIfAbsent(a.institutionId(), names::institution),
                             a.fiscalYear(), a.sizeClass(), a.tier(), a.amount(), a.status(), a.policyId(), a.proposedOn(),
                             a.approvedOn(), a.disbursedOn(), a.voucherRef(), a.basis());
                 });
