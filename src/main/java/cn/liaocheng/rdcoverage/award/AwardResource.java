@@ -39,23 +39,12 @@ import java.util.List;
 @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
         Role.Names.PROVINCE, Role.Names.ADMIN})
 public class AwardResource {
-    @Inject
-    AwardService awards;
-
-    @Inject
-    AwardNames names;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    Regions regions;
-
-    @Inject
-    java.time.Clock clock;
+    @Inject AwardService awards;
+    @Inject AwardNames names;
+    @Inject Idempotency idempotency;
+    @Inject Scope scope;
+    @Inject Regions regions;
+    @Inject java.time.Clock clock;
 
     @GET
     @Operation(operationId = "listAwards", summary = "Awards in the caller's scope, filtered by regionCode, creditCode, program, status, fiscalYear")

@@ -46,14 +46,9 @@ public class AwardService {
     static final Map<String, String> SORTABLE = Map.of("proposedOn", "a.proposedOn", "amount", "a.amount",
             "creditCode", "a.creditCode", "status", "a.status", "fiscalYear", "a.fiscalYear", "updatedAt", "a.updatedAt");
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    Clock clock;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     @Schema(name = "AwardNote")
     public record Note(String creditCode, String reason, @Schema(nullable = true) String detail) {
@@ -69,11 +64,8 @@ public class AwardService {
      * standard is paid the award of its size class's tier; the other reasons (not above size, INDUSTRY mode, already
      * awarded) still pay nothing.
      */
-    @Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
-
-    @Inject
-    cn.liaocheng.rdcoverage.policy.Policies policies;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject cn.liaocheng.rdcoverage.policy.Policies policies;
 
     /**
      * Proposes the awards a recognition earns: the city's first-recognition award for each participant the
@@ -275,8 +267,7 @@ public class AwardService {
         return Award.<Award>list("applicationId = ?1 order by program, creditCode", applicationId).stream().map(AwardView::of).toList();
     }
 
-    @Inject
-    cn.liaocheng.rdcoverage.security.AuditHistory audit;
+    @Inject cn.liaocheng.rdcoverage.security.AuditHistory audit;
 
     /** Every recorded change of an award (proposal, approval, payment, cancellation), oldest first. */
     public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String rawId) {

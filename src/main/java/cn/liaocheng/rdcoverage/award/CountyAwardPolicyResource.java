@@ -41,11 +41,8 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Awards")
 public class CountyAwardPolicyResource {
-    @Inject
-    CountyAwardPolicyService service;
-
-    @Inject
-    Idempotency idempotency;
+    @Inject CountyAwardPolicyService service;
+    @Inject Idempotency idempotency;
 
     /**
      * A supplement version. FIXED: {@code amounts}, yuan per tier (LARGE, MEDIUM, SMALL; 0 to 100,000,000 with at most

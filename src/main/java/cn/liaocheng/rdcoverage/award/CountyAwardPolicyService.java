@@ -30,17 +30,10 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class CountyAwardPolicyService {
-    @Inject
-    Regions regions;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Changes changes; // the change feed (issue 16)
+    @Inject Regions regions;
+    @Inject Scope scope;
+    @Inject Clock clock;
+    @Inject Changes changes; // the change feed (issue 16)
 
     /** The largest county supplement per tier, in yuan (with fen). */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");

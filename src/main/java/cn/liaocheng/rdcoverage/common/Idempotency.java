@@ -38,20 +38,11 @@ import java.util.function.Supplier;
 public class Idempotency {
     private static final Logger LOG = Logger.getLogger(Idempotency.class);
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    RdConfig rd;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject Caller caller;
+    @Inject JsonWebToken jwt;
+    @Inject RdConfig rd;
 
     /** Kept for callers written before issue 12: the caller is now always the token's issuer and subject. */
     public Response run(String key, String ignoredCaller, String method, String path, Object request, Supplier<Response> action) {

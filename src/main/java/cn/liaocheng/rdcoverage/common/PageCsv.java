@@ -33,18 +33,12 @@ import java.util.Map;
 @Provider
 @Produces(CsvOutput.MEDIA_TYPE)
 public class PageCsv implements MessageBodyWriter<PageResult<?>> {
-    @Inject
-    CurrentVertxRequest current;
-
-    @Inject
-    ObjectMapper json;
+    @Inject CurrentVertxRequest current;
+    @Inject ObjectMapper json;
 
 
-    @Inject
-    Scope scope;
-
-    @Inject
-    Clock clock;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

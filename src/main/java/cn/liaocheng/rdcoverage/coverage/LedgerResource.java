@@ -25,11 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
 public class LedgerResource {
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    LedgerChecker checker;
+    @Inject Idempotency idempotency;
+    @Inject LedgerChecker checker;
 
     @POST
     @Operation(operationId = "checkCoverageLedger", summary = "Recompute the coverage segments that the reports read from "

@@ -45,23 +45,11 @@ import java.util.List;
 @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE,
         Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class ReportResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    ReportService reports;
-
-    @Inject
-    SnapshotService snapshots;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    cn.liaocheng.rdcoverage.security.Caller caller;
-
-    @Inject
-    Scope scope;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject ReportService reports;
+    @Inject SnapshotService snapshots;
+    @Inject Clock clock;
+    @Inject Scope scope;
 
     @GET
     @Path("/coverage")
@@ -82,13 +70,7 @@ public class ReportResource {
     public Response coverageCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(COVERAGE_COLUMNS, language))) {
-                coverageRows(csv, report);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(COVERAGE_COLUMNS, language), out -> coverageRows(out, report)))
+        return Exports.csv(Exports.header(COVERAGE_COLUMNS, language), out -> coverageRows(out, report))
                 .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf())).build();
     }
 
@@ -111,13 +93,7 @@ public class ReportResource {
     @Operation(summary = "The coverage report as an xlsx workbook: the city line first, then one line per region")
     public Response coverageXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "coverage", COVERAGE_COLUMNS)) {
-                coverageRows(xlsx, report);
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .tag(TableTag.of(TableTag.XLSX, null, COVERAGE_COLUMNS, out -> coverageRows(out, report)))
+        return Exports.xlsx("coverage", COVERAGE_COLUMNS, out -> coverageRows(out, report))
                 .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf(), "xlsx"))
                 .build();
     }
@@ -162,14 +138,7 @@ public class ReportResource {
         LocalDate date = date("asOf", asOf);
         java.util.function.Consumer<java.util.function.Consumer<UncoveredEnterprise>> export =
                 reports.uncoveredExport(date, regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince), sort);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(UNCOVERED_COLUMNS, language))) {
-                export.accept(u -> uncoveredRow(csv, u));
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(UNCOVERED_COLUMNS, language),
-                        out -> export.accept(u -> uncoveredRow(out, u))))
+        return Exports.csv(Exports.header(UNCOVERED_COLUMNS, language), out -> export.accept(u -> uncoveredRow(out, u)))
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date)).build();
     }
 
@@ -192,13 +161,7 @@ public class ReportResource {
         LocalDate date = date("asOf", asOf);
         java.util.function.Consumer<java.util.function.Consumer<UncoveredEnterprise>> export =
                 reports.uncoveredExport(date, regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince), sort);
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "uncovered", UNCOVERED_COLUMNS)) {
-                export.accept(u -> uncoveredRow(xlsx, u));
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .tag(TableTag.of(TableTag.XLSX, null, UNCOVERED_COLUMNS, out -> export.accept(u -> uncoveredRow(out, u))))
+        return Exports.xlsx("uncovered", UNCOVERED_COLUMNS, out -> export.accept(u -> uncoveredRow(out, u)))
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date, "xlsx")).build();
     }
 
@@ -217,13 +180,7 @@ public class ReportResource {
     public Response trendCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Trend trend = snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(TREND_COLUMNS, language))) {
-                trendRows(csv, trend);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend)))
+        return Exports.csv(Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend))
                 .header("Content-Disposition", Exports.disposition("coverage-trend", regionOf(regionCode), LocalDate.now(clock)))
                 .build();
     }
@@ -234,13 +191,7 @@ public class ReportResource {
     @Operation(summary = "The trend as an xlsx workbook: one line per date and kind")
     public Response trendXlsx(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
         Trend trend = snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "trend", TREND_COLUMNS)) {
-                trendRows(xlsx, trend);
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .tag(TableTag.of(TableTag.XLSX, null, TREND_COLUMNS, out -> trendRows(out, trend)))
+        return Exports.xlsx("trend", TREND_COLUMNS, out -> trendRows(out, trend))
                 .header("Content-Disposition", Exports.disposition("coverage-trend", regionOf(regionCode), LocalDate.now(clock), "xlsx"))
                 .build();
     }

@@ -28,23 +28,12 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ReportService {
-    @Inject
-    CoverageQueries queries;
-
-    @Inject
-    TargetService targets;
-
-    @Inject
-    Regions regions;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    WorkListFollowUps followUps;
+    @Inject CoverageQueries queries;
+    @Inject TargetService targets;
+    @Inject Regions regions;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject WorkListFollowUps followUps;
 
     /**
      * The report as the caller may see it, for one region or all. A county officer's or supervisor's report is computed

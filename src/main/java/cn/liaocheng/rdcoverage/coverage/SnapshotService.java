@@ -31,20 +31,11 @@ import java.util.UUID;
 public class SnapshotService {
     private static final Logger LOG = Logger.getLogger(SnapshotService.class);
 
-    @Inject
-    ReportService reports;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    jakarta.enterprise.event.Event<SnapshotTaking> taking;
+    @Inject ReportService reports;
+    @Inject Caller caller;
+    @Inject Clock clock;
+    @Inject ObjectMapper json;
+    @Inject jakarta.enterprise.event.Event<SnapshotTaking> taking;
 
     @Transactional
     public SnapshotView take(LocalDate asOf) {
@@ -58,8 +49,7 @@ public class SnapshotService {
         return view(s, true);
     }
 
-    @jakarta.inject.Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /**
      * Takes every scheduled period still missing up to the previous month: a failed run, or months missed while the

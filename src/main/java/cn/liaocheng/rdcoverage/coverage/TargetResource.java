@@ -35,11 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
         Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class TargetResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    TargetService service;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject TargetService service;
 
     @GET
     @Operation(operationId = "listTargets", summary = "Yearly targets (建设目标), city-wide and per region; filter by year and regionCode (CITY for city-wide)")

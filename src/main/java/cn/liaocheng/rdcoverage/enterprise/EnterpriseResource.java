@@ -55,25 +55,15 @@ import java.util.List;
 @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
         Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class EnterpriseResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
 
     static final String NDJSON = ImportSource.NDJSON;
 
-    @Inject
-    EnterpriseService service;
-
-    @Inject
-    EnterpriseImporter importer;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    java.time.Clock clock;
+    @Inject EnterpriseService service;
+    @Inject EnterpriseImporter importer;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject java.time.Clock clock;
 
 
     @GET

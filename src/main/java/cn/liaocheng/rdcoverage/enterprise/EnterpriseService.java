@@ -39,9 +39,7 @@ import java.util.function.Consumer;
 /** The enterprise registry: enterprises and their yearly figures. Writes are transactional; reads are not. */
 @ApplicationScoped
 public class EnterpriseService {
-    @Inject
-    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
-
+    @Inject cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
     static final Map<String, String> SORTABLE = Map.of(
@@ -53,23 +51,12 @@ public class EnterpriseService {
             "createdAt", "e.createdAt",
             "updatedAt", "e.updatedAt");
 
-    @Inject
-    Regions regions;
-
-    @Inject
-    SizeRules sizeRules;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    AuditHistory audit;
+    @Inject Regions regions;
+    @Inject SizeRules sizeRules;
+    @Inject Clock clock;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject AuditHistory audit;
 
     public EnterpriseView get(String rawCode) {
         return view(find(rawCode));

@@ -21,8 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
         Role.Names.PROVINCE, Role.Names.ADMIN})
 public class EventResource {
-    @Inject
-    EventFeed feed;
+    @Inject EventFeed feed;
 
     @GET
     @Operation(operationId = "listEvents", summary = "The change feed: every change the caller may see, in one total order",

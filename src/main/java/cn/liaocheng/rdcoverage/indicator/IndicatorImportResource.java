@@ -41,14 +41,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators")
 public class IndicatorImportResource {
-    @Inject
-    IndicatorImporter importer;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+    @Inject IndicatorImporter importer;
+    @Inject Idempotency idempotency;
+    @Inject Caller caller;
 
     @POST
     @Consumes(MediaType.WILDCARD)

@@ -33,11 +33,8 @@ import java.util.List;
 @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE,
         Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class IndicatorReportResource {
-    @Inject
-    IndicatorReportService service;
-
-    @Inject
-    Clock clock;
+    @Inject IndicatorReportService service;
+    @Inject Clock clock;
 
     @GET
     @cn.liaocheng.rdcoverage.common.ReportETag
@@ -65,13 +62,7 @@ public class IndicatorReportResource {
     public Response reportCsv(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         IndicatorReport report = service.report(year(year), regionCode);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(COLUMNS, language))) {
-                rows(csv, report);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(COLUMNS, language), out -> rows(out, report)))
+        return Exports.csv(Exports.header(COLUMNS, language), out -> rows(out, report))
                 .header("Content-Disposition", Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31)))
                 .build();
     }
@@ -81,12 +72,7 @@ public class IndicatorReportResource {
     @Operation(summary = "The indicators report as an xlsx workbook: the city line first, then one line per region")
     public Response reportXlsx(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode) {
         IndicatorReport report = service.report(year(year), regionCode);
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "indicators", COLUMNS)) {
-                rows(xlsx, report);
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE).tag(TableTag.of(TableTag.XLSX, null, COLUMNS, out -> rows(out, report)))
+        return Exports.xlsx("indicators", COLUMNS, out -> rows(out, report))
                 .header("Content-Disposition", Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31), "xlsx")).build();
     }
 
@@ -124,13 +110,7 @@ public class IndicatorReportResource {
     public Response trendCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         IndicatorReportService.Trend trend = service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(TREND_COLUMNS, language))) {
-                trendRows(csv, trend);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend)))
+        return Exports.csv(Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend))
                 .header("Content-Disposition", Exports.disposition("indicators-trend", trend.regionCode(), LocalDate.of(trend.to(), 12, 31)))
                 .build();
     }

@@ -25,23 +25,12 @@ import java.util.Set;
 public class IndicatorReportService {
     static final int MAX_TREND_YEARS = 30;
 
-    @Inject
-    IndicatorQueries queries;
-
-    @Inject
-    ReportService reports;
-
-    @Inject
-    Regions regions;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    ObjectMapper json;
+    @Inject IndicatorQueries queries;
+    @Inject ReportService reports;
+    @Inject Regions regions;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject ObjectMapper json;
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "IndicatorTrendPoint")
     public record TrendPoint(int year, IndicatorReport.Totals totals, IndicatorReport.Growth growth) {

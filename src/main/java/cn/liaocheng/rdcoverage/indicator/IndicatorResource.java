@@ -34,8 +34,7 @@ import java.util.List;
 @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
         Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class IndicatorResource {
-    @Inject
-    IndicatorService service;
+    @Inject IndicatorService service;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})

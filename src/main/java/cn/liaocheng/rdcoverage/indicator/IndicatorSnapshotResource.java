@@ -22,14 +22,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
 public class IndicatorSnapshotResource {
-    @Inject
-    IndicatorReportService service;
-
-    @Inject
-    ReportService reports;
-
-    @Inject
-    ObjectMapper json;
+    @Inject IndicatorReportService service;
+    @Inject ReportService reports;
+    @Inject ObjectMapper json;
 
     @GET
     @Operation(operationId = "getSnapshotIndicators", summary = "The indicators report stored with a coverage snapshot (of its statistical year), unchanged since; "

@@ -34,11 +34,8 @@ import java.util.List;
 @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
         Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class DesignationResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    DesignationService service;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject DesignationService service;
 
     @GET
     @Operation(operationId = "listDesignations", summary = "Provincial and national designations of an institution, oldest grant first")

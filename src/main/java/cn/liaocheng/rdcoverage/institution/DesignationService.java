@@ -22,16 +22,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DesignationService {
-    @Inject
-    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
-
+    @Inject cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
-
-    @Inject
-    InstitutionService institutions;
-
-    @Inject
-    Clock clock;
+    @Inject InstitutionService institutions;
+    @Inject Clock clock;
 
     public List<DesignationView> list(String institutionId) {
         Institution i = institutions.find(institutionId);

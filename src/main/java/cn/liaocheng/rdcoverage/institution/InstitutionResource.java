@@ -50,14 +50,9 @@ import java.util.List;
 @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
         Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class InstitutionResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    InstitutionService service;
-
-    @Inject
-    Clock clock;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject InstitutionService service;
+    @Inject Clock clock;
 
     @GET
     @Operation(operationId = "listInstitutions", summary = "R&D institutions, filtered and paged")

@@ -52,38 +52,21 @@ import java.util.UUID;
 /** R&amp;D institutions: declaration with structural checks, yearly capacity, and evaluation against the policy. */
 @ApplicationScoped
 public class InstitutionService {
-    @Inject
-    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
-
-    @Inject
-    cn.liaocheng.rdcoverage.coverage.InstitutionCoverage institutionCoverage;
-
+    @Inject cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
+    @Inject cn.liaocheng.rdcoverage.coverage.InstitutionCoverage institutionCoverage;
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
     static final Map<String, String> SORTABLE = Map.of(
             "name", "i.name", "kind", "i.kind", "buildMode", "i.buildMode", "status", "i.status",
             "recognizedOn", "i.recognizedOn", "createdAt", "i.createdAt", "updatedAt", "i.updatedAt");
 
-    @Inject
-    Regions regions;
-
-    @Inject
-    Policies policies;
-
-    @Inject
-    PriorAwards priorAwards;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    AuditHistory audit;
+    @Inject Regions regions;
+    @Inject Policies policies;
+    @Inject PriorAwards priorAwards;
+    @Inject Clock clock;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject AuditHistory audit;
 
     public InstitutionView get(String rawId) {
         return view(find(rawId));

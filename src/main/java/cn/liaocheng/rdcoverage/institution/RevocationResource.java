@@ -26,11 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Institutions")
 public class RevocationResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    DesignationService service;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject DesignationService service;
 
     @POST
     @Operation(operationId = "revokeInstitution", summary = "Revoke a RECOGNIZED institution (status REVOKED): its enterprises stop being covered from revokedOn; "

@@ -37,11 +37,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies")
 public class PolicyResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    Policies policies;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject Policies policies;
 
     @GET
     @Operation(operationId = "listPolicies", summary = "Policy versions, oldest first")

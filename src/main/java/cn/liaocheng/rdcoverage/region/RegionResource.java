@@ -17,8 +17,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Regions")
 public class RegionResource {
-    @Inject
-    Regions regions;
+    @Inject Regions regions;
 
     @GET
     @Operation(operationId = "listRegions", summary = "The counties, districts and zones of Liaocheng (所属县市区)")

@@ -31,21 +31,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class InspectionService {
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
-
-    @Inject
-    ReviewService review;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    cn.liaocheng.rdcoverage.policy.Policies policies;
+    @Inject ReviewService review;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
+    @Inject cn.liaocheng.rdcoverage.policy.Policies policies;
 
     @Transactional
     public InspectionView assign(ReviewInputs.InspectionInput in) {

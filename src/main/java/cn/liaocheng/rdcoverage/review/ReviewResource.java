@@ -47,17 +47,10 @@ import java.util.List;
 public class ReviewResource {
     private static final String IDEMPOTENCY = "Idempotency-Key";
 
-    @Inject
-    ReviewService review;
-
-    @Inject
-    InspectionService inspections;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+    @Inject ReviewService review;
+    @Inject InspectionService inspections;
+    @Inject Idempotency idempotency;
+    @Inject Caller caller;
 
     @GET
     @Path("/rounds")

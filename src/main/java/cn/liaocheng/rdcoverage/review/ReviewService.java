@@ -54,34 +54,19 @@ import java.util.function.Predicate;
 /** 申报及审核: rounds, applications and their transitions, and the city's recognition decision. */
 @ApplicationScoped
 public class ReviewService {
-    @Inject
-    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
-
+    @Inject cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
     static final Map<String, String> SORTABLE = Map.of("currentStatus", "a.status", "roundId", "a.roundId",
             "submittedOn", "a.submittedOn", "createdAt", "a.createdAt", "updatedAt", "a.updatedAt");
 
-    @Inject
-    InstitutionService institutions;
-
-    @Inject
-    AwardService awards;
-
-    @Inject
-    Policies policies;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
+    @Inject InstitutionService institutions;
+    @Inject AwardService awards;
+    @Inject Policies policies;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     // ---- rounds ----
 
@@ -304,8 +289,7 @@ public class ReviewService {
         return notes == null ? view : view.withNotes(notes);
     }
 
-    @jakarta.inject.Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /**
      * The date of a RECOGNIZE or REJECT: {@code decidedOn} when the city gives it (not after today, not before the
@@ -454,8 +438,7 @@ public class ReviewService {
         return e;
     }
 
-    @Inject
-    cn.liaocheng.rdcoverage.security.AuditHistory audit;
+    @Inject cn.liaocheng.rdcoverage.security.AuditHistory audit;
 
     /** Every recorded change of the application and of its inspections, oldest first. */
     public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String rawId) {
@@ -471,8 +454,7 @@ public class ReviewService {
                                 "conductedOn", i.conductedOn, "personnel", i.capacity == null ? null : i.capacity.personnel, "conclusion", i.conclusion))));
     }
 
-    @Inject
-    cn.liaocheng.rdcoverage.review.material.AttachmentService materials;
+    @Inject cn.liaocheng.rdcoverage.review.material.AttachmentService materials;
 
     /** The application when the caller's scope covers it, else 404 (the same rule as every application read). */
     public Application visibleApplication(String rawId) {

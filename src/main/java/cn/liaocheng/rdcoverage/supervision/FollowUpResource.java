@@ -34,14 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.PROVINCE, Role.Names.ADMIN,
         Role.Names.SUPERVISOR})
 public class FollowUpResource {
-    @Inject
-    FollowUpService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+    @Inject FollowUpService service;
+    @Inject Idempotency idempotency;
+    @Inject Caller caller;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})

@@ -28,17 +28,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class FollowUpService {
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
+    @Inject cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
 
     public PageResult<FollowUpView> list(String rawCode, PageQuery paging) {
         paging.validate();

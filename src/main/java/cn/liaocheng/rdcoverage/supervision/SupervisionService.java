@@ -32,21 +32,13 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class SupervisionService implements SupervisedRegions {
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Regions regions;
+    @Inject EntityManager em;
+    @Inject Regions regions;
 
 
-    @Inject
-    Scope scope;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
+    @Inject Scope scope;
+    @Inject Clock clock;
+    @Inject cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
 
     @Override
     @SuppressWarnings("unchecked")

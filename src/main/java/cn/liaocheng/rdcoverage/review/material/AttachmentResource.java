@@ -40,11 +40,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
 public class AttachmentResource {
-    @Inject
-    AttachmentService attachments;
-
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject AttachmentService attachments;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)

@@ -36,8 +36,7 @@ import java.util.List;
         Role.Names.ADMIN})
 public class RoundSummaryResource {
 
-    @Inject
-    RoundSummaryService summaries;
+    @Inject RoundSummaryService summaries;
 
     @GET
     @Path("/rounds/{id}/summary")

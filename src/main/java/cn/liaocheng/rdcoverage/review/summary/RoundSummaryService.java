@@ -40,20 +40,11 @@ import java.util.UUID;
 /** Builds the round summary and the announcement from a handful of set queries (no per-application lookups). */
 @ApplicationScoped
 public class RoundSummaryService {
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    Regions regions;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Regions regions;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     private record Decided(UUID applicationId, UUID institutionId, String regionCode, LocalDate decidedOn, String policyId,
                            String capacitySource, boolean override, String overrideReason, String result) {
