@@ -42,8 +42,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
-@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR,
-        Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
 public class ReviewResource {
     private static final String IDEMPOTENCY = "Idempotency-Key";
 
@@ -98,6 +96,7 @@ public class ReviewResource {
 
     @GET
     @Path("/applications")
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listApplications", summary = "Applications in the caller's scope, filtered and paged")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<ApplicationView> applications(@BeanParam ReviewService.Filter filter, @BeanParam PageQuery paging) {
@@ -119,6 +118,7 @@ public class ReviewResource {
 
     @GET
     @Path("/applications/{id}")
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getApplication", summary = "One application with its timeline, decision and awards")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response application(@PathParam("id") String id) {
@@ -127,6 +127,7 @@ public class ReviewResource {
 
     @GET
     @Path("/applications/{id}/history")
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listApplicationHistory", summary = "Audit trail of the application and its inspections (the timeline is on the application itself)")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {

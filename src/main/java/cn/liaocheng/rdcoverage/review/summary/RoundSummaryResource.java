@@ -32,14 +32,13 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
-@RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE,
-        Role.Names.ADMIN})
 public class RoundSummaryResource {
 
     @Inject RoundSummaryService summaries;
 
     @GET
     @Path("/rounds/{id}/summary")
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getRoundSummary", summary = "The round summary: per region the applications by status and the "
             + "proposed awards (city awards and county supplements separately), the recognition list with each decision's basis "
             + "(declared or verified capacity, override and reason) and the city-wide totals. A county officer gets its region only. "
@@ -52,6 +51,7 @@ public class RoundSummaryResource {
     @GET
     @Path("/rounds/{id}/summary")
     @Produces(CsvOutput.MEDIA_TYPE)
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getRoundSummaryCsv", summary = "The round summary as a CSV document (UTF-8 with BOM): a title row, "
             + "the table by region with the city total, then the recognition list; headers in Chinese with Accept-Language: zh-CN")
     public Response summaryCsv(@PathParam("id") String id, @Context HttpHeaders headers) {
@@ -70,6 +70,7 @@ public class RoundSummaryResource {
     @GET
     @Path("/rounds/{id}/summary")
     @Produces(XlsxOutput.MEDIA_TYPE)
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getRoundSummaryXlsx", summary = "The round summary as an xlsx workbook: the same rows as the CSV "
             + "(title, the table by region with the city total, the recognition list), amounts as number cells in yuan, "
             + "credit codes as text cells")
