@@ -48,11 +48,8 @@ public class AssessmentResource {
             + "\"聊城大学\",\"partnerKind\":\"UNIVERSITY\",\"signedOn\":\"2020-09-01\","
             + "\"activities\":\"联合开展工艺改进项目\"}]}";
 
-    @Inject
-    Policies policies;
-
-    @Inject
-    RequestBodies bodies;
+    @Inject Policies policies;
+    @Inject RequestBodies bodies;
 
     @POST
     @Operation(operationId = "assessEligibility", summary = "What-if (自评): evaluate facts against the policy in force on asOf; nothing is stored",

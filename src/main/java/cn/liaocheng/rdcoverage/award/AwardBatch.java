@@ -59,7 +59,7 @@ public class AwardBatch {
     }
 
     @POST
-    @RolesAllowed({Role.FINANCE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.FINANCE, Role.Names.CITY_OFFICER})
     @Operation(operationId = "transitionAwards", summary = "Up to 500 award transitions in one request (APPROVE, DISBURSE with "
             + "paidOn and voucherRef per item, CANCEL with a reason), each as POST /awards/{id}/transitions would do it. "
             + "atomic=false (default): each item in its own transaction; atomic=true: all or nothing (409 batch-not-applied). "

@@ -1,9 +1,7 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import jakarta.ws.rs.core.HttpHeaders;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import cn.liaocheng.rdcoverage.institution.Institution;
-import cn.liaocheng.rdcoverage.enterprise.Enterprise;
 import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.common.Exports;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,7 +13,6 @@ import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
-import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,56 +36,38 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Awards")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN})
 public class AwardResource {
-    @Inject
-    AwardService awards;
-
-    @Inject
-    AwardProposals proposals;
-
-    @Inject
-    AwardTransitions transitions;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    Regions regions;
-
-    @Inject
-    java.time.Clock clock;
+    @Inject AwardService awards;
+    @Inject AwardProposals proposals;
+    @Inject AwardTransitions transitions;
+    @Inject AwardNames names;
+    @Inject Idempotency idempotency;
+    @Inject Scope scope;
+    @Inject Regions regions;
+    @Inject java.time.Clock clock;
 
     @GET
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     @Operation(operationId = "listAwards", summary = "Awards in the caller's scope, filtered by regionCode, creditCode, program, status, fiscalYear")
     public PageResult<AwardView> list(@BeanParam AwardService.Filter filter, @BeanParam PageQuery paging) {
         return awards.list(filter, paging);
     }
 
     @POST
-    @RolesAllowed({Role.FINANCE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.FINANCE, Role.Names.CITY_OFFICER})
     @Operation(operationId = "proposeAward", summary = "Propose an award by hand (corrections, e.g. a recognition by override): amount from the policy, "
             + "a reason, audited; never twice per enterprise and program (409)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response propose(@HeaderParam("Idempotency-Key") String key, @jakarta.validation.Valid AwardProposals.ManualProposal body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/awards", body, () -> {
-            AwardView v = proposals.proposeManually(body);
-            return Response.created(jakarta.ws.rs.core.UriBuilder.fromResource(AwardResource.class).path(v.id()).build())
-                    .tag(ETags.tag(v.version())).entity(v).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/awards", body,
+                () -> ETags.created(proposals.proposeManually(body),
+                        v -> jakarta.ws.rs.core.UriBuilder.fromResource(AwardResource.class).path(v.id()).build()));
     }
 
     @GET
     @Produces(CsvOutput.MEDIA_TYPE)
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     @Operation(summary = "The same filter as CSV for finance (UTF-8 with BOM; e.g. status=APPROVED for payment)")
     public Response listCsv(@BeanParam AwardService.Filter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         java.util.Map<String, String> enterpriseNames = new java.util.HashMap<>();
@@ -100,15 +79,9 @@ public class AwardResource {
                 awards.forEach(filter, a -> {
                     Regions.RegionView region = a.regionCode() == null ? null : regions.get(a.regionCode());
                     csv.row(a.id(), a.program(), a.creditCode(),
-                            enterpriseNames.computeIfAbsent(a.creditCode(), code -> QuarkusTransaction.requiringNew().call(() -> {
-                                Enterprise e = Enterprise.findById(code);
-                                return e == null ? "" : e.name;
-                            })),
+                            enterpriseNames.computeIfAbsent(a.creditCode(), names::enterprise),
                             a.regionCode(), region == null ? null : region.name(), a.institutionId(),
-                            institutionNames.computeIfAbsent(a.institutionId(), id -> QuarkusTransaction.requiringNew().call(() -> {
-                                Institution i = Institution.findById(java.util.UUID.fromString(id));
-                                return i == null ? "" : i.name;
-                            })),
+                            institutionNames.computeIfAbsent(a.institutionId(), names::institution),
                             a.fiscalYear(), a.sizeClass(), a.tier(), a.amount(), a.status(), a.policyId(), a.proposedOn(),
                             a.approvedOn(), a.disbursedOn(), a.voucherRef(), a.basis());
                 });
@@ -122,36 +95,30 @@ public class AwardResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     @Operation(operationId = "getAward", summary = "One award; basis says how its amount was reached")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response get(@PathParam("id") String id) {
-        AwardView v = awards.get(id);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(awards.get(id));
     }
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     @Operation(operationId = "listAwardHistory", summary = "Audit trail: who proposed, approved, paid or cancelled the award, and when")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
-        var all = awards.history(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(awards.history(id));
     }
 
     @POST
     @Path("/{id}/transitions")
-    @RolesAllowed({Role.FINANCE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.FINANCE, Role.Names.CITY_OFFICER})
     @Operation(operationId = "transitionAward", summary = "APPROVE, DISBURSE (finance; paidOn and voucherRef) or CANCEL (finance or city; reason). "
             + "Concurrent transitions: one wins, the others get 409. Honours Idempotency-Key.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                                AwardTransitions.TransitionRequest body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/awards/" + id + "/transitions", body, () -> {
-            AwardView v = transitions.transition(id, body);
-            return Response.ok(v).tag(ETags.tag(v.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/awards/" + id + "/transitions", body,
+                () -> ETags.ok(transitions.transition(id, body)));
     }
 }

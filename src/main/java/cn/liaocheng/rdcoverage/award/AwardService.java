@@ -38,8 +38,7 @@ public class AwardService {
         return Award.<Award>list("applicationId = ?1 order by program, creditCode", applicationId).stream().map(AwardView::of).toList();
     }
 
-    @Inject
-    cn.liaocheng.rdcoverage.security.AuditHistory audit;
+    @Inject cn.liaocheng.rdcoverage.security.AuditHistory audit;
 
     /** Every recorded change of an award (proposal, approval, payment, cancellation), oldest first. */
     public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String rawId) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.common.Versioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.eligibility.Tier;
@@ -14,7 +15,7 @@ public record AwardView(String id, Award.Program program, String creditCode, Str
                         @Schema(nullable = true) String applicationId, int fiscalYear, @Schema(nullable = true) SizeClass sizeClass, @Schema(nullable = true) Tier tier, BigDecimal amount,
                         Award.AwardStatus status, @Schema(nullable = true) String policyId, @Schema(nullable = true) String basis, @Schema(nullable = true) LocalDate proposedOn, @Schema(nullable = true) LocalDate approvedOn,
                         @Schema(nullable = true) LocalDate disbursedOn, @Schema(nullable = true) String voucherRef, @Schema(nullable = true) LocalDate cancelledOn, @Schema(nullable = true) String cancelReason,
-                        Instant updatedAt, @JsonIgnore long version) {
+                        Instant updatedAt, @JsonIgnore long version) implements Versioned {
     static AwardView of(Award a) {
         return new AwardView(a.id.toString(), a.program, a.creditCode, a.regionCode, a.institutionId.toString(),
                 a.applicationId == null ? null : a.applicationId.toString(), a.fiscalYear, a.sizeClass, a.tier, a.amount,

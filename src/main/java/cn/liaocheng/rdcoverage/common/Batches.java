@@ -61,8 +61,7 @@ public class Batches {
     }
 
     /** Items per transaction of a non-atomic batch (1 = a transaction per item). */
-    @jakarta.inject.Inject
-    RdConfig rd;
+    @jakarta.inject.Inject RdConfig rd;
 
     private <I> Result each(List<I> items, Function<I, String> idOf, Function<I, Outcome> apply) {
         ItemResult[] results = new ItemResult[items.size()];

@@ -25,8 +25,7 @@ import java.lang.reflect.Method;
  */
 @Singleton
 public class BodyLimits {
-    @jakarta.inject.Inject
-    RdConfig rd;
+    @jakarta.inject.Inject RdConfig rd;
 
     @ServerRequestFilter
     public Response limit(ContainerRequestContext request, ResourceInfo resource) {

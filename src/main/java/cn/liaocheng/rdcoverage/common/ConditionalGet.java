@@ -25,8 +25,7 @@ import java.util.HexFormat;
  * ({@link ReportETag}) get a weak tag digested from their JSON here.
  */
 public class ConditionalGet {
-    @Inject
-    ObjectMapper json;
+    @Inject ObjectMapper json;
 
     @ServerResponseFilter
     public void notModified(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {

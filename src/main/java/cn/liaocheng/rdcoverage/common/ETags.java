@@ -10,6 +10,16 @@ public final class ETags {
         return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
     }
 
+    /** 200 with the view as body and its version as ETag. */
+    public static jakarta.ws.rs.core.Response ok(Versioned view) {
+        return jakarta.ws.rs.core.Response.ok(view).tag(tag(view.version())).build();
+    }
+
+    /** 201 with the view as body, its version as ETag and the location the function gives for it. */
+    public static <V extends Versioned> jakarta.ws.rs.core.Response created(V view, java.util.function.Function<V, java.net.URI> location) {
+        return jakarta.ws.rs.core.Response.created(location.apply(view)).tag(tag(view.version())).entity(view).build();
+    }
+
     /**
      * A strong tag for a resource without a version column: a digest of its value (records print every component),
      * so it changes whenever what is served changes.

@@ -39,6 +39,28 @@ public final class Exports {
         return out;
     }
 
+    /** 200: the rows as CSV (UTF-8 with BOM) under the header, with the strong ETag of their content ({@link TableTag}). */
+    public static jakarta.ws.rs.core.Response.ResponseBuilder csv(List<String> header, java.util.function.Consumer<TableOutput> rows) {
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            try (CsvOutput csv = new CsvOutput(out, header)) {
+                rows.accept(csv);
+            }
+        };
+        return jakarta.ws.rs.core.Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .tag(TableTag.of(TableTag.CSV, null, header, rows));
+    }
+
+    /** 200: the rows as an xlsx workbook of one sheet under the columns, with the strong ETag of their content. */
+    public static jakarta.ws.rs.core.Response.ResponseBuilder xlsx(String sheet, List<String> columns,
+                                                                 java.util.function.Consumer<TableOutput> rows) {
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            try (XlsxOutput xlsx = new XlsxOutput(out, sheet, columns)) {
+                rows.accept(xlsx);
+            }
+        };
+        return jakarta.ws.rs.core.Response.ok(body, XlsxOutput.MEDIA_TYPE).tag(TableTag.of(TableTag.XLSX, null, columns, rows));
+    }
+
     /** {@code attachment; filename="name-region-date.csv"}; a null region is the city. */
     public static String disposition(String name, String regionCode, LocalDate date) {
         return disposition(name, regionCode, date, "csv");

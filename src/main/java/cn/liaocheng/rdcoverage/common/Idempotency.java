@@ -38,20 +38,11 @@ import java.util.function.Supplier;
 public class Idempotency {
     private static final Logger LOG = Logger.getLogger(Idempotency.class);
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    RdConfig rd;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject Caller caller;
+    @Inject JsonWebToken jwt;
+    @Inject RdConfig rd;
 
     @Inject
     io.quarkus.vertx.http.runtime.CurrentVertxRequest current;

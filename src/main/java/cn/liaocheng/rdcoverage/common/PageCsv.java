@@ -1,6 +1,6 @@
 package cn.liaocheng.rdcoverage.common;
 
-import cn.liaocheng.rdcoverage.security.Caller;
+import cn.liaocheng.rdcoverage.security.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,21 +33,12 @@ import java.util.Map;
 @Provider
 @Produces(CsvOutput.MEDIA_TYPE)
 public class PageCsv implements MessageBodyWriter<PageResult<?>> {
-    @Inject
-    CurrentVertxRequest current;
+    @Inject CurrentVertxRequest current;
+    @Inject ObjectMapper json;
 
-    @Inject
-    ObjectMapper json;
 
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    Clock clock;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

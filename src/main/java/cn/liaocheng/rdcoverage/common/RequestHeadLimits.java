@@ -18,8 +18,7 @@ import java.util.Map;
  */
 @Singleton
 public class RequestHeadLimits {
-    @jakarta.inject.Inject
-    RdConfig rd;
+    @jakarta.inject.Inject RdConfig rd;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);

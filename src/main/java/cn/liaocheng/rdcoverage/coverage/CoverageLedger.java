@@ -54,8 +54,7 @@ public class CoverageLedger {
             + " and (i.revoked_on is null or i.revoked_on > :%1$s)"
             + " and (i.build_mode <> 'INDUSTRY' or i.agreement_valid_until is null or i.agreement_valid_until >= :%1$s)";
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     /** A time span in which one institution covers one enterprise; {@code until} exclusive, null open. */
     public record Span(String buildMode, LocalDate from, LocalDate until) {

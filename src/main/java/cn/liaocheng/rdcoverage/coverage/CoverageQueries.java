@@ -51,8 +51,7 @@ public class CoverageQueries {
             count(distinct case when d.granted_on >= :yearStart and e.key_enterprise = true then d.institution_id end),
             count(distinct case when d.granted_on >= :yearStart and e.key_industry = true then d.institution_id end)""";
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     public record Counts(long aboveSize, long covered, long single, long joint, long industry) {
         static final Counts NONE = new Counts(0, 0, 0, 0, 0);

@@ -50,8 +50,7 @@ public class InstitutionCoverage {
     /** Rows per INSERT statement (10 parameters each). */
     static final int ROWS_PER_INSERT = 200;
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     /** Recomputes these institutions' rows in the current transaction (flushes pending entity changes first). */
     public void refresh(Collection<UUID> ids) {

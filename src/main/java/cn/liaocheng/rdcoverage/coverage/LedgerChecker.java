@@ -31,8 +31,7 @@ public class LedgerChecker {
     static final int CHUNK = 1000;
     static final int LISTED = 100;
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     void fillAtStart(@Observes StartupEvent start) {
         boolean empty = QuarkusTransaction.requiringNew().call(() ->

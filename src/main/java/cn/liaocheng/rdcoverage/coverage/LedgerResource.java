@@ -28,18 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
 public class LedgerResource {
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    LedgerChecker checker;
+    @Inject Idempotency idempotency;
+    @Inject LedgerChecker checker;
 
     @POST
     @Operation(operationId = "checkCoverageLedger", summary = "Recompute the coverage segments that the reports read from "
             + "the enterprises, figures and institutions, and the institutions' rows that the indicators report reads, and "
             + "compare them with the stored ones; with repair: true rewrite the enterprises and institutions that differ "
             + "(after a manual change in the database). Runs a thousand enterprises (institutions) per transaction")
-    @RolesAllowed(Role.ADMIN_)
+    @RolesAllowed(Role.Names.ADMIN)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = LedgerCheck.class)))
     public Response check(@HeaderParam("Idempotency-Key") String key, @Valid LedgerCheckInput body) {

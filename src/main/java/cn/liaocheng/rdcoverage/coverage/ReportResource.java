@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.HeaderParam;
 import cn.liaocheng.rdcoverage.common.Exports;
@@ -41,25 +42,14 @@ import java.util.List;
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
+@RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE,
+        Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class ReportResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    ReportService reports;
-
-    @Inject
-    SnapshotService snapshots;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    cn.liaocheng.rdcoverage.security.Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject ReportService reports;
+    @Inject SnapshotService snapshots;
+    @Inject Clock clock;
+    @Inject Scope scope;
 
     @GET
     @Path("/coverage")
@@ -67,7 +57,6 @@ public class ReportResource {
             description = "An enterprise is covered on asOf when it is above designated size in the statistical year "
                     + "(asOf's year if any figures of it are loaded, else the latest earlier year) and takes part in an "
                     + "institution recognised on or before asOf and not revoked by then. A county officer gets only its region.")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public CoverageReport coverage(@Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf,
                                    @QueryParam("regionCode") String regionCode) {
@@ -78,17 +67,10 @@ public class ReportResource {
     @Path("/coverage")
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The coverage report as CSV (UTF-8 with BOM): the city line first, then one line per region")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response coverageCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(COVERAGE_COLUMNS, language))) {
-                coverageRows(csv, report);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(COVERAGE_COLUMNS, language), out -> coverageRows(out, report)))
+        return Exports.csv(Exports.header(COVERAGE_COLUMNS, language), out -> coverageRows(out, report))
                 .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf())).build();
     }
 
@@ -109,16 +91,9 @@ public class ReportResource {
     @Path("/coverage")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The coverage report as an xlsx workbook: the city line first, then one line per region")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response coverageXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "coverage", COVERAGE_COLUMNS)) {
-                coverageRows(xlsx, report);
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .tag(TableTag.of(TableTag.XLSX, null, COVERAGE_COLUMNS, out -> coverageRows(out, report)))
+        return Exports.xlsx("coverage", COVERAGE_COLUMNS, out -> coverageRows(out, report))
                 .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf(), "xlsx"))
                 .build();
     }
@@ -139,7 +114,6 @@ public class ReportResource {
             + "revenue. Per region in scope: the list's uncovered, never visited and overdue counts (before the filters). "
             + "Keyset paging: ask for the next page with after={next} of this one (same filters and sort, page 0); "
             + "numbered pages (page=N) still work but cost more the further they go.")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public UncoveredPage uncovered(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                    @Parameter(description = "true: only overdue enterprises; false: only those not overdue")
@@ -158,21 +132,13 @@ public class ReportResource {
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The whole work list as CSV (UTF-8 with BOM), streamed: read a thousand rows at a time by keyset, "
             + "so memory stays bounded at any length and no row is skipped or repeated while the list changes")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response uncoveredCsv(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                  @QueryParam("overdue") Boolean overdue, @QueryParam("noFollowUpSince") String noFollowUpSince,
                                  @QueryParam("sort") String sort, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         LocalDate date = date("asOf", asOf);
         java.util.function.Consumer<java.util.function.Consumer<UncoveredEnterprise>> export =
                 reports.uncoveredExport(date, regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince), sort);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(UNCOVERED_COLUMNS, language))) {
-                export.accept(u -> uncoveredRow(csv, u));
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(UNCOVERED_COLUMNS, language),
-                        out -> export.accept(u -> uncoveredRow(out, u))))
+        return Exports.csv(Exports.header(UNCOVERED_COLUMNS, language), out -> export.accept(u -> uncoveredRow(out, u)))
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date)).build();
     }
 
@@ -189,27 +155,19 @@ public class ReportResource {
     @Path("/uncovered")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The whole work list as an xlsx workbook (credit codes as text cells), streamed as the CSV is")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response uncoveredXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                   @QueryParam("overdue") Boolean overdue, @QueryParam("noFollowUpSince") String noFollowUpSince,
                                   @QueryParam("sort") String sort) {
         LocalDate date = date("asOf", asOf);
         java.util.function.Consumer<java.util.function.Consumer<UncoveredEnterprise>> export =
                 reports.uncoveredExport(date, regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince), sort);
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "uncovered", UNCOVERED_COLUMNS)) {
-                export.accept(u -> uncoveredRow(xlsx, u));
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .tag(TableTag.of(TableTag.XLSX, null, UNCOVERED_COLUMNS, out -> export.accept(u -> uncoveredRow(out, u))))
+        return Exports.xlsx("uncovered", UNCOVERED_COLUMNS, out -> export.accept(u -> uncoveredRow(out, u)))
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date, "xlsx")).build();
     }
 
     @GET
     @Path("/coverage/trend")
     @Operation(operationId = "getCoverageTrend", summary = "The stored snapshots taken as of a date in [from, to], oldest first: the city's figures, or a region's")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public Trend trend(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
         return snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
@@ -219,17 +177,10 @@ public class ReportResource {
     @Path("/coverage/trend")
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The trend as CSV (UTF-8 with BOM): one line per date and kind")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response trendCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Trend trend = snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(TREND_COLUMNS, language))) {
-                trendRows(csv, trend);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend)))
+        return Exports.csv(Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend))
                 .header("Content-Disposition", Exports.disposition("coverage-trend", regionOf(regionCode), LocalDate.now(clock)))
                 .build();
     }
@@ -238,16 +189,9 @@ public class ReportResource {
     @Path("/coverage/trend")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The trend as an xlsx workbook: one line per date and kind")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response trendXlsx(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
         Trend trend = snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "trend", TREND_COLUMNS)) {
-                trendRows(xlsx, trend);
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE)
-                .tag(TableTag.of(TableTag.XLSX, null, TREND_COLUMNS, out -> trendRows(out, trend)))
+        return Exports.xlsx("trend", TREND_COLUMNS, out -> trendRows(out, trend))
                 .header("Content-Disposition", Exports.disposition("coverage-trend", regionOf(regionCode), LocalDate.now(clock), "xlsx"))
                 .build();
     }
@@ -273,7 +217,7 @@ public class ReportResource {
     @Path("/snapshots/catch-up")
     @Operation(operationId = "catchUpSnapshots", summary = "Take every monthly snapshot missed since the latest one taken (as the job does on each run "
             + "and on start); each period is taken once across instances; returns the periods taken now")
-    @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.CITY_OFFICER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatchUp.class)))
     public Response catchUp(@HeaderParam("Idempotency-Key") String key) {
         return idempotency.run(key, "POST", "/api/v1/reports/snapshots/catch-up", null,
@@ -283,7 +227,6 @@ public class ReportResource {
     @GET
     @Path("/snapshots")
     @Operation(operationId = "listSnapshots", summary = "Stored snapshots of the coverage report, latest asOf first (without the report itself)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<SnapshotView> snapshots(@QueryParam("from") String from, @QueryParam("to") String to,
                                               @BeanParam PageQuery paging) {
@@ -294,7 +237,7 @@ public class ReportResource {
     @Path("/snapshots")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSnapshot", summary = "Store an immutable snapshot of the coverage report as of a date (default today)")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SnapshotView.class)))
     public Response takeSnapshot(@HeaderParam("Idempotency-Key") String key, SnapshotInput body) {
         return idempotency.run(key, "POST", "/api/v1/reports/snapshots", body, () -> {
@@ -307,7 +250,6 @@ public class ReportResource {
     @GET
     @Path("/snapshots/{id}")
     @Operation(operationId = "getSnapshot", summary = "One snapshot with its report as stored (a county officer sees only its region)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SnapshotView.class)))
     public Response snapshot(@PathParam("id") String id) {
         SnapshotView view = snapshots.get(id);

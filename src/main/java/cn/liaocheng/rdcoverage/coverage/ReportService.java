@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -27,24 +28,12 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ReportService {
-    @Inject
-    CoverageQueries queries;
-
-    @Inject
-    TargetService targets;
-
-    @Inject
-    Regions regions;
-
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    WorkListFollowUps followUps;
+    @Inject CoverageQueries queries;
+    @Inject TargetService targets;
+    @Inject Regions regions;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject WorkListFollowUps followUps;
 
     /**
      * The report as the caller may see it, for one region or all. A county officer's or supervisor's report is computed

@@ -15,11 +15,8 @@ import java.time.YearMonth;
  */
 @ApplicationScoped
 public class SnapshotJob {
-    @Inject
-    SnapshotService snapshots;
-
-    @Inject
-    Clock clock;
+    @Inject SnapshotService snapshots;
+    @Inject Clock clock;
 
     @Scheduled(identity = "coverage-snapshot", cron = "{rd.snapshots.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             timeZone = "Asia/Shanghai")
@@ -27,8 +24,7 @@ public class SnapshotJob {
         snapshots.catchUp();
     }
 
-    @Inject
-    org.eclipse.microprofile.context.ManagedExecutor executor;
+    @Inject org.eclipse.microprofile.context.ManagedExecutor executor;
 
     /**
      * On start, the periods missed while no instance ran (unless the schedule is off, as in tests). Taken on a

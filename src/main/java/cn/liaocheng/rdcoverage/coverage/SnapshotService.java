@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -30,20 +31,11 @@ import java.util.UUID;
 public class SnapshotService {
     private static final Logger LOG = Logger.getLogger(SnapshotService.class);
 
-    @Inject
-    ReportService reports;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    jakarta.enterprise.event.Event<SnapshotTaking> taking;
+    @Inject ReportService reports;
+    @Inject Caller caller;
+    @Inject Clock clock;
+    @Inject ObjectMapper json;
+    @Inject jakarta.enterprise.event.Event<SnapshotTaking> taking;
 
     @Transactional
     public SnapshotView take(LocalDate asOf) {
@@ -57,8 +49,7 @@ public class SnapshotService {
         return view(s, true);
     }
 
-    @jakarta.inject.Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /**
      * Takes every scheduled period still missing up to the previous month: a failed run, or months missed while the
@@ -106,14 +97,14 @@ public class SnapshotService {
     public PageResult<SnapshotView> list(LocalDate from, LocalDate to, PageQuery paging) {
         paging.validate();
         Where w = where(from, to);
-        List<CoverageSnapshot> rows = CoverageSnapshot.<CoverageSnapshot>find("from CoverageSnapshot s" + w.clause
-                + " order by s.asOf desc, s.takenAt desc, s.id", w.params).page(Page.of(paging.page, paging.size)).list();
+        List<CoverageSnapshot> rows = CoverageSnapshot.<CoverageSnapshot>find("from CoverageSnapshot s" + w.clause()
+                + " order by s.asOf desc, s.takenAt desc, s.id", w.params()).page(Page.of(paging.page, paging.size)).list();
         return new PageResult<>(rows.stream().map(s -> view(s, false)).toList(), paging.page, paging.size,
-                CoverageSnapshot.count("from CoverageSnapshot s" + w.clause, w.params));
+                CoverageSnapshot.count("from CoverageSnapshot s" + w.clause(), w.params()));
     }
 
     public SnapshotView get(String rawId) {
-        CoverageSnapshot s = CoverageSnapshot.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Snapshot", rawId));
+        CoverageSnapshot s = CoverageSnapshot.findById(Where.idOr404("Snapshot", rawId));
         if (s == null) {
             throw ApiException.notFound("Snapshot", rawId);
         }
@@ -134,8 +125,8 @@ public class SnapshotService {
         Where w = where(from, to);
         Map<String, UUID> latest = new LinkedHashMap<>();
         var keys = CoverageSnapshot.getEntityManager().createQuery("select s.id, s.asOf, s.kind from CoverageSnapshot s"
-                + w.clause + " order by s.asOf, s.kind, s.takenAt, s.id", Object[].class);
-        w.params.forEach(keys::setParameter);
+                + w.clause() + " order by s.asOf, s.kind, s.takenAt, s.id", Object[].class);
+        w.params().forEach(keys::setParameter);
         for (Object[] k : keys.getResultList()) {
             latest.put(k[1] + "/" + k[2], (UUID) k[0]);
         }
@@ -198,23 +189,18 @@ public class SnapshotService {
         }
     }
 
-    private record Where(String clause, Map<String, Object> params) {
-    }
-
+    /** The snapshots taken as of a date in [from, to] (either may be null); to before from is a 400 naming to. */
     private static Where where(LocalDate from, LocalDate to) {
-        StringBuilder clause = new StringBuilder();
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (from != null) {
-            params.put("from", from);
-            clause.append(" where s.asOf >= :from");
-        }
-        if (to != null) {
-            params.put("to", to);
-            clause.append(clause.isEmpty() ? " where " : " and ").append("s.asOf <= :to");
-        }
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.invalid("to", FieldMessage.of("must not be before from", "field.INVALID.before", "from"));
         }
-        return new Where(clause.toString(), params);
+        Where w = new Where();
+        if (from != null) {
+            w.and("s.asOf >= :from", "from", from);
+        }
+        if (to != null) {
+            w.and("s.asOf <= :to", "to", to);
+        }
+        return w;
     }
 }

@@ -32,16 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Targets")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class TargetResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    TargetService service;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject TargetService service;
 
     @GET
     @Operation(operationId = "listTargets", summary = "Yearly targets (建设目标), city-wide and per region; filter by year and regionCode (CITY for city-wide)")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<TargetView> list(@BeanParam TargetFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
@@ -49,46 +47,39 @@ public class TargetResource {
 
     @POST
     @Operation(operationId = "createTarget", summary = "Set a year's target, city-wide (no regionCode) or for a region; 409 when one exists")
-    @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.CITY_OFFICER, Role.Names.ADMIN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid TargetInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/targets", body, () -> {
-            TargetView view = service.create(body);
-            return Response.created(UriBuilder.fromResource(TargetResource.class).path(view.id()).build())
-                    .tag(ETags.tag(view.version())).entity(view).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/targets", body,
+                () -> ETags.created(service.create(body),
+                        view -> UriBuilder.fromResource(TargetResource.class).path(view.id()).build()));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getTarget", summary = "One target; the ETag is its version")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response get(@PathParam("id") String id) {
-        TargetView view = service.get(id);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(id));
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "listTargetHistory", summary = "Audit trail: who changed the target, when, and what")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public cn.liaocheng.rdcoverage.common.PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
-        var all = service.history(id);
-        return new cn.liaocheng.rdcoverage.common.PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.history(id));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replaceTarget", summary = "Change a target's rate or provincial increase; If-Match guards against lost updates")
-    @RolesAllowed({Role.CITY_OFFICER_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.CITY_OFFICER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid TargetInput body) {
-        TargetView view = service.replace(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.replace(id, ApiException.requireBody(body), ifMatch));
     }
 
 }

@@ -29,11 +29,8 @@ public class TargetService {
     static final Map<String, String> SORTABLE = Map.of("year", "t.year", "regionCode", "t.scope",
             "coverageRate", "t.coverageRate", "provincialIncrease", "t.provincialIncrease", "updatedAt", "t.updatedAt");
 
-    @Inject
-    Regions regions;
-
-    @Inject
-    Clock clock;
+    @Inject Regions regions;
+    @Inject Clock clock;
 
     public PageResult<TargetView> list(TargetFilter filter, PageQuery paging) {
         paging.validate();
@@ -123,8 +120,7 @@ public class TargetService {
         return code;
     }
 
-    @Inject
-    cn.liaocheng.rdcoverage.security.AuditHistory audit;
+    @Inject cn.liaocheng.rdcoverage.security.AuditHistory audit;
 
     /** Every recorded change of a target, oldest first. */
     public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String rawId) {

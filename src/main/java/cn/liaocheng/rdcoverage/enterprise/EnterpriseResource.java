@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.Exports;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,35 +52,23 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Enterprises")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class EnterpriseResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
 
     static final String NDJSON = ImportSource.NDJSON;
 
-    @Inject
-    EnterpriseService service;
-
-    @Inject
-    FiguresService yearly;
-
-    @Inject
-    EnterpriseImporter importer;
-
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    java.time.Clock clock;
+    @Inject EnterpriseService service;
+    @Inject FiguresService yearly;
+    @Inject EnterpriseImporter importer;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject java.time.Clock clock;
 
 
     @GET
     @Operation(operationId = "listEnterprises", summary = "Enterprises, filtered and paged; sizeClass and aboveDesignatedSize reflect the latest figures")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public PageResult<EnterpriseView> list(@BeanParam EnterpriseFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
     }
@@ -101,7 +90,6 @@ public class EnterpriseResource {
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows with their latest figures, formula cells "
             + "neutralised); it imports back unchanged")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response listCsv(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         StreamingOutput body = out -> {
             try (CsvOutput csv = new CsvOutput(out, Exports.header(LIST_COLUMNS, language))) {
@@ -116,7 +104,6 @@ public class EnterpriseResource {
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as an xlsx workbook (credit codes as text cells, which Excel keeps whole); "
             + "it imports back unchanged")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response listXlsx(@BeanParam EnterpriseFilter filter) {
         StreamingOutput body = out -> {
             try (XlsxOutput xlsx = new XlsxOutput(out, "enterprises", LIST_COLUMNS)) {
@@ -135,42 +122,37 @@ public class EnterpriseResource {
 
     @POST
     @Operation(operationId = "createEnterprise", summary = "Register an enterprise (optionally with yearly figures)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid EnterpriseInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/enterprises", body, () -> {
-            EnterpriseView view = service.create(body);
-            return Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build())
-                    .tag(ETags.tag(view.version())).entity(view).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/enterprises", body,
+                () -> ETags.created(service.create(body),
+                        view -> UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build()));
     }
 
     @GET
     @Path("/{creditCode}")
     @Operation(operationId = "getEnterprise", summary = "One enterprise; the ETag is its version")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response get(@PathParam("creditCode") String creditCode) {
-        EnterpriseView view = service.get(creditCode);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(creditCode));
     }
 
     @PUT
     @Path("/{creditCode}")
     @Operation(operationId = "replaceEnterprise", summary = "Replace an enterprise's attributes; If-Match with the ETag guards against lost updates")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response replace(@PathParam("creditCode") String creditCode,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid EnterpriseInput body) {
-        EnterpriseView view = service.replace(creditCode, ApiException.requireBody(body), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.replace(creditCode, ApiException.requireBody(body), ifMatch));
     }
 
     @DELETE
     @Path("/{creditCode}")
     @Operation(operationId = "deleteEnterprise", summary = "Remove an enterprise and its figures")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
     public Response delete(@PathParam("creditCode") String creditCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(creditCode, ifMatch);
@@ -180,37 +162,31 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/history")
     @Operation(operationId = "listEnterpriseHistory", summary = "Audit trail: who changed the enterprise or its figures, when, and what")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("creditCode") String creditCode) {
-        List<AuditHistory.Entry> all = service.history(creditCode);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.history(creditCode));
     }
 
     @GET
     @Path("/{creditCode}/figures")
     @Operation(operationId = "listEnterpriseFigures", summary = "All statistical years of an enterprise, latest first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<FiguresView> figures(@PathParam("creditCode") String creditCode) {
-        List<FiguresView> all = yearly.figures(creditCode);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(yearly.figures(creditCode));
     }
 
     @GET
     @Path("/{creditCode}/figures/{year}")
     @Operation(operationId = "getEnterpriseFigures", summary = "One statistical year")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
-        FiguresView view = yearly.figures(creditCode, year);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(yearly.figures(creditCode, year));
     }
 
     @PUT
     @Path("/{creditCode}/figures/{year}")
     @Operation(operationId = "putEnterpriseFigures", summary = "Create or replace one statistical year (201 when created)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
     public Response putFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
@@ -226,7 +202,7 @@ public class EnterpriseResource {
     @DELETE
     @Path("/{creditCode}/figures/{year}")
     @Operation(operationId = "deleteEnterpriseFigures", summary = "Remove one statistical year")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
     @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response deleteFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
@@ -245,7 +221,7 @@ public class EnterpriseResource {
                     + "with units such as 营业收入（万元） converted to yuan; title rows, blank and note rows are passed over. "
                     + "By default any invalid row means nothing is written (422 listing every rejected row, also on a dry "
                     + "run); mode=partial keeps the valid rows; dryRun=true writes nothing.")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @LargeBody
     @RateLimited("imports")
     public ImportReport importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

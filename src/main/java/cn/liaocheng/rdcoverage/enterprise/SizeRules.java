@@ -11,8 +11,7 @@ import java.math.BigDecimal;
 /** Derives a year's size class and 规上 flag with the policy parameters for that statistical year. */
 @ApplicationScoped
 public class SizeRules {
-    @Inject
-    Policies policies;
+    @Inject Policies policies;
 
     public record Derived(SizeClass sizeClass, boolean aboveDesignatedSize) {
     }

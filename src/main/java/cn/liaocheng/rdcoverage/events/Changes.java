@@ -35,23 +35,12 @@ public class Changes {
     static final String INSERT = "insert into event_outbox (event_id, type, subject_kind, subject_id, version, occurred_at, "
             + "scope_all, scope_regions, scope_codes, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Scopes scopes;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    Event<Sequencer.Recorded> recorded;
+    @Inject EntityManager em;
+    @Inject ObjectMapper json;
+    @Inject Scopes scopes;
+    @Inject Clock clock;
+    @Inject AgroalDataSource dataSource;
+    @Inject Event<Sequencer.Recorded> recorded;
 
     /** A created or changed resource: {@code view} is what its GET shows now (its version included). */
     public void record(EventType type, Object subjectId, Object view) {

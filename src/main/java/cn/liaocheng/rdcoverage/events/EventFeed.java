@@ -24,14 +24,9 @@ import java.util.Set;
 public class EventFeed {
     public static final int MAX_LIMIT = 1000;
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ObjectMapper json;
+    @Inject AgroalDataSource dataSource;
+    @Inject Caller caller;
+    @Inject ObjectMapper json;
 
     public FeedPage read(String rawAfter, Integer rawLimit, String rawTypes) {
         Long after = parseAfter(rawAfter);

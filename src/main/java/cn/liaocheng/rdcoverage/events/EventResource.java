@@ -18,16 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN})
 public class EventResource {
-    @Inject
-    EventFeed feed;
+    @Inject EventFeed feed;
 
     @GET
     @Operation(operationId = "listEvents", summary = "The change feed: every change the caller may see, in one total order",
             description = "Follow it by always asking after={next}: no event is skipped or repeated, also across instances. "
                     + "Without after the feed starts at the oldest retained event. A cursor older than the retention period "
                     + "is 410 (re-sync from the lists). data is the resource as its GET showed it; a deletion is a tombstone.")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     @APIResponse(responseCode = "200", description = "One page of events in feed order; next is the cursor to ask after",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedPage.class)))
     @APIResponse(responseCode = "410", description = "cursor-expired: after is older than the retention period; re-sync from "
@@ -45,7 +45,6 @@ public class EventResource {
     @Operation(operationId = "getEventsHead", summary = "Where the feed ends now, as a page without items",
             description = "Take it before re-syncing from the lists, then follow the feed with after={next}: nothing "
                     + "that changes during the re-sync is missed.")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
     public FeedPage head() {
         return feed.head();
     }

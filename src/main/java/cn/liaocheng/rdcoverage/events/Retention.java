@@ -18,14 +18,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class Retention {
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    EventsConfig config;
-
-    @Inject
-    Clock clock;
+    @Inject AgroalDataSource dataSource;
+    @Inject EventsConfig config;
+    @Inject Clock clock;
 
     @Scheduled(identity = "event-retention", cron = "{rd.events.retention-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {

@@ -29,8 +29,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Scopes {
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     public Scope of(EventType type, JsonNode view) {
         return switch (type.kind()) {

@@ -27,17 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @ApplicationScoped
 public class Sequencer {
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    EventsConfig config;
-
-    @Inject
-    Event<Sequenced> sequenced;
-
-    @Inject
-    Vertx vertx;
+    @Inject AgroalDataSource dataSource;
+    @Inject EventsConfig config;
+    @Inject Event<Sequenced> sequenced;
+    @Inject Vertx vertx;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();

@@ -41,14 +41,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators")
 public class IndicatorImportResource {
-    @Inject
-    IndicatorImporter importer;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+    @Inject IndicatorImporter importer;
+    @Inject Idempotency idempotency;
+    @Inject Caller caller;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -61,7 +56,7 @@ public class IndicatorImportResource {
                     + "By default any invalid row means nothing is written (422 listing every rejected row, also on a dry run); "
                     + "mode=partial keeps the valid rows; dryRun=true writes nothing. With an Idempotency-Key the body is "
                     + "buffered and a retry of the same file gets the first answer.")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @LargeBody
     @RateLimited("imports")
     @APIResponse(responseCode = "200", description = "What the import did", content = @Content(mediaType = "application/json",

@@ -64,17 +64,10 @@ public class IndicatorImporter {
     private record Row(long line, UUID institutionId, int year, IndicatorInput input) {
     }
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Changes changes;
+    @Inject EntityManager em;
+    @Inject Clock clock;
+    @Inject ObjectMapper json;
+    @Inject Changes changes;
 
     public ImportReport run(ImportSource source, boolean dryRun, boolean partial, String by) {
         List<ImportError> errors = new ArrayList<>();

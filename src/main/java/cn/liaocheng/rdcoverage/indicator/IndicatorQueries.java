@@ -63,8 +63,7 @@ public class IndicatorQueries {
             where %s
             group by s.year, s.region_code""".formatted(COVERED_SEGMENT);
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     /** Institution sums of one year. */
     public record InstitutionSums(long institutions, BigDecimal rdExpenditure, long rdPersonnel, long patentApplications,

@@ -30,12 +30,11 @@ import java.util.List;
 @Path("/api/v1/reports/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
+@RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE,
+        Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class IndicatorReportResource {
-    @Inject
-    IndicatorReportService service;
-
-    @Inject
-    Clock clock;
+    @Inject IndicatorReportService service;
+    @Inject Clock clock;
 
     @GET
     @cn.liaocheng.rdcoverage.common.ReportETag
@@ -46,7 +45,6 @@ public class IndicatorReportResource {
             description = "Computed in SQL on the year's last day, as the coverage report: see the IndicatorReport schema. "
                     + "Money in yuan, personnel in persons, patents and new products in items. A county officer or a "
                     + "supervisor gets only its regions and no city line; regionCode outside its scope is 403 naming its regions.")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public IndicatorReport report(@Parameter(description = "the year, default last year") @QueryParam("year") String year,
                                   @QueryParam("regionCode") String regionCode) {
         return service.report(year(year), regionCode);
@@ -61,17 +59,10 @@ public class IndicatorReportResource {
     @GET
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The indicators report as CSV (UTF-8 with BOM): the city line first, then one line per region")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response reportCsv(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         IndicatorReport report = service.report(year(year), regionCode);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(COLUMNS, language))) {
-                rows(csv, report);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(COLUMNS, language), out -> rows(out, report)))
+        return Exports.csv(Exports.header(COLUMNS, language), out -> rows(out, report))
                 .header("Content-Disposition", Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31)))
                 .build();
     }
@@ -79,15 +70,9 @@ public class IndicatorReportResource {
     @GET
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The indicators report as an xlsx workbook: the city line first, then one line per region")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response reportXlsx(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode) {
         IndicatorReport report = service.report(year(year), regionCode);
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "indicators", COLUMNS)) {
-                rows(xlsx, report);
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE).tag(TableTag.of(TableTag.XLSX, null, COLUMNS, out -> rows(out, report)))
+        return Exports.xlsx("indicators", COLUMNS, out -> rows(out, report))
                 .header("Content-Disposition", Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31), "xlsx")).build();
     }
 
@@ -113,7 +98,6 @@ public class IndicatorReportResource {
     @Path("/trend")
     @cn.liaocheng.rdcoverage.common.ReportETag
     @Operation(operationId = "getIndicatorTrend", summary = "The city's (or a region's) indicator totals and growth for each year from..to (years, at most 30)")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public IndicatorReportService.Trend trend(@QueryParam("from") String from, @QueryParam("to") String to,
                                               @QueryParam("regionCode") String regionCode) {
         return service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);
@@ -123,17 +107,10 @@ public class IndicatorReportResource {
     @Path("/trend")
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The indicator trend as CSV (UTF-8 with BOM): one line per year, totals and growth on the year before")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public Response trendCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         IndicatorReportService.Trend trend = service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);
-        StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(TREND_COLUMNS, language))) {
-                trendRows(csv, trend);
-            }
-        };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .tag(TableTag.of(TableTag.CSV, null, Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend)))
+        return Exports.csv(Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend))
                 .header("Content-Disposition", Exports.disposition("indicators-trend", trend.regionCode(), LocalDate.of(trend.to(), 12, 31)))
                 .build();
     }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.coverage.ReportService;
@@ -24,24 +25,12 @@ import java.util.Set;
 public class IndicatorReportService {
     static final int MAX_TREND_YEARS = 30;
 
-    @Inject
-    IndicatorQueries queries;
-
-    @Inject
-    ReportService reports;
-
-    @Inject
-    Regions regions;
-
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    ObjectMapper json;
+    @Inject IndicatorQueries queries;
+    @Inject ReportService reports;
+    @Inject Regions regions;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject ObjectMapper json;
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "IndicatorTrendPoint")
     public record TrendPoint(int year, IndicatorReport.Totals totals, IndicatorReport.Growth growth) {

@@ -31,34 +31,31 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class IndicatorResource {
-    @Inject
-    IndicatorService service;
+    @Inject IndicatorService service;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     @Operation(operationId = "listInstitutionIndicators", summary = "Every reported year of an institution's R&D indicators, latest first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public PageResult<IndicatorView> list(@PathParam("id") String id) {
-        List<IndicatorView> all = service.list(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.list(id));
     }
 
     @GET
     @Path("/{year}")
     @Operation(operationId = "getInstitutionIndicators", summary = "One year's indicators, with the R&D expenditure and personnel of that year's capacity; the ETag is its version")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
     public Response get(@PathParam("id") String id, @PathParam("year") int year) {
-        IndicatorView view = service.get(id, year);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(id, year));
     }
 
     @PUT
     @Path("/{year}")
     @Operation(operationId = "putInstitutionIndicators", summary = "Report or correct one year's indicators (patent applications, of which invention patents, patents "
             + "granted, new products or processes); 201 when new; If-Match honoured")
-    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
     public Response put(@PathParam("id") String id, @PathParam("year") int year,

@@ -22,20 +22,11 @@ import java.util.UUID;
 /** Yearly indicators of an institution, in the scope of the caller (the institution's own reads decide it). */
 @ApplicationScoped
 public class IndicatorService {
-    @Inject
-    InstitutionService institutions;
-
-    @Inject
-    cn.liaocheng.rdcoverage.coverage.InstitutionCoverage institutionCoverage;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Changes changes;
+    @Inject InstitutionService institutions;
+    @Inject cn.liaocheng.rdcoverage.coverage.InstitutionCoverage institutionCoverage;
+    @Inject Caller caller;
+    @Inject Clock clock;
+    @Inject Changes changes;
 
     public List<IndicatorView> list(String rawId) {
         UUID id = institution(rawId);

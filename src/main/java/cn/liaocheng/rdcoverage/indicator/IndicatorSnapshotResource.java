@@ -22,19 +22,14 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
 public class IndicatorSnapshotResource {
-    @Inject
-    IndicatorReportService service;
-
-    @Inject
-    ReportService reports;
-
-    @Inject
-    ObjectMapper json;
+    @Inject IndicatorReportService service;
+    @Inject ReportService reports;
+    @Inject ObjectMapper json;
 
     @GET
     @Operation(operationId = "getSnapshotIndicators", summary = "The indicators report stored with a coverage snapshot (of its statistical year), unchanged since; "
             + "a county officer or supervisor sees only its regions")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
     public IndicatorReport get(@PathParam("id") String rawId) {
         CoverageSnapshot s = null;
         try {

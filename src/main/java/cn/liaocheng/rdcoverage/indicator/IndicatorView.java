@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.indicator;
 
+import cn.liaocheng.rdcoverage.common.Versioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -12,5 +13,5 @@ import java.time.Instant;
 @Schema(name = "InstitutionIndicators")
 public record IndicatorView(String institutionId, int year, int patentApplications, int inventionPatentApplications,
                             int patentsGranted, int newProducts, BigDecimal rdExpenditure, Integer rdPersonnel,
-                            Instant updatedAt, String updatedBy, long version) {
+                            Instant updatedAt, String updatedBy, long version) implements Versioned {
 }

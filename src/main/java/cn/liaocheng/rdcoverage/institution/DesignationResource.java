@@ -31,58 +31,49 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Institutions")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class DesignationResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    DesignationService service;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject DesignationService service;
 
     @GET
     @Operation(operationId = "listDesignations", summary = "Provincial and national designations of an institution, oldest grant first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<DesignationView> list(@PathParam("id") String id) {
-        List<DesignationView> all = service.list(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.list(id));
     }
 
     @POST
     @Operation(operationId = "createDesignation", summary = "Record a provincial or national designation (省级/国家级研发机构) granted on a date")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response add(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid DesignationInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/designations", body, () -> {
-            DesignationView view = service.add(id, body);
-            return Response.created(UriBuilder.fromResource(DesignationResource.class).path(view.id()).build(id))
-                    .tag(ETags.tag(view.version())).entity(view).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/designations", body,
+                () -> ETags.created(service.add(id, body),
+                        view -> UriBuilder.fromResource(DesignationResource.class).path(view.id()).build(id)));
     }
 
     @GET
     @Path("/{designationId}")
     @Operation(operationId = "getDesignation", summary = "One designation; the ETag is its version")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response get(@PathParam("id") String id, @PathParam("designationId") String designationId) {
-        DesignationView view = service.get(id, designationId);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(id, designationId));
     }
 
     @POST
     @Path("/{designationId}/revocations")
     @Operation(operationId = "revokeDesignation", summary = "Revoke or delist a designation (被撤销或摘牌): it stops counting from revokedOn; 409 when already revoked")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response revoke(@PathParam("id") String id, @PathParam("designationId") String designationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key,
                            @Valid RevocationInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/designations/" + designationId + "/revocations", body, () -> {
-            DesignationView view = service.revoke(id, designationId, body, ifMatch);
-            return Response.ok(view).tag(ETags.tag(view.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/designations/" + designationId + "/revocations", body,
+                () -> ETags.ok(service.revoke(id, designationId, body, ifMatch)));
     }
 
 }

@@ -22,9 +22,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DesignationService {
-    @Inject
-    cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
-
+    @Inject cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
     @Inject

@@ -47,25 +47,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Institutions")
+@RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE,
+        Role.Names.PROVINCE, Role.Names.ADMIN, Role.Names.SUPERVISOR})
 public class InstitutionResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    InstitutionService service;
-
-    @Inject
-    ParticipantConsents consents;
-
-    @Inject
-    InstitutionCapacities capacities;
-
-    @Inject
-    Clock clock;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject InstitutionService service;
+    @Inject ParticipantConsents consents;
+    @Inject InstitutionCapacities capacities;
+    @Inject Clock clock;
 
     @GET
     @Operation(operationId = "listInstitutions", summary = "R&D institutions, filtered and paged")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InstitutionView> list(@BeanParam InstitutionFilter filter, @BeanParam PageQuery paging) {
         return service.list(filter, paging);
@@ -75,15 +67,13 @@ public class InstitutionResource {
     @Operation(operationId = "createInstitution", summary = "Declare an institution (SINGLE: one participant; JOINT: two or more; INDUSTRY: platform and agreement)",
             description = "By an enterprise taking part, the city, or a county officer for enterprises of its region "
                     + "(the audit trail records who declared it and in which role).")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid InstitutionInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions", body, () -> {
-            InstitutionView view = service.create(body);
-            return Response.created(UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build())
-                    .tag(ETags.tag(view.version())).entity(view).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions", body,
+                () -> ETags.created(service.create(body),
+                        view -> UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build()));
     }
 
     @POST
@@ -92,7 +82,7 @@ public class InstitutionResource {
             description = "All or nothing: every entry is checked like a declaration (and recognizedOn not after today); "
                     + "a 400 lists the problems of every entry (fields institutions[k]....) and nothing is stored. "
                     + "No award is proposed for them. Audited as the city officer's change.")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoricRegister.Result.class)))
     public Response loadHistoric(@HeaderParam("Idempotency-Key") String key, @Valid HistoricRegister body) {
         ApiException.requireBody(body);
@@ -103,22 +93,19 @@ public class InstitutionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getInstitution", summary = "One institution; capacity is its latest declared year")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response get(@PathParam("id") String id) {
-        InstitutionView view = service.get(id);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(id));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replaceInstitution", summary = "Replace what was declared; If-Match guards against lost updates")
-    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid InstitutionInput body) {
-        InstitutionView view = service.replace(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.replace(id, ApiException.requireBody(body), ifMatch));
     }
 
     /** {@code {"creditCode": "..."}}: the participant that confirms. */
@@ -130,13 +117,11 @@ public class InstitutionResource {
     @APIResponse(responseCode = "200", description = "The institution as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @Operation(operationId = "consentToInstitution", summary = "A participant confirms it takes part (its own ENTERPRISE token, or a county officer of its "
             + "region for it); until every participant has, the institution cannot be submitted")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER})
     public Response consent(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid ConsentInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/consents", body, () -> {
-            InstitutionView view = consents.consent(id, body.creditCode());
-            return Response.ok(view).tag(ETags.tag(view.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/consents", body,
+                () -> ETags.ok(consents.consent(id, body.creditCode())));
     }
 
     /** A city officer's correction of frozen facts, with the reason that the audit trail keeps. */
@@ -148,20 +133,18 @@ public class InstitutionResource {
     @APIResponse(responseCode = "200", description = "The institution as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @Operation(operationId = "correctInstitution", summary = "City officer: correct the facts a decision rested on (build mode, participants, capacity), "
             + "with a reason kept in the audit trail; If-Match guards against lost updates")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam("Idempotency-Key") String key, @Valid CorrectionInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/corrections", body, () -> {
-            InstitutionView view = service.correct(id, body.institution(), body.reason(), ifMatch);
-            return Response.ok(view).tag(ETags.tag(view.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/corrections", body,
+                () -> ETags.ok(service.correct(id, body.institution(), body.reason(), ifMatch)));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteInstitution", summary = "Remove a declared (not yet recognised) institution")
-    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
     @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -172,27 +155,22 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "listInstitutionHistory", summary = "Audit trail: who changed the institution or its capacity, when, and what")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<AuditHistory.Entry> history(@PathParam("id") String id) {
-        List<AuditHistory.Entry> all = service.history(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(service.history(id));
     }
 
     @GET
     @Path("/{id}/capacity")
     @Operation(operationId = "listInstitutionCapacities", summary = "Every declared year of capacity, latest first")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<CapacityView> capacities(@PathParam("id") String id) {
-        List<CapacityView> all = capacities.capacities(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(capacities.capacities(id));
     }
 
     @GET
     @Path("/{id}/capacity/{year}")
     @Operation(operationId = "getInstitutionCapacity", summary = "The capacity declared for one year")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response capacity(@PathParam("id") String id, @PathParam("year") int year) {
         CapacityView view = capacities.capacity(id, year);
@@ -202,7 +180,7 @@ public class InstitutionResource {
     @PUT
     @Path("/{id}/capacity/{year}")
     @Operation(operationId = "putInstitutionCapacity", summary = "Declare or correct one year's capacity (201 when new)")
-    @RolesAllowed({Role.ENTERPRISE_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
@@ -218,7 +196,6 @@ public class InstitutionResource {
     @Operation(operationId = "getInstitutionEligibility", summary = "Evaluate the stored institution against the policy in force on asOf (default today)",
             description = "Uses each participant's figures of asOf's year (else the latest earlier year), the capacity "
                     + "declared for that year (else the latest earlier one), the cooperations, platform and agreement.")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @cn.liaocheng.rdcoverage.common.ReportETag
     public Result eligibility(@PathParam("id") String id,
                               @Parameter(description = "ISO date, default today") @QueryParam("asOf") String asOf) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.common.Versioned;
 import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
@@ -21,7 +22,7 @@ public record InstitutionView(String id, String name, InstitutionKind kind, @Sch
                               @Schema(nullable = true) CapacityView capacity, List<CooperationView> cooperations,
                               @Schema(nullable = true) PlatformView platform, @Schema(nullable = true) AgreementView serviceAgreement,
                               InstitutionStatus status, @Schema(nullable = true) LocalDate recognizedOn, @Schema(nullable = true) LocalDate revokedOn,
-                              Instant createdAt, Instant updatedAt, @JsonIgnore long version) {
+                              Instant createdAt, Instant updatedAt, @JsonIgnore long version) implements Versioned {
 
     @Schema(name = "InstitutionParticipantView")
     public record ParticipantView(String creditCode, @Schema(nullable = true) String name, @Schema(nullable = true) String regionCode, @Schema(nullable = true) String regionName) {

@@ -26,23 +26,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Institutions")
 public class RevocationResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    DesignationService service;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject DesignationService service;
 
     @POST
     @Operation(operationId = "revokeInstitution", summary = "Revoke a RECOGNIZED institution (status REVOKED): its enterprises stop being covered from revokedOn; "
             + "409 when it is not RECOGNIZED")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam("Idempotency-Key") String key, @Valid RevocationInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/revocations", body, () -> {
-            InstitutionView view = service.revokeInstitution(id, body, ifMatch);
-            return Response.ok(view).tag(ETags.tag(view.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/revocations", body,
+                () -> ETags.ok(service.revokeInstitution(id, body, ifMatch)));
     }
 }

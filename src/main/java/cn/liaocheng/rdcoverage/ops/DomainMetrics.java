@@ -36,8 +36,7 @@ import java.util.concurrent.TimeUnit;
 public class DomainMetrics {
     private static final String STARTED = DomainMetrics.class.getName() + ".started";
 
-    @Inject
-    MeterRegistry registry;
+    @Inject MeterRegistry registry;
 
     @ServerRequestFilter
     public void start(ContainerRequestContext request) {

@@ -22,8 +22,7 @@ public class RequestLogContext {
     static final String HEADER = "X-Request-Id";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    @Inject
-    CurrentIdentityAssociation identities;
+    @Inject CurrentIdentityAssociation identities;
 
     @ServerRequestFilter(preMatching = true)
     public void requestId(ContainerRequestContext request) {

@@ -34,14 +34,12 @@ import java.util.regex.Pattern;
 public class SchemaCheck {
     private static final Pattern INCLUDE = Pattern.compile("<include\\s+file=\"([^\"]+)\"");
 
-    @Inject
-    AgroalDataSource dataSource;
+    @Inject AgroalDataSource dataSource;
 
     @ConfigProperty(name = "quarkus.liquibase.change-log")
     String masterChangelog;
 
-    @Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     void check(@Observes @Priority(1) StartupEvent start) throws SQLException, IOException {
         if (!rd.schemaCheck().enabled()) {

@@ -39,15 +39,9 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class Policies {
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Event<PolicyChanged> changed;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject Event<PolicyChanged> changed;
 
     /** Filled at start-up (before any request is served) and only ever replaced whole, never emptied. */
     private volatile NavigableMap<LocalDate, Policy> byDate;
@@ -146,8 +140,7 @@ public class Policies {
         });
     }
 
-    @Inject
-    cn.liaocheng.rdcoverage.security.AuditHistory audit;
+    @Inject cn.liaocheng.rdcoverage.security.AuditHistory audit;
 
     /** Every recorded change of a policy version, oldest first. */
     public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String id) {

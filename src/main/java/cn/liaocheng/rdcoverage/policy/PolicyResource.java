@@ -37,19 +37,15 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies")
 public class PolicyResource {
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
-
-    @Inject
-    Policies policies;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject Policies policies;
 
     @GET
     @Operation(operationId = "listPolicies", summary = "Policy versions, oldest first")
     @Authenticated
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<PolicyView> list() {
-        List<PolicyView> all = policies.list();
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(policies.list());
     }
 
     @GET
@@ -58,8 +54,7 @@ public class PolicyResource {
     @Authenticated
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     public Response get(@PathParam("id") String id) {
-        PolicyView view = policies.get(id);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(policies.get(id));
     }
 
     @GET
@@ -68,32 +63,28 @@ public class PolicyResource {
     @Operation(operationId = "listPolicyHistory", summary = "Audit trail of a policy version")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
-        var all = policies.history(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(policies.history(id));
     }
 
     @POST
     @Operation(operationId = "createPolicy", summary = "Publish a new policy version (takes effect on its effectiveFrom date)")
-    @RolesAllowed(Role.ADMIN_)
+    @RolesAllowed(Role.Names.ADMIN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @RequestBody(content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Policy.class))) String body) throws JsonProcessingException {
         JsonNode document = policies.read(ApiException.requireBody(body));
-        return idempotency.run(key, "POST", "/api/v1/policies", document, () -> {
-            PolicyView view = policies.create(document);
-            return Response.created(UriBuilder.fromResource(PolicyResource.class).path(view.id()).build())
-                    .tag(ETags.tag(view.version())).entity(view).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/policies", document,
+                () -> ETags.created(policies.create(document),
+                        view -> UriBuilder.fromResource(PolicyResource.class).path(view.id()).build()));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replacePolicy", summary = "Correct a policy version that no stored decision has used yet")
-    @RolesAllowed(Role.ADMIN_)
+    @RolesAllowed(Role.Names.ADMIN)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) String body) throws JsonProcessingException {
-        PolicyView view = policies.replace(id, policies.read(ApiException.requireBody(body)), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(policies.replace(id, policies.read(ApiException.requireBody(body)), ifMatch));
     }
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.policy;
 
+import cn.liaocheng.rdcoverage.common.Versioned;
 import cn.liaocheng.rdcoverage.eligibility.Interpretations;
 import cn.liaocheng.rdcoverage.eligibility.Policy;
 import cn.liaocheng.rdcoverage.eligibility.SizeClassification;
@@ -18,7 +19,7 @@ public record PolicyView(String id, LocalDate effectiveFrom, String title, boole
                          int minCooperations, Map<Tier, Standard> standards, Map<Tier, BigDecimal> awards,
                          Interpretations interpretations,
                          @Schema(description = "Per parameter (its name, or interpretations.<name>), the clause of the policy text it comes from")
-                         Map<String, String> references, @JsonIgnore long version) {
+                         Map<String, String> references, @JsonIgnore long version) implements Versioned {
     static PolicyView of(Policy p, boolean locked, long version) {
         return new PolicyView(p.id(), p.effectiveFrom(), p.title(), locked, p.sizeClassification(),
                 p.aboveDesignatedSizeRevenue(), p.minCooperations(), p.standards(), p.awards(), p.interpretations(),

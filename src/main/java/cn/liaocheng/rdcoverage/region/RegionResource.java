@@ -17,15 +17,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Regions")
 public class RegionResource {
-    @Inject
-    Regions regions;
+    @Inject Regions regions;
 
     @GET
     @Operation(operationId = "listRegions", summary = "The counties, districts and zones of Liaocheng (所属县市区)")
     @Authenticated
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<Regions.RegionView> list() {
-        List<Regions.RegionView> all = regions.all();
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(regions.all());
     }
 }

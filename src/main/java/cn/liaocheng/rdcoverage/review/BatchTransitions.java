@@ -64,7 +64,7 @@ public class BatchTransitions {
     }
 
     @POST
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @Operation(operationId = "transitionApplications", summary = "Up to 500 application transitions in one request; each item as "
             + "POST /applications/{id}/transitions would do it (same roles, scope, If-Match and 409 rules). atomic=false (default): "
             + "each item in its own transaction, the answer lists per item its new status or its problem; atomic=true: all or "

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.capacity.CapacityInput;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.events.Changes;
@@ -30,22 +31,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class InspectionService {
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
-
-    @Inject
-    ReviewService review;
-
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    cn.liaocheng.rdcoverage.policy.Policies policies;
+    @Inject ReviewService review;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
+    @Inject cn.liaocheng.rdcoverage.policy.Policies policies;
 
     @Transactional
     public InspectionView assign(ReviewInputs.InspectionInput in) {

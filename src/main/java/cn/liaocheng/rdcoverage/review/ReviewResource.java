@@ -45,23 +45,12 @@ import java.util.List;
 public class ReviewResource {
     private static final String IDEMPOTENCY = "Idempotency-Key";
 
-    @Inject
-    ReviewService review;
-
-    @Inject
-    RoundService rounds;
-
-    @Inject
-    ApplicationLifecycle lifecycle;
-
-    @Inject
-    InspectionService inspections;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+    @Inject ReviewService review;
+    @Inject RoundService rounds;
+    @Inject ApplicationLifecycle lifecycle;
+    @Inject InspectionService inspections;
+    @Inject Idempotency idempotency;
+    @Inject Caller caller;
 
     @GET
     @Path("/rounds")
@@ -71,22 +60,19 @@ public class ReviewResource {
     public PageResult<RoundView> rounds(@QueryParam("updatedSince") String updatedSince) {
         java.time.Instant since = updatedSince == null || updatedSince.isBlank() ? null
                 : cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", updatedSince);
-        List<RoundView> all = rounds.rounds().stream()
-                .filter(r -> since == null || r.updatedAt() != null && !r.updatedAt().isBefore(since)).toList();
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(rounds.rounds().stream()
+                .filter(r -> since == null || r.updatedAt() != null && !r.updatedAt().isBefore(since)).toList());
     }
 
     @POST
     @Path("/rounds")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @Operation(operationId = "createRound", summary = "Open a round (id like 2026H2)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response createRound(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/rounds", body, () -> {
-            RoundView v = rounds.create(body);
-            return Response.created(UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/rounds", body,
+                () -> ETags.created(rounds.create(body), v -> UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())));
     }
 
     @GET
@@ -95,27 +81,24 @@ public class ReviewResource {
     @Operation(operationId = "getRound", summary = "One round")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response round(@PathParam("id") String id) {
-        RoundView v = rounds.round(id);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(rounds.round(id));
     }
 
     @POST
     @Path("/rounds/{id}/transitions")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @Operation(operationId = "transitionRound", summary = "OPEN → REVIEWING (START_REVIEW) → CLOSED (CLOSE)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundTransition body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/rounds/" + id + "/transitions", body, () -> {
-            RoundView v = rounds.transition(id, body, ifMatch);
-            return Response.ok(v).tag(ETags.tag(v.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/rounds/" + id + "/transitions", body,
+                () -> ETags.ok(rounds.transition(id, body, ifMatch)));
     }
 
     @GET
     @Path("/applications")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listApplications", summary = "Applications in the caller's scope, filtered and paged")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<ApplicationView> applications(@BeanParam ReviewService.Filter filter, @BeanParam PageQuery paging) {
@@ -124,42 +107,38 @@ public class ReviewResource {
 
     @POST
     @Path("/applications")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @Operation(operationId = "createApplication", summary = "Start an application (DRAFT) for an institution in an OPEN round; one live application per institution and round",
             description = "By an enterprise taking part, the city, or a county officer for an institution with a participant of its region "
                     + "(audited as acting for it).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/applications", body, () -> {
-            ApplicationView v = lifecycle.create(body);
-            return Response.created(UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/applications", body,
+                () -> ETags.created(lifecycle.create(body), v -> UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())));
     }
 
     @GET
     @Path("/applications/{id}")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getApplication", summary = "One application with its timeline, decision and awards")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response application(@PathParam("id") String id) {
-        ApplicationView v = review.get(id);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(review.get(id));
     }
 
     @GET
     @Path("/applications/{id}/history")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listApplicationHistory", summary = "Audit trail of the application and its inspections (the timeline is on the application itself)")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(@PathParam("id") String id) {
-        var all = review.history(id);
-        return new PageResult<>(all, 0, all.size(), all.size());
+        return PageResult.all(review.history(id));
     }
 
     @POST
     @Path("/applications/{id}/transitions")
-    @RolesAllowed({Role.ENTERPRISE_, Role.COUNTY_OFFICER_, Role.CITY_OFFICER_})
+    @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @Operation(operationId = "transitionApplication", summary = "Move an application on: SUBMIT, WITHDRAW (enterprise); COUNTY_APPROVE, RETURN, COUNTY_REJECT (county); "
             + "START_ASSESSMENT, RECOGNIZE, REJECT (city). 409 lists the allowed actions; RECOGNIZE of an institution that "
             + "does not qualify is 422 with the unmet criteria unless override is true with a reason")
@@ -167,15 +146,13 @@ public class ReviewResource {
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Transition body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/applications/" + id + "/transitions", body, () -> {
-            ApplicationView v = lifecycle.transition(id, body, ifMatch);
-            return Response.ok(v).tag(ETags.tag(v.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/applications/" + id + "/transitions", body,
+                () -> ETags.ok(lifecycle.transition(id, body, ifMatch)));
     }
 
     @GET
     @Path("/inspections")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "listInspections", summary = "Inspections; an assessor sees only those assigned to it")
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     public PageResult<InspectionView> inspections(@QueryParam("applicationId") String applicationId,
@@ -186,52 +163,47 @@ public class ReviewResource {
 
     @POST
     @Path("/inspections")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @Operation(operationId = "createInspection", summary = "Assign a material review or on-site inspection of an application under assessment")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response assign(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.InspectionInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/inspections", body, () -> {
-            InspectionView v = inspections.assign(body);
-            return Response.created(UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())).tag(ETags.tag(v.version())).entity(v).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/inspections", body,
+                () -> ETags.created(inspections.assign(body),
+                        v -> UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())));
     }
 
     @GET
     @Path("/inspections/{id}")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.ASSESSOR_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getInspection", summary = "One inspection")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response inspection(@PathParam("id") String id) {
-        InspectionView v = inspections.get(id);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(inspections.get(id));
     }
 
     @POST
     @Path("/inspections/{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @Operation(operationId = "cancelInspection", summary = "The city cancels an inspection still ASSIGNED, with a reason (a RECOGNIZE waits for open on-site inspections)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response cancelInspection(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Cancellation body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/inspections/" + id + "/cancellation", body, () -> {
-            InspectionView v = inspections.cancel(id, body, ifMatch);
-            return Response.ok(v).tag(ETags.tag(v.version())).build();
-        });
+        return idempotency.run(key, "POST", "/api/v1/inspections/" + id + "/cancellation", body,
+                () -> ETags.ok(inspections.cancel(id, body, ifMatch)));
     }
 
     @PATCH
     @Path("/inspections/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @RolesAllowed(Role.ASSESSOR_)
+    @RolesAllowed(Role.Names.ASSESSOR)
     @Operation(operationId = "recordInspection", summary = "The assigned assessor records conductedOn, verifiedCapacity, findings and a conclusion (which closes it)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid ReviewInputs.InspectionRecord body) {
-        InspectionView v = inspections.record(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(v).tag(ETags.tag(v.version())).build();
+        return ETags.ok(inspections.record(id, ApiException.requireBody(body), ifMatch));
     }
 
 }

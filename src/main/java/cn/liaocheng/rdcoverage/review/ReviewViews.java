@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.common.Versioned;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -20,7 +21,7 @@ public final class ReviewViews {
     }
 
     public record RoundView(String id, int year, int half, LocalDate opensOn, LocalDate closesOn, RoundStatus status,
-                            Instant updatedAt, @JsonIgnore long version) {
+                            Instant updatedAt, @JsonIgnore long version) implements Versioned {
         static RoundView of(Round r) {
             return new RoundView(r.id, r.year, r.half, r.opensOn, r.closesOn, r.status, r.updatedAt, r.version);
         }
@@ -42,7 +43,7 @@ public final class ReviewViews {
                                   ApplicationStatus status, @Schema(extensions = @Extension(name = "x-optional", value = "true")) CapacityView capacity, @Schema(extensions = @Extension(name = "x-optional", value = "true")) LocalDate submittedOn,
                                   @Schema(extensions = @Extension(name = "x-optional", value = "true")) DecisionView decision, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<EventView> timeline, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<ApplicationAction> allowedActions,
                                   @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardView> awards, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardProposals.Note> awardNotes,
-                                  @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant createdAt, @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant updatedAt, @JsonIgnore long version) {
+                                  @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant createdAt, @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant updatedAt, @JsonIgnore long version) implements Versioned {
         ApplicationView withNotes(List<AwardProposals.Note> notes) {
             return new ApplicationView(id, institutionId, institutionName, roundId, regionCode, status, capacity, submittedOn,
                     decision, timeline, allowedActions, awards, notes, createdAt, updatedAt, version);
@@ -52,7 +53,7 @@ public final class ReviewViews {
     public record InspectionView(String id, String applicationId, Inspection.InspectionKind kind, Inspection.AssessorKind assessorKind,
                                  String assessorId, @Schema(nullable = true) String assessorName, Inspection.InspectionStatus status, @Schema(nullable = true) LocalDate conductedOn,
                                  @Schema(nullable = true) CapacityView verifiedCapacity, @Schema(nullable = true) String findings, @Schema(nullable = true) Inspection.Conclusion conclusion,
-                                 Instant updatedAt, @JsonIgnore long version) {
+                                 Instant updatedAt, @JsonIgnore long version) implements Versioned {
         static InspectionView of(Inspection i) {
             return new InspectionView(i.id.toString(), i.applicationId.toString(), i.kind, i.assessorKind, i.assessorId,
                     i.assessorName, i.status, i.conductedOn,

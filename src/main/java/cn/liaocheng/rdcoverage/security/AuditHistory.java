@@ -22,8 +22,7 @@ import java.util.function.Function;
 /** Reads the audit trail: each revision of an object with who, when, what kind of change and which fields changed. */
 @ApplicationScoped
 public class AuditHistory {
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     /** One change. {@code state} is the object after the change (before it, for a deletion). */
     @Schema(name = "AuditEntry")

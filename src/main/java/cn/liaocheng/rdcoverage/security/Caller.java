@@ -14,14 +14,9 @@ import java.util.Set;
  */
 @RequestScoped
 public class Caller {
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    Instance<SupervisedRegions> supervised;
+    @Inject SecurityIdentity identity;
+    @Inject JsonWebToken jwt;
+    @Inject Instance<SupervisedRegions> supervised;
 
     private Set<String> regions;
 
@@ -49,8 +44,7 @@ public class Caller {
         return authenticated() ? identity.getPrincipal().getName() : "anonymous";
     }
 
-    @Inject
-    TokenMapping mapping;
+    @Inject TokenMapping mapping;
 
     public String regionCode() {
         return scope(Role.COUNTY_OFFICER, "regionCode");

@@ -8,8 +8,7 @@ import jakarta.enterprise.event.Observes;
 /** Refuses to start the packaged (production) application with development tokens switched on. */
 @ApplicationScoped
 public class DevTokenGuard {
-    @jakarta.inject.Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @jakarta.inject.Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     void onStart(@Observes StartupEvent event) {
         check(LaunchMode.current(), rd.devTokens().enabled());

@@ -29,8 +29,7 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Development")
 public class DevTokenResource {
-    @jakarta.inject.Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @jakarta.inject.Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     public record TokenRequest(@NotNull Role role, String regionCode, String creditCode, String assessorId, String subject,
                                String supervisorId) {

@@ -9,8 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /** With development tokens off (production), their endpoint answers 404 before a byte of the body is read. */
 @Singleton
 public class DevTokensOff {
-    @jakarta.inject.Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @jakarta.inject.Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     @ServerRequestFilter
     public Response refuse(ResourceInfo resource) {

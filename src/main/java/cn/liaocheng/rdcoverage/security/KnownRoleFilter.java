@@ -19,8 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 @Singleton
 public class KnownRoleFilter {
-    @Inject
-    CurrentIdentityAssociation identities;
+    @Inject CurrentIdentityAssociation identities;
 
     @ServerRequestFilter
     public Uni<Response> requireKnownRole(ResourceInfo resource) {

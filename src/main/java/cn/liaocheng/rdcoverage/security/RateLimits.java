@@ -22,14 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class RateLimits {
-    @Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Caller caller;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject Clock clock;
+    @Inject Caller caller;
 
     private final Map<String, long[]> windows = new ConcurrentHashMap<>();
 

@@ -19,12 +19,21 @@ public enum Role {
     /** A member of a supervision group (督导组): reads the regions of its groups, records follow-ups (claim {@code supervisorId}). */
     SUPERVISOR;
 
-    public static final String ENTERPRISE_ = "ENTERPRISE";
-    public static final String COUNTY_OFFICER_ = "COUNTY_OFFICER";
-    public static final String CITY_OFFICER_ = "CITY_OFFICER";
-    public static final String ASSESSOR_ = "ASSESSOR";
-    public static final String FINANCE_ = "FINANCE";
-    public static final String PROVINCE_ = "PROVINCE";
-    public static final String ADMIN_ = "ADMIN";
-    public static final String SUPERVISOR_ = "SUPERVISOR";
+    /**
+     * The role names as compile-time constants, for {@code @RolesAllowed} (an annotation cannot take an enum value):
+     * each is the {@code name()} of the constant of the same name ({@code RoleNamesTest}).
+     */
+    public static final class Names {
+        public static final String ENTERPRISE = "ENTERPRISE";
+        public static final String COUNTY_OFFICER = "COUNTY_OFFICER";
+        public static final String CITY_OFFICER = "CITY_OFFICER";
+        public static final String ASSESSOR = "ASSESSOR";
+        public static final String FINANCE = "FINANCE";
+        public static final String PROVINCE = "PROVINCE";
+        public static final String ADMIN = "ADMIN";
+        public static final String SUPERVISOR = "SUPERVISOR";
+
+        private Names() {
+        }
+    }
 }

@@ -46,11 +46,8 @@ import java.util.function.BooleanSupplier;
  */
 @ApplicationScoped
 public class Scope {
-    @Inject
-    Caller caller;
-
-    @Inject
-    EntityManager em;
+    @Inject Caller caller;
+    @Inject EntityManager em;
 
     // ---- reads: false means 404 ----
 

@@ -18,11 +18,8 @@ import java.util.List;
  * unscoped answer.
  */
 public class ScopeClaimCheck {
-    @Inject
-    CurrentIdentityAssociation identities;
-
-    @Inject
-    TokenMapping mapping;
+    @Inject CurrentIdentityAssociation identities;
+    @Inject TokenMapping mapping;
 
     @ServerRequestFilter
     public Uni<Response> check() {

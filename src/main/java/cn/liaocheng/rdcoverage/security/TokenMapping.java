@@ -24,8 +24,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TokenMapping {
-    @Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     private final Map<Role, Optional<String>> scopeClaims = new EnumMap<>(Role.class);
 

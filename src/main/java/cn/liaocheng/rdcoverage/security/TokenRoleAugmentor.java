@@ -21,8 +21,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class TokenRoleAugmentor implements SecurityIdentityAugmentor {
-    @Inject
-    TokenMapping mapping;
+    @Inject TokenMapping mapping;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {

@@ -31,20 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Supervision")
+@RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.PROVINCE, Role.Names.ADMIN,
+        Role.Names.SUPERVISOR})
 public class FollowUpResource {
-    @Inject
-    FollowUpService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+    @Inject FollowUpService service;
+    @Inject Idempotency idempotency;
+    @Inject Caller caller;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     @Operation(operationId = "listFollowUps", summary = "The follow-ups (visits) of an enterprise, latest visit first")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public PageResult<FollowUpView> list(@PathParam("creditCode") String creditCode, @BeanParam PageQuery paging) {
         return service.list(creditCode, paging);
     }
@@ -52,7 +48,6 @@ public class FollowUpResource {
     @GET
     @Path("/{followUpId}")
     @Operation(operationId = "getFollowUp", summary = "One follow-up of an enterprise")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public FollowUpView get(@PathParam("creditCode") String creditCode, @PathParam("followUpId") String followUpId) {
         return service.get(creditCode, followUpId);
     }
@@ -60,7 +55,7 @@ public class FollowUpResource {
     @POST
     @Operation(operationId = "createFollowUp", summary = "Record a visit to an enterprise (county officer of its region, or a supervisor of a group covering it): "
             + "the planned build mode, the date the institution is expected by, the obstacles and a note")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.SUPERVISOR_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.SUPERVISOR})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FollowUpView.class)))
     public Response record(@PathParam("creditCode") String creditCode, @HeaderParam("Idempotency-Key") String key,
                            @Valid FollowUpInput body) {

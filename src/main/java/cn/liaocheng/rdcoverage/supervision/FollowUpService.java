@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.supervision;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
@@ -27,18 +28,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class FollowUpService {
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
+    @Inject cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
 
     public PageResult<FollowUpView> list(String rawCode, PageQuery paging) {
         paging.validate();

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.supervision;
 
+import cn.liaocheng.rdcoverage.common.Versioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.util.List;
 
 @Schema(name = "SupervisionGroup")
 public record GroupView(String id, String name, List<MemberView> members, List<RegionRef> regions, Instant createdAt,
-                        Instant updatedAt, long version) {
+                        Instant updatedAt, long version) implements Versioned {
 
     @Schema(name = "SupervisionGroupMember")
     public record MemberView(String supervisorId, String name) {

@@ -35,62 +35,53 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Supervision")
+@RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.PROVINCE, Role.Names.ADMIN,
+        Role.Names.SUPERVISOR})
 public class SupervisionGroupResource {
-    @Inject
-    SupervisionService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+    @Inject SupervisionService service;
+    @Inject Idempotency idempotency;
+    @Inject Caller caller;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
     @Operation(operationId = "listSupervisionGroups", summary = "Supervision groups (督导组): a supervisor sees its own groups, a county officer those of its region")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     public PageResult<GroupView> list(@BeanParam PageQuery paging) {
         return service.list(paging);
     }
 
     @POST
     @Operation(operationId = "createSupervisionGroup", summary = "Set up a supervision group: a name, its members (the supervisorId claim of their tokens) and its regions")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid GroupInput body) {
         ApiException.requireBody(body);
-        return idempotency.run(key, caller.subject(), "POST", "/api/v1/supervision-groups", body, () -> {
-            GroupView view = service.create(body);
-            return Response.created(UriBuilder.fromResource(SupervisionGroupResource.class).path(view.id()).build())
-                    .tag(ETags.tag(view.version())).entity(view).build();
-        });
+        return idempotency.run(key, caller.subject(), "POST", "/api/v1/supervision-groups", body,
+                () -> ETags.created(service.create(body),
+                        view -> UriBuilder.fromResource(SupervisionGroupResource.class).path(view.id()).build()));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getSupervisionGroup", summary = "One supervision group; the ETag is its version")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.PROVINCE_, Role.ADMIN_, Role.SUPERVISOR_})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
     public Response get(@PathParam("id") String id) {
-        GroupView view = service.get(id);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.get(id));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replaceSupervisionGroup", summary = "Replace a group's name, members and regions; If-Match guards against lost updates")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid GroupInput body) {
-        GroupView view = service.replace(id, ApiException.requireBody(body), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ETags.ok(service.replace(id, ApiException.requireBody(body), ifMatch));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteSupervisionGroup", summary = "Dissolve a group (its members lose the group's regions); If-Match honoured")
-    @RolesAllowed(Role.CITY_OFFICER_)
+    @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "204", description = "Dissolved; no body")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);

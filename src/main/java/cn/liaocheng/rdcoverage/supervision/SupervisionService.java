@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.supervision;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
@@ -7,7 +8,6 @@ import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.region.Regions;
-import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
 import cn.liaocheng.rdcoverage.security.SupervisedRegions;
 import io.quarkus.panache.common.Page;
@@ -32,24 +32,13 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class SupervisionService implements SupervisedRegions {
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
+    @Inject Regions regions;
 
-    @Inject
-    Regions regions;
 
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
+    @Inject Scope scope;
+    @Inject Clock clock;
+    @Inject cn.liaocheng.rdcoverage.events.Changes changes; // the change feed (issue 16)
 
     @Override
     @SuppressWarnings("unchecked")

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class WorkListFollowUps {
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     public record Latest(LocalDate visitedOn, String plannedBuildMode, LocalDate expectedBy) {
         public boolean overdueOn(LocalDate asOf) {

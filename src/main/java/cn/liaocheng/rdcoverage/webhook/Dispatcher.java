@@ -44,23 +44,12 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final String OWNER = UUID.randomUUID().toString();
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    WebhookConfig config;
-
-    @Inject
-    UrlGuard guard;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    SecretBox box;
+    @Inject AgroalDataSource dataSource;
+    @Inject WebhookConfig config;
+    @Inject UrlGuard guard;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject SecretBox box;
 
     private volatile HttpClient http;
 

@@ -34,8 +34,7 @@ public class SecretBox {
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
 
-    @Inject
-    WebhookConfig config;
+    @Inject WebhookConfig config;
 
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private String active;

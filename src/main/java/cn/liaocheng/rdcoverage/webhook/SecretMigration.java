@@ -23,11 +23,8 @@ import java.sql.SQLException;
 public class SecretMigration {
     private static final Logger LOG = Logger.getLogger(SecretMigration.class);
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    SecretBox box;
+    @Inject AgroalDataSource dataSource;
+    @Inject SecretBox box;
 
     void onStart(@Observes StartupEvent start) {
         if (box.activeKeyId() == null) {

@@ -32,20 +32,11 @@ import java.util.UUID;
 public class Subscriptions {
     static final String COLUMNS = "id, url, types, enabled, disabled_reason, delivered_through, failures, next_attempt_at, created_at, created_by";
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    UrlGuard guard;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    SecretBox box;
+    @Inject AgroalDataSource dataSource;
+    @Inject UrlGuard guard;
+    @Inject Caller caller;
+    @Inject Clock clock;
+    @Inject SecretBox box;
 
     @Transactional
     public SubscriptionView create(SubscriptionInput in) {

@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class UrlGuard {
-    @Inject
-    WebhookConfig config;
+    @Inject WebhookConfig config;
 
     /** Why the URL may not be called, or null when it may. */
     public String problem(String raw) {

@@ -35,16 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks")
-@RolesAllowed({Role.ADMIN_, Role.PROVINCE_})
+@RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE})
 public class WebhookResource {
-    @Inject
-    Subscriptions subscriptions;
-
-    @Inject
-    Dispatcher dispatcher;
-
-    @Inject
-    Idempotency idempotency;
+    @Inject Subscriptions subscriptions;
+    @Inject Dispatcher dispatcher;
+    @Inject Idempotency idempotency;
 
     @POST
     @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a URL to the change feed; the answer shows the signing secret once",

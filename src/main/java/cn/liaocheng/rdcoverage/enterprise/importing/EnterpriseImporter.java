@@ -43,24 +43,14 @@ public class EnterpriseImporter {
     /** Rows per multi-row INSERT and codes per IN list: one statement per table and chunk at the default chunk size. */
     static final int MAX_ROWS_PER_STATEMENT = 1000;
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    Regions regions;
-
-    @Inject
-    SizeRules sizeRules;
-
-    @Inject
-    Clock clock;
+    @Inject AgroalDataSource dataSource;
+    @Inject Regions regions;
+    @Inject SizeRules sizeRules;
+    @Inject Clock clock;
 
     /** The application's mapper: JSON and NDJSON imports read with its factory and stream-read constraints. */
-    @Inject
-    ObjectMapper objectMapper;
-
-    @Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject ObjectMapper objectMapper;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /**
      * @param queryYear   the year of rows without a year cell (?year=), or null (then the title row's, if any)

@@ -43,15 +43,12 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
 public class AttachmentResource {
-    @Inject
-    AttachmentService attachments;
-
-    @Inject
-    cn.liaocheng.rdcoverage.common.Idempotency idempotency;
+    @Inject AttachmentService attachments;
+    @Inject cn.liaocheng.rdcoverage.common.Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Role.ENTERPRISE_)
+    @RolesAllowed(Role.Names.ENTERPRISE)
     @LargeBody
     @Operation(operationId = "addAttachment", summary = "Add a file to the application's materials (multipart/form-data: file, kind, "
             + "optional note) while it is DRAFT or RETURNED (409 after SUBMIT). The type is judged from the bytes: PDF, JPEG, PNG, "
@@ -139,7 +136,7 @@ public class AttachmentResource {
 
     @DELETE
     @Path("/{aid}")
-    @RolesAllowed(Role.ENTERPRISE_)
+    @RolesAllowed(Role.Names.ENTERPRISE)
     @Operation(operationId = "deleteAttachment", summary = "Remove a file while the application is DRAFT or RETURNED (409 after SUBMIT)")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") String id, @PathParam("aid") String aid) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review.material;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.MultipartStream;
@@ -44,27 +45,13 @@ public class AttachmentService {
     /** Room for the multipart framing and the small fields around the file. */
     static final long FRAMING = 64 * 1024;
 
-    @Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
-
-    @Inject
-    ReviewService review;
-
-    @Inject
-    AttachmentStore store;
-
-    @Inject
-    RequiredMaterials required;
-
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    Clock clock;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject ReviewService review;
+    @Inject AttachmentStore store;
+    @Inject RequiredMaterials required;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     public record AttachmentView(String id, String applicationId, MaterialKind kind, String fileName, String mediaType,
                                  long size, String sha256, String note, String uploadedBy, Instant uploadedAt) {

@@ -25,8 +25,7 @@ import java.util.UUID;
 public class DatabaseAttachmentStore implements AttachmentStore {
     static final int CHUNK = 256 * 1024;
 
-    @Inject
-    AgroalDataSource dataSource;
+    @Inject AgroalDataSource dataSource;
 
     @Override
     public long write(UUID id, InputStream content) throws IOException {

@@ -26,8 +26,7 @@ import java.util.Map;
 public class RequiredMaterials {
     static final List<String> DOCUMENTS = List.of("db/policies/liaocheng-2020-materials.json");
 
-    @Inject
-    ObjectMapper json;
+    @Inject ObjectMapper json;
 
     /** One dated document: its id, the day it takes effect, its title and basis (policy text), the kinds per mode. */
     public record Version(String policyId, LocalDate effectiveFrom, String title, String basis,

@@ -32,14 +32,9 @@ import java.util.TreeSet;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies")
 public class RequiredMaterialsResource {
-    @Inject
-    RequiredMaterials required;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    cn.liaocheng.rdcoverage.common.RdConfig rd;
+    @Inject RequiredMaterials required;
+    @Inject Clock clock;
+    @Inject cn.liaocheng.rdcoverage.common.RdConfig rd;
 
     /** A material kind and its name on the form. */
     @Schema(name = "MaterialKindView")

@@ -35,12 +35,11 @@ import java.util.function.Consumer;
 @Tag(name = "Review")
 public class RoundSummaryResource {
 
-    @Inject
-    RoundSummaryService summaries;
+    @Inject RoundSummaryService summaries;
 
     @GET
     @Path("/rounds/{id}/summary")
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getRoundSummary", summary = "The round summary: per region the applications by status and the "
             + "proposed awards (city awards and county supplements separately), the recognition list with each decision's basis "
             + "(declared or verified capacity, override and reason) and the city-wide totals. A county officer gets its region only. "
@@ -53,7 +52,7 @@ public class RoundSummaryResource {
     @GET
     @Path("/rounds/{id}/summary")
     @Produces(CsvOutput.MEDIA_TYPE)
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getRoundSummaryCsv", summary = "The round summary as a CSV document (UTF-8 with BOM): a title row, "
             + "the table by region with the city total, then the recognition list; headers in Chinese with Accept-Language: zh-CN")
     public Response summaryCsv(@PathParam("id") String id, @Context HttpHeaders headers) {
@@ -63,7 +62,7 @@ public class RoundSummaryResource {
     @GET
     @Path("/rounds/{id}/summary")
     @Produces(XlsxOutput.MEDIA_TYPE)
-    @RolesAllowed({Role.COUNTY_OFFICER_, Role.CITY_OFFICER_, Role.FINANCE_, Role.PROVINCE_, Role.ADMIN_})
+    @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getRoundSummaryXlsx", summary = "The round summary as an xlsx workbook: the same rows as the CSV "
             + "(title, the table by region with the city total, the recognition list), amounts as number cells in yuan, "
             + "credit codes as text cells")

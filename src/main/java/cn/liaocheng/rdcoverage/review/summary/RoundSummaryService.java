@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review.summary;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.award.Award;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
@@ -39,21 +40,11 @@ import java.util.UUID;
 /** Builds the round summary and the announcement from a handful of set queries (no per-application lookups). */
 @ApplicationScoped
 public class RoundSummaryService {
-    @Inject
-    Caller caller;
-
-    /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    Regions regions;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Regions regions;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     private record Decided(UUID applicationId, UUID institutionId, String regionCode, LocalDate decidedOn, String policyId,
                            String capacitySource, boolean override, String overrideReason, String result) {
