@@ -30,17 +30,10 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Awards")
 public class AwardBatch {
-    @Inject
-    AwardTransitions transitions;
-
-    @Inject
-    Batches batches;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+    @Inject AwardTransitions transitions;
+    @Inject Batches batches;
+    @Inject Idempotency idempotency;
+    @Inject Caller caller;
 
     /** One item: the award, its expected version (optional) and the body of the single-award transition. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardBatchItem")

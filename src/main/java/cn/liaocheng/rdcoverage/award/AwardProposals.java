@@ -47,18 +47,12 @@ public class AwardProposals {
     @Inject
     Changes changes; // the change feed (issue 16)
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
+    @Inject Caller caller;
+    @Inject Clock clock;
 
     /** Programme parameters: {@code rd.awards.pay-overridden} (whether a recognition by override is paid). */
-    @Inject
-    RdConfig rd;
-
-    @Inject
-    Policies policies;
+    @Inject RdConfig rd;
+    @Inject Policies policies;
 
     /** Why a participant of a recognition got no award (reason: a {@link SubsidyReason}, ALREADY_AWARDED or OVERRIDE_NOT_PAID). */
     @Schema(name = "AwardNote")

@@ -31,8 +31,7 @@ public class AwardService {
             "creditCode", "a.creditCode", "status", "a.status", "fiscalYear", "a.fiscalYear", "updatedAt", "a.updatedAt");
 
     /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
+    @Inject cn.liaocheng.rdcoverage.security.Scope scope;
 
     public List<AwardView> ofApplication(UUID applicationId) {
         return Award.<Award>list("applicationId = ?1 order by program, creditCode", applicationId).stream().map(AwardView::of).toList();

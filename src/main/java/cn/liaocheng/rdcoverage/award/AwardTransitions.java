@@ -29,17 +29,13 @@ import java.util.function.Predicate;
  */
 @ApplicationScoped
 public class AwardTransitions {
-    @Inject
-    AwardService awards;
+    @Inject AwardService awards;
 
     @Inject
     Changes changes; // the change feed (issue 16)
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
+    @Inject Caller caller;
+    @Inject Clock clock;
 
     /** One transition of an award: the action and what it needs (paidOn and voucherRef, or a reason). */
     @Schema(name = "AwardTransition")

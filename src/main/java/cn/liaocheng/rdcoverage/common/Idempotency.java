@@ -43,9 +43,7 @@ public class Idempotency {
     @Inject Caller caller;
     @Inject JsonWebToken jwt;
     @Inject RdConfig rd;
-
-    @Inject
-    io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
+    @Inject io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     /** Kept for callers written before issue 12: the caller is now always the token's issuer and subject. */
     public Response run(String key, String ignoredCaller, String method, String path, Object request, Supplier<Response> action) {

@@ -51,24 +51,14 @@ public class EnterpriseService {
             "createdAt", "e.createdAt",
             "updatedAt", "e.updatedAt");
 
-    @Inject
-    Regions regions;
-
-    @Inject
-    FiguresService yearly;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Caller caller;
+    @Inject Regions regions;
+    @Inject FiguresService yearly;
+    @Inject Clock clock;
+    @Inject Caller caller;
 
     /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    cn.liaocheng.rdcoverage.security.Scope scope;
-
-    @Inject
-    AuditHistory audit;
+    @Inject cn.liaocheng.rdcoverage.security.Scope scope;
+    @Inject AuditHistory audit;
 
     public EnterpriseView get(String rawCode) {
         return view(find(rawCode));

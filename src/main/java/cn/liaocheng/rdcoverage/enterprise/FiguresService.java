@@ -29,20 +29,14 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class FiguresService {
-    @Inject
-    EnterpriseService enterprises;
-
-    @Inject
-    SizeRules sizeRules;
-
-    @Inject
-    CoverageLedger ledger;
+    @Inject EnterpriseService enterprises;
+    @Inject SizeRules sizeRules;
+    @Inject CoverageLedger ledger;
 
     @Inject
     Changes changes; // the change feed (issue 16)
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     /** The figures of one year and whether the put created them. */
     public record PutResult(FiguresView figures, boolean created) {

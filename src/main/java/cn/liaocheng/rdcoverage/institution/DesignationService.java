@@ -25,14 +25,9 @@ public class DesignationService {
     @Inject cn.liaocheng.rdcoverage.coverage.CoverageLedger ledger;
     @jakarta.inject.Inject Changes changes; // the change feed (issue 16)
 
-    @Inject
-    InstitutionService institutions;
-
-    @Inject
-    InstitutionViews views;
-
-    @Inject
-    Clock clock;
+    @Inject InstitutionService institutions;
+    @Inject InstitutionViews views;
+    @Inject Clock clock;
 
     public List<DesignationView> list(String institutionId) {
         Institution i = institutions.find(institutionId);

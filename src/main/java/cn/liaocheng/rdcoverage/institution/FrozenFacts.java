@@ -24,8 +24,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class FrozenFacts {
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     /**
      * Whether what a decision rests on is frozen: the institution is recognised (or revoked), or an application of

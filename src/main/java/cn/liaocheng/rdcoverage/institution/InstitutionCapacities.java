@@ -24,23 +24,12 @@ import java.util.List;
  */
 @ApplicationScoped
 public class InstitutionCapacities {
-    @Inject
-    InstitutionService institutions;
-
-    @Inject
-    InstitutionViews views;
-
-    @Inject
-    FrozenFacts frozen;
-
-    @Inject
-    InstitutionCoverage institutionCoverage;
-
-    @Inject
-    Changes changes;
-
-    @Inject
-    Clock clock;
+    @Inject InstitutionService institutions;
+    @Inject InstitutionViews views;
+    @Inject FrozenFacts frozen;
+    @Inject InstitutionCoverage institutionCoverage;
+    @Inject Changes changes;
+    @Inject Clock clock;
 
     /** Every declared year, latest first. */
     public List<CapacityView> capacities(String rawId) {

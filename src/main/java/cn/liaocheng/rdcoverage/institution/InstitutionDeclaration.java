@@ -30,14 +30,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class InstitutionDeclaration {
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    Clock clock;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     /** Checks {@code in} and writes it onto {@code i} (name, mode, participants, cooperations, platform, agreement). */
     void apply(Institution i, InstitutionInput in) {

@@ -55,8 +55,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class InstitutionService {
-    @Inject
-    CoverageLedger ledger;
+    @Inject CoverageLedger ledger;
 
     @Inject
     Changes changes; // the change feed (issue 16)
@@ -65,39 +64,19 @@ public class InstitutionService {
             "name", "i.name", "kind", "i.kind", "buildMode", "i.buildMode", "status", "i.status",
             "recognizedOn", "i.recognizedOn", "createdAt", "i.createdAt", "updatedAt", "i.updatedAt");
 
-    @Inject
-    InstitutionDeclaration declaration;
-
-    @Inject
-    FrozenFacts frozen;
-
-    @Inject
-    ParticipantConsents consents;
-
-    @Inject
-    InstitutionCapacities capacities;
-
-    @Inject
-    InstitutionViews views;
-
-    @Inject
-    Policies policies;
-
-    @Inject
-    PriorAwards priorAwards;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Caller caller;
+    @Inject InstitutionDeclaration declaration;
+    @Inject FrozenFacts frozen;
+    @Inject ParticipantConsents consents;
+    @Inject InstitutionCapacities capacities;
+    @Inject InstitutionViews views;
+    @Inject Policies policies;
+    @Inject PriorAwards priorAwards;
+    @Inject Clock clock;
+    @Inject Caller caller;
 
     /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    Scope scope;
-
-    @Inject
-    AuditHistory audit;
+    @Inject Scope scope;
+    @Inject AuditHistory audit;
 
     public InstitutionView get(String rawId) {
         return views.view(find(rawId));

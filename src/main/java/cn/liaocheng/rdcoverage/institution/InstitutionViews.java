@@ -22,11 +22,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class InstitutionViews {
-    @Inject
-    Regions regions;
-
-    @Inject
-    Caller caller;
+    @Inject Regions regions;
+    @Inject Caller caller;
 
     /** The view of one institution. */
     public InstitutionView view(Institution i) {

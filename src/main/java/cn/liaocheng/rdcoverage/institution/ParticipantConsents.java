@@ -28,23 +28,12 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ParticipantConsents {
-    @Inject
-    InstitutionService institutions;
-
-    @Inject
-    InstitutionViews views;
-
-    @Inject
-    Changes changes;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Scope scope;
-
-    @Inject
-    Clock clock;
+    @Inject InstitutionService institutions;
+    @Inject InstitutionViews views;
+    @Inject Changes changes;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     /**
      * After the participants of {@code i} changed from {@code before}: a participant added by an enterprise has not

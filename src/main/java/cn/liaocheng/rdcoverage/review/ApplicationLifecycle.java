@@ -43,39 +43,22 @@ import java.util.function.Predicate;
  */
 @ApplicationScoped
 public class ApplicationLifecycle {
-    @Inject
-    ReviewService review;
-
-    @Inject
-    RecognitionDecision recognition;
-
-    @Inject
-    InstitutionService institutions;
-
-    @Inject
-    ParticipantConsents consents;
-
-    @Inject
-    AttachmentService materials;
-
-    @Inject
-    Policies policies;
+    @Inject ReviewService review;
+    @Inject RecognitionDecision recognition;
+    @Inject InstitutionService institutions;
+    @Inject ParticipantConsents consents;
+    @Inject AttachmentService materials;
+    @Inject Policies policies;
 
     @Inject
     Changes changes; // the change feed (issue 16)
 
-    @Inject
-    Caller caller;
+    @Inject Caller caller;
 
     /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    Scope scope;
-
-    @Inject
-    RdConfig rd;
-
-    @Inject
-    Clock clock;
+    @Inject Scope scope;
+    @Inject RdConfig rd;
+    @Inject Clock clock;
 
     @Transactional
     public ApplicationView create(ReviewInputs.ApplicationInput in) {

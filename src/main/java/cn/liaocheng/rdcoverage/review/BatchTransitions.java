@@ -34,17 +34,10 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
 public class BatchTransitions {
-    @Inject
-    ApplicationLifecycle lifecycle;
-
-    @Inject
-    Batches batches;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+    @Inject ApplicationLifecycle lifecycle;
+    @Inject Batches batches;
+    @Inject Idempotency idempotency;
+    @Inject Caller caller;
 
     /** One item: the application, its expected version (optional) and the transition body of the single request. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatchItem")

@@ -36,26 +36,13 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RecognitionDecision {
-    @Inject
-    InstitutionService institutions;
-
-    @Inject
-    AwardProposals proposals;
-
-    @Inject
-    Policies policies;
-
-    @Inject
-    CoverageLedger ledger;
-
-    @Inject
-    Changes changes;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
+    @Inject InstitutionService institutions;
+    @Inject AwardProposals proposals;
+    @Inject Policies policies;
+    @Inject CoverageLedger ledger;
+    @Inject Changes changes;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     /** The capacity the decision rests on and where it comes from (ON_SITE_INSPECTION id, or DECLARED). */
     private record Assessed(Capacity capacity, String source) {

@@ -42,21 +42,13 @@ public class ReviewService {
     static final Map<String, String> SORTABLE = Map.of("currentStatus", "a.status", "roundId", "a.roundId",
             "submittedOn", "a.submittedOn", "createdAt", "a.createdAt", "updatedAt", "a.updatedAt");
 
-    @Inject
-    AwardService awards;
-
-    @Inject
-    Caller caller;
+    @Inject AwardService awards;
+    @Inject Caller caller;
 
     /** What the caller sees and acts for (one definition per kind). */
-    @Inject
-    Scope scope;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    AuditHistory audit;
+    @Inject Scope scope;
+    @Inject ObjectMapper json;
+    @Inject AuditHistory audit;
 
     public ApplicationView get(String rawId) {
         return view(find(rawId));

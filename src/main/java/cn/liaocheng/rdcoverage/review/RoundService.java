@@ -29,14 +29,9 @@ import java.util.function.Predicate;
  */
 @ApplicationScoped
 public class RoundService {
-    @Inject
-    Changes changes;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
+    @Inject Changes changes;
+    @Inject Caller caller;
+    @Inject Clock clock;
 
     /** Every round, latest first. */
     public List<RoundView> rounds() {
