@@ -103,9 +103,10 @@ public class AttachmentResource {
     @Produces(CsvOutput.MEDIA_TYPE + ";qs=0.5")
     @io.quarkus.security.Authenticated // as the JSON list: Scope answers who reads
     @Operation(operationId = "listAttachmentsCsv", summary = "The application's materials as CSV")
-    public PageResult<AttachmentService.AttachmentView> listCsv(@PathParam("id") String id) {
+    public Response listCsv(@PathParam("id") String id) {
         AttachmentService.AttachmentList list = attachments.list(id);
-        return new PageResult<>(list.items(), list.page(), list.size(), list.total());
+        // a Response, not the PageResult itself: the contract's CSV body is the text PageCsv writes, not another schema
+        return Response.ok(new PageResult<>(list.items(), list.page(), list.size(), list.total())).build();
     }
 
     @GET
