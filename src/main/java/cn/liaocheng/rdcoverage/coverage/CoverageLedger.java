@@ -1,6 +1,5 @@
 package cn.liaocheng.rdcoverage.coverage;
 
-import cn.liaocheng.rdcoverage.common.db.SqlLiterals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -114,8 +113,8 @@ public class CoverageLedger {
         for (int k = 0; k < codes.size(); k += SLICE) {
             List<String> slice = codes.subList(k, Math.min(codes.size(), k + SLICE));
             Map<String, List<Segment>> rows = compute(c, slice);
-            delete(c, slice);
-            insert(c, rows);
+            SegmentRows.delete(c, slice);
+            SegmentRows.insert(c, rows);
         }
         InstitutionCoverage.recompute(c, institutions);
     }
@@ -232,15 +231,15 @@ public class CoverageLedger {
      */
     public static void insertCreatedFromFigures(Connection c, int year, List<String> codes) throws SQLException {
         Segment open = timeline(List.of()).get(0);
-        for (int k = 0; k < codes.size(); k += ROWS_PER_INSERT) {
-            List<String> slice = codes.subList(k, Math.min(codes.size(), k + ROWS_PER_INSERT));
+        for (int k = 0; k < codes.size(); k += SegmentRows.ROWS_PER_INSERT) {
+            List<String> slice = codes.subList(k, Math.min(codes.size(), k + SegmentRows.ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder(400 + slice.size() * 22).append("insert into coverage_segment (credit_code, year, "
                     + "seq, valid_from, valid_to, region_code, covered, single_mode, joint_mode, industry_mode, revenue) select f.credit_code, f.year, ")
                     .append(open.seq()).append(", ");
             List<String> bound = new ArrayList<>();
-            date(sql, open.from());
+            SegmentRows.date(sql, open.from());
             sql.append(", ");
-            date(sql, open.to());
+            SegmentRows.date(sql, open.to());
             sql.append(", f.region_code, ").append(open.covered()).append(", ").append(open.single()).append(", ")
                     .append(open.joint()).append(", ").append(open.industry()).append(", f.revenue")
                     .append(" from enterprise_figures f where f.year = ").append(year)
@@ -249,9 +248,9 @@ public class CoverageLedger {
                 if (i > 0) {
                     sql.append(", ");
                 }
-                code(sql, bound, slice.get(i));
+                SegmentRows.code(sql, bound, slice.get(i));
             }
-            execute(c, sql.append(')'), bound);
+            SegmentRows.execute(c, sql.append(')'), bound);
         }
     }
 
@@ -303,114 +302,6 @@ public class CoverageLedger {
             case "INDUSTRY" -> 4;
             default -> throw new IllegalStateException("Unknown build mode " + mode);
         };
-    }
-
-    /** The rows stored for these enterprises, in key order. */
-    static Map<String, List<Segment>> stored(Connection c, List<String> codes) throws SQLException {
-        Map<String, List<Segment>> rows = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select credit_code, year, seq, valid_from, valid_to, region_code, single_mode, joint_mode, industry_mode, covered,
-                       revenue
-                from coverage_segment where credit_code in (%s) order by credit_code, year, seq""".formatted(marks(codes.size())))) {
-            bind(ps, codes);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Segment s = new Segment(rs.getInt(2), rs.getInt(3), date(rs.getDate(4)), date(rs.getDate(5)),
-                            rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBigDecimal(11));
-                    if (s.covered() != rs.getBoolean(10)) {
-                        // an inconsistent covered flag: report it as a different row
-                        s = new Segment(s.year(), -1 - s.seq(), s.from(), s.to(), s.regionCode(), s.single(), s.joint(), s.industry(),
-                                s.revenue());
-                    }
-                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(s);
-                }
-            }
-        }
-        return rows;
-    }
-
-    static void delete(Connection c, List<String> codes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from coverage_segment where credit_code in (%s)"
-                .formatted(marks(codes.size())))) {
-            bind(ps, codes);
-            ps.executeUpdate();
-        }
-    }
-
-    /** Rows per INSERT statement. */
-    static final int ROWS_PER_INSERT = 1000;
-
-    /**
-     * Multi-row INSERTs with the values as literals (numbers, dates, flags; credit and region codes over
-     * {@code 0-9 A-Z}, which cannot end a literal early), so that the MySQL connector neither scans a statement of
-     * thousands of parameters nor binds them one by one (an import writes a row per enterprise and year). A code
-     * of any other form is bound as a parameter.
-     */
-    static void insert(Connection c, Map<String, List<Segment>> rows) throws SQLException {
-        StringBuilder sql = null;
-        List<String> bound = new ArrayList<>();
-        int inStatement = 0;
-        for (Map.Entry<String, List<Segment>> e : rows.entrySet()) {
-            for (Segment s : e.getValue()) {
-                if (sql == null) {
-                    sql = new StringBuilder(120 + ROWS_PER_INSERT * 90).append("insert into coverage_segment (credit_code, year, "
-                            + "seq, valid_from, valid_to, region_code, covered, single_mode, joint_mode, industry_mode, revenue) values ");
-                }
-                sql.append(inStatement == 0 ? "(" : ", (");
-                code(sql, bound, e.getKey());
-                sql.append(", ").append(s.year()).append(", ").append(s.seq()).append(", ");
-                date(sql, s.from());
-                sql.append(", ");
-                date(sql, s.to());
-                sql.append(", ");
-                code(sql, bound, s.regionCode());
-                sql.append(", ").append(s.covered()).append(", ").append(s.single()).append(", ").append(s.joint())
-                        .append(", ").append(s.industry()).append(", ")
-                        .append(s.revenue() == null ? "NULL" : s.revenue().toPlainString()).append(')');
-                if (++inStatement == ROWS_PER_INSERT) {
-                    execute(c, sql, bound);
-                    sql = null;
-                    inStatement = 0;
-                }
-            }
-        }
-        if (sql != null) {
-            execute(c, sql, bound);
-        }
-    }
-
-    private static void code(StringBuilder sql, List<String> bound, String code) {
-        if (code == null) {
-            sql.append("NULL");
-        } else if (SqlLiterals.isCode(code)) {
-            sql.append('\'').append(code).append('\'');
-        } else {
-            sql.append('?');
-            bound.add(code);
-        }
-    }
-
-    private static void date(StringBuilder sql, LocalDate d) {
-        if (d == null) {
-            sql.append("NULL");
-        } else {
-            sql.append("DATE '").append(d).append('\'');
-        }
-    }
-
-    private static void execute(Connection c, StringBuilder sql, List<String> bound) throws SQLException {
-        if (bound.isEmpty()) {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.setEscapeProcessing(false);
-                st.executeUpdate(sql.toString());
-            }
-        } else {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                bind(ps, bound);
-                ps.executeUpdate();
-            }
-            bound.clear();
-        }
     }
 
     static String marks(int n) {

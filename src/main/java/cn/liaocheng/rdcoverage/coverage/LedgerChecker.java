@@ -177,7 +177,7 @@ public class LedgerChecker {
             return new Chunk(0, after, 0, 0, List.of());
         }
         Map<String, List<CoverageLedger.Segment>> expected = CoverageLedger.compute(c, slice);
-        Map<String, List<CoverageLedger.Segment>> stored = CoverageLedger.stored(c, slice);
+        Map<String, List<CoverageLedger.Segment>> stored = SegmentRows.stored(c, slice);
         List<String> differ = new ArrayList<>();
         long e = 0, s = 0;
         for (String code : slice) {

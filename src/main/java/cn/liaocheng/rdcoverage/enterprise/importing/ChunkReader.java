@@ -72,51 +72,17 @@ final class ChunkReader implements AutoCloseable {
         try (reader) {
             // the line of each credit code's first row, per year (a file may hold several years)
             Map<Integer, Map<String, Long>> seen = new HashMap<>();
-            List<ImportRow> rows = new ArrayList<>(chunk);
-            List<ImportError> errors = new ArrayList<>();
+            Pending pending = new Pending(chunk, maxErrors);
             List<ImportError> rowErrors = new ArrayList<>(4);
-            long received = 0;
-            long rejected = 0;
-            long omitted = 0;
-            long errorsPassed = 0;
             RawRow raw;
             while (!stopped && (raw = reader.next()) != null) {
-                received++;
                 rowErrors.clear();
-                ImportRow row = validator.validate(raw, rowErrors);
-                if (row != null) {
-                    Long first = seen.computeIfAbsent(row.year(), y -> new HashMap<>()).putIfAbsent(row.creditCode(), row.line());
-                    if (first != null) {
-                        rowErrors.add(new ImportError(row.line(), "creditCode", FieldMessage.of("repeats " + row.creditCode()
-                                + " for year " + row.year() + " of line " + first, "field.DUPLICATE.import-row",
-                                row.creditCode(), row.year(), first)));
-                        row = null;
-                    }
-                }
-                if (row == null) {
-                    rejected++;
-                    for (ImportError e : rowErrors) {
-                        // beyond the first maxErrors found here, none can be among the first maxErrors listed
-                        if (errorsPassed < maxErrors) {
-                            errors.add(e);
-                            errorsPassed++;
-                        } else {
-                            omitted++;
-                        }
-                    }
-                    continue;
-                }
-                rows.add(row);
-                if (rows.size() >= chunk) {
-                    hand(new Chunk(rows, errors, received, rejected, omitted, false, null));
-                    rows = new ArrayList<>(chunk);
-                    errors = new ArrayList<>();
-                    received = 0;
-                    rejected = 0;
-                    omitted = 0;
+                ImportRow row = firstOfItsYear(validator.validate(raw, rowErrors), seen, rowErrors);
+                if (pending.add(row, rowErrors)) {
+                    hand(pending.take(false));
                 }
             }
-            hand(new Chunk(rows, errors, received, rejected, omitted, true, null));
+            hand(pending.take(true));
         } catch (InterruptedException e) {
             // stopped by close()
         } catch (Throwable e) {
@@ -125,6 +91,70 @@ final class ChunkReader implements AutoCloseable {
             } catch (InterruptedException stoppedMeanwhile) {
                 // nobody waits any more
             }
+        }
+    }
+
+    /** {@code row}, or null with a row error when the file already had its credit code for its year. */
+    private static ImportRow firstOfItsYear(ImportRow row, Map<Integer, Map<String, Long>> seen, List<ImportError> rowErrors) {
+        if (row == null) {
+            return null;
+        }
+        Long first = seen.computeIfAbsent(row.year(), y -> new HashMap<>()).putIfAbsent(row.creditCode(), row.line());
+        if (first == null) {
+            return row;
+        }
+        rowErrors.add(new ImportError(row.line(), "creditCode", FieldMessage.of("repeats " + row.creditCode()
+                + " for year " + row.year() + " of line " + first, "field.DUPLICATE.import-row",
+                row.creditCode(), row.year(), first)));
+        return null;
+    }
+
+    /** The chunk being filled: its valid rows, its row errors (the first maxErrors of the whole file) and its counts. */
+    private static final class Pending {
+        private final int chunk;
+        private final int maxErrors;
+        private List<ImportRow> rows;
+        private List<ImportError> errors = new ArrayList<>();
+        private long received;
+        private long rejected;
+        private long omitted;
+        private long errorsPassed; // over the whole file
+
+        Pending(int chunk, int maxErrors) {
+            this.chunk = chunk;
+            this.maxErrors = maxErrors;
+            this.rows = new ArrayList<>(chunk);
+        }
+
+        /** Counts a row read: {@code row} kept, or (null) rejected with {@code rowErrors}. True when the chunk is full. */
+        boolean add(ImportRow row, List<ImportError> rowErrors) {
+            received++;
+            if (row != null) {
+                rows.add(row);
+                return rows.size() >= chunk;
+            }
+            rejected++;
+            for (ImportError e : rowErrors) {
+                // beyond the first maxErrors found here, none can be among the first maxErrors listed
+                if (errorsPassed < maxErrors) {
+                    errors.add(e);
+                    errorsPassed++;
+                } else {
+                    omitted++;
+                }
+            }
+            return false;
+        }
+
+        /** The chunk as filled so far, and a fresh one to fill. */
+        Chunk take(boolean last) {
+            Chunk c = new Chunk(rows, errors, received, rejected, omitted, last, null);
+            rows = new ArrayList<>(chunk);
+            errors = new ArrayList<>();
+            received = 0;
+            rejected = 0;
+            omitted = 0;
+            return c;
         }
     }
 

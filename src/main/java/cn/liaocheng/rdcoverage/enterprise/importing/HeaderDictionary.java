@@ -82,37 +82,41 @@ final class HeaderDictionary {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] f = line.split("\t");
-                switch (f[0]) {
-                    case "header" -> {
-                        Column c = Column.byField(f[1]);
-                        if (c == null) {
-                            throw new IllegalStateException(resource + ": unknown field " + f[1]);
-                        }
-                        d.headers.put(key(f[2]), c);
-                        d.names.get(c).add(f[2]);
-                    }
-                    case "ignore" -> d.ignored.add(key(f[1]));
-                    case "unit" -> {
-                        Column.Kind kind = Column.Kind.valueOf(f[1].toUpperCase(Locale.ROOT));
-                        Unit u = new Unit(f[2], new BigDecimal(f[3]), kind);
-                        d.units.computeIfAbsent(kind, k -> new HashMap<>()).put(unitKey(f[2]), u);
-                        d.unitNames.computeIfAbsent(kind, k -> new ArrayList<>()).add(f[2]);
-                    }
-                    case "note" -> d.notes.add(f[1]);
-                    case "field" -> {
-                        d.fields.computeIfAbsent(f[1], t -> new HashMap<>()).put(key(f[3]), f[2]);
-                        d.fields.get(f[1]).putIfAbsent(key(f[2]), f[2]);
-                        d.fieldNames.computeIfAbsent(f[1], t -> new LinkedHashMap<>())
-                                .computeIfAbsent(f[2], x -> new ArrayList<>(List.of(f[2]))).add(f[3]);
-                    }
-                    default -> throw new IllegalStateException(resource + ": unknown kind " + f[0]);
-                }
+                d.add(resource, line.split("\t"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return d;
+    }
+
+    /** One line of the dictionary: {@code header}, {@code ignore}, {@code unit}, {@code note} or {@code field}, tab-separated. */
+    private void add(String resource, String[] f) {
+        switch (f[0]) {
+            case "header" -> {
+                Column c = Column.byField(f[1]);
+                if (c == null) {
+                    throw new IllegalStateException(resource + ": unknown field " + f[1]);
+                }
+                headers.put(key(f[2]), c);
+                names.get(c).add(f[2]);
+            }
+            case "ignore" -> ignored.add(key(f[1]));
+            case "unit" -> {
+                Column.Kind kind = Column.Kind.valueOf(f[1].toUpperCase(Locale.ROOT));
+                Unit u = new Unit(f[2], new BigDecimal(f[3]), kind);
+                units.computeIfAbsent(kind, k -> new HashMap<>()).put(unitKey(f[2]), u);
+                unitNames.computeIfAbsent(kind, k -> new ArrayList<>()).add(f[2]);
+            }
+            case "note" -> notes.add(f[1]);
+            case "field" -> {
+                fields.computeIfAbsent(f[1], t -> new HashMap<>()).put(key(f[3]), f[2]);
+                fields.get(f[1]).putIfAbsent(key(f[2]), f[2]);
+                fieldNames.computeIfAbsent(f[1], t -> new LinkedHashMap<>())
+                        .computeIfAbsent(f[2], x -> new ArrayList<>(List.of(f[2]))).add(f[3]);
+            }
+            default -> throw new IllegalStateException(resource + ": unknown kind " + f[0]);
+        }
     }
 
     static String key(String header) {
@@ -144,23 +148,32 @@ final class HeaderDictionary {
         if (whole != null) {
             return new Match(whole, null);
         }
+        Match bracketed = bracketedUnit(header, k);
+        return bracketed != null ? bracketed : suffixedUnit(k);
+    }
+
+    /** {@code 营业收入（万元）}: a known header with its unit in brackets; a unit not accepted for its column is a UnitProblem. */
+    private Match bracketedUnit(String header, String k) throws UnitProblem {
         int open = k.lastIndexOf('(');
-        if (open > 0 && k.endsWith(")")) {
-            Column c = headers.get(k.substring(0, open));
-            if (c != null) {
-                String unit = k.substring(open + 1, k.length() - 1);
-                if (c.kind == Column.Kind.TEXT) {
-                    return new Match(c, null);
-                }
-                Unit u = units.getOrDefault(c.kind, Map.of()).get(unitKey(unit));
-                if (u == null) {
-                    String n = Cells.nfkc(header).strip();
-                    int o = n.lastIndexOf('(');
-                    throw new UnitProblem(c, o >= 0 && n.endsWith(")") ? n.substring(o + 1, n.length() - 1).strip() : unit);
-                }
-                return new Match(c, u);
-            }
+        Column c = open > 0 && k.endsWith(")") ? headers.get(k.substring(0, open)) : null;
+        if (c == null) {
+            return null;
         }
+        if (c.kind == Column.Kind.TEXT) {
+            return new Match(c, null);
+        }
+        String unit = k.substring(open + 1, k.length() - 1);
+        Unit u = units.getOrDefault(c.kind, Map.of()).get(unitKey(unit));
+        if (u == null) {
+            String n = Cells.nfkc(header).strip();
+            int o = n.lastIndexOf('(');
+            throw new UnitProblem(c, o >= 0 && n.endsWith(")") ? n.substring(o + 1, n.length() - 1).strip() : unit);
+        }
+        return new Match(c, u);
+    }
+
+    /** {@code revenue_10k_yuan}: a known header followed by an underscore and a unit's name; null when none fits. */
+    private Match suffixedUnit(String k) {
         for (Map.Entry<Column.Kind, Map<String, Unit>> kind : units.entrySet()) {
             for (Unit u : kind.getValue().values()) {
                 String suffix = "_" + key(u.name());

@@ -70,30 +70,12 @@ public final class ImportSource {
     }
 
     private static ImportSource sniffed(String base, String charset, String fileName, InputStream raw, String label) {
-        Format declared = switch (base) {
-            case "text/csv", "application/csv", "text/x-csv", "text/comma-separated-values" -> Format.CSV;
-            case "text/tab-separated-values" -> Format.TSV;
-            case "application/json" -> Format.JSON;
-            case NDJSON, "application/jsonl", "application/x-jsonlines", "application/jsonlines" -> Format.NDJSON;
-            case XLSX -> Format.XLSX;
-            case "text/plain", "application/vnd.ms-excel", "application/octet-stream", "application/x-www-form-urlencoded" -> null;
-            default -> throw unsupported("'" + base + "' is not accepted");
-        };
+        Format declared = declared(base);
         if (declared == null && fileName != null) {
-            String f = fileName.toLowerCase(Locale.ROOT);
-            declared = f.endsWith(".xlsx") ? Format.XLSX : f.endsWith(".csv") ? Format.CSV
-                    : f.endsWith(".tsv") ? Format.TSV : f.endsWith(".ndjson") || f.endsWith(".jsonl") ? Format.NDJSON
-                    : f.endsWith(".json") ? Format.JSON : null;
+            declared = byExtension(fileName.toLowerCase(Locale.ROOT));
         }
         BufferedInputStream in = new BufferedInputStream(raw, TextDecoding.PROBE);
-        byte[] head;
-        try {
-            in.mark(TextDecoding.PROBE + 1);
-            head = in.readNBytes(512);
-            in.reset();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] head = head(in);
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         boolean ole2 = head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
                 && (head[3] & 0xFF) == 0xE0;
@@ -106,22 +88,54 @@ public final class ImportSource {
         if (declared == Format.XLSX) {
             throw ApiException.invalid("body", FieldMessage.of("is not an xlsx workbook (an xlsx file is a zip archive starting with PK)", "field.INVALID_FORMAT.xlsx"));
         }
-        if (declared == null) {
-            declared = Format.CSV;
-            for (byte b : head) {
-                if (b == '[') {
-                    declared = Format.JSON;
-                    break;
-                } else if (b == '{') {
-                    declared = Format.NDJSON;
-                    break;
-                } else if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && (b & 0xFF) != 0xEF && (b & 0xFF) != 0xBB
-                        && (b & 0xFF) != 0xBF) {
-                    break;
-                }
+        return new ImportSource(declared == null ? byContent(head) : declared, in, charset, fileName, label);
+    }
+
+    /** The format a media type names; null for the labels that say nothing (read by file name or content); 415 otherwise. */
+    private static Format declared(String base) {
+        return switch (base) {
+            case "text/csv", "application/csv", "text/x-csv", "text/comma-separated-values" -> Format.CSV;
+            case "text/tab-separated-values" -> Format.TSV;
+            case "application/json" -> Format.JSON;
+            case NDJSON, "application/jsonl", "application/x-jsonlines", "application/jsonlines" -> Format.NDJSON;
+            case XLSX -> Format.XLSX;
+            case "text/plain", "application/vnd.ms-excel", "application/octet-stream", "application/x-www-form-urlencoded" -> null;
+            default -> throw unsupported("'" + base + "' is not accepted");
+        };
+    }
+
+    /** The format a (lower-case) file name's extension names, or null. */
+    private static Format byExtension(String f) {
+        return f.endsWith(".xlsx") ? Format.XLSX : f.endsWith(".csv") ? Format.CSV
+                : f.endsWith(".tsv") ? Format.TSV : f.endsWith(".ndjson") || f.endsWith(".jsonl") ? Format.NDJSON
+                : f.endsWith(".json") ? Format.JSON : null;
+    }
+
+    /** The first 512 bytes, the stream reset to its start. */
+    private static byte[] head(BufferedInputStream in) {
+        try {
+            in.mark(TextDecoding.PROBE + 1);
+            byte[] head = in.readNBytes(512);
+            in.reset();
+            return head;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** By the first character that is not blank or a UTF-8 BOM byte: '[' JSON, '{' NDJSON, anything else CSV. */
+    private static Format byContent(byte[] head) {
+        for (byte b : head) {
+            if (b == '[') {
+                return Format.JSON;
+            } else if (b == '{') {
+                return Format.NDJSON;
+            } else if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && (b & 0xFF) != 0xEF && (b & 0xFF) != 0xBB
+                    && (b & 0xFF) != 0xBF) {
+                return Format.CSV;
             }
         }
-        return new ImportSource(declared, in, charset, fileName, label);
+        return Format.CSV;
     }
 
     /**

@@ -56,33 +56,14 @@ final class RowValidator {
             return null;
         }
         int before = errors.size();
-        String rawCode = raw.get(Column.CREDIT_CODE);
-        String code = CreditCode.normalise(Cells.nfkc(rawCode));
-        if (code != null && (raw.storedAsNumber(Column.CREDIT_CODE)
-                || (code.indexOf('E') > 0 && EXCEL_NUMBER.matcher(code).matches()))) {
-            errors.add(new ImportError(line, Column.CREDIT_CODE.field, FieldMessage.of("'" + rawCode + "' is the credit code as"
-                    + " Excel stored it, as a number, which lost its digits; format the column as Text (设置单元格格式 → 文本) and"
-                    + " enter the codes again, or export as xlsx", "field.INVALID_CREDIT_CODE.excel-number", rawCode)));
-        } else {
-            FieldMessage codeProblem = CreditCode.problem(code);
-            if (codeProblem != null) {
-                errors.add(new ImportError(line, Column.CREDIT_CODE.field, quoted(rawCode, codeProblem)));
-            }
-        }
+        String code = creditCode(raw, line, errors);
         String name = raw.get(Column.NAME);
         FieldMessage nameProblem = EnterpriseLimits.nameProblem(name);
         if (nameProblem != null) {
             errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
         String region = region(raw.get(Column.REGION_CODE), line, errors);
-        String industry = Cells.nfkc(raw.get(Column.INDUSTRY_CODE));
-        if (industry != null) {
-            industry = industry.toUpperCase(Locale.ROOT);
-            FieldMessage p = EnterpriseLimits.industryCodeProblem(industry);
-            if (p != null) {
-                errors.add(new ImportError(line, Column.INDUSTRY_CODE.field, p.quoting(industry)));
-            }
-        }
+        String industry = industryCode(raw, line, errors);
         String address = raw.get(Column.ADDRESS);
         FieldMessage addressProblem = EnterpriseLimits.addressProblem(address);
         if (addressProblem != null) {
@@ -99,6 +80,38 @@ final class RowValidator {
         }
         return new ImportRow(line, code, name, region, industry, address, year, employees, revenue,
                 above != null ? above : listedAbove, keyEnterprise, keyIndustry);
+    }
+
+    /** The normalised credit code (null when absent); a row error when Excel stored it as a number or it is not valid. */
+    private static String creditCode(RawRow raw, long line, List<ImportError> errors) {
+        String rawCode = raw.get(Column.CREDIT_CODE);
+        String code = CreditCode.normalise(Cells.nfkc(rawCode));
+        if (code != null && (raw.storedAsNumber(Column.CREDIT_CODE)
+                || (code.indexOf('E') > 0 && EXCEL_NUMBER.matcher(code).matches()))) {
+            errors.add(new ImportError(line, Column.CREDIT_CODE.field, FieldMessage.of("'" + rawCode + "' is the credit code as"
+                    + " Excel stored it, as a number, which lost its digits; format the column as Text (设置单元格格式 → 文本) and"
+                    + " enter the codes again, or export as xlsx", "field.INVALID_CREDIT_CODE.excel-number", rawCode)));
+            return code;
+        }
+        FieldMessage codeProblem = CreditCode.problem(code);
+        if (codeProblem != null) {
+            errors.add(new ImportError(line, Column.CREDIT_CODE.field, quoted(rawCode, codeProblem)));
+        }
+        return code;
+    }
+
+    /** The industry code in upper case (null when absent); a row error when it is not one. */
+    private static String industryCode(RawRow raw, long line, List<ImportError> errors) {
+        String industry = Cells.nfkc(raw.get(Column.INDUSTRY_CODE));
+        if (industry == null) {
+            return null;
+        }
+        industry = industry.toUpperCase(Locale.ROOT);
+        FieldMessage p = EnterpriseLimits.industryCodeProblem(industry);
+        if (p != null) {
+            errors.add(new ImportError(line, Column.INDUSTRY_CODE.field, p.quoting(industry)));
+        }
+        return industry;
     }
 
     /** The reason, with the value as sent quoted in front when there is one. */

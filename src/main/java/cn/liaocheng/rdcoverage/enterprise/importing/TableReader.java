@@ -42,7 +42,35 @@ final class TableReader extends RowReader {
         this.table = table;
         this.dictionary = dictionary;
         this.charsetName = charsetName;
-        String[] header = null;
+        Preamble above = preamble();
+        long headerRow = table.rowNumber();
+        this.width = above.header().length;
+        Columns columns = new Columns(width);
+        for (int i = 0; i < width; i++) {
+            columns.map(i, Cells.clean(above.header()[i]), above.titleUnits(), headerRow);
+        }
+        this.columnOf = columns.columnOf;
+        this.factors = columns.factors;
+        this.codeColumn = columns.code;
+        Integer year = queryYear != null ? queryYear : above.titleYear();
+        String yearSource = queryYear != null ? "query" : above.titleYear() != null ? "title" : null;
+        requireColumns(columns.seen, year, headerRow, above.header());
+        if (columns.seen[Column.YEAR.ordinal()]) {
+            yearSource = year == null ? "column" : "column, else " + yearSource;
+        }
+        List<String> titles = above.titles();
+        this.info = new ImportFile(format, fileName, charsetName, encodingSource, delimiter, headerRow,
+                titles.isEmpty() ? null : String.join(" / ", titles), columns.mappings,
+                columns.ignored.isEmpty() ? null : columns.ignored, year, yearSource);
+    }
+
+    /** The header row and the title rows above it, with the year and the units the titles name. */
+    private record Preamble(String[] header, List<String> titles, Integer titleYear,
+                            Map<Column.Kind, HeaderDictionary.Unit> titleUnits) {
+    }
+
+    /** Reads up to the header (the first row naming the credit-code column); 400 when none of the first rows does. */
+    private Preamble preamble() {
         List<String> titles = new ArrayList<>();
         String[] firstRead = null;
         Integer titleYear = null;
@@ -52,87 +80,79 @@ final class TableReader extends RowReader {
             if (row == null) {
                 break;
             }
-            if (firstRead == null) {
-                firstRead = row;
-            }
+            firstRead = firstRead == null ? row : firstRead;
             if (namesCreditCode(row)) {
-                header = row;
-                break;
+                return new Preamble(row, titles, titleYear, titleUnits);
             }
             String text = String.join(" ", Arrays.stream(row).map(Cells::clean).filter(s -> s != null).toList());
             titles.add(text);
             HeaderDictionary.Title t = dictionary.title(text);
-            if (titleYear == null) {
-                titleYear = t.year();
-            }
+            titleYear = titleYear == null ? t.year() : titleYear;
             t.units().forEach(titleUnits::putIfAbsent);
         }
-        if (header == null) {
-            throw noHeader(firstRead);
-        }
-        long headerRow = table.rowNumber();
-        this.width = header.length;
-        this.columnOf = new int[width];
-        this.factors = new BigDecimal[Column.values().length];
+        throw noHeader(firstRead);
+    }
+
+    /** What each header cell maps to: the column, the unit's factor (header, else title, else the default unit). */
+    private final class Columns {
+        final int[] columnOf;
+        final BigDecimal[] factors = new BigDecimal[Column.values().length];
+        final boolean[] seen = new boolean[Column.values().length];
+        final List<ImportFile.Mapping> mappings = new ArrayList<>();
+        final List<String> ignored = new ArrayList<>();
         int code = -1;
-        boolean[] seenColumn = new boolean[Column.values().length];
-        List<ImportFile.Mapping> mappings = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-            String h = Cells.clean(header[i]);
-            HeaderDictionary.Match m;
-            try {
-                m = dictionary.match(h);
-            } catch (HeaderDictionary.UnitProblem e) {
-                throw new ApiException(400, "import-file", "The file cannot be read",
-                        "column '" + h + "' (" + e.column.field + ") is in '" + e.unit + "', which the import cannot convert; accepted: "
-                                + String.join(", ", dictionary.unitNames(e.column.kind)),
-                        List.of(new Problem.FieldError(e.column.field, FieldMessage.of("column '" + h + "' has the unknown unit '" + e.unit + "'",
-                                "field.INVALID_VALUE.unit", h, e.unit, String.join(", ", dictionary.unitNames(e.column.kind))),
-                                FieldCodes.INVALID_VALUE)),
-                        Map.of("line", headerRow, "column", h, "unit", e.unit));
-            }
+
+        Columns(int width) {
+            columnOf = new int[width];
+        }
+
+        void map(int i, String h, Map<Column.Kind, HeaderDictionary.Unit> titleUnits, long headerRow) {
+            HeaderDictionary.Match m = match(h, headerRow);
             if (m == null) {
                 columnOf[i] = -1;
                 if (h != null) {
                     ignored.add(h);
                 }
-                continue;
+                return;
             }
             Column c = m.column();
-            if (seenColumn[c.ordinal()]) {
+            if (seen[c.ordinal()]) {
                 throw RowReader.columnTwice(c.field, headerRow);
             }
-            seenColumn[c.ordinal()] = true;
+            seen[c.ordinal()] = true;
             columnOf[i] = c.ordinal();
-            if (c == Column.CREDIT_CODE) {
-                code = i;
+            code = c == Column.CREDIT_CODE ? i : code;
+            if (c.kind == Column.Kind.TEXT) {
+                mappings.add(new ImportFile.Mapping(h, c.field, null, null, null));
+                return;
             }
-            String unit = null;
-            BigDecimal factor = null;
-            String unitSource = null;
-            if (c.kind != Column.Kind.TEXT) {
-                HeaderDictionary.Unit u = m.unit();
-                unitSource = "header";
-                if (u == null) {
-                    u = titleUnits.get(c.kind);
-                    unitSource = "title";
-                }
-                if (u == null) {
-                    u = dictionary.defaultUnit(c.kind);
-                    unitSource = "default";
-                }
-                unit = u.name();
-                factor = u.factor();
-                if (factor.compareTo(BigDecimal.ONE) != 0) {
-                    factors[c.ordinal()] = factor;
-                }
+            HeaderDictionary.Unit u = m.unit() != null ? m.unit() : titleUnits.get(c.kind);
+            String unitSource = m.unit() != null ? "header" : u != null ? "title" : "default";
+            u = u != null ? u : dictionary.defaultUnit(c.kind);
+            if (u.factor().compareTo(BigDecimal.ONE) != 0) {
+                factors[c.ordinal()] = u.factor();
             }
-            mappings.add(new ImportFile.Mapping(h, c.field, unit, factor, unitSource));
+            mappings.add(new ImportFile.Mapping(h, c.field, u.name(), u.factor(), unitSource));
         }
-        this.codeColumn = code;
-        Integer year = queryYear != null ? queryYear : titleYear;
-        String yearSource = queryYear != null ? "query" : titleYear != null ? "title" : null;
+    }
+
+    /** The column a header names, or null; 400 naming the column and the unit when its unit cannot be converted. */
+    private HeaderDictionary.Match match(String h, long headerRow) {
+        try {
+            return dictionary.match(h);
+        } catch (HeaderDictionary.UnitProblem e) {
+            String accepted = String.join(", ", dictionary.unitNames(e.column.kind));
+            throw new ApiException(400, "import-file", "The file cannot be read",
+                    "column '" + h + "' (" + e.column.field + ") is in '" + e.unit + "', which the import cannot convert; accepted: "
+                            + accepted,
+                    List.of(new Problem.FieldError(e.column.field, FieldMessage.of("column '" + h + "' has the unknown unit '" + e.unit + "'",
+                            "field.INVALID_VALUE.unit", h, e.unit, accepted), FieldCodes.INVALID_VALUE)),
+                    Map.of("line", headerRow, "column", h, "unit", e.unit));
+        }
+    }
+
+    /** 400 listing every required column the header lacks (and the year, when neither a column, the query nor a title gives it). */
+    private void requireColumns(boolean[] seenColumn, Integer year, long headerRow, String[] header) {
         List<Problem.FieldError> missing = new ArrayList<>();
         for (Column c : Column.values()) {
             if (c.required && !seenColumn[c.ordinal()]) {
@@ -145,21 +165,16 @@ final class TableReader extends RowReader {
             missing.add(new Problem.FieldError(Column.YEAR.field, FieldMessage.of("no year: add a 年度 column, send ?year=, or name it in a title row (2024年…)",
                     "field.REQUIRED.import-year")));
         }
-        if (!missing.isEmpty()) {
-            Map<String, Object> ext = new LinkedHashMap<>();
-            ext.put("line", headerRow);
-            ext.put("headerRead", cleaned(header));
-            ext.put("accepted", dictionary.accepted());
-            throw new ApiException(400, "import-file", "The file cannot be read",
-                    "Required columns are missing from the header (row " + headerRow + "): "
-                            + String.join(", ", missing.stream().map(Problem.FieldError::field).toList()), missing, ext);
+        if (missing.isEmpty()) {
+            return;
         }
-        if (seenColumn[Column.YEAR.ordinal()]) {
-            yearSource = year == null ? "column" : "column, else " + yearSource;
-        }
-        this.info = new ImportFile(format, fileName, charsetName, encodingSource, delimiter, headerRow,
-                titles.isEmpty() ? null : String.join(" / ", titles), mappings, ignored.isEmpty() ? null : ignored,
-                year, yearSource);
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("line", headerRow);
+        ext.put("headerRead", cleaned(header));
+        ext.put("accepted", dictionary.accepted());
+        throw new ApiException(400, "import-file", "The file cannot be read",
+                "Required columns are missing from the header (row " + headerRow + "): "
+                        + String.join(", ", missing.stream().map(Problem.FieldError::field).toList()), missing, ext);
     }
 
     private boolean namesCreditCode(String[] row) {
