@@ -66,10 +66,11 @@ public class AttachmentResource {
                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         attachments.checkLength(contentLength);
-        // The body is streamed into the store, not hashed first: a retry is recognised by the same Content-Type
-        // (with its boundary) and Content-Length, which a client resending the same request repeats.
+        // The body is streamed into the store, not hashed first: a retry is recognised by the same media type and
+        // Content-Length. The multipart boundary is left out: a browser's FormData (and curl -F) draws a new one for
+        // every send, of the same length, so a retry of the same file differs from the first request in it alone.
         Map<String, String> request = new LinkedHashMap<>();
-        request.put("contentType", contentType);
+        request.put("contentType", withoutBoundary(contentType));
         request.put("contentLength", contentLength == null ? "chunked" : contentLength.trim());
         return idempotency.run(key, "POST", "/api/v1/applications/" + id + "/attachments", request, () -> {
             AttachmentService.AttachmentView v;
@@ -153,5 +154,20 @@ public class AttachmentResource {
         }
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    /** {@code contentType} without its {@code boundary} parameter (the rest as sent); as sent when it cannot be parsed. */
+    static String withoutBoundary(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            MediaType t = MediaType.valueOf(contentType);
+            Map<String, String> params = new java.util.TreeMap<>(t.getParameters());
+            params.remove("boundary");
+            return new MediaType(t.getType(), t.getSubtype(), params).toString();
+        } catch (IllegalArgumentException e) {
+            return contentType;
+        }
     }
 }

@@ -238,6 +238,25 @@ class AttachmentTest {
                 .then().statusCode(422).body("type", org.hamcrest.Matchers.endsWith("/idempotency-key-reused"));
     }
 
+    /**
+     * A browser retrying a FormData upload draws a new multipart boundary (of the same length): the retry with the same
+     * Idempotency-Key is a replay of the first answer, not a 422, and the file is stored once.
+     */
+    @Test
+    void aRetryWithANewMultipartBoundaryIsAReplay() throws Exception {
+        String[] a = bareDraft();
+        String first = TestData.enterprise(a[1]).header("Idempotency-Key", "att-retry-boundary").config(TestData.RAW_CHARSET)
+                .contentType("multipart/form-data; boundary=----WebKitFormBoundaryAAAAAAAAAAAAAAAA")
+                .body(multipart("----WebKitFormBoundaryAAAAAAAAAAAAAAAA", "制度.pdf", "application/pdf", PDF, "RULES"))
+                .post(base(a[0])).then().statusCode(201).extract().path("id");
+        String again = TestData.enterprise(a[1]).header("Idempotency-Key", "att-retry-boundary").config(TestData.RAW_CHARSET)
+                .contentType("multipart/form-data; boundary=----WebKitFormBoundaryBBBBBBBBBBBBBBBB")
+                .body(multipart("----WebKitFormBoundaryBBBBBBBBBBBBBBBB", "制度.pdf", "application/pdf", PDF, "RULES"))
+                .post(base(a[0])).then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        assertEquals(first, again);
+        TestData.enterprise(a[1]).get(base(a[0])).then().statusCode(200).body("items", hasSize(1));
+    }
+
     /** rd.attachments.max-count (30) files per application; the 31st is 409 too-many-attachments. */
     @Test
     void theCountPerApplicationIsLimited() throws Exception {
