@@ -205,4 +205,32 @@ public class Idempotency {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A request body's media type as part of its fingerprint: the Content-Type without the multipart {@code boundary}
+     * parameter, which a browser's FormData (and {@code curl -F}) draws anew for every send (RFC 7578 section 4.1), so
+     * that a retry of the same upload is a replay, not a reused key. As sent when it cannot be parsed.
+     */
+    public static String mediaTypeOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            jakarta.ws.rs.core.MediaType t = jakarta.ws.rs.core.MediaType.valueOf(contentType);
+            java.util.Map<String, String> params = new java.util.TreeMap<>(t.getParameters());
+            params.remove("boundary");
+            return new jakarta.ws.rs.core.MediaType(t.getType(), t.getSubtype(), params).toString();
+        } catch (IllegalArgumentException e) {
+            return contentType;
+        }
+    }
+
+    /** The boundary of a multipart Content-Type, or null: the bytes a fingerprint of the body must leave out. */
+    public static String boundaryOf(String contentType) {
+        try {
+            return contentType == null ? null : jakarta.ws.rs.core.MediaType.valueOf(contentType).getParameters().get("boundary");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -83,7 +84,11 @@ public class IndicatorImportResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Object> request = Map.of("contentType", String.valueOf(contentType), "sha256", sha256(bytes),
+        // a multipart retry draws a new boundary: it is left out of both the media type and the hashed bytes
+        String boundary = Idempotency.boundaryOf(contentType);
+        byte[] hashed = boundary == null ? bytes
+                : new String(bytes, StandardCharsets.ISO_8859_1).replace(boundary, "").getBytes(StandardCharsets.ISO_8859_1);
+        Map<String, Object> request = Map.of("contentType", String.valueOf(Idempotency.mediaTypeOf(contentType)), "sha256", sha256(hashed),
                 "dryRun", dryRun, "mode", mode);
         return idempotency.run(key, "POST", "/api/v1/institutions/indicators/import", request, () -> Response.ok(
                 importer.run(ImportSource.of(contentType, new ByteArrayInputStream(bytes)), dryRun, partial, caller.subject())).build());

@@ -176,6 +176,26 @@ class IndicatorApiTest {
         city().get("/api/v1/institutions/" + a + "/indicators/2021").then().body("patentApplications", equalTo(4));
     }
 
+    /** A browser retrying a FormData upload draws a new boundary: the retry with the same key is a replay, not a 422. */
+    @Test
+    void aMultipartRetryWithANewBoundaryIsAReplay() {
+        String a = institution("SINGLE", cn.liaocheng.rdcoverage.coverage.Coverage.enterprise("371521"));
+        String file = "institutionId,year,patentApplications,inventionPatentApplications,patentsGranted,newProducts\n"
+                + a + ",2021,6,2,1,1\n";
+        String key = "indicators-" + java.util.UUID.randomUUID();
+        for (String boundary : new String[]{"----WebKitFormBoundaryAAAAAAAAAAAAAAAA", "----WebKitFormBoundaryBBBBBBBBBBBBBBBB"}) {
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"indicators.csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
+            var answer = city().config(TestData.RAW_CHARSET).header("Idempotency-Key", key)
+                    .contentType("multipart/form-data; boundary=" + boundary).body(body.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/institutions/indicators/import").then().statusCode(200).body("created", equalTo(1));
+            if (boundary.endsWith("B")) {
+                answer.header("Idempotent-Replayed", "true");
+            }
+        }
+        city().get("/api/v1/institutions/" + a + "/indicators/2021").then().body("patentApplications", equalTo(6));
+    }
+
     /** A file of 200,000 rows is read (here: every row names an unknown institution, 422); one more row is refused whole. */
     @Test
     void aFileHoldsAtMost200000Rows() {

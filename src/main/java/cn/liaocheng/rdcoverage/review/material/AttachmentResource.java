@@ -70,7 +70,7 @@ public class AttachmentResource {
         // Content-Length. The multipart boundary is left out: a browser's FormData (and curl -F) draws a new one for
         // every send, of the same length, so a retry of the same file differs from the first request in it alone.
         Map<String, String> request = new LinkedHashMap<>();
-        request.put("contentType", withoutBoundary(contentType));
+        request.put("contentType", cn.liaocheng.rdcoverage.common.Idempotency.mediaTypeOf(contentType));
         request.put("contentLength", contentLength == null ? "chunked" : contentLength.trim());
         return idempotency.run(key, "POST", "/api/v1/applications/" + id + "/attachments", request, () -> {
             AttachmentService.AttachmentView v;
@@ -154,20 +154,5 @@ public class AttachmentResource {
         }
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
-
-    /** {@code contentType} without its {@code boundary} parameter (the rest as sent); as sent when it cannot be parsed. */
-    static String withoutBoundary(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        try {
-            MediaType t = MediaType.valueOf(contentType);
-            Map<String, String> params = new java.util.TreeMap<>(t.getParameters());
-            params.remove("boundary");
-            return new MediaType(t.getType(), t.getSubtype(), params).toString();
-        } catch (IllegalArgumentException e) {
-            return contentType;
-        }
     }
 }
