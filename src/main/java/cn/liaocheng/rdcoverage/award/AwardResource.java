@@ -26,6 +26,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -96,9 +97,8 @@ public class AwardResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getAward", summary = "One award; basis says how its amount was reached")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
-    public Response get(@PathParam("id") String id) {
-        return ETags.ok(awards.get(id));
+    public RestResponse<AwardView> get(@PathParam("id") String id) {
+        return ETags.view(awards.get(id));
     }
 
     @GET

@@ -10,7 +10,15 @@ public final class ETags {
         return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
     }
 
-    /** 200 with the view as body and its version as ETag. */
+    /**
+     * 200 with the view as body and its version as ETag, typed: the contract shows the view as the answer without an
+     * {@code @APIResponse} of its own.
+     */
+    public static <V extends Versioned> org.jboss.resteasy.reactive.RestResponse<V> view(V view) {
+        return org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.ok(view).tag(tag(view.version())).build();
+    }
+
+    /** The same as a plain Response, for the actions that answer through {@link Idempotency}. */
     public static jakarta.ws.rs.core.Response ok(Versioned view) {
         return jakarta.ws.rs.core.Response.ok(view).tag(tag(view.version())).build();
     }

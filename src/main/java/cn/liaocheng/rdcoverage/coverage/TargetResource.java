@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,9 +60,8 @@ public class TargetResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getTarget", summary = "One target; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
-    public Response get(@PathParam("id") String id) {
-        return ETags.ok(service.get(id));
+    public RestResponse<TargetView> get(@PathParam("id") String id) {
+        return ETags.view(service.get(id));
     }
 
     @GET
@@ -76,10 +76,9 @@ public class TargetResource {
     @Path("/{id}")
     @Operation(operationId = "replaceTarget", summary = "Change a target's rate or provincial increase; If-Match guards against lost updates")
     @RolesAllowed({Role.Names.CITY_OFFICER, Role.Names.ADMIN})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @Valid TargetInput body) {
-        return ETags.ok(service.replace(id, ApiException.requireBody(body), ifMatch));
+    public RestResponse<TargetView> replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                            @Valid TargetInput body) {
+        return ETags.view(service.replace(id, ApiException.requireBody(body), ifMatch));
     }
 
 }

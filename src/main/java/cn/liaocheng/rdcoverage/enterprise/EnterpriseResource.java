@@ -39,6 +39,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -134,19 +135,17 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}")
     @Operation(operationId = "getEnterprise", summary = "One enterprise; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
-    public Response get(@PathParam("creditCode") String creditCode) {
-        return ETags.ok(service.get(creditCode));
+    public RestResponse<EnterpriseView> get(@PathParam("creditCode") String creditCode) {
+        return ETags.view(service.get(creditCode));
     }
 
     @PUT
     @Path("/{creditCode}")
     @Operation(operationId = "replaceEnterprise", summary = "Replace an enterprise's attributes; If-Match with the ETag guards against lost updates")
     @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
-    public Response replace(@PathParam("creditCode") String creditCode,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid EnterpriseInput body) {
-        return ETags.ok(service.replace(creditCode, ApiException.requireBody(body), ifMatch));
+    public RestResponse<EnterpriseView> replace(@PathParam("creditCode") String creditCode,
+                                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid EnterpriseInput body) {
+        return ETags.view(service.replace(creditCode, ApiException.requireBody(body), ifMatch));
     }
 
     @DELETE
@@ -178,9 +177,8 @@ public class EnterpriseResource {
     @GET
     @Path("/{creditCode}/figures/{year}")
     @Operation(operationId = "getEnterpriseFigures", summary = "One statistical year")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))
-    public Response figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
-        return ETags.ok(yearly.figures(creditCode, year));
+    public RestResponse<FiguresView> figures(@PathParam("creditCode") String creditCode, @PathParam("year") int year) {
+        return ETags.view(yearly.figures(creditCode, year));
     }
 
     @PUT

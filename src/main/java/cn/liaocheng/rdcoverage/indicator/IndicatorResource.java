@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,9 +47,8 @@ public class IndicatorResource {
     @GET
     @Path("/{year}")
     @Operation(operationId = "getInstitutionIndicators", summary = "One year's indicators, with the R&D expenditure and personnel of that year's capacity; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
-    public Response get(@PathParam("id") String id, @PathParam("year") int year) {
-        return ETags.ok(service.get(id, year));
+    public RestResponse<IndicatorView> get(@PathParam("id") String id, @PathParam("year") int year) {
+        return ETags.view(service.get(id, year));
     }
 
     @PUT

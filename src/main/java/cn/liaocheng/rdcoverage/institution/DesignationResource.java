@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,9 +59,8 @@ public class DesignationResource {
     @GET
     @Path("/{designationId}")
     @Operation(operationId = "getDesignation", summary = "One designation; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
-    public Response get(@PathParam("id") String id, @PathParam("designationId") String designationId) {
-        return ETags.ok(service.get(id, designationId));
+    public RestResponse<DesignationView> get(@PathParam("id") String id, @PathParam("designationId") String designationId) {
+        return ETags.view(service.get(id, designationId));
     }
 
     @POST

@@ -34,6 +34,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -93,19 +94,17 @@ public class InstitutionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getInstitution", summary = "One institution; capacity is its latest declared year")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
-    public Response get(@PathParam("id") String id) {
-        return ETags.ok(service.get(id));
+    public RestResponse<InstitutionView> get(@PathParam("id") String id) {
+        return ETags.view(service.get(id));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replaceInstitution", summary = "Replace what was declared; If-Match guards against lost updates")
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @Valid InstitutionInput body) {
-        return ETags.ok(service.replace(id, ApiException.requireBody(body), ifMatch));
+    public RestResponse<InstitutionView> replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @Valid InstitutionInput body) {
+        return ETags.view(service.replace(id, ApiException.requireBody(body), ifMatch));
     }
 
     /** {@code {"creditCode": "..."}}: the participant that confirms. */

@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,9 +53,8 @@ public class PolicyResource {
     @Path("/{id}")
     @Operation(operationId = "getPolicy", summary = "One policy version with its thresholds, awards and interpretation switches")
     @Authenticated
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
-    public Response get(@PathParam("id") String id) {
-        return ETags.ok(policies.get(id));
+    public RestResponse<PolicyView> get(@PathParam("id") String id) {
+        return ETags.view(policies.get(id));
     }
 
     @GET
@@ -82,9 +82,8 @@ public class PolicyResource {
     @Path("/{id}")
     @Operation(operationId = "replacePolicy", summary = "Correct a policy version that no stored decision has used yet")
     @RolesAllowed(Role.Names.ADMIN)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) String body) throws JsonProcessingException {
-        return ETags.ok(policies.replace(id, policies.read(ApiException.requireBody(body)), ifMatch));
+    public RestResponse<PolicyView> replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                            @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) String body) throws JsonProcessingException {
+        return ETags.view(policies.replace(id, policies.read(ApiException.requireBody(body)), ifMatch));
     }
 }

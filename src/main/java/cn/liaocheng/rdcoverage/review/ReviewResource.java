@@ -31,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,9 +80,8 @@ public class ReviewResource {
     @Path("/rounds/{id}")
     @Authenticated
     @Operation(operationId = "getRound", summary = "One round")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
-    public Response round(@PathParam("id") String id) {
-        return ETags.ok(rounds.round(id));
+    public RestResponse<RoundView> round(@PathParam("id") String id) {
+        return ETags.view(rounds.round(id));
     }
 
     @POST
@@ -122,9 +122,8 @@ public class ReviewResource {
     @Path("/applications/{id}")
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.FINANCE, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getApplication", summary = "One application with its timeline, decision and awards")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
-    public Response application(@PathParam("id") String id) {
-        return ETags.ok(review.get(id));
+    public RestResponse<ApplicationView> application(@PathParam("id") String id) {
+        return ETags.view(review.get(id));
     }
 
     @GET
@@ -177,9 +176,8 @@ public class ReviewResource {
     @Path("/inspections/{id}")
     @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER, Role.Names.ASSESSOR, Role.Names.PROVINCE, Role.Names.ADMIN})
     @Operation(operationId = "getInspection", summary = "One inspection")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
-    public Response inspection(@PathParam("id") String id) {
-        return ETags.ok(inspections.get(id));
+    public RestResponse<InspectionView> inspection(@PathParam("id") String id) {
+        return ETags.view(inspections.get(id));
     }
 
     @POST
@@ -200,10 +198,9 @@ public class ReviewResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(Role.Names.ASSESSOR)
     @Operation(operationId = "recordInspection", summary = "The assigned assessor records conductedOn, verifiedCapacity, findings and a conclusion (which closes it)")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
-    public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid ReviewInputs.InspectionRecord body) {
-        return ETags.ok(inspections.record(id, ApiException.requireBody(body), ifMatch));
+    public RestResponse<InspectionView> record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                               @Valid ReviewInputs.InspectionRecord body) {
+        return ETags.view(inspections.record(id, ApiException.requireBody(body), ifMatch));
     }
 
 }

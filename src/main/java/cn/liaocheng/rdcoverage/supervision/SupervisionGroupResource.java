@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,19 +64,17 @@ public class SupervisionGroupResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getSupervisionGroup", summary = "One supervision group; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
-    public Response get(@PathParam("id") String id) {
-        return ETags.ok(service.get(id));
+    public RestResponse<GroupView> get(@PathParam("id") String id) {
+        return ETags.view(service.get(id));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replaceSupervisionGroup", summary = "Replace a group's name, members and regions; If-Match guards against lost updates")
     @RolesAllowed(Role.Names.CITY_OFFICER)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @Valid GroupInput body) {
-        return ETags.ok(service.replace(id, ApiException.requireBody(body), ifMatch));
+    public RestResponse<GroupView> replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                           @Valid GroupInput body) {
+        return ETags.view(service.replace(id, ApiException.requireBody(body), ifMatch));
     }
 
     @DELETE
