@@ -1,6 +1,5 @@
 package cn.liaocheng.rdcoverage.award;
 
-import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Sorting;
@@ -54,12 +53,8 @@ public class AwardService {
     }
 
     Award find(String rawId) {
-        UUID id = Where.idOr404("Award", rawId);
-        Award a = Award.findById(id);
-        if (a == null || !scope.award(a.creditCode, a.regionCode, currentRegion(a.creditCode))) {
-            throw ApiException.notFound("Award", rawId);
-        }
-        return a;
+        return Where.findOr404("Award", rawId, id -> Award.findById(id),
+                a -> scope.award(a.creditCode, a.regionCode, currentRegion(a.creditCode)));
     }
 
     private static String currentRegion(String creditCode) {

@@ -51,6 +51,29 @@ public final class Where {
         }
     }
 
+    /**
+     * The entity a path id names, when it exists and {@code visible} holds for it; else a 404 naming {@code what} and the
+     * id as given, the same answer for a malformed id, an unknown one and one outside the caller's scope (so that the
+     * answer does not tell which).
+     *
+     * @param find    the entity by id, or null: {@code id -> Institution.findById(id)} (not {@code Institution::findById},
+     *                which names PanacheEntityBase's method, the one Panache does not enhance)
+     * @param visible whether the caller may see it (its scope, or its parent's id)
+     */
+    public static <E> E findOr404(String what, String raw, java.util.function.Function<UUID, E> find,
+                                  java.util.function.Predicate<E> visible) {
+        E entity = find.apply(idOr404(what, raw));
+        if (entity == null || !visible.test(entity)) {
+            throw ApiException.notFound(what, raw);
+        }
+        return entity;
+    }
+
+    /** {@link #findOr404(String, String, java.util.function.Function, java.util.function.Predicate)} for what everyone may see. */
+    public static <E> E findOr404(String what, String raw, java.util.function.Function<UUID, E> find) {
+        return findOr404(what, raw, find, entity -> true);
+    }
+
     /** An id in a path: a malformed one names nothing that exists, so it is a 404 like an unknown one. */
     public static UUID idOr404(String what, String raw) {
         try {

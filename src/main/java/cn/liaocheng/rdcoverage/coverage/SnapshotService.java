@@ -104,11 +104,7 @@ public class SnapshotService {
     }
 
     public SnapshotView get(String rawId) {
-        CoverageSnapshot s = CoverageSnapshot.findById(Where.idOr404("Snapshot", rawId));
-        if (s == null) {
-            throw ApiException.notFound("Snapshot", rawId);
-        }
-        return view(s, true);
+        return view(Where.findOr404("Snapshot", rawId, id -> CoverageSnapshot.findById(id)), true);
     }
 
     /** Snapshots whose stored report is read (and parsed) at a time by {@link #trend}. */

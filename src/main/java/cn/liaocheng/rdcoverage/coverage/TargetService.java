@@ -4,6 +4,7 @@ import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -132,11 +133,7 @@ public class TargetService {
     }
 
     private CoverageTarget find(String rawId) {
-        CoverageTarget t = CoverageTarget.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Target", rawId));
-        if (t == null) {
-            throw ApiException.notFound("Target", rawId);
-        }
-        return t;
+        return Where.findOr404("Target", rawId, id -> CoverageTarget.findById(id));
     }
 
     private TargetView view(CoverageTarget t) {

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Provincial and national designations of an institution and their revocation (被撤销或摘牌), and the revocation
@@ -102,11 +101,6 @@ public class DesignationService {
     }
 
     private static Designation find(Institution i, String rawId) {
-        UUID id = Where.idOr404("Designation", rawId);
-        Designation d = Designation.findById(id);
-        if (d == null || !d.institutionId.equals(i.id)) {
-            throw ApiException.notFound("Designation", rawId);
-        }
-        return d;
+        return Where.findOr404("Designation", rawId, id -> Designation.findById(id), d -> d.institutionId.equals(i.id));
     }
 }

@@ -44,7 +44,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * R&amp;D institutions, the aggregate's lifecycle and reads: declaration, replacement, a city officer's correction,
@@ -312,12 +311,7 @@ public class InstitutionService {
     }
 
     public Institution find(String rawId) {
-        UUID id = Where.idOr404("Institution", rawId);
-        Institution i = Institution.findById(id);
-        if (i == null || !visible(i)) {
-            throw ApiException.notFound("Institution", rawId);
-        }
-        return i;
+        return Where.findOr404("Institution", rawId, id -> Institution.findById(id), this::visible);
     }
 
     /** Whether the caller's scope covers the institution ({@link Scope#institution}). */

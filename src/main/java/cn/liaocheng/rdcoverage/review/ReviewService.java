@@ -3,7 +3,6 @@ package cn.liaocheng.rdcoverage.review;
 import cn.liaocheng.rdcoverage.award.AwardService;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.capacity.CapacityView;
-import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Sorting;
@@ -27,7 +26,6 @@ import org.hibernate.envers.query.AuditEntity;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -114,12 +112,7 @@ public class ReviewService {
     }
 
     Application find(String rawId) {
-        UUID id = Where.idOr404("Application", rawId);
-        Application a = Application.findById(id);
-        if (a == null || !visible(a)) {
-            throw ApiException.notFound("Application", rawId);
-        }
-        return a;
+        return Where.findOr404("Application", rawId, id -> Application.findById(id), this::visible);
     }
 
     /** {@link Scope#application}: the reviewing county, the institution's scope, the assigned assessors. */

@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.supervision;
 import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Problem;
@@ -44,11 +45,8 @@ public class FollowUpService {
 
     public FollowUpView get(String rawCode, String rawId) {
         Enterprise e = enterprise(rawCode, false);
-        FollowUp f = FollowUp.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Follow-up", rawId));
-        if (f == null || !f.creditCode.equals(e.creditCode)) {
-            throw ApiException.notFound("Follow-up", rawId);
-        }
-        return view(f);
+        return view(Where.findOr404("Follow-up", rawId, id -> FollowUp.findById(id),
+                f -> f.creditCode.equals(e.creditCode)));
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.supervision;
 import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -128,11 +129,7 @@ public class SupervisionService implements SupervisedRegions {
     }
 
     private SupervisionGroup find(String rawId) {
-        SupervisionGroup g = SupervisionGroup.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Supervision group", rawId));
-        if (g == null || !visible(g)) {
-            throw ApiException.notFound("Supervision group", rawId);
-        }
-        return g;
+        return Where.findOr404("Supervision group", rawId, id -> SupervisionGroup.findById(id), this::visible);
     }
 
     private boolean visible(SupervisionGroup g) {

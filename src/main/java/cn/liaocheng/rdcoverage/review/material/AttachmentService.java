@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.review.material;
 import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.common.MultipartStream;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.institution.Institution;
@@ -261,11 +262,8 @@ public class AttachmentService {
     }
 
     private static Attachment find(Application a, String rawId) {
-        Attachment att = Attachment.findById(cn.liaocheng.rdcoverage.common.Where.idOr404("Attachment", rawId));
-        if (att == null || !att.applicationId.equals(a.id)) {
-            throw ApiException.notFound("Attachment", rawId);
-        }
-        return att;
+        return Where.findOr404("Attachment", rawId, id -> Attachment.findById(id),
+                att -> att.applicationId.equals(a.id));
     }
 
     private static String cleanName(String name) {
