@@ -1,9 +1,7 @@
 package cn.liaocheng.rdcoverage.award;
 
-import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Batches;
 import cn.liaocheng.rdcoverage.common.Idempotency;
-import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +31,6 @@ public class AwardBatch {
     @Inject AwardTransitions transitions;
     @Inject Batches batches;
     @Inject Idempotency idempotency;
-    @Inject Caller caller;
 
     /** One item: the award, its expected version (optional) and the body of the single-award transition. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardBatchItem")
@@ -61,8 +58,7 @@ public class AwardBatch {
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Batches.Result.class)))
     public Response transition(@HeaderParam("Idempotency-Key") String key, @Valid Batch body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, caller.subject(), "POST", "/api/v1/awards/transitions", body, () -> {
+        return idempotency.run(key, body, () -> {
             Batches.Result result = batches.run(body.items(), Boolean.TRUE.equals(body.atomic()), item -> item.id, item -> {
                 AwardView v = transitions.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
                 return new Batches.Outcome(v.status().name(), v.version());

@@ -7,7 +7,6 @@ import cn.liaocheng.rdcoverage.common.Exports;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.Idempotency;
@@ -61,8 +60,7 @@ public class AwardResource {
             + "a reason, audited; never twice per enterprise and program (409)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response propose(@HeaderParam("Idempotency-Key") String key, @jakarta.validation.Valid AwardProposals.ManualProposal body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/awards", body,
+        return idempotency.run(key, body,
                 () -> ETags.created(proposals.proposeManually(body),
                         v -> jakarta.ws.rs.core.UriBuilder.fromResource(AwardResource.class).path(v.id()).build()));
     }
@@ -117,8 +115,7 @@ public class AwardResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                                AwardTransitions.TransitionRequest body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/awards/" + id + "/transitions", body,
+        return idempotency.run(key, body,
                 () -> ETags.ok(transitions.transition(id, body)));
     }
 }

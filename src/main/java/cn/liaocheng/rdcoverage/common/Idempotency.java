@@ -45,9 +45,14 @@ public class Idempotency {
     @Inject RdConfig rd;
     @Inject io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
-    /** Kept for callers written before issue 12: the caller is now always the token's issuer and subject. */
-    public Response run(String key, String ignoredCaller, String method, String path, Object request, Supplier<Response> action) {
-        return run(key, method, path, request, action);
+    /**
+     * The current POST with its required body: a missing body is a 400 ({@link ApiException#requireBody}) before the key
+     * is looked at, and the key belongs to the method and path the request was sent to (as sent, without the query).
+     */
+    public Response run(String key, Object body, Supplier<Response> action) {
+        ApiException.requireBody(body);
+        var request = current.getCurrent().request();
+        return run(key, request.method().name(), request.path(), body, action);
     }
 
     public Response run(String key, String method, String path, Object request, Supplier<Response> action) {

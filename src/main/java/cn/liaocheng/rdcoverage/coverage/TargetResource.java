@@ -51,8 +51,7 @@ public class TargetResource {
     @RolesAllowed({Role.Names.CITY_OFFICER, Role.Names.ADMIN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid TargetInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/targets", body,
+        return idempotency.run(key, body,
                 () -> ETags.created(service.create(body),
                         view -> UriBuilder.fromResource(TargetResource.class).path(view.id()).build()));
     }

@@ -4,7 +4,6 @@ import cn.liaocheng.rdcoverage.common.CsvOutput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.security.Role;
@@ -50,8 +49,7 @@ public class DesignationResource {
     @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response add(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid DesignationInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/designations", body,
+        return idempotency.run(key, body,
                 () -> ETags.created(service.add(id, body),
                         view -> UriBuilder.fromResource(DesignationResource.class).path(view.id()).build(id)));
     }
@@ -71,8 +69,7 @@ public class DesignationResource {
     public Response revoke(@PathParam("id") String id, @PathParam("designationId") String designationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key,
                            @Valid RevocationInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/designations/" + designationId + "/revocations", body,
+        return idempotency.run(key, body,
                 () -> ETags.ok(service.revoke(id, designationId, body, ifMatch)));
     }
 

@@ -71,8 +71,7 @@ public class InstitutionResource {
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid InstitutionInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions", body,
+        return idempotency.run(key, body,
                 () -> ETags.created(service.create(body),
                         view -> UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build()));
     }
@@ -86,8 +85,7 @@ public class InstitutionResource {
     @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoricRegister.Result.class)))
     public Response loadHistoric(@HeaderParam("Idempotency-Key") String key, @Valid HistoricRegister body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/historic-register", body,
+        return idempotency.run(key, body,
                 () -> Response.status(Response.Status.CREATED).entity(service.loadHistoric(body)).build());
     }
 
@@ -118,8 +116,7 @@ public class InstitutionResource {
             + "region for it); until every participant has, the institution cannot be submitted")
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER})
     public Response consent(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid ConsentInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/consents", body,
+        return idempotency.run(key, body,
                 () -> ETags.ok(consents.consent(id, body.creditCode())));
     }
 
@@ -135,8 +132,7 @@ public class InstitutionResource {
     @RolesAllowed(Role.Names.CITY_OFFICER)
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam("Idempotency-Key") String key, @Valid CorrectionInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/corrections", body,
+        return idempotency.run(key, body,
                 () -> ETags.ok(service.correct(id, body.institution(), body.reason(), ifMatch)));
     }
 

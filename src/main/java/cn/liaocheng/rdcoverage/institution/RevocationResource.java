@@ -3,7 +3,6 @@ package cn.liaocheng.rdcoverage.institution;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,8 +35,7 @@ public class RevocationResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam("Idempotency-Key") String key, @Valid RevocationInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/institutions/" + id + "/revocations", body,
+        return idempotency.run(key, body,
                 () -> ETags.ok(service.revokeInstitution(id, body, ifMatch)));
     }
 }

@@ -1,9 +1,7 @@
 package cn.liaocheng.rdcoverage.review;
 
-import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Batches;
 import cn.liaocheng.rdcoverage.common.Idempotency;
-import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +35,6 @@ public class BatchTransitions {
     @Inject ApplicationLifecycle lifecycle;
     @Inject Batches batches;
     @Inject Idempotency idempotency;
-    @Inject Caller caller;
 
     /** One item: the application, its expected version (optional) and the transition body of the single request. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatchItem")
@@ -66,8 +63,7 @@ public class BatchTransitions {
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Batches.Result.class)))
     public Response transition(@HeaderParam("Idempotency-Key") String key, @Valid Batch body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, caller.subject(), "POST", "/api/v1/applications/transitions", body, () -> {
+        return idempotency.run(key, body, () -> {
             Batches.Result result = batches.run(body.items(), Boolean.TRUE.equals(body.atomic()), item -> item.id, item -> {
                 ReviewViews.ApplicationView v = lifecycle.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
                 return new Batches.Outcome(v.status().name(), v.version());

@@ -71,8 +71,7 @@ public class ReviewResource {
     @Operation(operationId = "createRound", summary = "Open a round (id like 2026H2)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response createRound(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/rounds", body,
+        return idempotency.run(key, body,
                 () -> ETags.created(rounds.create(body), v -> UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())));
     }
 
@@ -91,8 +90,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundTransition body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/rounds/" + id + "/transitions", body,
+        return idempotency.run(key, body,
                 () -> ETags.ok(rounds.transition(id, body, ifMatch)));
     }
 
@@ -113,8 +111,7 @@ public class ReviewResource {
                     + "(audited as acting for it).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/applications", body,
+        return idempotency.run(key, body,
                 () -> ETags.created(lifecycle.create(body), v -> UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())));
     }
 
@@ -144,8 +141,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Transition body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/applications/" + id + "/transitions", body,
+        return idempotency.run(key, body,
                 () -> ETags.ok(lifecycle.transition(id, body, ifMatch)));
     }
 
@@ -166,8 +162,7 @@ public class ReviewResource {
     @Operation(operationId = "createInspection", summary = "Assign a material review or on-site inspection of an application under assessment")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response assign(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.InspectionInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/inspections", body,
+        return idempotency.run(key, body,
                 () -> ETags.created(inspections.assign(body),
                         v -> UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())));
     }
@@ -188,8 +183,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response cancelInspection(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Cancellation body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, "POST", "/api/v1/inspections/" + id + "/cancellation", body,
+        return idempotency.run(key, body,
                 () -> ETags.ok(inspections.cancel(id, body, ifMatch)));
     }
 

@@ -1,11 +1,9 @@
 package cn.liaocheng.rdcoverage.supervision;
 
 import cn.liaocheng.rdcoverage.common.CsvOutput;
-import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
-import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FollowUpResource {
     @Inject FollowUpService service;
     @Inject Idempotency idempotency;
-    @Inject Caller caller;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
@@ -59,8 +56,7 @@ public class FollowUpResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FollowUpView.class)))
     public Response record(@PathParam("creditCode") String creditCode, @HeaderParam("Idempotency-Key") String key,
                            @Valid FollowUpInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, caller.subject(), "POST", "/api/v1/enterprises/" + creditCode + "/follow-ups", body, () -> {
+        return idempotency.run(key, body, () -> {
             FollowUpView view = service.record(creditCode, body);
             return Response.created(UriBuilder.fromResource(FollowUpResource.class).path(view.id()).build(creditCode))
                     .entity(view).build();

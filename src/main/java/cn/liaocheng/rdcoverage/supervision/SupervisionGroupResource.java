@@ -6,7 +6,6 @@ import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
-import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SupervisionGroupResource {
     @Inject SupervisionService service;
     @Inject Idempotency idempotency;
-    @Inject Caller caller;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvOutput.MEDIA_TYPE + ";qs=0.5"})
@@ -55,8 +53,7 @@ public class SupervisionGroupResource {
     @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid GroupInput body) {
-        ApiException.requireBody(body);
-        return idempotency.run(key, caller.subject(), "POST", "/api/v1/supervision-groups", body,
+        return idempotency.run(key, body,
                 () -> ETags.created(service.create(body),
                         view -> UriBuilder.fromResource(SupervisionGroupResource.class).path(view.id()).build()));
     }

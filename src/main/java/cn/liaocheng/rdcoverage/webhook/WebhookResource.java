@@ -111,8 +111,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "202", description = "Accepted: the subscription, rewound to after; deliveries start at once",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     public Response redeliver(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, RedeliveryInput body) {
-        ApiException.requireBody(body);
-        Response response = idempotency.run(key, "POST", "/api/v1/webhook-subscriptions/" + id + "/redeliveries", body,
+        Response response = idempotency.run(key, body,
                 () -> Response.accepted(subscriptions.redeliver(id, body.after())).build());
         dispatcher.dispatch();
         return response;
