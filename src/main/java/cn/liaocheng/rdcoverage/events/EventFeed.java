@@ -33,16 +33,16 @@ public class EventFeed {
         int limit = parseLimit(rawLimit);
         Set<String> types = parseTypes(rawTypes);
         try (Connection c = dataSource.getConnection()) {
-            long[] mark = mark(c);
-            long last = mark[0];
-            long purged = mark[1];
+            FeedMark mark = FeedMark.read(c);
+            long last = mark.last();
+            long purged = mark.purgedThrough();
             if (after == null) {
                 after = purged;
             }
             checkRetained(after, purged);
             List<FeedEvent> items = page(c, after, last, types, limit);
             // a purge that committed meanwhile may have taken rows this page skipped over
-            checkRetained(after, mark(c)[1]);
+            checkRetained(after, FeedMark.read(c).purgedThrough());
             String next = items.size() == limit ? items.get(items.size() - 1).cursor() : Long.toString(Math.max(after, last));
             return new FeedPage(items, next);
         } catch (SQLException e) {
@@ -101,7 +101,7 @@ public class EventFeed {
 
     public FeedPage head() {
         try (Connection c = dataSource.getConnection()) {
-            return new FeedPage(List.of(), Long.toString(mark(c)[0]));
+            return new FeedPage(List.of(), Long.toString(FeedMark.read(c).last()));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the feed failed", e);
         }
@@ -124,15 +124,6 @@ public class EventFeed {
 
     private FeedEvent event(ResultSet rs) throws SQLException {
         return event(rs, json);
-    }
-
-    /** {last_position, purged_through}. */
-    static long[] mark(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select last_position, purged_through from event_sequence where id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new long[]{rs.getLong(1), rs.getLong(2)};
-        }
     }
 
     private static void checkRetained(long after, long purged) {

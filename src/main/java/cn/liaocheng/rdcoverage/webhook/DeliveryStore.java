@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.webhook;
 
 import cn.liaocheng.rdcoverage.events.EventFeed;
 import cn.liaocheng.rdcoverage.events.FeedEvent;
+import cn.liaocheng.rdcoverage.events.FeedMark;
 import cn.liaocheng.rdcoverage.events.UtcTimes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
@@ -35,15 +36,15 @@ final class DeliveryStore {
      */
     static List<Dispatcher.Claim> claim(Connection c, String owner, Instant now, Duration lease, int limit,
             SecretBox box) throws SQLException {
-        long[] mark = mark(c);
-        List<String> ids = dueSubscriptions(c, now, mark[0], limit);
+        FeedMark mark = FeedMark.read(c);
+        List<String> ids = dueSubscriptions(c, now, mark.last(), limit);
         List<Dispatcher.Claim> claims = new ArrayList<>();
         for (String id : ids) {
             renewLease(c, id, owner, now.plus(lease));
             Dispatcher.Claim claim = readClaim(c, id, box);
-            if (claim.deliveredThrough() < mark[1]) {
+            if (claim.deliveredThrough() < mark.purgedThrough()) {
                 disable(c, id, "events after cursor " + claim.deliveredThrough() + " passed the retention period before "
-                        + "they could be delivered; re-sync from the lists and redeliver after " + mark[1]);
+                        + "they could be delivered; re-sync from the lists and redeliver after " + mark.purgedThrough());
             } else {
                 claims.add(claim);
             }
@@ -102,7 +103,7 @@ final class DeliveryStore {
 
     /** Null when the rest of the feed holds nothing for the subscription (its cursor then moves to the end). */
     static FeedEvent nextEvent(Connection c, String owner, Dispatcher.Claim claim, ObjectMapper json) throws SQLException {
-        long last = mark(c)[0];
+        long last = FeedMark.read(c).last();
         StringBuilder sql = new StringBuilder("select " + EventFeed.COLUMNS + " from event_outbox where feed_position > ? and feed_position <= ?");
         if (!claim.types().isEmpty()) {
             sql.append(" and type in (").append(String.join(", ", claim.types().stream().map(t -> "?").toList())).append(")");
@@ -241,14 +242,5 @@ final class DeliveryStore {
             ps.executeUpdate();
         }
         LOG.warnf("Webhook subscription %s disabled: %s", id, reason);
-    }
-
-    /** The feed's last position and the position it is purged through: {@code [last_position, purged_through]}. */
-    private static long[] mark(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select last_position, purged_through from event_sequence where id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new long[]{rs.getLong(1), rs.getLong(2)};
-        }
     }
 }

@@ -4,6 +4,7 @@ import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.events.EventType;
+import cn.liaocheng.rdcoverage.events.FeedMark;
 import cn.liaocheng.rdcoverage.events.UtcTimes;
 import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.webhook.WebhookViews.DeliveryView;
@@ -56,8 +57,8 @@ public class Subscriptions {
         }
         SecretBox.Sealed sealed = box.seal(id, secret);
         try (Connection c = dataSource.getConnection()) {
-            long[] mark = mark(c);
-            long start = in.after() == null || in.after().isBlank() ? mark[0] : cursor("after", in.after());
+            FeedMark mark = FeedMark.read(c);
+            long start = in.after() == null || in.after().isBlank() ? mark.last() : cursor("after", in.after());
             requireRetained(start, mark);
             insert(c, id, in.url().trim(), types, sealed, start);
             return withSecret(find(c, id), secret);
@@ -91,10 +92,10 @@ public class Subscriptions {
                 v.failures(), v.nextAttemptAt(), v.createdAt(), v.createdBy(), secret);
     }
 
-    /** A cursor older than the feed's retention (its purged part, {@code mark[1]}) is a 400 naming {@code after}. */
-    private static void requireRetained(long cursor, long[] mark) {
-        if (cursor < mark[1]) {
-            throw ApiException.invalid("after", FieldMessage.of("is older than the retention period (oldest cursor " + mark[1] + ")", "field.OUT_OF_RANGE.cursor-purged", mark[1]));
+    /** A cursor older than the feed's retention (its purged part, {@link FeedMark#purgedThrough}) is a 400 naming {@code after}. */
+    private static void requireRetained(long cursor, FeedMark mark) {
+        if (cursor < mark.purgedThrough()) {
+            throw ApiException.invalid("after", FieldMessage.of("is older than the retention period (oldest cursor " + mark.purgedThrough() + ")", "field.OUT_OF_RANGE.cursor-purged", mark.purgedThrough()));
         }
     }
 
@@ -188,10 +189,10 @@ public class Subscriptions {
         long from = cursor("after", after);
         try (Connection c = dataSource.getConnection()) {
             find(c, id);
-            long[] mark = mark(c);
+            FeedMark mark = FeedMark.read(c);
             requireRetained(from, mark);
-            if (from > mark[0]) {
-                throw ApiException.invalid("after", FieldMessage.of("is beyond the end of the feed (" + mark[0] + ")", "field.OUT_OF_RANGE.cursor-beyond", mark[0]));
+            if (from > mark.last()) {
+                throw ApiException.invalid("after", FieldMessage.of("is beyond the end of the feed (" + mark.last() + ")", "field.OUT_OF_RANGE.cursor-beyond", mark.last()));
             }
             try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, enabled = true, "
                     + "disabled_reason = null, failures = 0, next_attempt_at = ? where id = ?")) {
@@ -223,14 +224,6 @@ public class Subscriptions {
         return new SubscriptionView(rs.getString(1), rs.getString(2), types == null ? List.of() : Arrays.asList(types.split(",")),
                 rs.getBoolean(4), rs.getString(5), Long.toString(rs.getLong(6)), rs.getInt(7), UtcTimes.instant(rs, 8),
                 UtcTimes.instant(rs, 9), rs.getString(10), null);
-    }
-
-    static long[] mark(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select last_position, purged_through from event_sequence where id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new long[]{rs.getLong(1), rs.getLong(2)};
-        }
     }
 
     private static long cursor(String field, String raw) {
