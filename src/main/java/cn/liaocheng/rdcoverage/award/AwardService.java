@@ -83,9 +83,8 @@ public class AwardService {
     public PageResult<AwardView> list(Filter f, PageQuery paging) {
         paging.validate();
         Where w = where(f);
-        List<Award> rows = Award.<Award>find("from Award a" + w.clause() + " order by " + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), w.params())
-                .page(Page.of(paging.page, paging.size)).list();
-        return new PageResult<>(rows.stream().map(AwardView::of).toList(), paging.page, paging.size, Award.count("from Award a" + w.clause(), w.params()));
+        return paging.of(Award.<Award>find("from Award a" + w.clause() + " order by " + Sorting.orderBy(paging.sort, SORTABLE, "a.id"),
+                w.params()), AwardView::of);
     }
 
     /**

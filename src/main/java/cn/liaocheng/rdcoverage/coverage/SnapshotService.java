@@ -9,7 +9,6 @@ import cn.liaocheng.rdcoverage.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -97,10 +96,8 @@ public class SnapshotService {
     public PageResult<SnapshotView> list(LocalDate from, LocalDate to, PageQuery paging) {
         paging.validate();
         Where w = where(from, to);
-        List<CoverageSnapshot> rows = CoverageSnapshot.<CoverageSnapshot>find("from CoverageSnapshot s" + w.clause()
-                + " order by s.asOf desc, s.takenAt desc, s.id", w.params()).page(Page.of(paging.page, paging.size)).list();
-        return new PageResult<>(rows.stream().map(s -> view(s, false)).toList(), paging.page, paging.size,
-                CoverageSnapshot.count("from CoverageSnapshot s" + w.clause(), w.params()));
+        return paging.of(CoverageSnapshot.<CoverageSnapshot>find("from CoverageSnapshot s" + w.clause()
+                + " order by s.asOf desc, s.takenAt desc, s.id", w.params()), s -> view(s, false));
     }
 
     public SnapshotView get(String rawId) {

@@ -10,7 +10,6 @@ import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Sorting;
 import cn.liaocheng.rdcoverage.region.Regions;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,25 +34,19 @@ public class TargetService {
 
     public PageResult<TargetView> list(TargetFilter filter, PageQuery paging) {
         paging.validate();
-        StringBuilder where = new StringBuilder();
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where w = new Where();
         if (filter.year != null) {
-            params.put("year", filter.year);
-            where.append(where.isEmpty() ? " where " : " and ").append("t.year = :year");
+            w.and("t.year = :year", "year", filter.year);
         }
-        if (filter.regionCode != null && !filter.regionCode.isBlank()) {
-            params.put("scope", filter.regionCode.trim().toUpperCase(java.util.Locale.ROOT));
-            where.append(where.isEmpty() ? " where " : " and ").append("t.scope = :scope");
+        if (w.has(filter.regionCode)) {
+            w.and("t.scope = :scope", "scope", filter.regionCode.trim().toUpperCase(java.util.Locale.ROOT));
         }
-        if (filter.updatedSince != null && !filter.updatedSince.isBlank()) {
-            params.put("since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", filter.updatedSince));
-            where.append(where.isEmpty() ? " where " : " and ").append("t.updatedAt >= :since");
+        if (w.has(filter.updatedSince)) {
+            w.and("t.updatedAt >= :since", "since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", filter.updatedSince));
         }
         String order = Sorting.orderBy(paging.sort == null ? "year,regionCode" : paging.sort, SORTABLE, "t.id");
-        List<CoverageTarget> rows = CoverageTarget.<CoverageTarget>find("from CoverageTarget t" + where + " order by " + order, params)
-                .page(Page.of(paging.page, paging.size)).list();
-        long total = CoverageTarget.count("from CoverageTarget t" + where, params);
-        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size, total);
+        return paging.of(CoverageTarget.<CoverageTarget>find("from CoverageTarget t" + w.clause() + " order by " + order, w.params()),
+                this::view);
     }
 
     public TargetView get(String rawId) {

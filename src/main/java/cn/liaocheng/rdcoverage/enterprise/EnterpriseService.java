@@ -16,7 +16,6 @@ import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.security.AuditHistory;
 import cn.liaocheng.rdcoverage.security.Caller;
 import org.hibernate.envers.query.AuditEntity;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,10 +67,8 @@ public class EnterpriseService {
         paging.validate();
         Where where = where(filter);
         String order = Sorting.orderBy(paging.sort, SORTABLE, "e.creditCode");
-        PanacheQuery<Enterprise> query = Enterprise.find("from Enterprise e" + where.clause() + " order by " + order, where.params());
-        List<Enterprise> rows = query.page(Page.of(paging.page, paging.size)).list();
-        long total = Enterprise.count("from Enterprise e" + where.clause(), where.params());
-        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size, total);
+        return paging.of(Enterprise.<Enterprise>find("from Enterprise e" + where.clause() + " order by " + order, where.params()),
+                this::view);
     }
 
     /** Every enterprise matching the filter, in credit-code order, a chunk per transaction (for CSV). */

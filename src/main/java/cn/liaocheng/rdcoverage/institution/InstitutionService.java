@@ -31,7 +31,6 @@ import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.security.AuditHistory;
 import cn.liaocheng.rdcoverage.security.Caller;
 import org.hibernate.envers.query.AuditEntity;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -101,10 +100,8 @@ public class InstitutionService {
             w.and("i.updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", filter.updatedSince));
         }
         String order = Sorting.orderBy(paging.sort, SORTABLE, "i.id");
-        List<Institution> rows = Institution.<Institution>find("from Institution i" + w.clause() + " order by " + order, w.params())
-                .page(Page.of(paging.page, paging.size)).list();
-        long total = Institution.count("from Institution i" + w.clause(), w.params());
-        return new PageResult<>(views.views(rows), paging.page, paging.size, total);
+        return paging.ofRows(Institution.<Institution>find("from Institution i" + w.clause() + " order by " + order, w.params()),
+                views::views);
     }
 
     @Transactional

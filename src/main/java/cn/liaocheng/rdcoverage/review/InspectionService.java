@@ -14,7 +14,6 @@ import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.review.ReviewViews.InspectionView;
 import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Role;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,8 +21,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,28 +68,18 @@ public class InspectionService {
     /** As above, only those changed at or after updatedSince (for sync); sort allow-listed. */
     public PageResult<InspectionView> list(String applicationId, String assessorId, String updatedSince, PageQuery paging) {
         paging.validate();
-        StringBuilder w = new StringBuilder();
-        Map<String, Object> p = new LinkedHashMap<>();
-        cn.liaocheng.rdcoverage.common.Where inScope = scope.inspections(new cn.liaocheng.rdcoverage.common.Where(), "i");
-        w.append(inScope.clause());
-        p.putAll(inScope.params());
-        if (applicationId != null && !applicationId.isBlank()) {
-            w.append(w.isEmpty() ? " where " : " and ").append("i.applicationId = :app");
-            p.put("app", Where.parseId("applicationId", applicationId));
+        Where w = scope.inspections(new Where(), "i");
+        if (w.has(applicationId)) {
+            w.and("i.applicationId = :app", "app", Where.parseId("applicationId", applicationId));
         }
-        if (assessorId != null && !assessorId.isBlank()) {
-            w.append(w.isEmpty() ? " where " : " and ").append("i.assessorId = :assessor");
-            p.put("assessor", assessorId.trim());
+        if (w.has(assessorId)) {
+            w.and("i.assessorId = :assessor", "assessor", assessorId.trim());
         }
-        if (updatedSince != null && !updatedSince.isBlank()) {
-            w.append(w.isEmpty() ? " where " : " and ").append("i.updatedAt >= :since");
-            p.put("since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", updatedSince));
+        if (w.has(updatedSince)) {
+            w.and("i.updatedAt >= :since", "since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", updatedSince));
         }
-        List<Inspection> rows = Inspection.<Inspection>find("from Inspection i" + w + " order by "
-                        + cn.liaocheng.rdcoverage.common.Sorting.orderBy(paging.sort, SORTABLE, "i.id"), p)
-                .page(Page.of(paging.page, paging.size)).list();
-        return new PageResult<>(rows.stream().map(InspectionView::of).toList(), paging.page, paging.size,
-                Inspection.count("from Inspection i" + w, p));
+        return paging.of(Inspection.<Inspection>find("from Inspection i" + w.clause() + " order by "
+                + cn.liaocheng.rdcoverage.common.Sorting.orderBy(paging.sort, SORTABLE, "i.id"), w.params()), InspectionView::of);
     }
 
     @Transactional

@@ -17,7 +17,6 @@ import cn.liaocheng.rdcoverage.security.Caller;
 import cn.liaocheng.rdcoverage.security.Scope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -86,10 +85,8 @@ public class ReviewService {
         if (w.has(f.updatedSince)) {
             w.and("a.updatedAt >= :since", "since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", f.updatedSince));
         }
-        List<Application> rows = Application.<Application>find("from Application a" + w.clause() + " order by "
-                + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), w.params()).page(Page.of(paging.page, paging.size)).list();
-        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size,
-                Application.count("from Application a" + w.clause(), w.params()));
+        return paging.of(Application.<Application>find("from Application a" + w.clause() + " order by "
+                + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), w.params()), this::view);
     }
 
     /** Every recorded change of the application and of its inspections, oldest first. */

@@ -10,7 +10,6 @@ import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.enterprise.CreditCode;
 import cn.liaocheng.rdcoverage.enterprise.Enterprise;
 import cn.liaocheng.rdcoverage.security.Caller;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,10 +36,8 @@ public class FollowUpService {
     public PageResult<FollowUpView> list(String rawCode, PageQuery paging) {
         paging.validate();
         Enterprise e = enterprise(rawCode, false);
-        List<FollowUp> rows = FollowUp.<FollowUp>find("creditCode = ?1 order by visitedOn desc, createdAt desc, id desc", e.creditCode)
-                .page(Page.of(paging.page, paging.size)).list();
-        return new PageResult<>(rows.stream().map(FollowUpService::view).toList(), paging.page, paging.size,
-                FollowUp.count("creditCode", e.creditCode));
+        return paging.of(FollowUp.<FollowUp>find("creditCode = ?1 order by visitedOn desc, createdAt desc, id desc", e.creditCode),
+                FollowUpService::view);
     }
 
     public FollowUpView get(String rawCode, String rawId) {

@@ -11,7 +11,6 @@ import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.security.Role;
 import cn.liaocheng.rdcoverage.security.SupervisedRegions;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,9 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -53,13 +50,9 @@ public class SupervisionService implements SupervisedRegions {
 
     public PageResult<GroupView> list(PageQuery paging) {
         paging.validate();
-        cn.liaocheng.rdcoverage.common.Where inScope = scope.supervisionGroups(new cn.liaocheng.rdcoverage.common.Where(), "g");
-        String where = inScope.clause();
-        Map<String, Object> params = new LinkedHashMap<>(inScope.params());
-        List<SupervisionGroup> rows = SupervisionGroup.<SupervisionGroup>find("from SupervisionGroup g" + where
-                + " order by g.name, g.id", params).page(Page.of(paging.page, paging.size)).list();
-        return new PageResult<>(rows.stream().map(this::view).toList(), paging.page, paging.size,
-                SupervisionGroup.count("from SupervisionGroup g" + where, params));
+        Where inScope = scope.supervisionGroups(new Where(), "g");
+        return paging.of(SupervisionGroup.<SupervisionGroup>find("from SupervisionGroup g" + inScope.clause() + " order by g.name, g.id",
+                inScope.params()), this::view);
     }
 
     public GroupView get(String rawId) {
