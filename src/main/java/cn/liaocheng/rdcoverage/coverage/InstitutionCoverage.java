@@ -102,18 +102,31 @@ public class InstitutionCoverage {
 
     private static TreeSet<String> column(Connection c, String sql, List<String> keys) throws SQLException {
         TreeSet<String> out = new TreeSet<>();
+        forEachRow(c, sql, keys, rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
+    /** What is done with one row of a result. */
+    private interface RowSink {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql}, whose {@code in (%s)} takes the keys, for {@link #SLICE} keys at a time, and hands each row of
+     * each slice to {@code sink}.
+     */
+    private static void forEachRow(Connection c, String sql, List<String> keys, RowSink sink) throws SQLException {
         for (int k = 0; k < keys.size(); k += SLICE) {
             List<String> slice = keys.subList(k, Math.min(keys.size(), k + SLICE));
             try (PreparedStatement ps = c.prepareStatement(sql.formatted(CoverageLedger.marks(slice.size())))) {
                 CoverageLedger.bind(ps, slice);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getString(1));
+                        sink.accept(rs);
                     }
                 }
             }
         }
-        return out;
     }
 
     /** One row of the table; the R&D expenditure (yuan) with the column's 2 decimals, so that equal rows are equal. */
@@ -164,19 +177,13 @@ public class InstitutionCoverage {
     /** The stored rows of these institutions. */
     private static List<Row> stored(Connection c, List<String> ids) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        forEachRow(c, """
                 select institution_id, year, region_code, city, rd_expenditure, personnel, patent_applications,
                        invention_patent_applications, patents_granted, new_products
-                from institution_coverage where institution_id in (%s)""".formatted(CoverageLedger.marks(ids.size())))) {
-            CoverageLedger.bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4), rs.getBigDecimal(5),
-                            integer(rs.getObject(6)), integer(rs.getObject(7)), integer(rs.getObject(8)),
-                            integer(rs.getObject(9)), integer(rs.getObject(10))));
-                }
-            }
-        }
+                from institution_coverage where institution_id in (%s)""", ids,
+                rs -> rows.add(new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4), rs.getBigDecimal(5),
+                        integer(rs.getObject(6)), integer(rs.getObject(7)), integer(rs.getObject(8)),
+                        integer(rs.getObject(9)), integer(rs.getObject(10)))));
         return rows;
     }
 
@@ -228,30 +235,25 @@ public class InstitutionCoverage {
     /** Institution → year → the regions in which it covers on 31 Dec of that year (key order throughout). */
     private static Map<String, Map<Integer, TreeSet<String>>> covers(Connection c, List<String> ids) throws SQLException {
         Map<String, Map<Integer, TreeSet<String>>> covers = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        forEachRow(c, """
                 select i.id, i.build_mode, i.recognized_on, i.revoked_on, i.agreement_valid_until,
                        s.year, s.region_code, s.valid_from, s.valid_to
                 from institution i
                 join institution_participant p on p.institution_id = i.id
                 join coverage_segment s on s.credit_code = p.credit_code
                 where i.status in ('RECOGNIZED', 'REVOKED') and i.recognized_on is not null and s.covered = true
-                  and i.id in (%s)""".formatted(CoverageLedger.marks(ids.size())))) {
-            CoverageLedger.bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int year = rs.getInt(6);
-                    LocalDate end = LocalDate.of(year, 12, 31);
-                    LocalDate from = date(rs.getDate(8));
-                    LocalDate to = date(rs.getDate(9));
-                    boolean segmentHoldsEnd = (from == null || !from.isAfter(end)) && (to == null || to.isAfter(end));
-                    if (segmentHoldsEnd && coversOn(rs.getString(2), date(rs.getDate(3)), date(rs.getDate(4)),
-                            date(rs.getDate(5)), end)) {
-                        covers.computeIfAbsent(rs.getString(1), x -> new TreeMap<>())
-                                .computeIfAbsent(year, x -> new TreeSet<>()).add(rs.getString(7));
-                    }
-                }
+                  and i.id in (%s)""", ids, rs -> {
+            int year = rs.getInt(6);
+            LocalDate end = LocalDate.of(year, 12, 31);
+            LocalDate from = date(rs.getDate(8));
+            LocalDate to = date(rs.getDate(9));
+            boolean segmentHoldsEnd = (from == null || !from.isAfter(end)) && (to == null || to.isAfter(end));
+            if (segmentHoldsEnd && coversOn(rs.getString(2), date(rs.getDate(3)), date(rs.getDate(4)),
+                    date(rs.getDate(5)), end)) {
+                covers.computeIfAbsent(rs.getString(1), x -> new TreeMap<>())
+                        .computeIfAbsent(year, x -> new TreeSet<>()).add(rs.getString(7));
             }
-        }
+        });
         return covers;
     }
 
@@ -268,22 +270,14 @@ public class InstitutionCoverage {
     /** "id/year" → the {@code width} columns after id and year. */
     private static Map<String, Object[]> byYear(Connection c, String sql, List<String> ids, int width) throws SQLException {
         Map<String, Object[]> out = new HashMap<>();
-        for (int k = 0; k < ids.size(); k += SLICE) {
-            List<String> slice = ids.subList(k, Math.min(ids.size(), k + SLICE));
-            try (PreparedStatement ps = c.prepareStatement(sql.formatted(CoverageLedger.marks(slice.size())))) {
-                CoverageLedger.bind(ps, slice);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Object[] v = new Object[width];
-                        for (int j = 0; j < width; j++) {
-                            Object o = rs.getObject(3 + j);
-                            v[j] = o instanceof Number && !(o instanceof BigDecimal) ? integer(o) : o;
-                        }
-                        out.put(rs.getString(1) + "/" + rs.getInt(2), v);
-                    }
-                }
+        forEachRow(c, sql, ids, rs -> {
+            Object[] v = new Object[width];
+            for (int j = 0; j < width; j++) {
+                Object o = rs.getObject(3 + j);
+                v[j] = o instanceof Number && !(o instanceof BigDecimal) ? integer(o) : o;
             }
-        }
+            out.put(rs.getString(1) + "/" + rs.getInt(2), v);
+        });
         return out;
     }
 
