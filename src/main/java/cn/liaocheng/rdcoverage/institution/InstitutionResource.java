@@ -55,6 +55,7 @@ public class InstitutionResource {
     @Inject InstitutionService service;
     @Inject ParticipantConsents consents;
     @Inject InstitutionCapacities capacities;
+    @Inject DesignationService designations;
     @Inject Clock clock;
 
     @GET
@@ -134,6 +135,18 @@ public class InstitutionResource {
                             @HeaderParam("Idempotency-Key") String key, @Valid CorrectionInput body) {
         return idempotency.run(key, body,
                 () -> ETags.ok(service.correct(id, body.institution(), body.reason(), ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/revocations")
+    @Operation(operationId = "revokeInstitution", summary = "Revoke a RECOGNIZED institution (status REVOKED): its enterprises stop being covered from revokedOn; "
+            + "409 when it is not RECOGNIZED")
+    @RolesAllowed(Role.Names.CITY_OFFICER)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
+    public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam("Idempotency-Key") String key, @Valid RevocationInput body) {
+        return idempotency.run(key, body,
+                () -> ETags.ok(designations.revokeInstitution(id, body, ifMatch)));
     }
 
     @DELETE
