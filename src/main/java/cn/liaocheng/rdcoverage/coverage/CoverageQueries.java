@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The coverage aggregates, computed in the database with grouped SQL over indexed columns (no entity is loaded).
@@ -85,17 +86,9 @@ public class CoverageQueries {
                        sum(case when s.industry_mode = true then 1 else 0 end)
                 from coverage_segment s
                 where s.year = :year and %s%s
-                group by s.region_code""".formatted(SEGMENT_ON, regions == null ? "" : " and s.region_code in (:regions)"))
+                group by s.region_code""".formatted(SEGMENT_ON, inRegions("s.region_code", regions)))
                 .setParameter("year", year).setParameter("asOf", asOf);
-        if (regions != null) {
-            q.setParameter("regions", regions.isEmpty() ? List.of("-") : regions);
-        }
-        Map<String, Counts> byRegion = new HashMap<>();
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            byRegion.put((String) r[0], new Counts(num(r[1]), num(r[2]), num(r[3]), num(r[4]), num(r[5])));
-        }
-        return byRegion;
+        return byRegion(q, regions, r -> new Counts(num(r[1]), num(r[2]), num(r[3]), num(r[4]), num(r[5])));
     }
 
     /**
@@ -114,18 +107,10 @@ public class CoverageQueries {
                 left join enterprise_figures f on f.credit_code = p.credit_code and f.year = :year
                 where %s%s
                 group by %s""".formatted(regionOf, PROVINCIAL_COUNTS, ACTIVE_DESIGNATION,
-                        regions == null ? "" : " and " + regionOf + " in (:regions)", regionOf))
+                        inRegions(regionOf, regions), regionOf))
                 .setParameter("asOf", asOf).setParameter("yearStart", asOf.withDayOfYear(1))
                 .setParameter("year", year == null ? -1 : year);
-        if (regions != null) {
-            q.setParameter("regions", regions.isEmpty() ? List.of("-") : regions);
-        }
-        Map<String, Provincial> byRegion = new HashMap<>();
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            byRegion.put((String) r[0], Provincial.of(r, 1));
-        }
-        return byRegion;
+        return byRegion(q, regions, r -> Provincial.of(r, 1));
     }
 
     /** The same city-wide: an institution with participants in two regions counts once. */
@@ -184,7 +169,7 @@ public class CoverageQueries {
                 join enterprise_figures f on f.credit_code = s.credit_code and f.year = s.year
                 join enterprise e on e.credit_code = s.credit_code
                 where %s%s%s%s
-                order by %s""".formatted(UNCOVERED_ON, regions == null ? "" : " and s.region_code in (:regions)",
+                order by %s""".formatted(UNCOVERED_ON, inRegions("s.region_code", regions),
                 extra.sql().isEmpty() ? "" : " and " + extra.sql(), after.sql().isEmpty() ? "" : " and " + after.sql(),
                 order.orderBy()));
         bind(q, year, asOf, regions, extra);
@@ -212,7 +197,7 @@ public class CoverageQueries {
         Query keys = em.createNativeQuery("""
                 select s.credit_code, s.region_code from coverage_segment s
                 where %s%s%s
-                order by %s""".formatted(UNCOVERED_ON, regions == null ? "" : " and s.region_code in (:regions)",
+                order by %s""".formatted(UNCOVERED_ON, inRegions("s.region_code", regions),
                 after.sql().isEmpty() ? "" : " and " + after.sql(), order.orderBy()));
         bind(keys, year, asOf, regions, Condition.NONE);
         after.params().forEach(keys::setParameter);
@@ -252,7 +237,7 @@ public class CoverageQueries {
                 select count(*) from coverage_segment s%s
                 where %s%s%s""".formatted(
                 extra.sql().isEmpty() ? "" : " join enterprise_figures f on f.credit_code = s.credit_code and f.year = s.year",
-                UNCOVERED_ON, regions == null ? "" : " and s.region_code in (:regions)",
+                UNCOVERED_ON, inRegions("s.region_code", regions),
                 extra.sql().isEmpty() ? "" : " and " + extra.sql()));
         bind(q, year, asOf, regions, extra);
         return num(q.getSingleResult());
@@ -283,10 +268,34 @@ public class CoverageQueries {
 
     private static void bind(Query q, int year, LocalDate asOf, Collection<String> regions, Condition extra) {
         q.setParameter("year", year).setParameter("asOf", asOf);
+        bindRegions(q, regions);
+        extra.params().forEach(q::setParameter);
+    }
+
+    /** {@code " and column in (:regions)"} when a report is of some regions; nothing when it is of all (null). */
+    public static String inRegions(String column, Collection<String> regions) {
+        return regions == null ? "" : " and " + column + " in (:regions)";
+    }
+
+    /**
+     * The rows of a query grouped by region, the region code first, each as {@code row} makes it, by region code;
+     * {@code :regions} bound when the query is of some regions ({@link #inRegions}).
+     */
+    public static <T> Map<String, T> byRegion(Query q, Collection<String> regions, Function<Object[], T> row) {
+        bindRegions(q, regions);
+        Map<String, T> byRegion = new HashMap<>();
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            byRegion.put((String) r[0], row.apply(r));
+        }
+        return byRegion;
+    }
+
+    /** Binds {@code :regions} when the query is of some regions; of none, a code no region has (an empty IN is not SQL). */
+    private static void bindRegions(Query q, Collection<String> regions) {
         if (regions != null) {
             q.setParameter("regions", regions.isEmpty() ? List.of("-") : regions);
         }
-        extra.params().forEach(q::setParameter);
     }
 
     private static long num(Object o) {

@@ -77,17 +77,9 @@ public class WorkListFollowUps {
                 left join follow_up_latest l on l.credit_code = s.credit_code
                 where %s%s
                 group by s.region_code""".formatted(CoverageQueries.UNCOVERED_ON,
-                regions == null ? "" : " and s.region_code in (:regions)"))
+                CoverageQueries.inRegions("s.region_code", regions)))
                 .setParameter("year", year).setParameter("asOf", asOf);
-        if (regions != null) {
-            q.setParameter("regions", regions.isEmpty() ? List.of("-") : regions);
-        }
-        Map<String, RegionCounts> byRegion = new HashMap<>();
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            byRegion.put((String) r[0], new RegionCounts(num(r[1]), num(r[2]), num(r[3])));
-        }
-        return byRegion;
+        return CoverageQueries.byRegion(q, regions, r -> new RegionCounts(num(r[1]), num(r[2]), num(r[3])));
     }
 
     private static LocalDate date(Object o) {
