@@ -60,9 +60,7 @@ public class AwardResource {
             + "a reason, audited; never twice per enterprise and program (409)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response propose(@HeaderParam("Idempotency-Key") String key, @jakarta.validation.Valid AwardProposals.ManualProposal body) {
-        return idempotency.run(key, body,
-                () -> ETags.created(proposals.proposeManually(body),
-                        v -> jakarta.ws.rs.core.UriBuilder.fromResource(AwardResource.class).path(v.id()).build()));
+        return idempotency.create(key, body, () -> proposals.proposeManually(body), AwardView::id);
     }
 
     @GET

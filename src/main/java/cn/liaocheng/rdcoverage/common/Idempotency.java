@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +55,15 @@ public class Idempotency {
         ApiException.requireBody(body);
         var request = current.getCurrent().request();
         return run(key, request.method().name(), request.path(), body, action);
+    }
+
+    /**
+     * {@link #run(String, Object, Supplier)} for a POST that adds a resource to the collection it was sent to: 201 with
+     * the new resource's view, its version as ETag and as Location the request's path followed by {@code idOf} the view.
+     */
+    public <V extends Versioned> Response create(String key, Object body, Supplier<V> create, Function<V, String> idOf) {
+        String collection = current.getCurrent().request().path();
+        return run(key, body, () -> ETags.created(create.get(), v -> UriBuilder.fromPath(collection).path(idOf.apply(v)).build()));
     }
 
     public Response run(String key, String method, String path, Object request, Supplier<Response> action) {

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,9 +50,7 @@ public class TargetResource {
     @RolesAllowed({Role.Names.CITY_OFFICER, Role.Names.ADMIN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid TargetInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.created(service.create(body),
-                        view -> UriBuilder.fromResource(TargetResource.class).path(view.id()).build()));
+        return idempotency.create(key, body, () -> service.create(body), TargetView::id);
     }
 
     @GET

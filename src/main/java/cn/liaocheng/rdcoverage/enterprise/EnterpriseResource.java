@@ -126,9 +126,7 @@ public class EnterpriseResource {
     @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid EnterpriseInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.created(service.create(body),
-                        view -> UriBuilder.fromResource(EnterpriseResource.class).path(view.creditCode()).build()));
+        return idempotency.create(key, body, () -> service.create(body), EnterpriseView::creditCode);
     }
 
     @GET

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,9 +48,7 @@ public class DesignationResource {
     @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationView.class)))
     public Response add(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid DesignationInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.created(service.add(id, body),
-                        view -> UriBuilder.fromResource(DesignationResource.class).path(view.id()).build(id)));
+        return idempotency.create(key, body, () -> service.add(id, body), DesignationView::id);
     }
 
     @GET

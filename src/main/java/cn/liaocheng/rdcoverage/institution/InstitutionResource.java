@@ -72,9 +72,7 @@ public class InstitutionResource {
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid InstitutionInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.created(service.create(body),
-                        view -> UriBuilder.fromResource(InstitutionResource.class).path(view.id()).build()));
+        return idempotency.create(key, body, () -> service.create(body), InstitutionView::id);
     }
 
     @POST

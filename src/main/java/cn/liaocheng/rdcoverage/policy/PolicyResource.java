@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,9 +72,7 @@ public class PolicyResource {
     public Response create(@HeaderParam("Idempotency-Key") String key, @RequestBody(content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Policy.class))) String body) throws JsonProcessingException {
         JsonNode document = policies.read(ApiException.requireBody(body));
-        return idempotency.run(key, "POST", "/api/v1/policies", document,
-                () -> ETags.created(policies.create(document),
-                        view -> UriBuilder.fromResource(PolicyResource.class).path(view.id()).build()));
+        return idempotency.create(key, document, () -> policies.create(document), PolicyView::id);
     }
 
     @PUT

@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,8 +70,7 @@ public class ReviewResource {
     @Operation(operationId = "createRound", summary = "Open a round (id like 2026H2)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response createRound(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.created(rounds.create(body), v -> UriBuilder.fromPath("/api/v1/rounds/{id}").build(v.id())));
+        return idempotency.create(key, body, () -> rounds.create(body), RoundView::id);
     }
 
     @GET
@@ -111,8 +109,7 @@ public class ReviewResource {
                     + "(audited as acting for it).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response createApplication(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.ApplicationInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.created(lifecycle.create(body), v -> UriBuilder.fromPath("/api/v1/applications/{id}").build(v.id())));
+        return idempotency.create(key, body, () -> lifecycle.create(body), ApplicationView::id);
     }
 
     @GET
@@ -162,9 +159,7 @@ public class ReviewResource {
     @Operation(operationId = "createInspection", summary = "Assign a material review or on-site inspection of an application under assessment")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response assign(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.InspectionInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.created(inspections.assign(body),
-                        v -> UriBuilder.fromPath("/api/v1/inspections/{id}").build(v.id())));
+        return idempotency.create(key, body, () -> inspections.assign(body), InspectionView::id);
     }
 
     @GET

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,9 +52,7 @@ public class SupervisionGroupResource {
     @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String key, @Valid GroupInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.created(service.create(body),
-                        view -> UriBuilder.fromResource(SupervisionGroupResource.class).path(view.id()).build()));
+        return idempotency.create(key, body, () -> service.create(body), GroupView::id);
     }
 
     @GET
