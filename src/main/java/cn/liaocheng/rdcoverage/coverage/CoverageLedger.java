@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.db.InList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import static cn.liaocheng.rdcoverage.common.db.InList.bind;
+import static cn.liaocheng.rdcoverage.common.db.InList.marks;
 
 /**
  * Coverage kept as data (issue #20): table {@code coverage_segment}, one row per enterprise above designated size in a
@@ -150,37 +154,26 @@ public class CoverageLedger {
     /** By credit code, the years whose figures say above designated size, with that year's region and revenue. */
     private static Map<String, Map<Integer, Year>> aboveYears(Connection c, List<String> codes) throws SQLException {
         Map<String, Map<Integer, Year>> years = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        InList.forEachRow(c, """
                 select f.credit_code, f.year, coalesce(f.region_code, e.region_code), f.revenue
                 from enterprise_figures f join enterprise e on e.credit_code = f.credit_code
-                where f.above_designated_size = true and f.credit_code in (%s)""".formatted(marks(codes.size())))) {
-            bind(ps, codes);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    years.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2), new Year(rs.getString(3), rs.getBigDecimal(4)));
-                }
-            }
-        }
+                where f.above_designated_size = true and f.credit_code in (%s)""", codes,
+                rs -> years.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2), new Year(rs.getString(3), rs.getBigDecimal(4))));
         return years;
     }
 
     /** By credit code, the spans in which a recognised institution covers the enterprise (its participant). */
     private static Map<String, List<Span>> spans(Connection c, List<String> codes) throws SQLException {
         Map<String, List<Span>> spans = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        InList.forEachRow(c, """
                 select p.credit_code, i.build_mode, i.recognized_on, i.revoked_on, i.agreement_valid_until
                 from institution_participant p join institution i on i.id = p.institution_id
                 where i.status in ('RECOGNIZED', 'REVOKED') and i.recognized_on is not null
-                  and p.credit_code in (%s)""".formatted(marks(codes.size())))) {
-            bind(ps, codes);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String mode = rs.getString(2);
-                    spans.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Span(mode, rs.getDate(3).toLocalDate(), until(mode, date(rs.getDate(4)), date(rs.getDate(5)))));
-                }
-            }
-        }
+                  and p.credit_code in (%s)""", codes, rs -> {
+            String mode = rs.getString(2);
+            spans.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new Span(mode, rs.getDate(3).toLocalDate(), until(mode, date(rs.getDate(4)), date(rs.getDate(5)))));
+        });
         return spans;
     }
 
@@ -302,16 +295,6 @@ public class CoverageLedger {
             case "INDUSTRY" -> 4;
             default -> throw new IllegalStateException("Unknown build mode " + mode);
         };
-    }
-
-    static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    static void bind(PreparedStatement ps, List<String> codes) throws SQLException {
-        for (int k = 0; k < codes.size(); k++) {
-            ps.setString(k + 1, codes.get(k));
-        }
     }
 
     private static LocalDate date(Date d) {

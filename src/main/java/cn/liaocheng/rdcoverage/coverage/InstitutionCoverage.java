@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.db.InList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -102,31 +103,8 @@ public class InstitutionCoverage {
 
     private static TreeSet<String> column(Connection c, String sql, List<String> keys) throws SQLException {
         TreeSet<String> out = new TreeSet<>();
-        forEachRow(c, sql, keys, rs -> out.add(rs.getString(1)));
+        InList.forEachRow(c, sql, keys, rs -> out.add(rs.getString(1)));
         return out;
-    }
-
-    /** What is done with one row of a result. */
-    private interface RowSink {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    /**
-     * Runs {@code sql}, whose {@code in (%s)} takes the keys, for {@link #SLICE} keys at a time, and hands each row of
-     * each slice to {@code sink}.
-     */
-    private static void forEachRow(Connection c, String sql, List<String> keys, RowSink sink) throws SQLException {
-        for (int k = 0; k < keys.size(); k += SLICE) {
-            List<String> slice = keys.subList(k, Math.min(keys.size(), k + SLICE));
-            try (PreparedStatement ps = c.prepareStatement(sql.formatted(CoverageLedger.marks(slice.size())))) {
-                CoverageLedger.bind(ps, slice);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(rs);
-                    }
-                }
-            }
-        }
     }
 
     /** One row of the table; the R&D expenditure (yuan) with the column's 2 decimals, so that equal rows are equal. */
@@ -177,7 +155,7 @@ public class InstitutionCoverage {
     /** The stored rows of these institutions. */
     private static List<Row> stored(Connection c, List<String> ids) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        forEachRow(c, """
+        InList.forEachRow(c, """
                 select institution_id, year, region_code, city, rd_expenditure, personnel, patent_applications,
                        invention_patent_applications, patents_granted, new_products
                 from institution_coverage where institution_id in (%s)""", ids,
@@ -198,8 +176,8 @@ public class InstitutionCoverage {
             List<String> slice = ids.subList(k, Math.min(ids.size(), k + SLICE));
             List<Row> rows = compute(c, slice);
             try (PreparedStatement ps = c.prepareStatement("delete from institution_coverage where institution_id in (%s)"
-                    .formatted(CoverageLedger.marks(slice.size())))) {
-                CoverageLedger.bind(ps, slice);
+                    .formatted(InList.marks(slice.size())))) {
+                InList.bind(ps, slice);
                 ps.executeUpdate();
             }
             insert(c, rows);
@@ -235,7 +213,7 @@ public class InstitutionCoverage {
     /** Institution → year → the regions in which it covers on 31 Dec of that year (key order throughout). */
     private static Map<String, Map<Integer, TreeSet<String>>> covers(Connection c, List<String> ids) throws SQLException {
         Map<String, Map<Integer, TreeSet<String>>> covers = new TreeMap<>();
-        forEachRow(c, """
+        InList.forEachRow(c, """
                 select i.id, i.build_mode, i.recognized_on, i.revoked_on, i.agreement_valid_until,
                        s.year, s.region_code, s.valid_from, s.valid_to
                 from institution i
@@ -270,7 +248,7 @@ public class InstitutionCoverage {
     /** "id/year" → the {@code width} columns after id and year. */
     private static Map<String, Object[]> byYear(Connection c, String sql, List<String> ids, int width) throws SQLException {
         Map<String, Object[]> out = new HashMap<>();
-        forEachRow(c, sql, ids, rs -> {
+        InList.forEachRow(c, sql, ids, rs -> {
             Object[] v = new Object[width];
             for (int j = 0; j < width; j++) {
                 Object o = rs.getObject(3 + j);

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.db.InList;
 import cn.liaocheng.rdcoverage.common.db.SqlLiterals;
 import cn.liaocheng.rdcoverage.coverage.CoverageLedger.Segment;
 
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static cn.liaocheng.rdcoverage.coverage.CoverageLedger.bind;
-import static cn.liaocheng.rdcoverage.coverage.CoverageLedger.marks;
+import static cn.liaocheng.rdcoverage.common.db.InList.bind;
+import static cn.liaocheng.rdcoverage.common.db.InList.marks;
 
 /**
  * The SQL of table {@code coverage_segment} (one row per enterprise, statistical year and segment of the time line,
@@ -29,24 +30,19 @@ final class SegmentRows {
     /** The rows stored for these enterprises, in key order. */
     static Map<String, List<Segment>> stored(Connection c, List<String> codes) throws SQLException {
         Map<String, List<Segment>> rows = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        InList.forEachRow(c, """
                 select credit_code, year, seq, valid_from, valid_to, region_code, single_mode, joint_mode, industry_mode, covered,
                        revenue
-                from coverage_segment where credit_code in (%s) order by credit_code, year, seq""".formatted(marks(codes.size())))) {
-            bind(ps, codes);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Segment s = new Segment(rs.getInt(2), rs.getInt(3), date(rs.getDate(4)), date(rs.getDate(5)),
-                            rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBigDecimal(11));
-                    if (s.covered() != rs.getBoolean(10)) {
-                        // an inconsistent covered flag: report it as a different row
-                        s = new Segment(s.year(), -1 - s.seq(), s.from(), s.to(), s.regionCode(), s.single(), s.joint(), s.industry(),
-                                s.revenue());
-                    }
-                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(s);
-                }
+                from coverage_segment where credit_code in (%s) order by credit_code, year, seq""", codes, rs -> {
+            Segment s = new Segment(rs.getInt(2), rs.getInt(3), date(rs.getDate(4)), date(rs.getDate(5)),
+                    rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBigDecimal(11));
+            if (s.covered() != rs.getBoolean(10)) {
+                // an inconsistent covered flag: report it as a different row
+                s = new Segment(s.year(), -1 - s.seq(), s.from(), s.to(), s.regionCode(), s.single(), s.joint(), s.industry(),
+                        s.revenue());
             }
-        }
+            rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(s);
+        });
         return rows;
     }
 

@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.indicator;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.common.db.InList;
 import cn.liaocheng.rdcoverage.enterprise.EnterpriseLimits;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportError;
 import cn.liaocheng.rdcoverage.enterprise.importing.ImportFile;
@@ -175,16 +176,10 @@ public class IndicatorImporter {
     /** "id/year" → patents, invention, granted, products, version of the stored rows of these institutions. */
     private static Map<String, long[]> stored(Connection c, List<String> ids) throws SQLException {
         Map<String, long[]> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select institution_id, year, patent_applications, invention_patent_applications, "
-                + "patents_granted, new_products, version from institution_indicator where institution_id in (" + marks(ids.size()) + ")")) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.put(rs.getString(1) + "/" + rs.getInt(2),
-                            new long[]{rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getLong(7)});
-                }
-            }
-        }
+        InList.forEachRow(c, "select institution_id, year, patent_applications, invention_patent_applications, "
+                + "patents_granted, new_products, version from institution_indicator where institution_id in (%s)", ids,
+                rs -> stored.put(rs.getString(1) + "/" + rs.getInt(2),
+                        new long[]{rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getLong(7)}));
         return stored;
     }
 
@@ -213,16 +208,11 @@ public class IndicatorImporter {
             throws SQLException {
         Map<String, Set<String>> codes = new HashMap<>();
         Map<String, Set<String>> regions = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select p.institution_id, p.credit_code, e.region_code from institution_participant p "
-                + "join enterprise e on e.credit_code = p.credit_code where p.institution_id in (" + marks(ids.size()) + ")")) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    codes.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
-                    regions.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(3));
-                }
-            }
-        }
+        InList.forEachRow(c, "select p.institution_id, p.credit_code, e.region_code from institution_participant p "
+                + "join enterprise e on e.credit_code = p.credit_code where p.institution_id in (%s)", ids, rs -> {
+            codes.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+            regions.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(3));
+        });
         Map<String, Object[]> capacity = capacities(c, ids);
         List<Changes.Pending> events = new ArrayList<>();
         for (Row r : chunk) {
@@ -246,15 +236,9 @@ public class IndicatorImporter {
     /** "id/year" → rd expenditure, personnel of these institutions' capacities. */
     private static Map<String, Object[]> capacities(Connection c, List<String> ids) throws SQLException {
         Map<String, Object[]> capacity = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select institution_id, year, rd_expenditure, personnel from institution_capacity "
-                + "where institution_id in (" + marks(ids.size()) + ")")) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    capacity.put(rs.getString(1) + "/" + rs.getInt(2), new Object[]{rs.getBigDecimal(3), rs.getInt(4)});
-                }
-            }
-        }
+        InList.forEachRow(c, "select institution_id, year, rd_expenditure, personnel from institution_capacity "
+                + "where institution_id in (%s)", ids,
+                rs -> capacity.put(rs.getString(1) + "/" + rs.getInt(2), new Object[]{rs.getBigDecimal(3), rs.getInt(4)}));
         return capacity;
     }
 
@@ -274,16 +258,6 @@ public class IndicatorImporter {
             ps.addBatch();
         }
         ps.executeBatch();
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static void bind(PreparedStatement ps, List<String> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            ps.setString(i + 1, values.get(i));
-        }
     }
 
     private long read(ImportTable table, List<Row> rows, List<ImportError> errors, long[] omitted) {
