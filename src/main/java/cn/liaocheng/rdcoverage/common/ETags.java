@@ -29,6 +29,19 @@ public final class ETags {
     }
 
     /**
+     * The answer of a PUT that creates or replaces what its URI names (RFC 9110 9.3.4): 201 with Location {@code self}
+     * when it created, else 200; the view as body, with its version as ETag when it is {@link Versioned}.
+     */
+    public static jakarta.ws.rs.core.Response put(boolean created, Object view, java.net.URI self) {
+        jakarta.ws.rs.core.Response.ResponseBuilder answer = created ? jakarta.ws.rs.core.Response.created(self)
+                : jakarta.ws.rs.core.Response.ok();
+        if (view instanceof Versioned versioned) {
+            answer.tag(tag(versioned.version()));
+        }
+        return answer.entity(view).build();
+    }
+
+    /**
      * A strong tag for a resource without a version column: a digest of its value (records print every component),
      * so it changes whenever what is served changes.
      */

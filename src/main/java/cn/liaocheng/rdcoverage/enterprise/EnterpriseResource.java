@@ -187,11 +187,8 @@ public class EnterpriseResource {
     public Response putFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid FiguresInput body) {
         FiguresService.PutResult result = yearly.put(creditCode, year, ApiException.requireBody(body), ifMatch);
-        Response.ResponseBuilder builder = result.created()
-                ? Response.created(UriBuilder.fromResource(EnterpriseResource.class).path(result.figures().creditCode())
-                .path("figures").path(Integer.toString(year)).build())
-                : Response.ok();
-        return builder.tag(ETags.tag(result.figures().version())).entity(result.figures()).build();
+        return ETags.put(result.created(), result.figures(), UriBuilder.fromResource(EnterpriseResource.class)
+                .path(result.figures().creditCode()).path("figures").path(Integer.toString(year)).build());
     }
 
     @DELETE

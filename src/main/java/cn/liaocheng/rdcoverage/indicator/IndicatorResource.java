@@ -61,8 +61,7 @@ public class IndicatorResource {
     public Response put(@PathParam("id") String id, @PathParam("year") int year,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid IndicatorInput body) {
         boolean created = service.put(id, year, ApiException.requireBody(body), ifMatch);
-        IndicatorView view = service.get(id, year);
-        return (created ? Response.created(UriBuilder.fromResource(IndicatorResource.class).path(Integer.toString(year)).build(id))
-                : Response.ok()).tag(ETags.tag(view.version())).entity(view).build();
+        return ETags.put(created, service.get(id, year),
+                UriBuilder.fromResource(IndicatorResource.class).path(Integer.toString(year)).build(id));
     }
 }

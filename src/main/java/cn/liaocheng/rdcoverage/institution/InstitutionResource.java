@@ -192,9 +192,8 @@ public class InstitutionResource {
     public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
                                 @Valid CapacityInput body) {
         boolean created = capacities.put(id, year, ApiException.requireBody(body));
-        CapacityView view = capacities.capacity(id, year);
-        return (created ? Response.created(UriBuilder.fromResource(InstitutionResource.class).path(id)
-                .path("capacity").path(Integer.toString(year)).build()) : Response.ok()).entity(view).build();
+        return ETags.put(created, capacities.capacity(id, year), UriBuilder.fromResource(InstitutionResource.class).path(id)
+                .path("capacity").path(Integer.toString(year)).build());
     }
 
     @GET
