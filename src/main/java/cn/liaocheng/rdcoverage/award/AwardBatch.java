@@ -3,11 +3,9 @@ package cn.liaocheng.rdcoverage.award;
 import cn.liaocheng.rdcoverage.common.Batches;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.security.Role;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -34,14 +32,7 @@ public class AwardBatch {
 
     /** One item: the award, its expected version (optional) and the body of the single-award transition. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardBatchItem")
-    public static class Item {
-        @NotBlank
-        public String id;
-        @Size(max = 100)
-        public String ifMatch;
-        @JsonUnwrapped
-        @NotNull
-        public AwardTransitions.TransitionRequest transition;
+    public static class Item extends Batches.Item<AwardTransitions.TransitionRequest> {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardBatch")

@@ -1,8 +1,13 @@
 package cn.liaocheng.rdcoverage.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +38,21 @@ import java.util.function.Function;
 public class Batches {
     /** At most this many items per request. */
     public static final int MAX_ITEMS = 500;
+
+    /**
+     * One item of a batch: the resource's id, its expected version (optional, as If-Match) and, unwrapped beside them,
+     * the body of the single-item request; each endpoint names its subclass in the contract.
+     */
+    public abstract static class Item<T> {
+        @NotBlank
+        public String id;
+        @Size(max = 100)
+        public String ifMatch;
+        @JsonUnwrapped
+        @Valid
+        @NotNull
+        public T transition;
+    }
 
     /** What one item became: its new status and entity tag (version). */
     public record Outcome(String status, long version) {

@@ -3,11 +3,9 @@ package cn.liaocheng.rdcoverage.review;
 import cn.liaocheng.rdcoverage.common.Batches;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.security.Role;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -38,15 +36,7 @@ public class BatchTransitions {
 
     /** One item: the application, its expected version (optional) and the transition body of the single request. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatchItem")
-    public static class Item {
-        @NotBlank
-        public String id;
-        @Size(max = 100)
-        public String ifMatch;
-        @JsonUnwrapped
-        @Valid
-        @NotNull
-        public ReviewInputs.Transition transition;
+    public static class Item extends Batches.Item<ReviewInputs.Transition> {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatch")
