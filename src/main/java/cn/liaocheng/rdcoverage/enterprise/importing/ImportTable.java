@@ -81,8 +81,9 @@ public final class ImportTable implements AutoCloseable {
                 }
                 continue;
             }
-            if (Arrays.asList(fieldOf).contains(f)) {
-                throw RowReader.columnTwice(f, headerRow);
+            int before = Arrays.asList(fieldOf).indexOf(f);
+            if (before >= 0) {
+                throw RowReader.columnTwice(f, headerRow, Cells.clean(header[before]), h);
             }
             fieldOf[i] = f;
             if (f.equals(keyField)) {

@@ -148,9 +148,10 @@ public abstract class RowReader implements AutoCloseable {
     }
 
     /** A column mapped twice: two headers that mean the same field. */
-    static ApiException columnTwice(String field, long headerRow) {
-        return fileProblem(field, FieldMessage.of("column appears twice in the header (row " + headerRow + ")",
-                "field.DUPLICATE.column", headerRow));
+    /** 400: two header cells name the same field ({@code 营业收入（千元）} and {@code 营业收入（万元）}); both are named. */
+    static ApiException columnTwice(String field, long headerRow, String first, String second) {
+        return fileProblem(field, FieldMessage.of("column appears twice in the header (row " + headerRow + "): '" + first
+                + "' and '" + second + "' both name " + field + "; keep one", "field.DUPLICATE.column", headerRow, first, second));
     }
 
     /** Maps one JSON object onto the columns; numbers keep their exact decimal text. */
