@@ -292,11 +292,12 @@ final class TableReader extends RowReader {
         try {
             return table.next();
         } catch (java.io.UncheckedIOException e) {
-            throw fileProblem("body", "could not be read after row " + table.rowNumber() + ": " + e.getCause().getMessage());
+            throw fileProblem("body", FieldMessage.of("could not be read after row " + table.rowNumber() + ": "
+                    + e.getCause().getMessage(), "field.INVALID_FORMAT.after-row", table.rowNumber()));
         } catch (IllegalStateException e) {
-            throw fileProblem("body", "is not well-formed CSV after row " + table.rowNumber()
+            throw fileProblem("body", FieldMessage.of("is not well-formed CSV after row " + table.rowNumber()
                     + (table instanceof CsvTable csv ? " (line " + csv.lineNumber() + ")" : "") + ": "
-                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), "field.INVALID_FORMAT.csv-after-row", table.rowNumber()));
         }
     }
 
