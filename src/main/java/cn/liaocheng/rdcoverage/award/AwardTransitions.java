@@ -51,8 +51,8 @@ public class AwardTransitions {
     @Transactional
     public AwardView transition(String rawId, TransitionRequest request, String ifMatch) {
         if (request == null || request.action() == null) {
-            throw ApiException.invalid("action", "is required: one of "
-                    + String.join(", ", Arrays.stream(AwardAction.values()).map(Enum::name).toList()));
+            String actions = String.join(", ", Arrays.stream(AwardAction.values()).map(Enum::name).toList());
+            throw ApiException.invalid("action", FieldMessage.of("is required: one of " + actions, "field.REQUIRED.one-of", actions));
         }
         Award a = awards.find(rawId);
         ETags.checkIfMatch(ifMatch, a.version);

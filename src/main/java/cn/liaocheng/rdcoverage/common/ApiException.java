@@ -32,10 +32,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, "forbidden", "Forbidden", detail, null, null);
     }
 
-    public static ApiException invalid(String field, String message) {
-        return invalid(List.of(new Problem.FieldError(field, message)));
-    }
-
     /** A field error with a stable machine code (see {@link FieldCodes}). */
     public static ApiException invalid(String field, String message, String code) {
         return invalid(List.of(new Problem.FieldError(field, message, code)));

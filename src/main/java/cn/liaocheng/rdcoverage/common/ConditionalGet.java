@@ -20,8 +20,8 @@ import java.util.HexFormat;
 
 /**
  * Conditional GET for every resource that answers with an ETag: {@code If-None-Match} naming the current tag
- * (or {@code *}) turns the 200 into a 304 without a body (RFC 9110 13.1.2), through JAX-RS
- * {@code Request.evaluatePreconditions}. Resources only set the tag; none needs code of its own. Computed reports
+ * by the weak comparison (or {@code *}) turns the 200 into a 304 without a body (RFC 9110 13.1.2), as
+ * {@link EntityTags} evaluates it. Resources only set the tag; none needs code of its own. Computed reports
  * ({@link ReportETag}) get a weak tag digested from their JSON here.
  */
 public class ConditionalGet {
@@ -39,11 +39,7 @@ public class ConditionalGet {
             tag = reportTag(response.getEntity(), request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
             response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         }
-        if (tag == null || request.getHeaderString("If-None-Match") == null) {
-            return;
-        }
-        Response.ResponseBuilder notModified = request.getRequest().evaluatePreconditions(tag);
-        if (notModified != null) {
+        if (EntityTags.noneMatchFails(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
             response.getHeaders().remove("Content-Type");

@@ -148,7 +148,8 @@ public class Idempotency {
             b.header("ETag", first.etag);
         }
         if (first.body != null) {
-            b.entity(first.body).type("application/json");
+            // as the first answer was typed: every error of this API is a problem (RFC 9457), every other body JSON
+            b.entity(first.body).type(first.status >= 400 ? "application/problem+json;charset=UTF-8" : "application/json;charset=UTF-8");
         }
         return b.build();
     }

@@ -208,7 +208,7 @@ public class ReportService {
     private ApiException outOfScope(String requested) {
         String own = String.join(", ", new java.util.TreeSet<>(scope.reportRegions()));
         return ApiException.forbidden("Region " + requested + " is outside your scope: you read only the reports of " + own
-                + " (omit regionCode or use one of them)");
+                + " (omit regionCode or use one of them)").zh("detail.forbidden.report-region", requested, own);
     }
 
     /**

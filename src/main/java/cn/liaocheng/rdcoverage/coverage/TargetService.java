@@ -82,8 +82,9 @@ public class TargetService {
         }
         String region = region(input.regionCode());
         if (!CoverageTarget.scopeOf(region).equals(t.scope)) {
-            throw ApiException.invalid("regionCode", "must stay " + (t.regionCode == null ? "absent (city-wide)" : t.regionCode)
-                    + "; create another target for another region");
+            throw ApiException.invalid("regionCode", FieldMessage.of("must stay " + (t.regionCode == null ? "absent (city-wide)" : t.regionCode)
+                    + "; create another target for another region", "field.INVALID_VALUE.target-region",
+                    t.regionCode == null ? "不填（全市）" : t.regionCode));
         }
         apply(t, input, Instant.now(clock));
         CoverageTarget.flush();

@@ -94,7 +94,7 @@ public class EventFeed {
     private static int parseLimit(Integer raw) {
         int limit = raw == null ? 100 : raw;
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw ApiException.invalid("limit", FieldMessage.of("must be between 1 and " + MAX_LIMIT, "field.OUT_OF_RANGE.between", 1, MAX_LIMIT));
         }
         return limit;
     }

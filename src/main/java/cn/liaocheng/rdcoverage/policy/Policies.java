@@ -240,7 +240,8 @@ public class Policies {
             throw ApiException.invalid(path(e), "is not a parameter of a policy document", cn.liaocheng.rdcoverage.common.FieldCodes.UNKNOWN_FIELD);
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof IllegalArgumentException invalid) {
-                throw ApiException.invalid("body", invalid.getMessage());
+                throw ApiException.invalid("body", FieldMessage.of(invalid.getMessage(), "field.INVALID_VALUE.policy-document",
+                        invalid.getMessage()));
             }
             throw ApiException.invalid(e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? path(m) : "body",
                     "has the wrong type or shape", cn.liaocheng.rdcoverage.common.FieldCodes.INVALID_TYPE);

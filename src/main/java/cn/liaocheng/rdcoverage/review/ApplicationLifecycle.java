@@ -206,8 +206,9 @@ public class ApplicationLifecycle {
         }
         long back = ChronoUnit.DAYS.between(t.decidedOn(), today);
         if (back > rd.decisions().reasonAfterDays() && (t.reason() == null || t.reason().isBlank())) {
-            throw ApiException.invalid("reason", "is required when decidedOn lies more than " + rd.decisions().reasonAfterDays()
-                    + " days back (" + t.decidedOn() + " is " + back + " days before today); it is kept in the audit trail");
+            throw ApiException.invalid("reason", FieldMessage.of("is required when decidedOn lies more than " + rd.decisions().reasonAfterDays()
+                    + " days back (" + t.decidedOn() + " is " + back + " days before today); it is kept in the audit trail",
+                    "field.REQUIRED.late-decision", rd.decisions().reasonAfterDays(), t.decidedOn(), back));
         }
         return t.decidedOn();
     }

@@ -112,7 +112,7 @@ public class InspectionService {
                 throw ApiException.invalid("conductedOn", FieldMessage.of("is required to conclude an inspection", "field.REQUIRED.conclude"));
             }
             if (i.kind == Inspection.InspectionKind.ON_SITE && !i.hasVerifiedCapacity() && capacityApplies(i)) {
-                throw ApiException.invalid("verifiedCapacity", "is required to conclude an on-site inspection");
+                throw ApiException.invalid("verifiedCapacity", FieldMessage.of("is required to conclude an on-site inspection", "field.REQUIRED.verified-capacity"));
             }
             i.conclusion = in.conclusion();
             i.status = Inspection.InspectionStatus.CONCLUDED;

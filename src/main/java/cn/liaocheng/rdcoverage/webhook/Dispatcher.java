@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.webhook;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.FeedEvent;
 import cn.liaocheng.rdcoverage.events.Sequencer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -143,9 +144,9 @@ public class Dispatcher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String refused = guard.problem(claim.url());
+        FieldMessage refused = guard.problem(claim.url());
         if (refused != null) {
-            settle(claim, event, sent, null, 0, "refused: url " + refused);
+            settle(claim, event, sent, null, 0, "refused: url " + refused.english());
             return;
         }
         if (claim.secretProblem() != null) {

@@ -41,7 +41,7 @@ public class Subscriptions {
 
     @Transactional
     public SubscriptionView create(SubscriptionInput in) {
-        String problem = guard.problem(in.url());
+        FieldMessage problem = guard.problem(in.url());
         if (problem != null) {
             throw ApiException.invalid("url", problem);
         }

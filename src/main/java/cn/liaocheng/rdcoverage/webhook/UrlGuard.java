@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.webhook;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,40 +22,41 @@ import java.util.Locale;
 public class UrlGuard {
     @Inject WebhookConfig config;
 
-    /** Why the URL may not be called, or null when it may. */
-    public String problem(String raw) {
+    /** Why the URL may not be called (in English and Chinese), or null when it may. */
+    public FieldMessage problem(String raw) {
         if (raw == null || raw.isBlank()) {
-            return "is required";
+            return FieldMessage.of("is required", "field.REQUIRED.url");
         }
         URI uri;
         try {
             uri = new URI(raw.trim());
         } catch (URISyntaxException e) {
-            return "is not a valid URL";
+            return FieldMessage.of("is not a valid URL", "field.INVALID_FORMAT.url");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && !config.requireHttps())) {
-            return config.requireHttps() ? "must be an https URL" : "must be an http or https URL";
+            return config.requireHttps() ? FieldMessage.of("must be an https URL", "field.INVALID_VALUE.url-https")
+                    : FieldMessage.of("must be an http or https URL", "field.INVALID_VALUE.url-http");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            return "must name a host";
+            return FieldMessage.of("must name a host", "field.INVALID_VALUE.url-host");
         }
         if (uri.getRawUserInfo() != null) {
-            return "must not carry credentials";
+            return FieldMessage.of("must not carry credentials", "field.INVALID_VALUE.url-credentials");
         }
         if (uri.getRawFragment() != null) {
-            return "must not have a fragment";
+            return FieldMessage.of("must not have a fragment", "field.INVALID_VALUE.url-fragment");
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
-            return "names a host that does not resolve (" + uri.getHost() + ")";
+            return FieldMessage.of("names a host that does not resolve (" + uri.getHost() + ")", "field.INVALID_VALUE.url-unresolved", uri.getHost());
         }
         for (InetAddress a : addresses) {
             String refused = refused(a);
             if (refused != null) {
-                return "resolves to " + a.getHostAddress() + ", " + refused;
+                return FieldMessage.of("resolves to " + a.getHostAddress() + ", " + refused, "field.INVALID_VALUE.url-refused", a.getHostAddress(), refused);
             }
         }
         return null;

@@ -224,6 +224,39 @@ class ContractConventionsTest {
         assertEquals(List.of(), jsonOnly, "paged lists without text/csv (add CsvOutput.MEDIA_TYPE to @Produces; PageCsv writes it)");
     }
 
+    /**
+     * A paged list's CSV asked for in Chinese (the default) has a Chinese header for every column: each property of the
+     * list's item schema is a key of {@code ExportHeaders.properties}, which {@code Exports.header} reads.
+     */
+    @Test
+    void everyPagedListsCsvColumnHasAChineseHeader() throws Exception {
+        java.util.Properties labels = new java.util.Properties();
+        try (var in = getClass().getClassLoader().getResourceAsStream("ExportHeaders.properties")) {
+            labels.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Set<String> missing = new java.util.TreeSet<>();
+        for (String[] o : operations()) {
+            JsonNode ok = op(o).path("responses").path("200").path("content");
+            JsonNode schema = ok.path("application/json").path("schema");
+            if (!o[0].equals("GET") || !schema.has("$ref") || !ok.has("text/csv")) {
+                continue;
+            }
+            JsonNode item = schema(schema).path("properties").path("items").path("items");
+            schema(item).path("properties").fieldNames().forEachRemaining(field -> {
+                if (!labels.containsKey(field)) {
+                    missing.add(field + " (" + op(o).path("operationId").asText() + ")");
+                }
+            });
+        }
+        assertEquals(Set.of(), missing, "CSV columns without a Chinese header in ExportHeaders.properties");
+    }
+
+    private static JsonNode schema(JsonNode refOrSchema) {
+        return refOrSchema.has("$ref")
+                ? contract.path("components").path("schemas").path(refOrSchema.get("$ref").asText().substring("#/components/schemas/".length()))
+                : refOrSchema;
+    }
+
     /** Issue #13, "304 on every single resource": a GET of one resource (its path ends in a parameter) declares ETag and 304. */
     @Test
     void everySingleResourceDeclaresEtagAnd304() {

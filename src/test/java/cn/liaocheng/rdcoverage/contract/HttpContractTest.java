@@ -41,6 +41,13 @@ class HttpContractTest {
         city().header("If-None-Match", "*").get("/api/v1/enterprises/" + code).then().statusCode(304);
         city().header("If-None-Match", "\"41\"").get("/api/v1/enterprises/" + code).then()
                 .statusCode(200).body("creditCode", equalTo(code));
+        // RFC 9110 13.1.2: If-None-Match compares weakly, and takes a list
+        city().header("If-None-Match", "W/" + etag).get("/api/v1/enterprises/" + code).then().statusCode(304);
+        city().header("If-None-Match", "\"41\", W/\"7,8\" , " + etag).get("/api/v1/enterprises/" + code).then()
+                .statusCode(304);
+        city().header("If-None-Match", "\"41\", W/\"42\"").get("/api/v1/enterprises/" + code).then().statusCode(200);
+        city().header("If-None-Match", etag.replace("\"", "")).get("/api/v1/enterprises/" + code).then()
+                .statusCode(200); // an unquoted tag is malformed: the full answer
         // after a change the old tag no longer matches
         city().contentType(ContentType.JSON).header("If-Match", etag)
                 .body(Map.of("creditCode", code, "name", "聊城契约测试二有限公司", "regionCode", "371502"))

@@ -83,7 +83,7 @@ class ImportErrorLanguageTest {
                 + "' (GB 32100-2015)", message(en, 5, "creditCode"));
         assertEquals("is required", message(en, 6, "revenue"));
         assertEquals("'-5' must not be negative", message(en, 8, "revenue"));
-        assertEquals("Unprocessable request", en.getString("title"));
+        assertEquals("Import rejected", en.getString("title"));
     }
 
     @Test

@@ -48,6 +48,25 @@ class ProblemBundlesTest {
         return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
+    /**
+     * RFC 9457 3.1.3: the title summarises the problem type. Two kinds with different Chinese titles have different
+     * English titles too (no generic "Conflict" for ten kinds a Chinese reader tells apart).
+     */
+    @Test
+    void kindsThatDifferInChineseDifferInEnglish() throws IOException {
+        Properties zh = load("ProblemMessages.properties");
+        Properties en = load("ProblemMessages_en.properties");
+        java.util.Map<String, String> zhByEnglish = new java.util.TreeMap<>();
+        Set<String> clashes = new TreeSet<>();
+        for (String key : keys(en, k -> k.startsWith("title."))) {
+            String before = zhByEnglish.putIfAbsent(en.getProperty(key), zh.getProperty(key));
+            if (before != null && !before.equals(zh.getProperty(key))) {
+                clashes.add(en.getProperty(key) + " (" + before + " / " + zh.getProperty(key) + ")");
+            }
+        }
+        assertEquals(Set.of(), clashes, "English titles shared by kinds with different Chinese titles");
+    }
+
     @Test
     void problemMessagesHaveTheSameTitlesAndEveryEnglishKeyInChinese() throws IOException {
         Properties zh = load("ProblemMessages.properties");

@@ -31,6 +31,8 @@ class ReportETagTest {
         String tag = city().get(path).then().statusCode(200).header("ETag", startsWith("W/\"r")).extract().header("ETag");
         city().header("If-None-Match", tag).get(path).then().statusCode(304).header("ETag", equalTo(tag)).body(emptyString());
         city().header("If-None-Match", "W/\"r000\"").get(path).then().statusCode(200);
+        // the weak comparison of RFC 9110 13.1.2: the same opaque tag sent without W/ matches too
+        city().header("If-None-Match", tag.substring(2)).get(path).then().statusCode(304);
         return tag;
     }
 

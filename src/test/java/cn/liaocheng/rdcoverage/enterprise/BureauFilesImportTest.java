@@ -467,4 +467,69 @@ class BureauFilesImportTest {
         }
         officer().queryParam("q", tag).queryParam("size", 1).get("/api/v1/enterprises").then().statusCode(200).body("total", equalTo(300));
     }
+
+    /**
+     * The list exported with Chinese headers (the default language) imports back unchanged: its 区县代码 and 所属县市区
+     * columns are one field, the code read and the county's name not (an alternate header), 名称 and 数据年度 are read,
+     * and a name the export guarded against spreadsheet formulas ('=…) comes back without the guard.
+     */
+    @Test
+    void aListExportedInChineseImportsBackUnchanged() {
+        String code = TestData.creditCode();
+        String other = TestData.creditCode();
+        String tag = "中文往返" + System.nanoTime();
+        csv("creditCode,name,regionCode,year,employees,revenue\n" + code + ",=SUM(1)" + tag + "公司,371502,2024,120,25000000\n"
+                + other + ",-" + tag + "二公司,371581,2024,80,21000000\n", "listed=false").statusCode(200).body("created", equalTo(2));
+        byte[] exported = officer().header("Accept-Language", "zh-CN").accept("text/csv").queryParam("q", tag)
+                .queryParam("regionCode", "371502").get("/api/v1/enterprises").then().statusCode(200).extract().asByteArray();
+        String text = new String(exported, StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("区县代码") && text.contains("所属县市区") && text.contains("'=SUM(1)" + tag + "公司"), text);
+        post("text/csv", exported, null).statusCode(200).body("unchanged", equalTo(1)).body("updated", equalTo(0))
+                .body("file.yearSource", equalTo("column"))
+                .body("file.columns.find { it.column == '区县代码' }.field", equalTo("regionCode"))
+                .body("file.ignoredColumns", hasItem("所属县市区"));
+        officer().get("/api/v1/enterprises/" + code).then().statusCode(200).body("name", equalTo("=SUM(1)" + tag + "公司"))
+                .body("regionCode", equalTo("371502"));
+    }
+
+    /** 营业收入 beside 主营业务收入, a county's name beside its code: the primary column is read, the alternate is not. */
+    @Test
+    void aPrimaryColumnWinsOverItsAlternate() {
+        String code = TestData.creditCode();
+        String byName = TestData.creditCode();
+        csv("统一社会信用代码,单位详细名称,区县代码,所属县市区,年度,年末从业人员,从业人员平均人数,营业收入（千元）,主营业务收入（千元）\n"
+                + code + ",主次列企业,371502,临清市,2024,150,140,\"21,000.5\",19000\n", "listed=false").statusCode(200)
+                .body("created", equalTo(1)).body("file.ignoredColumns", hasItems("所属县市区", "从业人员平均人数", "主营业务收入（千元）"));
+        officer().get("/api/v1/enterprises/" + code).then().body("regionCode", equalTo("371502"));
+        figures(code, 2024).body("employees", equalTo(150)).body("revenue", comparesEqualTo(yuan("21000500")));
+        // without the primary columns the alternates are read: the county by its name, revenue from 主营业务收入
+        csv("统一社会信用代码,单位详细名称,所属县市区,年度,从业人员平均人数,主营业务收入（万元）\n"
+                + byName + ",备选列企业,临清市,2024,140,2100\n", "listed=false").statusCode(200).body("created", equalTo(1));
+        officer().get("/api/v1/enterprises/" + byName).then().body("regionCode", equalTo("371581"));
+        figures(byName, 2024).body("employees", equalTo(140)).body("revenue", comparesEqualTo(yuan("21000000")));
+        // two primary headers of one field are still refused, both named
+        csv("统一社会信用代码,单位详细名称,区县代码,年度,年末从业人员,营业收入（千元）,营业收入（万元）\n"
+                + code + ",两列,371502,2024,1,1,1\n", null).statusCode(400)
+                .body("errors[0].field", equalTo("revenue"))
+                .body("errors[0].message", containsString("'营业收入（千元）' and '营业收入（万元）'"));
+    }
+
+    /** Thousands separators only where they group by three: "1,2,3,4" is a row error, not 1234. */
+    @Test
+    void commasThatDoNotGroupThousandsAreNotANumber() {
+        String code = TestData.creditCode();
+        csv("creditCode,name,regionCode,year,employees,revenue_10k_yuan\n" + code + ",逗号企业,371502,2024,\"1,200\",\"1,2,3,4\"\n", null)
+                .statusCode(422).body("errors[0].field", equalTo("revenue")).body("errors[0].message", containsString("1,2,3,4"));
+        officer().get("/api/v1/enterprises/" + code).then().statusCode(404);
+    }
+
+    /** "聊城市统计局2025年3月编制：2024年规模以上工业企业名录": the list's year is 2024, the date of compilation is not it. */
+    @Test
+    void aTitleDatedByMonthGivesTheListsYearNotTheDate() {
+        String code = TestData.creditCode();
+        csv("聊城市统计局2025年3月编制：2024年规模以上工业企业名录（单位：千元、人）\n"
+                + "统一社会信用代码,单位详细名称,区县代码,年末从业人员,营业收入\n" + code + ",标题年企业,371502,90,30000\n", null)
+                .statusCode(200).body("file.year", equalTo(2024)).body("file.yearSource", equalTo("title"));
+        figures(code, 2024).body("revenue", comparesEqualTo(yuan("30000000")));
+    }
 }

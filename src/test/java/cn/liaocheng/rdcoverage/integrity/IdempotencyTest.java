@@ -77,6 +77,7 @@ class IdempotencyTest {
         assertEquals("true", again.header("Idempotent-Replayed"), path);
         assertEquals(first.header("Location"), again.header("Location"), path);
         assertEquals(first.header("ETag"), again.header("ETag"), path);
+        assertEquals(first.contentType(), again.contentType(), path);
         assertEquals(first.jsonPath().getString("id"), again.jsonPath().getString("id"), path);
     }
 

@@ -35,15 +35,15 @@ class UrlGuardTest {
     void productionTakesHttpsToPublicAddressesOnly() {
         UrlGuard g = production();
         assertNull(g.problem("https://8.8.8.8/hooks"));
-        assertEquals("must be an https URL", g.problem("http://8.8.8.8/hooks"));
-        assertTrue(g.problem("https://127.0.0.1/hooks").contains("loopback"));
-        assertTrue(g.problem("https://[::1]/hooks").contains("loopback"));
-        assertTrue(g.problem("https://169.254.169.254/latest").contains("link-local"));
-        assertTrue(g.problem("https://[fe80::1]/hooks").contains("link-local"));
-        assertTrue(g.problem("https://10.1.2.3/hooks").contains("private"));
-        assertTrue(g.problem("https://172.31.0.1/hooks").contains("private"));
-        assertTrue(g.problem("https://192.168.0.1/hooks").contains("private"));
-        assertTrue(g.problem("https://[fc00::5]/hooks").contains("private"));
-        assertTrue(g.problem("https://0.0.0.0/hooks").contains("no webhook may call"));
+        assertEquals("must be an https URL", g.problem("http://8.8.8.8/hooks").english());
+        assertTrue(g.problem("https://127.0.0.1/hooks").english().contains("loopback"));
+        assertTrue(g.problem("https://[::1]/hooks").english().contains("loopback"));
+        assertTrue(g.problem("https://169.254.169.254/latest").english().contains("link-local"));
+        assertTrue(g.problem("https://[fe80::1]/hooks").english().contains("link-local"));
+        assertTrue(g.problem("https://10.1.2.3/hooks").english().contains("private"));
+        assertTrue(g.problem("https://172.31.0.1/hooks").english().contains("private"));
+        assertTrue(g.problem("https://192.168.0.1/hooks").english().contains("private"));
+        assertTrue(g.problem("https://[fc00::5]/hooks").english().contains("private"));
+        assertTrue(g.problem("https://0.0.0.0/hooks").english().contains("no webhook may call"));
     }
 }

@@ -45,12 +45,33 @@ final class Cells {
         return s;
     }
 
-    /** A numeric cell's text: NFKC, without thousands separators, spaces or a trailing 年/人/元. */
+    /** Digits grouped by thousands separators as a spreadsheet writes them: 1,234 and 21,000.5, not 1,2,3,4. */
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+
+    /**
+     * A numeric cell's text: NFKC, without spaces, and without thousands separators where they group the integer
+     * digits by three; a comma anywhere else stays, so that the value is refused as a number rather than read as
+     * another one ({@code 1,2,3,4} is not 1234).
+     */
     static String number(String s) {
         String v = nfkc(s);
-        if (v.indexOf(',') >= 0 || v.indexOf(' ') >= 0) {
-            v = v.replace(",", "").replace(" ", "");
+        if (v.indexOf(' ') >= 0) {
+            v = v.replace(" ", "");
+        }
+        if (v.indexOf(',') >= 0 && GROUPED.matcher(v).matches()) {
+            v = v.replace(",", "");
         }
         return v;
+    }
+
+    /**
+     * A text cell without the apostrophe the service's own CSV export puts before a cell starting with = + - @, tab or
+     * carriage return (OWASP CSV injection; {@code CsvOutput}), so that an exported list imports back unchanged.
+     */
+    static String formulaUnguarded(String s) {
+        if (s != null && s.length() > 1 && s.charAt(0) == '\'' && "=+-@\t\r".indexOf(s.charAt(1)) >= 0) {
+            return s.substring(1);
+        }
+        return s;
     }
 }

@@ -28,13 +28,18 @@ import java.util.regex.Pattern;
 final class HeaderDictionary {
     static final HeaderDictionary STANDARD = load("/import/dictionary.tsv");
     private static final Pattern TITLE_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+    private static final Pattern DATE_MONTH = Pattern.compile("\\s*\\d{1,2}\\s*月");
     private static final Pattern TITLE_UNITS = Pattern.compile("单位\\s*[:：]\\s*([^)）\\]】]*)");
 
     record Unit(String name, BigDecimal factor, Column.Kind kind) {
     }
 
-    /** A header understood: its column and the unit it names (null when it names none). */
-    record Match(Column column, Unit unit) {
+    /**
+     * A header understood: its column, the unit it names (null when it names none), and whether it is an
+     * {@code alternate} header, read only when no primary header of its column is in the file (a county's name beside
+     * its code, 主营业务收入 beside 营业收入, 从业人员平均人数 beside 年末从业人员).
+     */
+    record Match(Column column, Unit unit, boolean alternate) {
     }
 
     /** A header naming a column with a unit that column cannot take. */
@@ -54,6 +59,8 @@ final class HeaderDictionary {
     }
 
     private final Map<String, Column> headers = new HashMap<>();
+    /** Normalised headers of kind {@code alternate}. */
+    private final Set<String> alternates = new HashSet<>();
     private final Set<String> ignored = new HashSet<>();
     private final Map<Column, List<String>> names = new EnumMap<>(Column.class);
     private final Map<Column.Kind, Map<String, Unit>> units = new EnumMap<>(Column.Kind.class);
@@ -90,16 +97,22 @@ final class HeaderDictionary {
         return d;
     }
 
-    /** One line of the dictionary: {@code header}, {@code ignore}, {@code unit}, {@code note} or {@code field}, tab-separated. */
+    /**
+     * One line of the dictionary: {@code header}, {@code alternate}, {@code ignore}, {@code unit}, {@code note} or
+     * {@code field}, tab-separated.
+     */
     private void add(String resource, String[] f) {
         switch (f[0]) {
-            case "header" -> {
+            case "header", "alternate" -> {
                 Column c = Column.byField(f[1]);
                 if (c == null) {
                     throw new IllegalStateException(resource + ": unknown field " + f[1]);
                 }
                 headers.put(key(f[2]), c);
                 names.get(c).add(f[2]);
+                if (f[0].equals("alternate")) {
+                    alternates.add(key(f[2]));
+                }
             }
             case "ignore" -> ignored.add(key(f[1]));
             case "unit" -> {
@@ -146,7 +159,7 @@ final class HeaderDictionary {
         }
         Column whole = headers.get(k);
         if (whole != null) {
-            return new Match(whole, null);
+            return new Match(whole, null, alternates.contains(k));
         }
         Match bracketed = bracketedUnit(header, k);
         return bracketed != null ? bracketed : suffixedUnit(k);
@@ -159,8 +172,9 @@ final class HeaderDictionary {
         if (c == null) {
             return null;
         }
+        boolean alternate = alternates.contains(k.substring(0, open));
         if (c.kind == Column.Kind.TEXT) {
-            return new Match(c, null);
+            return new Match(c, null, alternate);
         }
         String unit = k.substring(open + 1, k.length() - 1);
         Unit u = units.getOrDefault(c.kind, Map.of()).get(unitKey(unit));
@@ -169,7 +183,7 @@ final class HeaderDictionary {
             int o = n.lastIndexOf('(');
             throw new UnitProblem(c, o >= 0 && n.endsWith(")") ? n.substring(o + 1, n.length() - 1).strip() : unit);
         }
-        return new Match(c, u);
+        return new Match(c, u, alternate);
     }
 
     /** {@code revenue_10k_yuan}: a known header followed by an underscore and a unit's name; null when none fits. */
@@ -178,9 +192,10 @@ final class HeaderDictionary {
             for (Unit u : kind.getValue().values()) {
                 String suffix = "_" + key(u.name());
                 if (k.endsWith(suffix)) {
-                    Column c = headers.get(k.substring(0, k.length() - suffix.length()));
+                    String base = k.substring(0, k.length() - suffix.length());
+                    Column c = headers.get(base);
                     if (c != null && c.kind == u.kind()) {
-                        return new Match(c, u);
+                        return new Match(c, u, alternates.contains(base));
                     }
                 }
             }
@@ -226,8 +241,11 @@ final class HeaderDictionary {
         String t = Cells.nfkc(text);
         Integer year = null;
         Matcher y = TITLE_YEAR.matcher(t);
-        if (y.find()) {
-            year = Integer.valueOf(y.group(1));
+        while (year == null && y.find()) {
+            // "2025年3月编制：2024年规模以上工业企业名录": a year followed by a month dates the title, it is not the list's
+            if (!DATE_MONTH.matcher(t).region(y.end(), t.length()).lookingAt()) {
+                year = Integer.valueOf(y.group(1));
+            }
         }
         Map<Column.Kind, Unit> found = new EnumMap<>(Column.Kind.class);
         Matcher u = TITLE_UNITS.matcher(t);

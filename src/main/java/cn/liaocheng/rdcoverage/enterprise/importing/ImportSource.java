@@ -41,22 +41,28 @@ public final class ImportSource {
         this.contentType = contentType;
     }
 
-    static ApiException unsupported(String what) {
+    /**
+     * 415 listing the accepted media types; {@code zhCase} names the Chinese detail
+     * ({@code detail.unsupported-media-type.<case>}), whose arguments are {@code args} followed by the accepted list.
+     */
+    static ApiException unsupported(String what, String zhCase, Object... args) {
+        Object[] zhArgs = java.util.Arrays.copyOf(args, args.length + 1);
+        zhArgs[args.length] = String.join(", ", ACCEPTED);
         return new ApiException(415, "unsupported-media-type", "This content type is not accepted here",
                 what + "; accepted: " + String.join(", ", ACCEPTED)
                         + " (an xlsx workbook, CSV or tab-separated text, a JSON array or NDJSON; or one file part of multipart/form-data)",
-                null, Map.of("accepted", ACCEPTED));
+                null, Map.of("accepted", ACCEPTED)).zh("detail.unsupported-media-type." + zhCase, zhArgs);
     }
 
     public static ImportSource of(String contentType, InputStream body) {
         if (contentType == null || contentType.isBlank()) {
-            throw unsupported("The request has no Content-Type");
+            throw unsupported("The request has no Content-Type", "none");
         }
         MediaType type;
         try {
             type = MediaType.valueOf(contentType);
         } catch (IllegalArgumentException e) {
-            throw unsupported("'" + contentType + "' is not a media type");
+            throw unsupported("'" + contentType + "' is not a media type", "not-a-type", contentType);
         }
         String base = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
         if (base.equals("multipart/form-data")) {
@@ -80,7 +86,7 @@ public final class ImportSource {
         boolean ole2 = head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
                 && (head[3] & 0xFF) == 0xE0;
         if (ole2) {
-            throw unsupported("The file is an Excel 97-2003 workbook (.xls): save it as .xlsx (Excel Workbook) or CSV");
+            throw unsupported("The file is an Excel 97-2003 workbook (.xls): save it as .xlsx (Excel Workbook) or CSV", "xls");
         }
         if (zip) {
             return new ImportSource(Format.XLSX, in, null, fileName, label);
@@ -100,7 +106,7 @@ public final class ImportSource {
             case NDJSON, "application/jsonl", "application/x-jsonlines", "application/jsonlines" -> Format.NDJSON;
             case XLSX -> Format.XLSX;
             case "text/plain", "application/vnd.ms-excel", "application/octet-stream", "application/x-www-form-urlencoded" -> null;
-            default -> throw unsupported("'" + base + "' is not accepted");
+            default -> throw unsupported("'" + base + "' is not accepted", "not-accepted", base);
         };
     }
 
@@ -163,7 +169,7 @@ public final class ImportSource {
                     }
                 }
                 if (base.startsWith("multipart/")) {
-                    throw unsupported("A nested multipart part is not accepted");
+                    throw unsupported("A nested multipart part is not accepted", "nested");
                 }
                 return sniffed(base, charset, part.fileName(), part.content(), "multipart/form-data; part " + base);
             }

@@ -81,8 +81,9 @@ public final class ImportTable implements AutoCloseable {
                 }
                 continue;
             }
-            if (Arrays.asList(fieldOf).contains(f)) {
-                throw RowReader.columnTwice(f, headerRow);
+            int before = Arrays.asList(fieldOf).indexOf(f);
+            if (before >= 0) {
+                throw RowReader.columnTwice(f, headerRow, Cells.clean(header[before]), h);
             }
             fieldOf[i] = f;
             if (f.equals(keyField)) {
@@ -161,7 +162,7 @@ public final class ImportTable implements AutoCloseable {
             }
             String[] cells = new String[fields.size()];
             if (!node.isObject()) {
-                throw RowReader.fileProblem("body", "line " + json.line() + " is not a JSON object");
+                throw RowReader.fileProblem("body", RowReader.notAnObject(json.line()));
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();

@@ -115,7 +115,7 @@ public abstract class RowReader implements AutoCloseable {
             encodingSource = text.source();
             delimiterName = delimiter == '\t' ? "tab" : "comma";
         } else {
-            throw ImportSource.unsupported("JSON is not accepted by this import");
+            throw ImportSource.unsupported("JSON is not accepted by this import", "json");
         }
         try {
             return opener.open(table, format, charset, encodingSource, delimiterName);
@@ -125,15 +125,32 @@ public abstract class RowReader implements AutoCloseable {
         }
     }
 
-    static ApiException fileProblem(String field, String message) {
-        return new ApiException(400, "import-file", "The file cannot be read",
-                field + ": " + message, List.of(new Problem.FieldError(field, message)), null);
-    }
-
-    /** The same with the message in both languages and its key's code (see {@link FieldMessage#code}). */
+    /**
+     * 400 {@code import-file}: the file cannot be read at all; the message in both languages and its key's code (see
+     * {@link FieldMessage#code}), so that the Chinese detail is as specific as the English one.
+     */
     static ApiException fileProblem(String field, FieldMessage message) {
         return new ApiException(400, "import-file", "The file cannot be read",
                 field + ": " + message.english(), List.of(new Problem.FieldError(field, message, message.code())), null);
+    }
+
+    /** JSON that Jackson cannot read at a line: a repeated key named (in both languages), a limit, or a syntax error. */
+    static FieldMessage jsonProblem(JsonProcessingException e, long line) {
+        String reason = e.getOriginalMessage().replaceAll(",? ?\\(?from `[^`]*`\\)?", "");
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(reason);
+        if (duplicate.find()) {
+            return FieldMessage.of("line " + line + " repeats the key '" + duplicate.group(1) + "'", "field.DUPLICATE.json-key",
+                    line, duplicate.group(1));
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return FieldMessage.of("exceeds a limit at line " + line + ": " + reason, "field.TOO_LONG.json-limit", line);
+        }
+        return FieldMessage.of("is not well-formed JSON at line " + line + ": " + reason, "field.INVALID_FORMAT.json-line", line);
+    }
+
+    /** A line of NDJSON (or an item of a JSON array) that is not an object. */
+    static FieldMessage notAnObject(long line) {
+        return FieldMessage.of("line " + line + " is not a JSON object", "field.INVALID_FORMAT.ndjson-line", line);
     }
 
     /** An upload that holds nothing but (at most) a header. */
@@ -148,9 +165,10 @@ public abstract class RowReader implements AutoCloseable {
     }
 
     /** A column mapped twice: two headers that mean the same field. */
-    static ApiException columnTwice(String field, long headerRow) {
-        return fileProblem(field, FieldMessage.of("column appears twice in the header (row " + headerRow + ")",
-                "field.DUPLICATE.column", headerRow));
+    /** 400: two header cells name the same field ({@code 营业收入（千元）} and {@code 营业收入（万元）}); both are named. */
+    static ApiException columnTwice(String field, long headerRow, String first, String second) {
+        return fileProblem(field, FieldMessage.of("column appears twice in the header (row " + headerRow + "): '" + first
+                + "' and '" + second + "' both name " + field + "; keep one", "field.DUPLICATE.column", headerRow, first, second));
     }
 
     /** Maps one JSON object onto the columns; numbers keep their exact decimal text. */
@@ -166,7 +184,8 @@ public abstract class RowReader implements AutoCloseable {
             try {
                 m = HeaderDictionary.STANDARD.match(field.getKey());
             } catch (HeaderDictionary.UnitProblem e) {
-                throw fileProblem(e.column.field, "line " + line + ": key '" + field.getKey() + "' has the unknown unit '" + e.unit + "'");
+                throw fileProblem(e.column.field, FieldMessage.of("line " + line + ": key '" + field.getKey() + "' has the unknown unit '"
+                        + e.unit + "'", "field.INVALID_VALUE.json-unit", line, field.getKey(), e.unit));
             }
             if (m == null || field.getValue().isNull()) {
                 continue;
@@ -204,7 +223,7 @@ public abstract class RowReader implements AutoCloseable {
             try {
                 this.parser = mapper.getFactory().createParser(reader);
             } catch (IOException e) {
-                throw fileProblem("body", "could not be read");
+                throw fileProblem("body", FieldMessage.of("could not be read", "field.INVALID_FORMAT.unreadable"));
             }
         }
 
@@ -229,16 +248,18 @@ public abstract class RowReader implements AutoCloseable {
                         throw empty("a JSON array of rows (objects)");
                     }
                     if (first != JsonToken.START_ARRAY) {
-                        throw fileProblem("body", "must be a JSON array of rows (objects)");
+                        throw fileProblem("body", FieldMessage.of("must be a JSON array of rows (objects)", "field.INVALID_FORMAT.json-array"));
                     }
                 }
                 JsonToken t = parser.nextToken();
                 if (t == null) {
-                    throw fileProblem("body", "ends before the JSON array is closed");
+                    throw fileProblem("body", FieldMessage.of("ends before the JSON array is closed", "field.INVALID_FORMAT.json-unclosed"));
                 }
                 if (t == JsonToken.END_ARRAY) {
                     if (parser.nextToken() != null) {
-                        throw fileProblem("body", "has content after the closing ] on line " + parser.currentLocation().getLineNr());
+                        long at = parser.currentLocation().getLineNr();
+                        throw fileProblem("body", FieldMessage.of("has content after the closing ] on line " + at,
+                                "field.INVALID_FORMAT.json-trailing", at));
                     }
                     return null;
                 }
@@ -246,14 +267,12 @@ public abstract class RowReader implements AutoCloseable {
                 return json.readTree(parser);
             } catch (JsonProcessingException e) {
                 long at = e.getLocation() != null ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
-                throw fileProblem("body", (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
-                        ? "exceeds a limit at line " : "is not well-formed JSON at line ") + at + ": "
-                        + e.getOriginalMessage().replaceAll(",? ?\\(?from `[^`]*`\\)?", ""));
+                throw fileProblem("body", jsonProblem(e, at));
             } catch (IOException e) {
                 if (e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException) {
                     throw charsetProblem(charset);
                 }
-                throw fileProblem("body", "could not be read: " + e.getMessage());
+                throw fileProblem("body", FieldMessage.of("could not be read: " + e.getMessage(), "field.INVALID_FORMAT.unreadable"));
             }
         }
 
@@ -318,17 +337,17 @@ public abstract class RowReader implements AutoCloseable {
                 try {
                     node = json.readTree(text);
                 } catch (JsonProcessingException e) {
-                    throw fileProblem("body", "line " + line + " is not a JSON object: "
-                            + e.getOriginalMessage().replaceAll(",? ?\\(?from `[^`]*`\\)?", ""));
+                    throw fileProblem("body", jsonProblem(e, line));
                 }
                 if (!node.isObject()) {
-                    throw fileProblem("body", "line " + line + " is not a JSON object");
+                    throw fileProblem("body", notAnObject(line));
                 }
                 return node;
             } catch (CharacterCodingException e) {
-                throw fileProblem("body", "line " + (line + 1) + " is not valid " + charset.name());
+                throw fileProblem("body", FieldMessage.of("line " + (line + 1) + " is not valid " + charset.name(),
+                        "field.INVALID_FORMAT.charset-row", line + 1, charset.name()));
             } catch (IOException e) {
-                throw fileProblem("body", "could not be read: " + e.getMessage());
+                throw fileProblem("body", FieldMessage.of("could not be read: " + e.getMessage(), "field.INVALID_FORMAT.unreadable"));
             }
         }
 

@@ -57,14 +57,14 @@ final class RowValidator {
         }
         int before = errors.size();
         String code = creditCode(raw, line, errors);
-        String name = raw.get(Column.NAME);
+        String name = Cells.formulaUnguarded(raw.get(Column.NAME));
         FieldMessage nameProblem = EnterpriseLimits.nameProblem(name);
         if (nameProblem != null) {
             errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
         String region = region(raw.get(Column.REGION_CODE), line, errors);
         String industry = industryCode(raw, line, errors);
-        String address = raw.get(Column.ADDRESS);
+        String address = Cells.formulaUnguarded(raw.get(Column.ADDRESS));
         FieldMessage addressProblem = EnterpriseLimits.addressProblem(address);
         if (addressProblem != null) {
             errors.add(new ImportError(line, Column.ADDRESS.field, addressProblem));

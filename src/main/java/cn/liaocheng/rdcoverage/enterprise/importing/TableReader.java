@@ -46,8 +46,19 @@ final class TableReader extends RowReader {
         long headerRow = table.rowNumber();
         this.width = above.header().length;
         Columns columns = new Columns(width);
+        HeaderDictionary.Match[] matches = new HeaderDictionary.Match[width];
+        boolean[] primary = new boolean[Column.values().length];
         for (int i = 0; i < width; i++) {
-            columns.map(i, Cells.clean(above.header()[i]), above.titleUnits(), headerRow);
+            matches[i] = match(Cells.clean(above.header()[i]), headerRow);
+            if (matches[i] != null && !matches[i].alternate()) {
+                primary[matches[i].column().ordinal()] = true;
+            }
+        }
+        for (int i = 0; i < width; i++) {
+            HeaderDictionary.Match m = matches[i];
+            // an alternate header (a county's name beside its code column) is not read when a primary one is there
+            columns.map(i, Cells.clean(above.header()[i]), m != null && m.alternate() && primary[m.column().ordinal()] ? null : m,
+                    above.titleUnits(), headerRow);
         }
         this.columnOf = columns.columnOf;
         this.factors = columns.factors;
@@ -106,8 +117,9 @@ final class TableReader extends RowReader {
             columnOf = new int[width];
         }
 
-        void map(int i, String h, Map<Column.Kind, HeaderDictionary.Unit> titleUnits, long headerRow) {
-            HeaderDictionary.Match m = match(h, headerRow);
+        private final String[] headerOf = new String[Column.values().length];
+
+        void map(int i, String h, HeaderDictionary.Match m, Map<Column.Kind, HeaderDictionary.Unit> titleUnits, long headerRow) {
             if (m == null) {
                 columnOf[i] = -1;
                 if (h != null) {
@@ -117,9 +129,10 @@ final class TableReader extends RowReader {
             }
             Column c = m.column();
             if (seen[c.ordinal()]) {
-                throw RowReader.columnTwice(c.field, headerRow);
+                throw RowReader.columnTwice(c.field, headerRow, headerOf[c.ordinal()], h);
             }
             seen[c.ordinal()] = true;
+            headerOf[c.ordinal()] = h;
             columnOf[i] = c.ordinal();
             code = c == Column.CREDIT_CODE ? i : code;
             if (c.kind == Column.Kind.TEXT) {
@@ -279,11 +292,12 @@ final class TableReader extends RowReader {
         try {
             return table.next();
         } catch (java.io.UncheckedIOException e) {
-            throw fileProblem("body", "could not be read after row " + table.rowNumber() + ": " + e.getCause().getMessage());
+            throw fileProblem("body", FieldMessage.of("could not be read after row " + table.rowNumber() + ": "
+                    + e.getCause().getMessage(), "field.INVALID_FORMAT.after-row", table.rowNumber()));
         } catch (IllegalStateException e) {
-            throw fileProblem("body", "is not well-formed CSV after row " + table.rowNumber()
+            throw fileProblem("body", FieldMessage.of("is not well-formed CSV after row " + table.rowNumber()
                     + (table instanceof CsvTable csv ? " (line " + csv.lineNumber() + ")" : "") + ": "
-                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), "field.INVALID_FORMAT.csv-after-row", table.rowNumber()));
         }
     }
 

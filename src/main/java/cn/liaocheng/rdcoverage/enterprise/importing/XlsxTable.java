@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -50,7 +51,9 @@ final class XlsxTable implements TableSource {
             if (e instanceof ApiException a) {
                 throw a;
             }
-            throw RowReader.fileProblem("body", "is not a readable xlsx workbook: " + e.getMessage());
+            // not e.getMessage(): it names the server's temporary file
+            throw RowReader.fileProblem("body", FieldMessage.of("is not a readable xlsx workbook (cut short or damaged: "
+                    + e.getClass().getSimpleName() + ")", "field.INVALID_FORMAT.xlsx-unreadable"));
         }
     }
 
@@ -63,7 +66,8 @@ final class XlsxTable implements TableSource {
             }
             r = it.next();
         } catch (RuntimeException e) {
-            throw RowReader.fileProblem("body", "the sheet cannot be read after row " + row + ": " + e.getMessage());
+            throw RowReader.fileProblem("body", FieldMessage.of("the sheet cannot be read after row " + row
+                    + " (cut short or damaged: " + e.getClass().getSimpleName() + ")", "field.INVALID_FORMAT.xlsx-after-row", row));
         }
         row = r.getRowNum();
         int n = r.getCellCount();

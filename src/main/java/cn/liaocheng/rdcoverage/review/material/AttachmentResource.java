@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.review.material;
 
 import cn.liaocheng.rdcoverage.common.CsvOutput;
+import cn.liaocheng.rdcoverage.common.EntityTags;
 import cn.liaocheng.rdcoverage.common.LargeBody;
 import cn.liaocheng.rdcoverage.common.PageCsv;
 import cn.liaocheng.rdcoverage.common.PageResult;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -106,8 +108,10 @@ public class AttachmentResource {
     @Operation(operationId = "listAttachmentsCsv", summary = "The application's materials as CSV")
     public Response listCsv(@PathParam("id") String id) {
         AttachmentService.AttachmentList list = attachments.list(id);
-        // a Response, not the PageResult itself: the contract's CSV body is the text PageCsv writes, not another schema
-        return Response.ok(new PageResult<>(list.items(), list.page(), list.size(), list.total())).build();
+        // a Response, not the PageResult itself: the contract's CSV body is the text PageCsv writes, not another schema;
+        // a GenericEntity keeps the item type, so that an empty list still has its header row
+        PageResult<AttachmentService.AttachmentView> page = new PageResult<>(list.items(), list.page(), list.size(), list.total());
+        return Response.ok(new GenericEntity<>(page) { }).build();
     }
 
     @GET
@@ -127,7 +131,7 @@ public class AttachmentResource {
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         AttachmentService.AttachmentView v = attachments.get(id, aid);
         EntityTag tag = new EntityTag(v.sha256());
-        if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + v.sha256() + "\"") || ifNoneMatch.trim().equals("*"))) {
+        if (EntityTags.noneMatchFails(ifNoneMatch, tag)) {
             return Response.notModified(tag).build();
         }
         StreamingOutput body = out -> attachments.copy(v.id(), out);
