@@ -5,7 +5,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.liaocheng.rdcoverage.common.FieldMessage;
+import cn.liaocheng.rdcoverage.common.Localisable;
+import cn.liaocheng.rdcoverage.common.ProblemLanguage;
+
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,7 +25,22 @@ import java.util.List;
 public record CoverageReport(LocalDate asOf, @Schema(nullable = true) Integer statisticalYear, boolean statisticalYearFallback, int targetYear,
                              @Schema(nullable = true) Boolean targetSet,
                              @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = "x-optional", value = "true")) String targetNote,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = "x-optional", value = "true")) Figures city, List<Figures> regions) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = "x-optional", value = "true")) Figures city, List<Figures> regions)
+        implements Localisable {
+
+    /** The note that {@code year} has no city-wide target, in English (as stored) or Chinese. */
+    static String targetNote(int year, Locale locale) {
+        return ProblemLanguage.message(FieldMessage.of("No target is set for " + year
+                + ": targetRate and shortfall are empty. The city sets one with POST /api/v1/targets "
+                + "{\"year\": " + year + ", \"coverageRate\": …, \"provincialIncrease\": …}", "note.target-missing", String.valueOf(year)), locale);
+    }
+
+    /** This report with its {@code targetNote} in the client's language (Accept-Language); the figures are the same. */
+    @Override
+    public CoverageReport in(Locale locale) {
+        return targetNote == null ? this : new CoverageReport(asOf, statisticalYear, statisticalYearFallback, targetYear, targetSet,
+                targetNote(targetYear, locale), city, regions);
+    }
 
     /**
      * The figures of the city or of one region. {@code coverageRate} = covered / aboveSize (4 decimals, null without

@@ -86,9 +86,7 @@ public class ReportService {
         CoverageReport.Figures city = only != null ? null
                 : figures(null, null, new CoverageQueries.Counts(above, covered, single, joint, industry),
                 queries.provincialCity(asOf), cityGoal, null);
-        String targetNote = cityGoal != null ? null : "No target is set for " + asOf.getYear()
-                + ": targetRate and shortfall are empty. The city sets one with POST /api/v1/targets "
-                + "{\"year\": " + asOf.getYear() + ", \"coverageRate\": …, \"provincialIncrease\": …}";
+        String targetNote = cityGoal != null ? null : CoverageReport.targetNote(asOf.getYear(), java.util.Locale.ENGLISH);
         return new CoverageReport(asOf, year, year != null && year != asOf.getYear(), asOf.getYear(), cityGoal != null,
                 targetNote, city, rows);
     }

@@ -44,7 +44,7 @@ public class SnapshotService {
                     + ") would freeze figures that can still change; take it on or after that day",
                     Map.of("field", "asOf", "asOf", asOf.toString(), "today", today.toString())).zh("detail.future-snapshot", asOf, today);
         }
-        CoverageSnapshot s = store(asOf == null ? today : asOf, SnapshotKind.ON_DEMAND, null, caller.subject());
+        CoverageSnapshot s = store(reports.compute(asOf == null ? today : asOf), SnapshotKind.ON_DEMAND, null, caller.subject());
         return view(s, true);
     }
 
@@ -74,7 +74,9 @@ public class SnapshotService {
 
     /**
      * The scheduled snapshot of a period (as of its last day). When another instance has already taken it, the
-     * unique period makes this insert fail and it is ignored: empty.
+     * unique period makes this insert fail and it is ignored: empty. Empty too, and nothing stored, while no figures
+     * of any year up to that day are loaded (a new installation): the period is taken by a later catch-up instead of
+     * being kept for ever as a report of nothing.
      */
     public Optional<SnapshotView> takeScheduled(YearMonth period) {
         String key = period.toString();
@@ -82,8 +84,14 @@ public class SnapshotService {
             return Optional.empty();
         }
         try {
-            return Optional.of(QuarkusTransaction.requiringNew().call(() ->
-                    view(store(period.atEndOfMonth(), SnapshotKind.SCHEDULED, key, "scheduler"), false)));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                CoverageReport report = reports.compute(period.atEndOfMonth());
+                if (report.statisticalYear() == null) {
+                    LOG.infof("Snapshot of %s not taken: no figures are loaded up to %s", key, period.atEndOfMonth());
+                    return Optional.<SnapshotView>empty();
+                }
+                return Optional.of(view(store(report, SnapshotKind.SCHEDULED, key, "scheduler"), false));
+            });
         } catch (RuntimeException e) {
             if (QuarkusTransaction.requiringNew().call(() -> CoverageSnapshot.count("period", key)) > 0) {
                 LOG.infof("Snapshot of %s already taken by another instance", key);
@@ -145,10 +153,9 @@ public class SnapshotService {
         return new Trend(region, from, to, ids.stream().map(points::get).filter(java.util.Objects::nonNull).toList());
     }
 
-    private CoverageSnapshot store(LocalDate asOf, SnapshotKind kind, String period, String by) {
-        CoverageReport report = reports.compute(asOf);
+    private CoverageSnapshot store(CoverageReport report, SnapshotKind kind, String period, String by) {
         CoverageSnapshot s = new CoverageSnapshot();
-        s.asOf = asOf;
+        s.asOf = report.asOf();
         s.statisticalYear = report.statisticalYear();
         s.kind = kind;
         s.period = period;

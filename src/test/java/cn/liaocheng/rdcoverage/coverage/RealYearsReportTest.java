@@ -206,5 +206,10 @@ class RealYearsReportTest {
         assertNull(set.get("targetNote"));
         city().queryParam("asOf", "2075-06-30").get("/api/v1/reports/coverage").then()
                 .body("targetNote", containsString("POST /api/v1/targets"));
+        // in the client's language
+        city().header("Accept-Language", "zh-CN").queryParam("asOf", "2075-06-30").get("/api/v1/reports/coverage").then()
+                .header("Content-Language", "zh-CN")
+                .body("targetNote", org.hamcrest.Matchers.equalTo("2075 年尚未设定目标：targetRate 和 shortfall 为空。由市级用 "
+                        + "POST /api/v1/targets 设定（{\"year\": 2075, \"coverageRate\": …, \"provincialIncrease\": …}）"));
     }
 }

@@ -69,6 +69,7 @@ class SnapshotTest {
 
     @Test
     void aScheduledPeriodIsTakenOnceEvenByConcurrentInstances() throws Exception {
+        enterprise("371502", 2048, true); // figures of the year, so that the period has something to report
         Optional<SnapshotView> taken = snapshots.takeScheduled(YearMonth.of(2048, 11));
         assertTrue(taken.isPresent());
         assertEquals("2048-11-30", taken.get().asOf().toString());
@@ -90,5 +91,13 @@ class SnapshotTest {
         city().queryParam("from", "2048-11-01").queryParam("to", "2048-12-31").get("/api/v1/reports/snapshots").then()
                 .body("total", equalTo(2)).body("items.kind", equalTo(List.of("SCHEDULED", "SCHEDULED")))
                 .body("items.takenBy", equalTo(List.of("scheduler", "scheduler")));
+    }
+
+    /** A trial found a new installation's first catch-up storing a report of nothing, kept for ever: not any more. */
+    @Test
+    void aPeriodBeforeAnyFiguresIsNotStored() {
+        assertTrue(snapshots.takeScheduled(YearMonth.of(1901, 1)).isEmpty());
+        city().queryParam("from", "1901-01-01").queryParam("to", "1901-12-31").get("/api/v1/reports/snapshots").then()
+                .statusCode(200).body("total", equalTo(0));
     }
 }
