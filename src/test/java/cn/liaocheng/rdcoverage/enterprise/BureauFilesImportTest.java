@@ -532,4 +532,23 @@ class BureauFilesImportTest {
                 .statusCode(200).body("file.year", equalTo(2024)).body("file.yearSource", equalTo("title"));
         figures(code, 2024).body("revenue", comparesEqualTo(yuan("30000000")));
     }
+
+    /** A list grouped by county: section rows (一、临清市, 其中：高新区) and subtotals (临清市小计) are skipped, not row errors. */
+    @Test
+    void aListGroupedByCountySkipsItsSectionAndSubtotalRows() {
+        String a = TestData.creditCode();
+        String b = TestData.creditCode();
+        String file = "序号,统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n"
+                + ",一、临清市,,,,\n"
+                + "1," + a + ",分组甲企业,临清市,100,2500\n"
+                + ",临清市小计,,,100,2500\n"
+                + ",二、东昌府区,,,,\n"
+                + ",其中：聊城经济技术开发区,,,,\n"
+                + "2," + b + ",分组乙企业,经开区,80,2100\n"
+                + ",东昌府区合计,,,80,2100\n"
+                + ",总计,,,180,4600\n";
+        csv(file, "year=2024").statusCode(200).body("created", equalTo(2)).body("rejected", equalTo(0)).body("skipped", equalTo(6));
+        figures(a, 2024).body("revenue", comparesEqualTo(yuan("25000000")));
+        officer().get("/api/v1/enterprises/" + b).then().body("regionCode", equalTo("371571"));
+    }
 }

@@ -66,6 +66,7 @@ final class HeaderDictionary {
     private final Map<Column.Kind, Map<String, Unit>> units = new EnumMap<>(Column.Kind.class);
     private final Map<Column.Kind, List<String>> unitNames = new EnumMap<>(Column.Kind.class);
     private final List<String> notes = new ArrayList<>();
+    private final List<String> totals = new ArrayList<>();
     /** Other tables' headers (line kind {@code field}): table, then normalised header to field, and each field's names. */
     private final Map<String, Map<String, String>> fields = new HashMap<>();
     private final Map<String, Map<String, List<String>>> fieldNames = new HashMap<>();
@@ -122,6 +123,7 @@ final class HeaderDictionary {
                 unitNames.computeIfAbsent(kind, k -> new ArrayList<>()).add(f[2]);
             }
             case "note" -> notes.add(f[1]);
+            case "total" -> totals.add(f[1]);
             case "field" -> {
                 fields.computeIfAbsent(f[1], t -> new HashMap<>()).put(key(f[3]), f[2]);
                 fields.get(f[1]).putIfAbsent(key(f[2]), f[2]);
@@ -226,10 +228,18 @@ final class HeaderDictionary {
         return fieldNames.getOrDefault(table, Map.of());
     }
 
-    /** A row below the data whose first cell starts with a note word (注：…, 合计, 填表人…). */
+    /**
+     * A row's first cell that makes it a note or a grouping row: it starts with a note word (注：…, 合计, 填表人…, a
+     * section's 一、 or 其中) or ends with a total word (临清市小计).
+     */
     boolean isNote(String firstCell) {
         for (String n : notes) {
             if (firstCell.startsWith(n)) {
+                return true;
+            }
+        }
+        for (String t : totals) {
+            if (firstCell.endsWith(t)) {
                 return true;
             }
         }
