@@ -1,0 +1,121 @@
+package cn.liaocheng.rdcoverage.contract;
+
+import cn.liaocheng.rdcoverage.TestData;
+import cn.liaocheng.rdcoverage.enterprise.Xlsx;
+import cn.liaocheng.rdcoverage.review.Workflow;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static cn.liaocheng.rdcoverage.TestData.city;
+import static cn.liaocheng.rdcoverage.TestData.county;
+import static cn.liaocheng.rdcoverage.contract.ServedContract.conforms;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real answers of the main endpoints, for the city and for a county officer, validated against the schemas of the
+ * served contract (JSON Schema 2020-12, {@link ServedContract}): what a generated TypeScript client takes as present
+ * and non-null must be so. Each case also checks the shape that makes it a case (a null, an absent property).
+ */
+@QuarkusTest
+class AnswersMatchContractTest {
+    private static final String REGION = "371502";   // 东昌府区
+    private static final String ASSESSMENT = """
+            {"asOf":"2021-06-30","buildMode":"SINGLE","participants":[{"creditCode":"91350100M000100Y43","employees":350,\
+            "revenue":52000000,"aboveDesignatedSize":true,"previouslyAwarded":false}],"capacity":{"personnel":6,\
+            "equipmentValue":600000,"rdExpenditure":520000,"floorArea":60,"projectCount":3,"hasRules":true,\
+            "hasStableFunding":true},"cooperations":[{"partner":"聊城大学","partnerKind":"UNIVERSITY","signedOn":"2020-09-01",\
+            "activities":"联合开展工艺改进项目"}]}""";
+
+    private static Response get(RequestSpecification who, String path) {
+        return who.get(path).then().extract().response();
+    }
+
+    @Test
+    void eligibilityAssessmentsWithAndWithoutAnAward() {
+        JsonNode awarded = conforms("POST", "/api/v1/eligibility-assessments",
+                city().contentType("application/json").body(ASSESSMENT).post("/api/v1/eligibility-assessments"));
+        assertTrue(awarded.at("/participants/0/subsidyReason").isNull());
+        JsonNode none = conforms("POST", "/api/v1/eligibility-assessments", city().contentType("application/json")
+                .body(ASSESSMENT.replace("\"personnel\":6", "\"personnel\":1")).post("/api/v1/eligibility-assessments"));
+        assertTrue(none.at("/participants/0/subsidyTier").isNull());
+    }
+
+    @Test
+    void anInstitutionsEligibilityAndARecognisedApplication() {
+        String round = Workflow.openRound();
+        String[] recognised = Workflow.applicationIn("RECOGNIZED", REGION, round);
+        String[] declined = Workflow.applicationIn("REJECTED", REGION, round);
+        conforms("GET", "/api/v1/institutions/{id}/eligibility", get(city(), "/api/v1/institutions/" + recognised[2] + "/eligibility"));
+        JsonNode decided = conforms("GET", "/api/v1/applications/{id}", get(city(), "/api/v1/applications/" + recognised[0]));
+        assertTrue(decided.at("/decision/overrideReason").isNull(), decided.toString());
+        JsonNode rejected = conforms("GET", "/api/v1/applications/{id}", get(city(), "/api/v1/applications/" + declined[0]));
+        assertFalse(rejected.has("decision"), rejected.toString());
+        JsonNode summary = conforms("GET", "/api/v1/rounds/{id}/summary", get(city(), "/api/v1/rounds/" + round + "/summary"));
+        assertTrue(summary.at("/city/regionCode").isNull());
+        JsonNode recognition = summary.at("/recognitions/0");
+        assertFalse(recognition.has("inspectionId") || recognition.has("overrideReason"), recognition.toString());
+        JsonNode ofCounty = conforms("GET", "/api/v1/rounds/{id}/summary", get(county(REGION), "/api/v1/rounds/" + round + "/summary"));
+        assertFalse(ofCounty.has("city"));
+        assertEquals(1, ofCounty.get("recognitions").size());
+    }
+
+    @Test
+    void indicatorReportsAndTrendsOfTheCityAndOfACounty() {
+        for (RequestSpecification who : List.of(city(), county(REGION))) {
+            JsonNode report = conforms("GET", "/api/v1/reports/indicators", get(who, "/api/v1/reports/indicators?year=1992"));
+            assertTrue(report.at("/regions/0/growth/institutions/percent").isNull());
+            conforms("GET", "/api/v1/reports/indicators/trend", get(who, "/api/v1/reports/indicators/trend?from=1991&to=1993"));
+        }
+        JsonNode report = conforms("GET", "/api/v1/reports/indicators", get(city(), "/api/v1/reports/indicators?year=1992"));
+        assertFalse(report.get("city").has("regionCode"));
+        assertTrue(report.at("/city/totals/rdIntensity").isNull());
+    }
+
+    @Test
+    void coverageReportsOfTheCityAndOfACounty() {
+        JsonNode ofCounty = conforms("GET", "/api/v1/reports/coverage", get(county(REGION), "/api/v1/reports/coverage"));
+        assertFalse(ofCounty.has("city"));
+        conforms("GET", "/api/v1/reports/coverage", get(city(), "/api/v1/reports/coverage"));
+    }
+
+    @Test
+    void importReportsOfCsvAndXlsx() {
+        String a = TestData.creditCode();
+        String csv = "creditCode,name,regionCode,year,employees,revenue\n" + a + ",契约导入企业,371502,2024,5,100\n";
+        JsonNode ofCsv = conforms("POST", "/api/v1/enterprises/import", city().config(TestData.RAW_CHARSET).contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/enterprises/import"));
+        assertFalse(ofCsv.get("file").has("fileName"));
+        byte[] xlsx = Xlsx.of(List.of(List.of("统一社会信用代码", "企业名称", "所属区县代码", "年度", "从业人员", "营业收入"),
+                List.of(TestData.creditCode(), "表格契约企业", "371502", 2024, 5, 100)));
+        JsonNode ofXlsx = conforms("POST", "/api/v1/enterprises/import", city().multiPart("file", "list.xlsx", xlsx,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").post("/api/v1/enterprises/import"));
+        assertEquals("xlsx", ofXlsx.at("/file/format").asText());
+        assertFalse(ofXlsx.get("file").has("delimiter"));
+    }
+
+    @Test
+    void problemsOf400404409And422() {
+        JsonNode invalid = conforms("POST", "/api/v1/institutions/historic-register", city().contentType("application/json")
+                .body(Map.of("institutions", List.of())).post("/api/v1/institutions/historic-register"));
+        assertEquals(400, invalid.get("status").asInt());
+        assertFalse(invalid.at("/errors/0").has("line"), invalid.toString());
+        conforms("GET", "/api/v1/enterprises/{creditCode}", get(city(), "/api/v1/enterprises/" + TestData.creditCode()));
+        String code = Workflow.enterprise(REGION, 5, 100);
+        JsonNode conflict = conforms("POST", "/api/v1/enterprises", city().contentType("application/json")
+                .body(Map.of("creditCode", code, "name", "重复企业", "regionCode", REGION)).post("/api/v1/enterprises"));
+        assertEquals(409, conflict.get("status").asInt());
+        String csv = "creditCode,name,regionCode,year,employees,revenue\n" + TestData.creditCode() + ",甲,371502,2024,20000000,1\n";
+        JsonNode refused = conforms("POST", "/api/v1/enterprises/import", city().config(TestData.RAW_CHARSET).contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/enterprises/import"));
+        assertEquals(422, refused.get("status").asInt());
+    }
+}
