@@ -102,6 +102,63 @@ class AnswersMatchContractTest {
         assertFalse(ofXlsx.get("file").has("delimiter"));
     }
 
+    /**
+     * Every GET of the contract, as the city and as a county officer, after a recognised application: those without a
+     * path parameter, and those of that application, its institution, enterprise, round and award.
+     */
+    @Test
+    void everyGetAsTheCityAndACounty() {
+        String round = Workflow.openRound();
+        String[] app = Workflow.applicationIn("RECOGNIZED", REGION, round);
+        String award = city().get("/api/v1/applications/" + app[0]).then().statusCode(200).extract().path("awards[0].id");
+        int checked = sweep(Map.of("/api/v1/applications/{id}", app[0], "/api/v1/enterprises/{creditCode}", app[1],
+                "/api/v1/institutions/{id}", app[2], "/api/v1/rounds/{id}", round, "/api/v1/awards/{id}", award,
+                "/api/v1/policies/{id}", "liaocheng-2020", "/api/v1/regions/{code}", REGION), city(), county(REGION));
+        assertTrue(checked >= 60, "answers checked: " + checked);
+    }
+
+    /** The webhook subscription as created (with its secret) and as listed (without), and the snapshots. */
+    @Test
+    void webhookSubscriptionsAndSnapshots() {
+        RequestSpecification admin = TestData.role("ADMIN");
+        JsonNode created = conforms("POST", "/api/v1/webhook-subscriptions", admin.contentType("application/json")
+                .body(Map.of("url", "http://127.0.0.1:9/contract", "types", List.of("enterprise.created")))
+                .post("/api/v1/webhook-subscriptions"));
+        assertTrue(created.get("secret").asText().startsWith("whsec_"));
+        Response snapshot = city().contentType("application/json").body(Map.of("asOf", "2013-03-31")).post("/api/v1/reports/snapshots");
+        String id = snapshot.statusCode() == 201 ? snapshot.path("id")
+                : city().get("/api/v1/reports/snapshots?from=2013-03-31&to=2013-03-31").path("items[0].id");
+        int checked = sweep(Map.of("/api/v1/webhook-subscriptions/{id}", created.get("id").asText(),
+                "/api/v1/reports/snapshots/{id}", id), TestData.role("ADMIN"), city());
+        assertTrue(checked >= 5, "answers checked: " + checked);
+    }
+
+    /**
+     * GETs every path of the contract that has no parameter once {@code ids} (a path prefix and its value) are put in,
+     * as each of {@code callers}, and asserts every answer matches the contract; returns how many 200 JSON answers it checked.
+     */
+    private static int sweep(Map<String, String> ids, RequestSpecification... callers) {
+        List<String> violations = new java.util.ArrayList<>();
+        int checked = 0;
+        for (String template : ServedContract.paths("GET")) {
+            String path = template;
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                path = path.startsWith(id.getKey()) ? id.getKey().replaceAll("\\{.*}", id.getValue())
+                        + path.substring(id.getKey().length()) : path;
+            }
+            if (path.contains("{") || path.startsWith("/q/") || path.contains("/dev/")) {
+                continue;
+            }
+            for (RequestSpecification who : callers) {
+                Response answer = get(who.accept("application/json"), path);
+                checked += answer.statusCode() == 200 && answer.contentType().startsWith("application/json") ? 1 : 0;
+                violations.addAll(ServedContract.violationsOf("GET", template, answer));
+            }
+        }
+        assertEquals(List.of(), violations.stream().distinct().toList());
+        return checked;
+    }
+
     @Test
     void problemsOf400404409And422() {
         JsonNode invalid = conforms("POST", "/api/v1/institutions/historic-register", city().contentType("application/json")

@@ -56,6 +56,33 @@ final class ServedContract {
         return body;
     }
 
+    /** The paths of the contract that have an operation {@code method}, e.g. /api/v1/rounds/{id}/summary. */
+    static List<String> paths(String method) {
+        List<String> paths = new java.util.ArrayList<>();
+        contract().get("paths").fields().forEachRemaining(e -> {
+            if (e.getValue().has(method.toLowerCase())) {
+                paths.add(e.getKey());
+            }
+        });
+        return paths;
+    }
+
+    /** The violations of {@code answer} as {@link #conforms} finds them, each prefixed with the operation and status. */
+    static List<String> violationsOf(String method, String template, Response answer) {
+        String mediaType = answer.contentType() == null ? "" : answer.contentType().split(";")[0].trim();
+        if (!mediaType.endsWith("json")) {
+            return List.of();
+        }
+        JsonNode declared;
+        try {
+            declared = responseSchema(method, template, answer.statusCode(), mediaType);
+        } catch (AssertionError e) {
+            return List.of(e.getMessage());
+        }
+        String at = method + " " + template + " " + answer.statusCode() + ": ";
+        return violations(declared, read(answer.asString())).stream().map(v -> at + v).toList();
+    }
+
     /** Each way {@code body} departs from {@code schema} (whose references point into the contract's components). */
     static List<String> violations(JsonNode schema, JsonNode body) {
         ObjectNode root = schema.deepCopy();
