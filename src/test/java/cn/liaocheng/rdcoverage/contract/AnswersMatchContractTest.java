@@ -117,6 +117,20 @@ class AnswersMatchContractTest {
         assertTrue(checked >= 60, "answers checked: " + checked);
     }
 
+    /** A batch of transitions, one applied and one refused: the refused item has a problem, no status and no etag. */
+    @Test
+    void aBatchWithAnAppliedAndARefusedItem() {
+        String round = Workflow.openRound();
+        String submitted = Workflow.applicationIn("SUBMITTED", REGION, round)[0];
+        String draft = Workflow.applicationIn("DRAFT", REGION, round)[0];
+        List<Map<String, Object>> items = List.of(Map.of("id", submitted, "action", "COUNTY_APPROVE"),
+                Map.of("id", draft, "action", "COUNTY_APPROVE"));
+        JsonNode result = conforms("POST", "/api/v1/applications/transitions", county(REGION).contentType("application/json")
+                .body(Map.of("items", items)).post("/api/v1/applications/transitions"));
+        assertEquals(1, result.get("failed").asInt());
+        assertFalse(result.at("/items/1").has("etag"), result.toString());
+    }
+
     /** The webhook subscription as created (with its secret) and as listed (without), and the snapshots. */
     @Test
     void webhookSubscriptionsAndSnapshots() {
