@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
@@ -59,9 +60,10 @@ public class Batches {
     }
 
     /** One item of the answer, in request order. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "BatchItemResult")
-    public record ItemResult(int index, String id, String status, String etag, boolean applied, Problem problem) {
+    public record ItemResult(int index, String id, @JsonInclude(JsonInclude.Include.NON_NULL) @org.eclipse.microprofile.openapi.annotations.media.Schema(extensions = @Extension(name = "x-optional", value = "true")) String status,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @org.eclipse.microprofile.openapi.annotations.media.Schema(extensions = @Extension(name = "x-optional", value = "true")) String etag, boolean applied,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @org.eclipse.microprofile.openapi.annotations.media.Schema(extensions = @Extension(name = "x-optional", value = "true")) Problem problem) {
     }
 
     /** The answer: how many items were applied and failed, and each item's result. */

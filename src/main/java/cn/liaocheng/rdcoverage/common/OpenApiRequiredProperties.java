@@ -12,10 +12,12 @@ import java.util.Set;
 /**
  * Response schemas: every property is required (Jackson serves each one, null included) unless it carries the
  * extension x-optional (left out when null, @JsonInclude(NON_NULL)); only properties declared nullable may be null.
- * A schema also used in a request body, and Problem, keep their own list. Run by {@link ProblemOpenApiFilter}.
+ * A schema also used in a request body, and Problem and FieldError, keep their own list. Run by {@link ProblemOpenApiFilter}.
  */
 final class OpenApiRequiredProperties {
     private static final String OPTIONAL = "x-optional";
+    /** Built by {@link OpenApiProblems} with their own required list (FieldError.line is served by imports only). */
+    private static final Set<String> OWN_LIST = Set.of("Problem", "FieldError");
 
     private OpenApiRequiredProperties() {
     }
@@ -34,7 +36,7 @@ final class OpenApiRequiredProperties {
         });
         for (String name : inResponses) {
             Schema schema = schemas.get(name);
-            if (!inRequests.contains(name) && schema != null && schema.getProperties() != null && !"Problem".equals(name)) {
+            if (!inRequests.contains(name) && schema != null && schema.getProperties() != null && !OWN_LIST.contains(name)) {
                 schema.setRequired(requiredAsServed(schema));
             }
         }

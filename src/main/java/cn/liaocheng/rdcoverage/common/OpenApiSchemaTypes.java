@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Types and units the generator cannot read from the Java classes (run by {@link ProblemOpenApiFilter}): the
- * eligibility {@code Criterion}, whose required and actual are a number, a boolean or a string, and the unit of every
+ * eligibility {@code Criterion}, whose required and actual are a number, a boolean or a string, the nullable tiers and
+ * reason of {@code ParticipantResult}, and the unit of every
  * money property (yuan, 元) and area property (m²) that does not describe itself.
  */
 final class OpenApiSchemaTypes {
@@ -46,6 +47,50 @@ final class OpenApiSchemaTypes {
             participant.setType(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL));
             participant.setDescription("credit code for a per-participant criterion, null for an institution-wide one");
         }
+    }
+
+    /** Properties of the eligibility records (free of annotations) that are served as null, by schema. */
+    private static final Map<String, List<String>> NULLABLE = Map.of(
+            "ParticipantResult", List.of("standardTier", "subsidyTier", "subsidyReason"));
+
+    /**
+     * ParticipantResult: standardTier is null when no capacity threshold applies, subsidyTier when there is no award,
+     * subsidyReason when there is one; each is declared as its type or null.
+     */
+    static void eligibilityNulls(Map<String, Schema> schemas) {
+        NULLABLE.forEach((name, properties) -> {
+            Schema schema = schemas == null ? null : schemas.get(name);
+            if (schema == null || schema.getProperties() == null) {
+                return;
+            }
+            properties.forEach(p -> {
+                Schema property = schema.getProperties().get(p);
+                if (property != null && property.getRef() != null) {
+                    schema.addProperty(p, OASFactory.createSchema().anyOf(List.of(
+                            OASFactory.createSchema().ref(property.getRef()),
+                            OASFactory.createSchema().type(List.of(Schema.SchemaType.NULL)))));
+                }
+            });
+        });
+    }
+
+    /**
+     * A nullable reference with a description comes out of the generator as {@code type: object} beside
+     * {@code anyOf: [$ref, null]}, and the type would refuse the null: such a type is given "null" too.
+     */
+    static void nullsKept(Map<String, Schema> schemas) {
+        if (schemas == null) {
+            return;
+        }
+        schemas.values().stream().filter(s -> s.getProperties() != null).forEach(s -> s.getProperties().values().forEach(p -> {
+            boolean nullable = p.getAnyOf() != null && p.getAnyOf().stream()
+                    .anyMatch(o -> o.getType() != null && o.getType().contains(Schema.SchemaType.NULL));
+            if (nullable && p.getType() != null && !p.getType().contains(Schema.SchemaType.NULL)) {
+                List<Schema.SchemaType> types = new ArrayList<>(p.getType());
+                types.add(Schema.SchemaType.NULL);
+                p.setType(types);
+            }
+        }));
     }
 
     private static final Set<String> YUAN = Set.of("revenue", "amount", "subsidyAmount", "equipmentValue", "rdExpenditure",

@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
  *       201 answers carry Location; GETs of one resource (path ending in a parameter) carry ETag and may answer 304 to
  *       If-None-Match; answers of operations taking If-Match carry ETag; CSV bodies typed as strings; common query
  *       parameters (dates, paging) typed ({@link OpenApiOperations});</li>
- *   <li>request-body examples ({@link RequestExamples}); the eligibility criterion and the units of money and area
+ *   <li>request-body examples ({@link RequestExamples}); the eligibility criterion, the nulls of the eligibility result
+ *       and the units of money and area
  *       ({@link OpenApiSchemaTypes}); pages named after their items ({@link OpenApiPageNames});</li>
- *   <li>response schemas list every property as required (they are always served), nullable only where declared
- *       ({@link OpenApiRequiredProperties}).</li>
+ *   <li>response schemas list every property as required (Jackson serves it, null included) except those marked
+ *       x-optional (left out when null: {@code @JsonInclude(NON_NULL)}); a property that may be null is declared
+ *       nullable ({@code @Schema(nullable = true)}: its type or "null") ({@link OpenApiRequiredProperties}).</li>
  * </ul>
  * Here: the server, and the descriptions of the tags. What it cannot add (an operationId, a typed success body)
  * ContractConventionsTest demands of each operation.
@@ -63,6 +65,8 @@ public class ProblemOpenApiFilter implements OASFilter {
                 item.getOperations().forEach((method, op) -> OpenApiOperations.complete(path, method.name(), item, op)));
         RequestExamples.add(openAPI);
         OpenApiSchemaTypes.criterion(openAPI.getComponents().getSchemas());
+        OpenApiSchemaTypes.eligibilityNulls(openAPI.getComponents().getSchemas());
+        OpenApiSchemaTypes.nullsKept(openAPI.getComponents().getSchemas());
         OpenApiSchemaTypes.units(openAPI.getComponents().getSchemas());
         OpenApiPageNames.rename(openAPI);
         OpenApiRequiredProperties.apply(openAPI);

@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.indicator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -19,11 +20,11 @@ import java.util.List;
  */
 @Schema(name = "IndicatorReport")
 public record IndicatorReport(int year, int previousYear,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Figures city, List<Figures> regions) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = "x-optional", value = "true")) Figures city, List<Figures> regions) {
 
     @Schema(name = "IndicatorFigures")
-    public record Figures(@JsonInclude(JsonInclude.Include.NON_NULL) String regionCode,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String regionName,
+    public record Figures(@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = "x-optional", value = "true")) String regionCode,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = "x-optional", value = "true")) String regionName,
                           Totals totals, Totals previous, Growth growth) {
     }
 
@@ -31,7 +32,8 @@ public record IndicatorReport(int year, int previousYear,
     @Schema(name = "IndicatorTotals")
     public record Totals(long institutions, long enterprises, ByBuildMode enterprisesByBuildMode, BigDecimal rdExpenditure,
                          long rdPersonnel, long patentApplications, long inventionPatentApplications, long patentsGranted,
-                         long newProducts, BigDecimal revenue, BigDecimal rdIntensity) {
+                         long newProducts, BigDecimal revenue,
+                         @Schema(nullable = true, description = "rdExpenditure ÷ revenue, 4 decimals; null without revenue") BigDecimal rdIntensity) {
     }
 
     /** Enterprises with an institution by its build mode (an enterprise in two modes counts under both). */
@@ -42,12 +44,13 @@ public record IndicatorReport(int year, int previousYear,
 
     /** Change against the previous year: absolute, and in percent of the previous value (2 decimals; null from zero). */
     @Schema(name = "IndicatorChange")
-    public record Change(BigDecimal absolute, BigDecimal percent) {
+    public record Change(BigDecimal absolute, @Schema(nullable = true, description = "in percent of the previous value, 2 decimals; null from zero") BigDecimal percent) {
     }
 
     @Schema(name = "IndicatorGrowth")
     public record Growth(Change institutions, Change enterprises, Change rdExpenditure, Change rdPersonnel,
                          Change patentApplications, Change inventionPatentApplications, Change patentsGranted,
-                         Change newProducts, Change rdIntensity) {
+                         Change newProducts,
+                         @Schema(nullable = true, description = "null when either year has no rdIntensity") Change rdIntensity) {
     }
 }

@@ -37,7 +37,7 @@ public class IndicatorReportService {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "IndicatorTrend")
-    public record Trend(String regionCode, int from, int to, List<TrendPoint> points) {
+    public record Trend(@org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true, description = "null for the city") String regionCode, int from, int to, List<TrendPoint> points) {
     }
 
     /** The report of a year as the caller may see it: its regions (or the one asked for), the city unless region-scoped. */

@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class WebhookViews {
                                    @Schema(description = "failed attempts in a row") int failures,
                                    Instant nextAttemptAt, Instant createdAt, @Schema(nullable = true) String createdBy,
                                    @JsonInclude(JsonInclude.Include.NON_NULL)
-                                   @Schema(description = "the signing secret (whsec_...), shown only in the answer to POST", nullable = true)
+                                   @Schema(description = "the signing secret (whsec_...), shown only in the answer to POST (absent elsewhere)", extensions = @Extension(name = "x-optional", value = "true"))
                                    String secret) {
     }
 

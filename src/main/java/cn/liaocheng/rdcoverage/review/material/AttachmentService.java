@@ -55,7 +55,8 @@ public class AttachmentService {
     @Inject Clock clock;
 
     public record AttachmentView(String id, String applicationId, MaterialKind kind, String fileName, String mediaType,
-                                 long size, String sha256, String note, String uploadedBy, Instant uploadedAt) {
+                                 long size, String sha256, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String note,
+                                 String uploadedBy, Instant uploadedAt) {
         static AttachmentView of(Attachment a) {
             return new AttachmentView(a.id.toString(), a.applicationId.toString(), a.kind, a.fileName, a.mediaType, a.sizeBytes,
                     a.sha256, a.note, a.uploadedBy, a.uploadedAt);
