@@ -114,6 +114,14 @@ class RevokedInstitutionAwardTest {
     @Test
     void aPaymentIsNotDatedBeforeItsApproval() {
         String[] r = recognised("371503");
+        // an award proposed on a later date than today (a clock set back, data moved): the approval would precede it
+        QuarkusTransaction.requiringNew().run(() -> Award.<Award>findById(UUID.fromString(r[2])).proposedOn = TestData.today().plusDays(1));
+        finance().header("Accept-Language", "en").body(Map.of("action", "APPROVE"))
+                .post("/api/v1/awards/" + r[2] + "/transitions").then().statusCode(400)
+                .body("errors[0].field", equalTo("approvedOn"))
+                .body("errors[0].message", equalTo("must not be before proposedOn (" + TestData.today().plusDays(1) + ")"));
+        city().get("/api/v1/awards/" + r[2]).then().body("status", equalTo("PROPOSED")).body("approvedOn", nullValue());
+        QuarkusTransaction.requiringNew().run(() -> Award.<Award>findById(UUID.fromString(r[2])).proposedOn = TestData.today());
         finance().body(Map.of("action", "APPROVE")).post("/api/v1/awards/" + r[2] + "/transitions").then().statusCode(200)
                 .body("approvedOn", equalTo(TestData.today().toString()));
         finance().header("Accept-Language", "en").body(Map.of("action", "DISBURSE", "paidOn", "1900-01-01", "voucherRef", "X"))
