@@ -2,6 +2,8 @@ package cn.liaocheng.rdcoverage.award;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
+import cn.liaocheng.rdcoverage.common.Localisable;
+import cn.liaocheng.rdcoverage.common.ProblemLanguage;
 import cn.liaocheng.rdcoverage.common.RdConfig;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.eligibility.ParticipantResult;
@@ -17,6 +19,7 @@ import cn.liaocheng.rdcoverage.institution.Institution;
 import cn.liaocheng.rdcoverage.institution.InstitutionStatus;
 import cn.liaocheng.rdcoverage.policy.Policies;
 import cn.liaocheng.rdcoverage.security.Caller;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,9 +58,22 @@ public class AwardProposals {
     @Inject RdConfig rd;
     @Inject Policies policies;
 
-    /** Why a participant of a recognition got no award (reason: a {@link SubsidyReason}, ALREADY_AWARDED or OVERRIDE_NOT_PAID). */
+    /**
+     * Why a participant of a recognition got no award (reason: a {@link SubsidyReason}, ALREADY_AWARDED or
+     * OVERRIDE_NOT_PAID); the detail follows Accept-Language (Chinese from the ProblemMessages bundle, keys
+     * {@code note.<reason>}; English as written here).
+     */
     @Schema(name = "AwardNote")
-    public record Note(String creditCode, String reason, @Schema(nullable = true) String detail) {
+    public record Note(String creditCode, String reason, @Schema(nullable = true) String detail,
+                       @JsonIgnore @Schema(hidden = true) FieldMessage localised) implements Localisable {
+        Note(String creditCode, String reason, FieldMessage detail) {
+            this(creditCode, reason, detail == null ? null : detail.english(), detail);
+        }
+
+        @Override
+        public Note in(Locale locale) {
+            return localised == null ? this : new Note(creditCode, reason, ProblemLanguage.message(localised, locale), localised);
+        }
     }
 
     /** A manual award proposal (corrections): program, enterprise, the recognised institution it concerns, and why. */
@@ -103,9 +120,10 @@ public class AwardProposals {
             p = new ParticipantResult(p.creditCode(), p.sizeClass(), p.standardTier(), p.qualified(), p.standardTier(),
                     amount, null);
         } else if (onlyFailedTheStandard) {
-            return new Note(p.creditCode(), "OVERRIDE_NOT_PAID", "recognised by override although the institution "
-                    + "does not meet the standard; the programme parameter rd.awards.pay-overridden is off (the default), "
-                    + "so no award is proposed. Finance or the city can propose one with POST /api/v1/awards and a reason");
+            return new Note(p.creditCode(), "OVERRIDE_NOT_PAID", FieldMessage.of("recognised by override although the "
+                    + "institution does not meet the standard; the programme parameter rd.awards.pay-overridden is off (the "
+                    + "default), so no award is proposed. Finance or the city can propose one with POST /api/v1/awards and "
+                    + "a reason", "note.OVERRIDE_NOT_PAID"));
         }
         if (p.subsidyTier() == null) {
             return new Note(p.creditCode(), p.subsidyReason() == null ? null : p.subsidyReason().name(),
@@ -114,8 +132,9 @@ public class AwardProposals {
         String cityKey = Award.key(Award.Program.CITY_FIRST_RECOGNITION, p.creditCode());
         Award existing = existing(cityKey);
         if (existing != null) {
-            return new Note(p.creditCode(), "ALREADY_AWARDED", "award " + existing.id + " (" + existing.status
-                    + ") was already proposed for this enterprise; an enterprise is supported once (不重复支持)");
+            return new Note(p.creditCode(), "ALREADY_AWARDED", FieldMessage.of("award " + existing.id + " ("
+                    + existing.status + ") was already proposed for this enterprise; an enterprise is supported once "
+                    + "(不重复支持)", "note.ALREADY_AWARDED.award", existing.id, existing.status));
         }
         Award city = cityAward(p, e, r, cityKey, onlyFailedTheStandard);
         countySupplement(city, e, r);
@@ -248,24 +267,33 @@ public class AwardProposals {
      * with: for a build mode not subsidised, its switch {@code interpretations.industryModeSubsidised} and the clause
      * that switch comes from.
      */
-    private String explain(ParticipantResult p, String policyId) {
+    private FieldMessage explain(ParticipantResult p, String policyId) {
         if (p.subsidyReason() == null) {
             return null;
         }
+        String key = "note." + p.subsidyReason().name();
         return switch (p.subsidyReason()) {
-            case NOT_QUALIFIED -> "the eligibility result does not qualify this participant for an award";
-            case MODE_NOT_SUBSIDISED -> notSubsidised(policies.version(policyId), policyId);
-            case NOT_ABOVE_DESIGNATED_SIZE -> "the enterprise is not above designated size (规上)";
-            case ALREADY_AWARDED -> "the enterprise already received the city's first-recognition award (不重复支持)";
+            case NOT_QUALIFIED -> FieldMessage.of("the eligibility result does not qualify this participant for an award", key);
+            case MODE_NOT_SUBSIDISED -> notSubsidised(policies.version(policyId), policyId, key);
+            case NOT_ABOVE_DESIGNATED_SIZE -> FieldMessage.of("the enterprise is not above designated size (规上) in the "
+                    + "statistical year of the decision date (the year the coverage report uses on that date), so the "
+                    + "programme's award is not proposed", key);
+            case ALREADY_AWARDED -> FieldMessage.of("the enterprise already received the city's first-recognition award "
+                    + "(不重复支持)", key);
+            case NOT_FIRST_RECOGNITION -> FieldMessage.of("the enterprise took part in an institution recognised before "
+                    + "this one (the historic register included, revoked or not): the city's one-time award is for the "
+                    + "first recognition (初次通过审核确认, 不重复支持), so none is proposed. The city can still propose one "
+                    + "with POST /api/v1/awards and a reason", key);
         };
     }
 
-    private static String notSubsidised(Policy policy, String policyId) {
+    private static FieldMessage notSubsidised(Policy policy, String policyId, String key) {
         String parameter = "interpretations.industryModeSubsidised";
-        String text = "policy " + policyId + " does not subsidise this build mode: " + parameter + " is "
-                + (policy == null ? "off" : policy.interpretations().industryModeSubsidised());
+        Object value = policy == null ? "off" : policy.interpretations().industryModeSubsidised();
+        String text = "policy " + policyId + " does not subsidise this build mode: " + parameter + " is " + value;
         String clause = policy == null ? null : policy.reference(parameter);
-        return clause == null ? text : text + " (" + clause + ")";
+        return FieldMessage.of(clause == null ? text : text + " (" + clause + ")", key, policyId, parameter, value,
+                clause == null ? "" : "（" + clause + "）");
     }
 
     /**

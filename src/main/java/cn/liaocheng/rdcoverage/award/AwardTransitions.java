@@ -7,6 +7,9 @@ import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.StateMachine;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
+import cn.liaocheng.rdcoverage.institution.Institution;
+import cn.liaocheng.rdcoverage.institution.InstitutionStatus;
+import cn.liaocheng.rdcoverage.institution.RevokedAwards;
 import cn.liaocheng.rdcoverage.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,15 +23,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
  * An award moved along {@link AwardAction}'s table: who may act (403), from which status (409 listing the caller's
- * allowed actions), and what each action records: APPROVE the approval date, DISBURSE the payment date (not in the
- * future) and voucher reference (at most 100 characters), CANCEL the reason (its award key is freed).
+ * allowed actions), and what each action records: APPROVE the approval date (today, not before proposedOn), DISBURSE
+ * the payment date (not in the future, not before approvedOn: 400 naming the field) and voucher reference (at most
+ * 100 characters), CANCEL the reason (its award key is freed). An award of a revoked institution is neither approved
+ * nor paid (409 {@code institution-revoked}); the revocation itself cancels the unpaid ones ({@link #cancelUnpaid}).
  */
 @ApplicationScoped
-public class AwardTransitions {
+public class AwardTransitions implements RevokedAwards {
     @Inject AwardService awards;
 
     @Inject
@@ -63,8 +69,11 @@ public class AwardTransitions {
                 Map.of("currentStatus", a.status.name(), "allowedActions", allowed))
                         .zh("detail.illegal-transition.award", request.action(), a.status));
         LocalDate today = LocalDate.now(clock);
+        if (request.action() != AwardAction.CANCEL) {
+            refuseIfRevoked(a, request.action());
+        }
         switch (request.action()) {
-            case APPROVE -> a.approvedOn = today;
+            case APPROVE -> approve(a, today);
             case DISBURSE -> disburse(a, request, today);
             case CANCEL -> cancel(a, request, today);
         }
@@ -74,13 +83,40 @@ public class AwardTransitions {
         return changes.recorded(EventType.valueOf("AWARD_" + a.status.name()), a.id, AwardView.of(a));
     }
 
-    /** The payment: paidOn (not in the future) and voucherRef (at most 100 characters), both named when missing. */
+    /** 409 {@code institution-revoked} when the award's institution was revoked: it is neither approved nor paid. */
+    private static void refuseIfRevoked(Award a, AwardAction action) {
+        Institution inst = a.institutionId == null ? null : Institution.findById(a.institutionId);
+        if (inst != null && inst.status == InstitutionStatus.REVOKED) {
+            throw ApiException.conflict("institution-revoked", "Award " + a.id + " is of institution " + inst.id
+                    + ", revoked on " + inst.revokedOn + " (" + inst.revocationReason + "); " + action + " is refused: "
+                    + "the revocation cancels the awards not yet paid", Map.of("institutionId", inst.id.toString(),
+                            "revokedOn", inst.revokedOn.toString()))
+                    .zh("detail.institution-revoked.award", a.id, inst.id, inst.revokedOn, inst.revocationReason, action);
+        }
+    }
+
+    /** The approval, dated today: not before the proposal (400 naming approvedOn, e.g. after a clock correction). */
+    private static void approve(Award a, LocalDate today) {
+        if (a.proposedOn != null && today.isBefore(a.proposedOn)) {
+            throw ApiException.invalid("approvedOn", FieldMessage.of("must not be before proposedOn (" + a.proposedOn + ")",
+                    "field.INVALID.before-date", "proposedOn", a.proposedOn));
+        }
+        a.approvedOn = today;
+    }
+
+    /**
+     * The payment: paidOn (not in the future, not before approvedOn) and voucherRef (at most 100 characters), both
+     * named when missing.
+     */
     private static void disburse(Award a, TransitionRequest request, LocalDate today) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request.paidOn() == null) {
             errors.add(new Problem.FieldError("paidOn", FieldMessage.of("is required: the payment date", "field.REQUIRED.paid-on")));
         } else if (request.paidOn().isAfter(today)) {
             errors.add(new Problem.FieldError("paidOn", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date")));
+        } else if (a.approvedOn != null && request.paidOn().isBefore(a.approvedOn)) {
+            errors.add(new Problem.FieldError("paidOn", FieldMessage.of("must not be before approvedOn (" + a.approvedOn + ")",
+                    "field.INVALID.before-date", "approvedOn", a.approvedOn)));
         }
         if (request.voucherRef() == null || request.voucherRef().isBlank()) {
             errors.add(new Problem.FieldError("voucherRef", FieldMessage.of("is required: the payment voucher reference", "field.REQUIRED.voucher")));
@@ -102,5 +138,27 @@ public class AwardTransitions {
         a.cancelledOn = today;
         a.cancelReason = request.reason().trim();
         a.awardKey = null;
+    }
+
+    /**
+     * The revocation of an institution cancels its PROPOSED and APPROVED awards (cancelledOn today, the revocation as
+     * cancelReason, an {@code award.cancelled} event each; the audit trail records the city officer). DISBURSED ones
+     * are not changed: the policy text says nothing of recovering paid awards (追回), so that is left to the city.
+     */
+    @Override
+    public int cancelUnpaid(UUID institutionId, LocalDate revokedOn, String reason) {
+        List<Award> unpaid = Award.<Award>list("institutionId = ?1 and status in ?2 order by id", institutionId,
+                List.of(Award.AwardStatus.PROPOSED, Award.AwardStatus.APPROVED));
+        LocalDate today = LocalDate.now(clock);
+        for (Award a : unpaid) {
+            a.status = Award.AwardStatus.CANCELLED;
+            a.cancelledOn = today;
+            a.cancelReason = "institution " + institutionId + " revoked on " + revokedOn + ": " + reason;
+            a.awardKey = null;
+            a.updatedAt = Instant.now(clock);
+            a.persistAndFlush();
+            changes.recorded(EventType.AWARD_CANCELLED, a.id, AwardView.of(a));
+        }
+        return unpaid.size();
     }
 }

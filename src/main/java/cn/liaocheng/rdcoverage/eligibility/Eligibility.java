@@ -200,6 +200,9 @@ public final class Eligibility {
         if (p.previouslyAwarded()) {
             return SubsidyReason.ALREADY_AWARDED;
         }
+        if (p.previouslyRecognized()) {
+            return SubsidyReason.NOT_FIRST_RECOGNITION;
+        }
         return null;
     }
 

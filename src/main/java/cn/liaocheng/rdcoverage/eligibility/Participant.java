@@ -11,7 +11,15 @@ import java.math.BigDecimal;
  * @param aboveDesignatedSize 规上 as reported; {@code null} = derive it from revenue, see
  *                            {@link Policy#aboveDesignatedSize(Participant)}
  * @param previouslyAwarded   the enterprise already received the city's one-time award (不重复支持)
+ * @param previouslyRecognized the enterprise took part in another institution recognised before (the historic
+ *                            register included, revoked or not): this recognition is not its first (初次通过审核确认)
  */
 public record Participant(String creditCode, long employees, BigDecimal revenue, Boolean aboveDesignatedSize,
-        boolean previouslyAwarded) {
+        boolean previouslyAwarded, boolean previouslyRecognized) {
+
+    /** A participant with no earlier recognition known (a what-if assessment, 自评). */
+    public Participant(String creditCode, long employees, BigDecimal revenue, Boolean aboveDesignatedSize,
+            boolean previouslyAwarded) {
+        this(creditCode, employees, revenue, aboveDesignatedSize, previouslyAwarded, false);
+    }
 }

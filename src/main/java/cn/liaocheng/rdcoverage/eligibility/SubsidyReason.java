@@ -9,5 +9,11 @@ public enum SubsidyReason {
     /** The enterprise is not above designated size (规上). */
     NOT_ABOVE_DESIGNATED_SIZE,
     /** The enterprise has already received the award (不重复支持). */
-    ALREADY_AWARDED
+    ALREADY_AWARDED,
+    /**
+     * The enterprise took part in an institution recognised before this one (the historic register included, revoked
+     * or not): the city's award is for an enterprise whose institution is recognised for the first time
+     * (初次通过审核确认, 六（二）).
+     */
+    NOT_FIRST_RECOGNITION
 }

@@ -26,6 +26,7 @@ public class DesignationService {
 
     @Inject InstitutionService institutions;
     @Inject InstitutionViews views;
+    @Inject RevokedAwards revokedAwards;
     @Inject Clock clock;
 
     public List<DesignationView> list(String institutionId) {
@@ -79,7 +80,10 @@ public class DesignationService {
         return changes.recorded(EventType.DESIGNATION_REVOKED, d.id, DesignationView.of(d));
     }
 
-    /** Revokes a RECOGNIZED institution from {@code revokedOn}; anything else is 409. */
+    /**
+     * Revokes a RECOGNIZED institution from {@code revokedOn} (anything else is 409): coverage ends that day, and its
+     * awards not yet paid are cancelled with the revocation as reason ({@link RevokedAwards}).
+     */
     @Transactional
     public InstitutionView revokeInstitution(String institutionId, RevocationInput input, String ifMatch) {
         Institution i = institutions.find(institutionId);
@@ -97,7 +101,9 @@ public class DesignationService {
         i.updatedAt = Instant.now(clock);
         Institution.flush();
         ledger.refresh(i.participants);
-        return changes.recorded(EventType.INSTITUTION_REVOKED, i.id, views.view(i));
+        InstitutionView revoked = changes.recorded(EventType.INSTITUTION_REVOKED, i.id, views.view(i));
+        revokedAwards.cancelUnpaid(i.id, i.revokedOn, i.revocationReason);
+        return revoked;
     }
 
     private static Designation find(Institution i, String rawId) {

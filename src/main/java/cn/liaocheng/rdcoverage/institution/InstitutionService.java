@@ -24,7 +24,6 @@ import cn.liaocheng.rdcoverage.eligibility.Platform;
 import cn.liaocheng.rdcoverage.eligibility.Result;
 import cn.liaocheng.rdcoverage.eligibility.ServiceAgreement;
 import cn.liaocheng.rdcoverage.enterprise.CreditCode;
-import cn.liaocheng.rdcoverage.enterprise.EnterpriseFigures;
 import cn.liaocheng.rdcoverage.policy.Policies;
 import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
 import cn.liaocheng.rdcoverage.security.Scope;
@@ -68,7 +67,7 @@ public class InstitutionService {
     @Inject InstitutionCapacities capacities;
     @Inject InstitutionViews views;
     @Inject Policies policies;
-    @Inject PriorAwards priorAwards;
+    @Inject ParticipantFacts participantFacts;
     @Inject Clock clock;
     @Inject Caller caller;
 
@@ -273,24 +272,14 @@ public class InstitutionService {
     }
 
     /**
-     * The facts of an institution on a date: each participant's figures of that year (else its latest earlier
-     * year), the capacity declared for that year (else the latest earlier one) unless {@code capacityOverride}
-     * is given (e.g. verified on site), the cooperations, platform and agreement.
+     * The facts of an institution on a date: its participants as {@link ParticipantFacts} gives them (规上 in the
+     * statistical year of the date, size class, earlier award and recognition), the capacity declared for that year
+     * (else the latest earlier one) unless {@code capacityOverride} is given (e.g. verified on site), the
+     * cooperations, platform and agreement.
      */
     public Result evaluate(Institution i, LocalDate asOf, Capacity capacityOverride) {
         var policy = policies.inForce(asOf);
-        Set<String> awarded = priorAwards.alreadyAwarded(i.participants);
-        List<Participant> participants = new ArrayList<>();
-        for (String code : i.participants) {
-            EnterpriseFigures f = EnterpriseFigures.<EnterpriseFigures>find(
-                    "creditCode = ?1 and year <= ?2 order by year desc", code, asOf.getYear()).firstResult();
-            if (f == null) {
-                throw ApiException.unprocessable("no-figures", "Enterprise " + code + " has no yearly figures for "
-                        + asOf.getYear() + " or earlier, so its size class is unknown; load its statistics first",
-                        Map.of("creditCode", code, "year", asOf.getYear())).zh("detail.no-figures.size-class", code, asOf.getYear());
-            }
-            participants.add(new Participant(code, f.employees, f.revenue, f.aboveDesignatedSize, awarded.contains(code)));
-        }
+        List<Participant> participants = participantFacts.of(i, asOf);
         Capacity capacity = capacityOverride;
         if (capacity == null) {
             InstitutionCapacity c = InstitutionCapacity.<InstitutionCapacity>find(

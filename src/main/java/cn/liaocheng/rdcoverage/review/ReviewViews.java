@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.common.Localisable;
 import cn.liaocheng.rdcoverage.common.Versioned;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.capacity.CapacityView;
@@ -43,10 +44,16 @@ public final class ReviewViews {
                                   ApplicationStatus status, @Schema(extensions = @Extension(name = "x-optional", value = "true")) CapacityView capacity, @Schema(extensions = @Extension(name = "x-optional", value = "true")) LocalDate submittedOn,
                                   @Schema(extensions = @Extension(name = "x-optional", value = "true")) DecisionView decision, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<EventView> timeline, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<ApplicationAction> allowedActions,
                                   @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardView> awards, @Schema(extensions = @Extension(name = "x-optional", value = "true")) List<AwardProposals.Note> awardNotes,
-                                  @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant createdAt, @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant updatedAt, @JsonIgnore long version) implements Versioned {
+                                  @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant createdAt, @Schema(extensions = @Extension(name = "x-optional", value = "true")) Instant updatedAt, @JsonIgnore long version) implements Versioned, Localisable {
         ApplicationView withNotes(List<AwardProposals.Note> notes) {
             return new ApplicationView(id, institutionId, institutionName, roundId, regionCode, status, capacity, submittedOn,
                     decision, timeline, allowedActions, awards, notes, createdAt, updatedAt, version);
+        }
+
+        /** The award notes in {@code locale} (Accept-Language); the rest is the same in every language. */
+        @Override
+        public ApplicationView in(java.util.Locale locale) {
+            return awardNotes == null ? this : withNotes(awardNotes.stream().map(n -> n.in(locale)).toList());
         }
     }
 

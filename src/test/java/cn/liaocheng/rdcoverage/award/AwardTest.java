@@ -93,6 +93,10 @@ class AwardTest {
         TestData.county("371502").get("/api/v1/awards/" + awardId).then().statusCode(404);
     }
 
+    /**
+     * A cancelled award frees its key, so the city can propose the award again by hand; a later institution of the
+     * enterprise is not its first recognised one (初次通过审核确认), so it earns no automatic award.
+     */
     @Test
     void aCancelledAwardDoesNotCountAsPaid() {
         String round = Workflow.openRound();
@@ -103,7 +107,11 @@ class AwardTest {
                 .post("/api/v1/awards/" + awardId + "/transitions").then().statusCode(400).body("errors[0].field", equalTo("reason"));
         city().contentType("application/json").body(Map.of("action", "CANCEL", "reason", "申报材料有误"))
                 .post("/api/v1/awards/" + awardId + "/transitions").then().statusCode(200).body("status", equalTo("CANCELLED"));
-        recognize(code, "371525", round).body("awards", hasSize(1)).body("awards[0].status", equalTo("PROPOSED"));
+        String institution = recognize(code, "371525", round).body("awards", hasSize(0))
+                .body("awardNotes[0].reason", equalTo("NOT_FIRST_RECOGNITION")).extract().path("institutionId");
+        city().contentType("application/json").body(Map.of("program", "CITY_FIRST_RECOGNITION", "creditCode", code,
+                        "institutionId", institution, "reason", "材料更正后重新提出"))
+                .post("/api/v1/awards").then().statusCode(201).body("status", equalTo("PROPOSED")).body("amount", equalTo(50000));
     }
 
     @Test

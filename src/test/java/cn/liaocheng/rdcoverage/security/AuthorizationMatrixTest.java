@@ -306,9 +306,12 @@ class AuthorizationMatrixTest {
     private static Fixture fixture() {
         String in = TestData.creditCode("371502");
         String out = TestData.creditCode("371503");
+        // listed in 2024 and in this year (the statistical year of today's recognition, whose award the matrix pays)
+        List<Map<String, Object>> figures = java.util.stream.IntStream.of(2024, cn.liaocheng.rdcoverage.review.Workflow.YEAR)
+                .distinct().mapToObj(y -> Map.<String, Object>of("year", y, "employees", 40, "revenue", 25_000_000)).toList();
         for (String[] e : new String[][]{{in, "371502"}, {out, "371503"}}) {
             city().contentType("application/json").body(Map.of("creditCode", e[0], "name", "矩阵企业", "regionCode", e[1],
-                    "figures", List.of(Map.of("year", 2024, "employees", 40, "revenue", 25_000_000)))).post("/api/v1/enterprises").then().statusCode(201);
+                    "figures", figures)).post("/api/v1/enterprises").then().statusCode(201);
         }
         Map<String, Object> capacity = new LinkedHashMap<>(CAPACITY);
         capacity.put("year", 2024);
