@@ -101,7 +101,8 @@ public class IndicatorReportService {
         IndicatorQueries.InstitutionTotals institutions = queries.institutions(year);
         Map<String, IndicatorQueries.InstitutionSums[]> byRegion = institutions.byRegion();
         IndicatorQueries.InstitutionSums[] city = institutions.city();
-        Map<String, IndicatorQueries.EnterpriseSums[]> enterprises = queries.enterprises(year);
+        Map<String, IndicatorQueries.EnterpriseSums[]> enterprises = queries.enterprises(year,
+                regions.all().stream().map(Regions.RegionView::code).toList());
         IndicatorQueries.EnterpriseSums cur = IndicatorQueries.EnterpriseSums.NONE;
         IndicatorQueries.EnterpriseSums prev = IndicatorQueries.EnterpriseSums.NONE;
         List<IndicatorReport.Figures> rows = new ArrayList<>();
