@@ -162,7 +162,7 @@ public class ProblemMappers {
 
 
     /** Bean Validation's path without the method and the request-body parameter: {@code capacity.personnel}. */
-    static String fieldOf(Path path) {
+    public static String fieldOf(Path path) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR

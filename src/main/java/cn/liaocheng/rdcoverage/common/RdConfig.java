@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,9 @@ public interface RdConfig {
 
     /** rd.decisions.*: recognition and rejection decisions (review/ApplicationLifecycle). */
     DecisionSettings decisions();
+
+    /** rd.historic-register.*: the range of recognition dates of the historic register (institution/HistoricEntries). */
+    HistoricRegisterSettings historicRegister();
 
     /** rd.awards.*: programme parameters of awards (award/AwardProposals; docs/domain.md section 9). */
     AwardSettings awards();
@@ -201,6 +205,22 @@ public interface RdConfig {
         /** A decidedOn more than this many days before today needs a reason (days). */
         @WithDefault("30")
         int reasonAfterDays();
+    }
+
+    interface HistoricRegisterSettings {
+        /**
+         * The earliest recognizedOn: the date of the policy (聊城市规模以上工业企业研发机构全覆盖行动方案, 2020-04-26); no
+         * recognition under it can be older. Env RD_HISTORIC_REGISTER_FROM.
+         */
+        @WithDefault("2020-04-26")
+        LocalDate from();
+
+        /**
+         * The latest recognizedOn: the day before the service went live (README: the register holds 2020–2025); later
+         * recognitions are decided in a round. The policy does not name a go-live date. Env RD_HISTORIC_REGISTER_UNTIL.
+         */
+        @WithDefault("2025-12-31")
+        LocalDate until();
     }
 
     interface AwardSettings {

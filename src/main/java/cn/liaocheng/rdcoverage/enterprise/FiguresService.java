@@ -8,6 +8,7 @@ import cn.liaocheng.rdcoverage.coverage.CoverageLedger;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
+import cn.liaocheng.rdcoverage.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,6 +38,7 @@ public class FiguresService {
     Changes changes; // the change feed (issue 16)
 
     @Inject Clock clock;
+    @Inject Scope scope;
 
     /** The figures of one year and whether the put created them. */
     public record PutResult(FiguresView figures, boolean created) {
@@ -73,9 +75,9 @@ public class FiguresService {
         } else {
             ETags.checkIfMatch(ifMatch, f.version);
         }
-        if (input.regionCode() != null) {
-            f.regionCode = yearRegion(input.regionCode());
-        }
+        String newRegion = input.regionCode() == null ? f.regionCode : yearRegion(input.regionCode());
+        requireWrites(e, year, created ? null : f.regionCode, newRegion);
+        f.regionCode = newRegion;
         Instant now = Instant.now(clock);
         sizeRules.apply(f, input.employees(), input.revenue(), input.aboveDesignatedSize());
         f.updatedAt = now;
@@ -92,6 +94,7 @@ public class FiguresService {
     public void delete(String rawCode, int year, String ifMatch) {
         Enterprise e = enterprises.find(rawCode);
         EnterpriseFigures f = stored(e, year);
+        requireWrites(e, year, f.regionCode, f.regionCode);
         ETags.requireIfMatch(ifMatch, f.version, "the " + year + " figures of " + e.creditCode);
         changes.deleted(EventType.FIGURES_DELETED, e.creditCode + "/" + year, FiguresView.of(f));
         f.delete();
@@ -143,6 +146,15 @@ public class FiguresService {
             }
         }
         e.mirror(latest);
+    }
+
+    /** 403 unless the caller writes this year's figures: a county officer its own county's years only (security.Scope). */
+    private void requireWrites(Enterprise e, int year, String storedRegion, String newRegion) {
+        if (!scope.writesFigures(storedRegion, newRegion)) {
+            String outside = storedRegion != null && !scope.writesFigures(null, storedRegion) ? storedRegion : newRegion;
+            throw ApiException.forbidden("The " + year + " figures of " + e.creditCode + " lie in region " + outside
+                    + "; a county officer writes only its own region's years (" + scope.importRegion() + ")");
+        }
     }
 
     /** A region given for one year's figures, trimmed: known, and within a county officer's scope. */

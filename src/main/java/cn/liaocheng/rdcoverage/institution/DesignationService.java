@@ -12,12 +12,13 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Provincial and national designations of an institution and their revocation (被撤销或摘牌), and the revocation
- * of a recognised institution. Scope comes from {@link InstitutionService#find(String)}: 404 outside it.
+ * of a recognised institution (a revocation dated not after today: 400 otherwise). Scope comes from {@link InstitutionService#find(String)}: 404 outside it.
  */
 @ApplicationScoped
 public class DesignationService {
@@ -69,6 +70,7 @@ public class DesignationService {
             throw ApiException.conflict("already-revoked", "Designation " + d.id + " was already revoked on " + d.revokedOn,
                     Map.of("revokedOn", d.revokedOn.toString())).zh("detail.already-revoked.designation", d.id, d.revokedOn);
         }
+        requireNotFuture(input.revokedOn());
         if (input.revokedOn().isBefore(d.grantedOn)) {
             throw ApiException.invalid("revokedOn", FieldMessage.of("must not be before grantedOn (" + d.grantedOn + ")", "field.INVALID.before-date", "grantedOn", d.grantedOn));
         }
@@ -92,6 +94,7 @@ public class DesignationService {
             throw ApiException.conflict("not-recognized", "Institution " + i.id + " is " + i.status
                     + "; only a RECOGNIZED institution can be revoked", Map.of("institutionStatus", i.status.name())).zh("detail.not-recognized.revoke", i.id, i.status);
         }
+        requireNotFuture(input.revokedOn());
         if (i.recognizedOn != null && input.revokedOn().isBefore(i.recognizedOn)) {
             throw ApiException.invalid("revokedOn", FieldMessage.of("must not be before recognizedOn (" + i.recognizedOn + ")", "field.INVALID.before-date", "recognizedOn", i.recognizedOn));
         }
@@ -104,6 +107,17 @@ public class DesignationService {
         InstitutionView revoked = changes.recorded(EventType.INSTITUTION_REVOKED, i.id, views.view(i));
         revokedAwards.cancelUnpaid(i.id, i.revokedOn, i.revocationReason);
         return revoked;
+    }
+
+    /**
+     * A revocation is recorded when it has happened: {@code revokedOn} after today (Asia/Shanghai) is a 400 naming it,
+     * as for every other date of the workflow (a future date would flip the status now and the coverage only later).
+     */
+    private void requireNotFuture(LocalDate revokedOn) {
+        LocalDate today = LocalDate.now(clock);
+        if (revokedOn.isAfter(today)) {
+            throw ApiException.invalid("revokedOn", FieldMessage.of("must not be after today (" + today + ")", "field.IN_FUTURE.today", today));
+        }
     }
 
     private static Designation find(Institution i, String rawId) {

@@ -78,8 +78,11 @@ public class InstitutionResource {
     @POST
     @Path("/historic-register")
     @Operation(operationId = "loadHistoricRegister", summary = "Load the historic register: institutions recognised before go-live with their real recognition dates",
-            description = "All or nothing: every entry is checked like a declaration (and recognizedOn not after today); "
+            description = "All or nothing: every entry is checked like a declaration, and recognizedOn lies from the policy's "
+                    + "date to the day before go-live (rd.historic-register.from/until: 2020-04-26..2025-12-31) and not after today; "
                     + "a 400 lists the problems of every entry (fields institutions[k]....) and nothing is stored. "
+                    + "Loaded once: an entry already stored (same name, participants and recognizedOn) is a 409 "
+                    + "historic-register-loaded listing them (alreadyLoaded), and nothing is stored. "
                     + "No award is proposed for them. Audited as the city officer's change.")
     @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoricRegister.Result.class)))

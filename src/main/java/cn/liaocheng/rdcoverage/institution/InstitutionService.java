@@ -62,6 +62,7 @@ public class InstitutionService {
             "recognizedOn", "i.recognizedOn", "createdAt", "i.createdAt", "updatedAt", "i.updatedAt");
 
     @Inject InstitutionDeclaration declaration;
+    @Inject HistoricEntries historic;
     @Inject FrozenFacts frozen;
     @Inject ParticipantConsents consents;
     @Inject InstitutionCapacities capacities;
@@ -118,10 +119,12 @@ public class InstitutionService {
 
     /**
      * Loads the historic register (institutions recognised before go-live, with their real dates) all or nothing:
-     * every entry is checked as a declaration would be, plus recognizedOn not after today; the problems of every
+     * every entry is checked as a declaration would be, plus recognizedOn within the register's range
+     * ({@link HistoricEntries}); the problems of every
      * entry are returned together (fields prefixed {@code institutions[k].}) and nothing is stored. Stored
      * institutions are RECOGNIZED on their date; no award is proposed (awards of that time were paid outside the
-     * service). The audit trail records the city officer who loaded them.
+     * service). The audit trail records the city officer who loaded them. An entry already stored is a 409: the
+     * register is loaded once.
      */
     @Transactional
     public HistoricRegister.Result loadHistoric(HistoricRegister register) {
@@ -141,14 +144,15 @@ public class InstitutionService {
 
     /** The register's entries as RECOGNIZED institutions, not stored yet; a 400 naming every problem of every entry. */
     private List<Institution> checkedHistoric(HistoricRegister register) {
-        LocalDate today = LocalDate.now(clock);
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Institution> valid = new ArrayList<>();
         for (int k = 0; k < register.institutions().size(); k++) {
             HistoricRegister.Entry entry = register.institutions().get(k);
             String prefix = "institutions[" + k + "].";
-            if (entry.recognizedOn().isAfter(today)) {
-                errors.add(new Problem.FieldError(prefix + "recognizedOn", FieldMessage.of("must not be after today (" + today + ")", "field.IN_FUTURE.today", today)));
+            List<Problem.FieldError> own = historic.problems(k, entry);
+            errors.addAll(own);
+            if (own.stream().anyMatch(e -> !e.field().startsWith(prefix + "recognizedOn"))) {
+                continue;                            // its declaration is checked once its constraints hold
             }
             Institution i = new Institution();
             i.status = InstitutionStatus.RECOGNIZED;
@@ -164,6 +168,7 @@ public class InstitutionService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        historic.requireNotLoaded(valid);
         return valid;
     }
 

@@ -188,7 +188,8 @@ public class ApplicationLifecycle {
 
     /**
      * The date of a RECOGNIZE or REJECT: {@code decidedOn} when the city gives it (not after today, not before the
-     * round opened; a reason when it lies more than {@code rd.decisions.reason-after-days} back), else today.
+     * round opened, nor before the application's latest step (its submission, the county's and the city's steps,
+     * a concluded inspection's conductedOn); a reason when it lies more than {@code rd.decisions.reason-after-days} back), else today.
      */
     private LocalDate decisionDate(Application a, ApplicationAction action, ReviewInputs.Transition t, LocalDate today) {
         if (t.decidedOn() == null) {
@@ -204,6 +205,7 @@ public class ApplicationLifecycle {
         if (t.decidedOn().isBefore(round.opensOn)) {
             throw ApiException.invalid("decidedOn", FieldMessage.of("must not be before round " + round.id + " opened (" + round.opensOn + ")", "field.INVALID.before-round", round.id, round.opensOn));
         }
+        Timeline.requireNotBefore("decidedOn", t.decidedOn(), latestStep(a));
         long back = ChronoUnit.DAYS.between(t.decidedOn(), today);
         if (back > rd.decisions().reasonAfterDays() && (t.reason() == null || t.reason().isBlank())) {
             throw ApiException.invalid("reason", FieldMessage.of("is required when decidedOn lies more than " + rd.decisions().reasonAfterDays()
@@ -211,6 +213,15 @@ public class ApplicationLifecycle {
                     "field.REQUIRED.late-decision", rd.decisions().reasonAfterDays(), t.decidedOn(), back));
         }
         return t.decidedOn();
+    }
+
+    /** The latest step a decision follows: the application's timeline and its concluded inspections. */
+    private Timeline.Step latestStep(Application a) {
+        Timeline.Step step = Timeline.latest(a, null, clock.getZone());
+        for (Inspection i : Inspection.<Inspection>list("applicationId = ?1 and status = ?2", a.id, Inspection.InspectionStatus.CONCLUDED)) {
+            step = step.later("inspection " + i.id, i.conductedOn);
+        }
+        return step;
     }
 
     /**

@@ -98,6 +98,8 @@ public class InspectionService {
             if (in.conductedOn().isAfter(today)) {
                 throw ApiException.invalid("conductedOn", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date"));
             }
+            Application a = Application.findById(i.applicationId);
+            Timeline.requireNotBefore("conductedOn", in.conductedOn(), Timeline.latest(a, i.createdAt, clock.getZone()));
             i.conductedOn = in.conductedOn();
         }
         if (in.verifiedCapacity() != null) {

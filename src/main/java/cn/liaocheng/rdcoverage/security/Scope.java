@@ -245,6 +245,20 @@ public class Scope {
                 Long.class).setParameter("r", String.valueOf(caller.regionCode())).setParameter("c", creditCodes).getSingleResult() > 0;
     }
 
+    /**
+     * Whether the caller writes one year's figures that lie in {@code storedRegion} (null when the year has none yet)
+     * and are to lie in {@code newRegion}: a county officer only when both are its own (a year kept in another county
+     * is that county's report, also when the enterprise has moved since), the other acting roles always.
+     */
+    public boolean writesFigures(String storedRegion, String newRegion) {
+        return writesFigures(importRegion(), storedRegion, newRegion);
+    }
+
+    /** {@link #writesFigures(String, String)} for an import planned with {@link #importRegion()} ({@code scopeRegion}). */
+    public static boolean writesFigures(String scopeRegion, String storedRegion, String newRegion) {
+        return scopeRegion == null || (storedRegion == null || scopeRegion.equals(storedRegion)) && scopeRegion.equals(newRegion);
+    }
+
     /** The only region an import may write (rows for another county are row errors), or null for any. */
     public String importRegion() {
         return regional() ? String.valueOf(caller.regionCode()) : null;

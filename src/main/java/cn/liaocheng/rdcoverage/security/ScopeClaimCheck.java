@@ -1,7 +1,10 @@
 package cn.liaocheng.rdcoverage.security;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.FieldCodes;
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.region.Regions;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -15,11 +18,13 @@ import java.util.List;
 /**
  * A token whose role is scoped by a claim ({@code rd.auth.scope-claims}) must carry that claim as exactly one
  * non-empty value; otherwise every request is 403 with a problem naming the claim, never a 200 with an empty or
- * unscoped answer.
+ * unscoped answer. A county officer's region claim must also name a known region (a code of {@code region}, e.g.
+ * 371502; a 12-digit 统计用区划代码 or an unknown code is 403 INVALID_VALUE naming the claim).
  */
 public class ScopeClaimCheck {
     @Inject CurrentIdentityAssociation identities;
     @Inject TokenMapping mapping;
+    @Inject Regions regions;
 
     @ServerRequestFilter
     public Uni<Response> check() {
@@ -45,6 +50,21 @@ public class ScopeClaimCheck {
                         "The token's role " + role + " is scoped by the claim " + claim + ", which " + why,
                         List.of(new Problem.FieldError(claim, why, TokenClaims.problemCode(value))), null);
             }
+            if (role == Role.COUNTY_OFFICER) {
+                requireKnownRegion(claim, TokenClaims.single(value));
+            }
         }
+    }
+
+    /** 403 naming the claim when a county officer's region is not one of the regions (reference data). */
+    private void requireKnownRegion(String claim, String code) {
+        if (regions.exists(code)) {
+            return;
+        }
+        throw new ApiException(403, "forbidden", "Forbidden", "The token's role " + Role.COUNTY_OFFICER
+                + " is scoped by the claim " + claim + ", whose value " + code + " is not a known region",
+                List.of(new Problem.FieldError(claim, FieldMessage.of("is not a known region (" + code + ")",
+                        "field.INVALID_VALUE.unknown-region-claim", code), FieldCodes.INVALID_VALUE)), null)
+                .zh("detail.forbidden.unknown-region-claim", claim, code);
     }
 }

@@ -21,7 +21,7 @@ class ManualAwardTest {
         // recognised through the historic register, which proposes no award
         String inst = ((java.util.List<String>) city().contentType("application/json").body(Map.of("institutions", java.util.List.of(
                         Map.of("institution", Map.of("name", "补录中心", "kind", "TECH_CENTER", "buildMode", "SINGLE",
-                                "participants", java.util.List.of(code)), "recognizedOn", TestData.today().minusDays(10).toString()))))
+                                "participants", java.util.List.of(code)), "recognizedOn", "2025-12-20"))))
                 .post("/api/v1/institutions/historic-register").then().statusCode(201).extract().path("ids")).get(0);
         var finance = TestData.role("FINANCE");
         finance.contentType("application/json").body(Map.of("program", "CITY_FIRST_RECOGNITION", "creditCode", code,

@@ -90,4 +90,24 @@ public final class Coverage {
         recognize(id, on);
         return id;
     }
+
+    /**
+     * Revokes a RECOGNIZED institution on a date that may lie in the future (the API refuses those), as a revocation
+     * does: status, date, reason and the coverage segments.
+     */
+    public static void revoke(String id, String on, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Institution.update("status = ?1, revokedOn = ?2, revocationReason = ?3 where id = ?4",
+                    InstitutionStatus.REVOKED, LocalDate.parse(on), reason, UUID.fromString(id));
+            Institution i = Institution.findById(UUID.fromString(id));
+            Institution.getEntityManager().refresh(i);
+            ledger().refresh(i.participants);
+        });
+    }
+
+    /** Revokes (delists) a designation on a date that may lie in the future (the API refuses those). */
+    public static void revokeDesignation(String designationId, String on, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> cn.liaocheng.rdcoverage.institution.Designation.update(
+                "revokedOn = ?1, revocationReason = ?2 where id = ?3", LocalDate.parse(on), reason, UUID.fromString(designationId)));
+    }
 }

@@ -92,35 +92,50 @@ class CoverageReportTest {
 
     @Test
     void aRevocationRemovesCoverageFromItsDateButNotBefore() {
-        String code = enterprise("371522", 2035, true);
-        String id = recognized("SINGLE", "2035-02-01", code);
-        city().contentType(ContentType.JSON).body(Map.of("revokedOn", "2035-07-01", "reason", "年度核查不合格，撤销认定"))
+        // a revocation is dated when it happened (not after today), so this one lies in a past year that other tests
+        // share: the counts are compared before and after it
+        String code = enterprise("371522", 2025, true);
+        String id = recognized("SINGLE", "2025-02-01", code);
+        int june = report("2025-06-30").getInt(region("371522") + "coveredEnterprises");
+        int july = report("2025-07-01").getInt(region("371522") + "coveredEnterprises");
+        int december = report("2025-12-31").getInt(region("371522") + "coveredEnterprises");
+        city().contentType(ContentType.JSON).body(Map.of("revokedOn", "2025-07-01", "reason", "年度核查不合格，撤销认定"))
                 .post("/api/v1/institutions/" + id + "/revocations").then().statusCode(200)
                 .header("ETag", notNullValue())
-                .body("status", equalTo("REVOKED")).body("revokedOn", equalTo("2035-07-01"));
+                .body("status", equalTo("REVOKED")).body("revokedOn", equalTo("2025-07-01"));
 
-        assertEquals(1, report("2035-06-30").getInt(region("371522") + "coveredEnterprises"));
-        assertEquals(0, report("2035-07-01").getInt(region("371522") + "coveredEnterprises"));
-        assertEquals(0, report("2035-12-31").getInt(region("371522") + "coveredEnterprises"));
+        assertEquals(june, report("2025-06-30").getInt(region("371522") + "coveredEnterprises"));
+        assertEquals(july - 1, report("2025-07-01").getInt(region("371522") + "coveredEnterprises"));
+        assertEquals(december - 1, report("2025-12-31").getInt(region("371522") + "coveredEnterprises"));
 
         // only a RECOGNIZED institution can be revoked
-        city().contentType(ContentType.JSON).body(Map.of("revokedOn", "2035-08-01", "reason", "again"))
+        city().contentType(ContentType.JSON).body(Map.of("revokedOn", "2025-08-01", "reason", "again"))
                 .post("/api/v1/institutions/" + id + "/revocations").then().statusCode(409)
                 .contentType("application/problem+json").body("institutionStatus", equalTo("REVOKED"));
         String declared = institution("SINGLE", enterprise("371522"));
-        city().contentType(ContentType.JSON).body(Map.of("revokedOn", "2035-08-01", "reason", "x"))
+        city().contentType(ContentType.JSON).body(Map.of("revokedOn", "2025-08-01", "reason", "x"))
                 .post("/api/v1/institutions/" + declared + "/revocations").then().statusCode(409);
-        String other = recognized("SINGLE", "2035-02-01", enterprise("371522"));
-        city().contentType(ContentType.JSON).body(Map.of("revokedOn", "2035-01-01", "reason", "x"))
+        String other = recognized("SINGLE", "2025-02-01", enterprise("371522"));
+        city().contentType(ContentType.JSON).body(Map.of("revokedOn", "2025-01-01", "reason", "x"))
                 .post("/api/v1/institutions/" + other + "/revocations").then().statusCode(400)
                 .body("errors[0].field", equalTo("revokedOn"));
         city().contentType(ContentType.JSON).body(Map.of("reason", "x"))
                 .post("/api/v1/institutions/" + other + "/revocations").then().statusCode(400)
                 .body("errors[0].field", equalTo("revokedOn"));
-        city().contentType(ContentType.JSON).header("If-Match", "\"999\"").body(Map.of("revokedOn", "2035-07-01", "reason", "x"))
+        city().contentType(ContentType.JSON).header("If-Match", "\"999\"").body(Map.of("revokedOn", "2025-07-01", "reason", "x"))
                 .post("/api/v1/institutions/" + other + "/revocations").then().statusCode(412);
-        county("371522").contentType(ContentType.JSON).body(Map.of("revokedOn", "2035-07-01", "reason", "x"))
+        county("371522").contentType(ContentType.JSON).body(Map.of("revokedOn", "2025-07-01", "reason", "x"))
                 .post("/api/v1/institutions/" + other + "/revocations").then().statusCode(403);
+        // nor after today: a future revocation would flip the status now and the coverage only later
+        String tomorrow = TestData.today().plusDays(1).toString();
+        city().header("Accept-Language", "zh-CN").contentType(ContentType.JSON).body(Map.of("revokedOn", tomorrow, "reason", "测试"))
+                .post("/api/v1/institutions/" + other + "/revocations").then().statusCode(400)
+                .body("errors[0].field", equalTo("revokedOn"))
+                .body("errors[0].message", equalTo("不能晚于今天（" + TestData.today() + "）"));
+        city().header("Accept-Language", "en").contentType(ContentType.JSON).body(Map.of("revokedOn", tomorrow, "reason", "测试"))
+                .post("/api/v1/institutions/" + other + "/revocations").then().statusCode(400)
+                .body("errors[0].message", equalTo("must not be after today (" + TestData.today() + ")"));
+        city().get("/api/v1/institutions/" + other).then().body("status", equalTo("RECOGNIZED")).body("revokedOn", nullValue());
         city().get("/api/v1/institutions/" + id + "/history").then().statusCode(200)
                 .body("items.findAll { it.resource == 'institution' }.last().state.status", equalTo("REVOKED"));
     }

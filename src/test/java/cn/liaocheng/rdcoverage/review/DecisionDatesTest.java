@@ -36,6 +36,7 @@ class DecisionDatesTest {
         String round = Workflow.openRound();                                       // opened 60 days ago
         String[] a = Workflow.applicationIn("UNDER_ASSESSMENT", REGION, round);
         String app = a[0];
+        Workflow.backdate(app, 50);                                                // made and moved 50 days ago
         act(city(), app, recognizeOn(today.plusDays(1), null)).statusCode(400).body("errors[0].field", equalTo("decidedOn"));
         act(city(), app, recognizeOn(today.minusDays(61), "会议")).statusCode(400).body("errors[0].field", equalTo("decidedOn"))
                 .body("errors[0].message", containsString("before round " + round + " opened"));
@@ -57,6 +58,10 @@ class DecisionDatesTest {
         act(city(), b[0], Map.of("action", "START_ASSESSMENT", "decidedOn", today.toString())).statusCode(400)
                 .body("errors[0].field", equalTo("decidedOn"));
         act(city(), b[0], "START_ASSESSMENT").statusCode(200);
+        act(city(), b[0], Map.of("action", "REJECT", "decidedOn", today.minusDays(3).toString())).statusCode(400)
+                .body("errors[0].field", equalTo("decidedOn"))
+                .body("errors[0].message", equalTo("must not be before the application's earlier step START_ASSESSMENT on " + today));
+        Workflow.backdate(b[0], 5);
         act(city(), b[0], Map.of("action", "REJECT", "decidedOn", today.minusDays(3).toString())).statusCode(200)
                 .body("status", equalTo("REJECTED")).body("decision.decidedOn", equalTo(today.minusDays(3).toString()));
     }
@@ -122,5 +127,52 @@ class DecisionDatesTest {
                 .patch("/api/v1/inspections/" + inspection).then().statusCode(200)
                 .body("status", equalTo("CONCLUDED")).body("conclusion", equalTo("PASS"));
         act(city(), app, "RECOGNIZE").statusCode(200).body("status", equalTo("RECOGNIZED"));
+    }
+
+    /**
+     * A decision is not dated before the application's earlier steps (tester: submitted 2026-12-01, recognised as of
+     * 2026-07-01, which backdated the coverage and the award): 400 naming decidedOn in zh and en, nothing stored.
+     */
+    @Test
+    void aDecisionIsNeverDatedBeforeTheSubmissionOrAnyEarlierStep() {
+        LocalDate today = TestData.today();
+        String round = Workflow.openRound();
+        String[] a = Workflow.applicationIn("UNDER_ASSESSMENT", REGION, round);
+        Workflow.backdate(a[0], 20);                   // created, submitted, approved and under assessment 20 days ago
+        act(city(), a[0], recognizeOn(today.minusDays(21), "会议")).statusCode(400)
+                .body("errors[0].field", equalTo("decidedOn"))
+                .body("errors[0].message", equalTo("must not be before the application's earlier step START_ASSESSMENT on "
+                        + today.minusDays(20)));
+        TestData.city().header("Accept-Language", "zh-CN").contentType("application/json").body(recognizeOn(today.minusDays(21), "会议"))
+                .post("/api/v1/applications/" + a[0] + "/transitions").then().statusCode(400)
+                .body("errors[0].field", equalTo("decidedOn"))
+                .body("errors[0].message", equalTo("不能早于申报的上一步骤 START_ASSESSMENT（" + today.minusDays(20) + "）"));
+        city().get("/api/v1/applications/" + a[0]).then().body("status", equalTo("UNDER_ASSESSMENT"))
+                .body("decision", org.hamcrest.Matchers.nullValue());
+        city().get("/api/v1/institutions/" + a[2]).then().body("status", equalTo("DECLARED"))
+                .body("recognizedOn", org.hamcrest.Matchers.nullValue());
+
+        // an on-site inspection concluded 10 days ago: neither the decision nor the inspection goes before its step
+        String inspection = city().contentType("application/json").body(Map.of("applicationId", a[0], "kind", "ON_SITE",
+                        "assessorKind", "EXPERT", "assessorId", "expert-21"))
+                .post("/api/v1/inspections").then().statusCode(201).extract().path("id");
+        var assessor = TestData.as(TestData.token("ASSESSOR", "assessorId", "expert-21"));
+        assessor.contentType("application/json").body(Map.of("conductedOn", today.minusDays(21).toString()))
+                .patch("/api/v1/inspections/" + inspection).then().statusCode(400)
+                .body("errors[0].field", equalTo("conductedOn"))
+                .body("errors[0].message", equalTo("must not be before the application's earlier step START_ASSESSMENT on "
+                        + today.minusDays(20)));
+        TestData.as(TestData.token("ASSESSOR", "assessorId", "expert-21")).contentType("application/json")
+                .body(Map.of("conductedOn", today.minusDays(10).toString(), "findings", "现场核查属实", "conclusion", "PASS",
+                        "verifiedCapacity", Map.of("personnel", 6, "equipmentValue", 600_000, "rdExpenditure", 520_000,
+                                "floorArea", 60, "projectCount", 3, "hasRules", true, "hasStableFunding", true)))
+                .patch("/api/v1/inspections/" + inspection).then().statusCode(200).body("conductedOn", equalTo(today.minusDays(10).toString()));
+        act(city(), a[0], recognizeOn(today.minusDays(11), "会议")).statusCode(400)
+                .body("errors[0].message", equalTo("must not be before the application's earlier step inspection " + inspection
+                        + " on " + today.minusDays(10)));
+        act(city(), a[0], recognizeOn(today.minusDays(10), null)).statusCode(200)
+                .body("decision.decidedOn", equalTo(today.minusDays(10).toString()))
+                .body("awards[0].proposedOn", equalTo(today.minusDays(10).toString()));
+        city().get("/api/v1/institutions/" + a[2]).then().body("recognizedOn", equalTo(today.minusDays(10).toString()));
     }
 }

@@ -134,4 +134,23 @@ public final class Workflow {
             default -> city();
         };
     }
+
+    /**
+     * Moves an application's timeline {@code days} back (its creation, every step and its submission), as if it had been
+     * made and moved then: the API dates each step today, and a decision is never dated before them.
+     */
+    public static void backdate(String applicationId, int days) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Application a = Application.findById(java.util.UUID.fromString(applicationId));
+            a.createdAt = a.createdAt.minus(java.time.Duration.ofDays(days));
+            a.submittedOn = a.submittedOn == null ? null : a.submittedOn.minusDays(days);
+            List<Application.Event> moved = new java.util.ArrayList<>();
+            for (Application.Event e : a.events) {
+                e.at = e.at.minus(java.time.Duration.ofDays(days));
+                moved.add(e);
+            }
+            a.events.clear();
+            a.events.addAll(moved);
+        });
+    }
 }

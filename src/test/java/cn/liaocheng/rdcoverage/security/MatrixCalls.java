@@ -153,7 +153,9 @@ final class MatrixCalls {
                     Workflow.applicationIn("UNDER_ASSESSMENT", REGION, f.round())[0]));
             case "PATCH /api/v1/inspections/{id}" -> (role, f) -> {
                 String path = "/api/v1/inspections/" + inspection(f);
-                return json(ifMatch(as(role, null), path), path, example("recordInspection"));
+                Map<String, Object> body = new java.util.HashMap<>(example("recordInspection"));
+                body.put("conductedOn", TestData.today().toString());   // not before the assessment, which started today
+                return json(ifMatch(as(role, null), path), path, body);
             };
             case "POST /api/v1/inspections/{id}/cancellation" -> (role, f) -> json(as(role, null),
                     "/api/v1/inspections/" + inspection(f) + "/cancellation", example("cancelInspection"));

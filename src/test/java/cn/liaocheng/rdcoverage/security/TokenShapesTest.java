@@ -175,4 +175,23 @@ class TokenShapesTest {
         as(supervisor).get("/api/v1/enterprises").then().statusCode(403)
                 .body("errors[0].field", equalTo("supervisorId")).body("errors[0].code", equalTo("REQUIRED"));
     }
+
+    @Test
+    void aCountyOfficerOfAnUnknownRegionIs403NamingTheClaim() {
+        for (String unknown : List.of("371581000000", "999999")) {
+            Map<String, Object> claims = withRealmRoles(keycloak("county." + unknown), "COUNTY_OFFICER");
+            claims.put("regionCode", unknown);
+            as(claims).get("/api/v1/enterprises").then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", containsString("claim regionCode, whose value " + unknown + " is not a known region"))
+                    .body("errors[0].field", equalTo("regionCode"))
+                    .body("errors[0].code", equalTo("INVALID_VALUE"));
+            as(claims).header("Accept-Language", "en").get("/api/v1/reports/coverage").then().statusCode(403)
+                    .body("detail", equalTo("The token's role COUNTY_OFFICER is scoped by the claim regionCode, whose value "
+                            + unknown + " is not a known region"))
+                    .body("errors[0].message", equalTo("is not a known region (" + unknown + ")"));
+        }
+        Map<String, Object> known = withRealmRoles(keycloak("county.known"), "COUNTY_OFFICER");
+        known.put("regionCode", "371581");
+        as(known).get("/api/v1/enterprises").then().statusCode(200);
+    }
 }

@@ -5,6 +5,7 @@ import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.enterprise.SizeRules;
 
+import cn.liaocheng.rdcoverage.security.Scope;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,10 +148,9 @@ final class ChunkPlanner {
         List<ImportError> rejected = new ArrayList<>();
         for (ImportRow r : rows) {
             Ent e = stored.get(r.creditCode());
-            if (e != null && !e.isNew && regionScope != null && !regionScope.equals(e.region)) {
-                rejected.add(new ImportError(r.line(), "creditCode", FieldMessage.of("enterprise " + r.creditCode()
-                        + " belongs to another region; only its own county or the city can change it",
-                        "field.OUT_OF_SCOPE.enterprise-region", r.creditCode())));
+            ImportError outside = outsideScope(e, r);
+            if (outside != null) {
+                rejected.add(outside);
                 continue;
             }
             if (e == null) {
@@ -171,6 +171,28 @@ final class ChunkPlanner {
             }
         }
         return classify(created, updated, unchanged, rejected, stored);
+    }
+
+    /**
+     * The row error of a row the importing county does not write (null when it does): a stored enterprise now
+     * registered in another region, or a stored year's figures lying in another region (security.Scope#writesFigures).
+     */
+    private ImportError outsideScope(Ent e, ImportRow r) {
+        if (e == null || e.isNew || regionScope == null) {
+            return null;
+        }
+        if (!regionScope.equals(e.region)) {
+            return new ImportError(r.line(), "creditCode", FieldMessage.of("enterprise " + r.creditCode()
+                    + " belongs to another region; only its own county or the city can change it",
+                    "field.OUT_OF_SCOPE.enterprise-region", r.creditCode()));
+        }
+        Fig year = e.figures.get(r.year());
+        if (year != null && !year.isNew && !Scope.writesFigures(regionScope, year.region, r.regionCode())) {
+            return new ImportError(r.line(), "regionCode", FieldMessage.of("the " + r.year() + " figures of " + r.creditCode()
+                    + " lie in region " + year.region + "; only that county or the city can change them",
+                    "field.OUT_OF_SCOPE.figures-region", r.year(), r.creditCode(), year.region));
+        }
+        return null;
     }
 
     /** A new enterprise with the row's attributes (the figures are added by {@link #figures}). */

@@ -158,7 +158,8 @@ public class RoundSummaryService {
             city = r.cityAward() == null ? city : city.add(r.cityAward());
             county = r.countySupplement() == null ? county : county.add(r.countySupplement());
         }
-        return new RegionTotals(code, name, full, total, institutions, rows.size(), city, county, city.add(county));
+        long enterprises = rows.stream().map(Recognition::creditCode).distinct().count(); // 认定企业数: an enterprise of two recognised institutions counts once
+        return new RegionTotals(code, name, full, total, institutions, enterprises, city, county, city.add(county));
     }
 
     /** One row per participant of each recognised application of the round, ordered by region, institution, enterprise. */
