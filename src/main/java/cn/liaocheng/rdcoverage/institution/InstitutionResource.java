@@ -140,8 +140,9 @@ public class InstitutionResource {
 
     @POST
     @Path("/{id}/revocations")
-    @Operation(operationId = "revokeInstitution", summary = "Revoke a RECOGNIZED institution (status REVOKED): its enterprises stop being covered from revokedOn; "
-            + "409 when it is not RECOGNIZED")
+    @Operation(operationId = "revokeInstitution", summary = "Revoke a RECOGNIZED institution (status REVOKED): its enterprises stop being covered from revokedOn, "
+            + "and its awards not yet paid (PROPOSED, APPROVED) are cancelled with the revocation as reason (paid ones "
+            + "stay); 409 when it is not RECOGNIZED")
     @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
