@@ -43,6 +43,7 @@ public final class ProblemTypes {
             new Type("inspection-open", 409, "An on-site inspection is still ASSIGNED: it concludes, or the city cancels it, before RECOGNIZE"),
             new Type("institution-recognized", 409, "A recognised institution can no longer be changed or removed this way"),
             new Type("institution-revoked", 409, "The institution was revoked"),
+            new Type("historic-register-loaded", 409, "Entries of the historic register are already stored (it is loaded once); nothing was stored"),
             new Type("institution-declared", 409, "The institution is only declared (not recognised) for this"),
             new Type("not-recognized", 409, "The institution is not recognised"),
             new Type("institution-not-recognized", 409, "A manual award proposal names an institution the city has not recognised"),

@@ -97,7 +97,7 @@ class StrictJsonTest {
         String duplicate = "{\"creditCode\":\"" + TestData.creditCode() + "\",\"name\":\"a\",\"name\":\"b\"}\n";
         city().config(TestData.RAW_CHARSET).contentType("application/x-ndjson").body(duplicate.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/enterprises/import?dryRun=true").then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].message", containsString("Duplicate"));
+                .body("errors[0].message", containsString("repeats the key 'name'"));
     }
 
     @Test
