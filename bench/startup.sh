@@ -9,11 +9,14 @@
 #   bare      the bare app
 #   service   the packaged service as the Deployment runs it: QUARKUS_LIQUIBASE_MIGRATE_AT_START=false (the Job migrates)
 #   migrate   the packaged service with migrate-at-start on (nothing pending: Liquibase only checks), as before #14
+#   base      a baseline build of the service (BASE_JAR, e.g. main's target/quarkus-app copied elsewhere) started like
+#             service: before and after a change, interleaved in one run
 # Medians are printed with the ratios service/bare and migrate/bare. Goal (issue #14): <= 1.3 on both.
 #
 #   bench/startup.sh          env: RUNS (5), BENCH_DB (rdcoverage_startup), JAVA_OPTS, EXTRA_JAVA_OPTS (given to
 #                             every start), JAR and BARE_JAR (other builds), REBUILD=1 (rebuild both), WAIT_QUIET=1,
-#                             VARIANTS ("bare service migrate"; bare must be among them), READY_MAX (300 s)
+#                             VARIANTS ("bare service migrate"; bare must be among them; "base" needs BASE_JAR),
+#                             READY_MAX (300 s)
 # Each start also records the CPU seconds (user + system) the JVM had used when it answered ready: on a shared,
 # loaded machine they move much less than the wall-clock time and show what a change saves.
 # AppCDS: build both with -Dquarkus.package.jar.appcds.enabled=true (an app-cds.jsa beside quarkus-run.jar is used):
@@ -62,6 +65,7 @@ one() {
     bare) jar="$BARE_JAR" ;;
     service) extra=(QUARKUS_LIQUIBASE_MIGRATE_AT_START=false) ;;
     migrate) extra=(QUARKUS_LIQUIBASE_MIGRATE_AT_START=true) ;;
+    base) jar="${BASE_JAR:?the base variant needs BASE_JAR}"; extra=(QUARKUS_LIQUIBASE_MIGRATE_AT_START=false) ;;
   esac
   # A jar built with -Dquarkus.package.jar.appcds.enabled=true has its AppCDS archive beside it: use it.
   # The archive records the class path as it was built (quarkus-run.jar, relative): start from the jar's directory.
@@ -121,6 +125,9 @@ pair_ratio() { # VARIANT COLUMN: median over runs of VARIANT/bare
 ratios="per-run ratios to bare (median): service ready $(pair_ratio service 3) rss $(pair_ratio service 4) cpu $(pair_ratio service 5)"
 case " $VARIANTS " in
   *" migrate "*) ratios="$ratios; migrate ready $(pair_ratio migrate 3) rss $(pair_ratio migrate 4) cpu $(pair_ratio migrate 5)" ;;
+esac
+case " $VARIANTS " in
+  *" base "*) ratios="$ratios; base ready $(pair_ratio base 3) rss $(pair_ratio base 4) cpu $(pair_ratio base 5)" ;;
 esac
 echo "$ratios"
 awk -v sb="$(median bare 3)" -v ss="$(median service 3)" -v sm="$(median migrate 3)" \

@@ -236,6 +236,13 @@ public interface RdConfig {
         /** The most missed periods (months) the snapshot job takes when it catches up. */
         @WithDefault("12")
         int catchUpMonths();
+
+        /**
+         * How long after start-up the job catches up (a duration): after the pod has become ready, not on the start-up
+         * path, which its first HQL queries and reports would lengthen (issue #14).
+         */
+        @WithDefault("1m")
+        Duration catchUpDelay();
     }
 
     interface PolicySettings {

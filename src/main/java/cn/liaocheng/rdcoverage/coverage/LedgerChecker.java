@@ -1,10 +1,7 @@
 package cn.liaocheng.rdcoverage.coverage;
 
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -23,8 +20,8 @@ import java.util.TreeSet;
  * Recomputes the coverage segments from scratch and compares them with the stored ones, enterprise by enterprise
  * in credit-code order, {@link #CHUNK} enterprises per transaction, then the rows of {@link InstitutionCoverage} the same
  * way, institution by institution in id order; with repair, rewrites the differing ones in the same transaction as
- * their comparison. For after a manual fix in the database (issue #20), and at start-up when the table is empty
- * although above-size figures exist (the first start after changeset 020 on existing data).
+ * their comparison. For after a manual fix in the database (issue #20), and after start-up when the table is empty
+ * although above-size figures exist (the first start after changeset 020 on existing data; {@link LedgerAtStart}).
  */
 @ApplicationScoped
 public class LedgerChecker {
@@ -32,31 +29,6 @@ public class LedgerChecker {
     static final int LISTED = 100;
 
     @Inject EntityManager em;
-
-    void fillAtStart(@Observes StartupEvent start) {
-        boolean empty = QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("select count(*) from (select 1 from coverage_segment limit 1) x")
-                        .getSingleResult() instanceof Number n && n.longValue() == 0
-                        && ((Number) em.createNativeQuery("select count(*) from (select 1 from enterprise_figures "
-                        + "where above_designated_size = true limit 1) y").getSingleResult()).longValue() > 0);
-        if (empty) {
-            Log.info("coverage_segment is empty but above-size figures exist: filling it from scratch");
-            LedgerCheck r = check(true);
-            Log.infof("coverage_segment filled: %d rows for %d enterprises in %d ms", r.rowsExpected(), r.enterprisesChecked(),
-                    r.elapsedMillis());
-        }
-        boolean institutionsEmpty = !empty && QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery("select count(*) from (select 1 from institution_coverage limit 1) x")
-                        .getSingleResult()).longValue() == 0
-                        && ((Number) em.createNativeQuery("select count(*) from (select 1 from coverage_segment "
-                        + "where covered = true limit 1) y").getSingleResult()).longValue() > 0);
-        if (institutionsEmpty) {
-            Log.info("institution_coverage is empty but covered segments exist: filling it from scratch");
-            long started = System.nanoTime();
-            long n = fillInstitutions();
-            Log.infof("institution_coverage filled for %d institutions in %d ms", n, (System.nanoTime() - started) / 1_000_000);
-        }
-    }
 
     /**
      * Recomputes {@link InstitutionCoverage}'s rows of every institution, {@link #CHUNK} institutions per transaction

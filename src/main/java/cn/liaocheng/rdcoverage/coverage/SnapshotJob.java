@@ -26,10 +26,13 @@ public class SnapshotJob {
 
     @Inject org.eclipse.microprofile.context.ManagedExecutor executor;
 
+    @Inject io.vertx.core.Vertx vertx;
+
     /**
-     * On start, the periods missed while no instance ran (unless the schedule is off, as in tests). Taken on a
-     * worker thread after start-up, not on its path: a catch-up may compute whole coverage reports, and nothing a
-     * request needs waits for it (issue #14, start-up of scaled-out pods).
+     * On start, the periods missed while no instance ran (unless the schedule is off, as in tests). Taken on a worker
+     * thread {@code rd.snapshots.catch-up-delay} (1 minute) after start-up, not on its path nor beside it: a catch-up runs
+     * the first HQL queries and may compute whole coverage reports, and nothing a request needs waits for it (issue #14,
+     * start-up of scaled-out pods).
      */
     void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start,
                  cn.liaocheng.rdcoverage.common.RdConfig rd) {
@@ -37,12 +40,12 @@ public class SnapshotJob {
         if ("off".equalsIgnoreCase(cron.trim())) {
             return;
         }
-        executor.runAsync(() -> {
+        vertx.setTimer(Math.max(1, rd.snapshots().catchUpDelay().toMillis()), id -> executor.runAsync(() -> {
             try {
                 snapshots.catchUp();
             } catch (RuntimeException e) {
                 org.jboss.logging.Logger.getLogger(SnapshotJob.class).warn("Snapshot catch-up on start failed; the next run retries", e);
             }
-        });
+        }));
     }
 }

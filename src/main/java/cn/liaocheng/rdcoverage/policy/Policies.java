@@ -7,6 +7,7 @@ import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.eligibility.Policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agroal.api.AgroalDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,6 +22,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +47,7 @@ public class Policies {
     @Inject ObjectMapper json;
     @Inject Clock clock;
     @Inject Event<PolicyChanged> changed;
+    @Inject AgroalDataSource dataSource;
 
     /** Filled at start-up (before any request is served) and only ever replaced whole, never emptied. */
     private volatile NavigableMap<LocalDate, Policy> byDate;
@@ -73,15 +79,20 @@ public class Policies {
         byDate = QuarkusTransaction.requiringNew().call(this::readAll);
     }
 
+    /**
+     * Every stored version by effective date, with plain JDBC: this runs on the start-up path, where a Hibernate session
+     * and query (criteria or HQL) would load several hundred classes of Hibernate's query engine for it alone (issue
+     * #14, start-up). The caller's requiringNew transaction keeps it off a transaction that has just committed.
+     */
     private NavigableMap<LocalDate, Policy> readAll() {
         NavigableMap<LocalDate, Policy> map = new TreeMap<>();
-        // A criteria query, not HQL text: this runs on the start-up path, and the HQL parser (some 700 classes)
-        // would be loaded there for it alone (issue #14).
-        jakarta.persistence.EntityManager em = PolicyVersion.getEntityManager();
-        jakarta.persistence.criteria.CriteriaQuery<PolicyVersion> all = em.getCriteriaBuilder().createQuery(PolicyVersion.class);
-        all.select(all.from(PolicyVersion.class));
-        for (PolicyVersion row : em.createQuery(all).getResultList()) {
-            map.put(row.effectiveFrom, parse(row));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select id, effective_from, parameters from policy")) {
+            while (rs.next()) {
+                map.put(rs.getObject(2, LocalDate.class), parse(rs.getString(1), rs.getString(3)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the policy versions", e);
         }
         return map;
     }
@@ -124,7 +135,7 @@ public class Policies {
             List<PolicyVersion> rows = PolicyVersion.listAll(Sort.by("effectiveFrom"));
             List<PolicyView> views = new ArrayList<>(rows.size());
             for (PolicyVersion row : rows) {
-                views.add(PolicyView.of(parse(row), row.locked, row.version));
+                views.add(PolicyView.of(parse(row.id, row.parameters), row.locked, row.version));
             }
             return views;
         });
@@ -136,7 +147,7 @@ public class Policies {
             if (row == null) {
                 throw ApiException.notFound("Policy", id);
             }
-            return PolicyView.of(parse(row), row.locked, row.version);
+            return PolicyView.of(parse(row.id, row.parameters), row.locked, row.version);
         });
     }
 
@@ -261,15 +272,15 @@ public class Policies {
      * A stored document as a policy. A version stored before parameters carried their clauses has no
      * {@code references}: it is read with none (shown as {}), never with invented ones.
      */
-    private Policy parse(PolicyVersion row) {
+    private Policy parse(String id, String parameters) {
         try {
-            JsonNode document = json.readTree(row.parameters);
+            JsonNode document = json.readTree(parameters);
             if (document instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("references")) {
                 o.putObject("references");
             }
             return json.treeToValue(document, Policy.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored parameters of policy " + row.id + " are unreadable", e);
+            throw new IllegalStateException("Stored parameters of policy " + id + " are unreadable", e);
         }
     }
 }
