@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.events;
 
+import cn.liaocheng.rdcoverage.common.db.MicrosecondTimestampJdbcType;
+import cn.liaocheng.rdcoverage.common.db.SqlLiterals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -116,6 +118,58 @@ public class Changes {
             ps.executeBatch();
         }
         recorded.fire(new Sequencer.Recorded());
+    }
+
+    /**
+     * The same events as {@link #imported}, as one INSERT with every value a literal, for a caller that sends it with
+     * its other statements of the chunk (on its connection, in its transaction), and the same one nudge of the
+     * sequencer after commit. The rows are those {@code imported} binds: a random event id, the type, the region as
+     * subject and scope, the time as microsecond text, and the data as the compact JSON
+     * {@code {"regionCode":…,"created":[…],"updated":[…]}}.
+     *
+     * @return the statement, or null (nothing recorded) when a region or credit code is not a code over {@code 0-9 A-Z}
+     *         (then {@link #imported} must bind them)
+     */
+    public String importedSql(List<Imported> rows) {
+        Map<String, List<Imported>> byRegion = new TreeMap<>();
+        for (Imported r : rows) {
+            if (!SqlLiterals.isCode(r.regionCode()) || !SqlLiterals.isCode(r.creditCode())) {
+                return null;
+            }
+            byRegion.computeIfAbsent(r.regionCode(), k -> new ArrayList<>()).add(r);
+        }
+        if (byRegion.isEmpty()) {
+            return null;
+        }
+        String at = "'" + MicrosecondTimestampJdbcType.TEXT.format(Instant.now(clock)) + "'";
+        EventType type = EventType.ENTERPRISE_IMPORTED;
+        StringBuilder sql = new StringBuilder(INSERT.substring(0, INSERT.indexOf(" values ") + 8));
+        String separator = "('";
+        for (Map.Entry<String, List<Imported>> region : byRegion.entrySet()) {
+            String code = region.getKey();
+            sql.append(separator).append(UUID.randomUUID()).append("', '")
+                    .append(type.wire()).append("', '").append(type.kind()).append("', '").append(code).append("', NULL, ")
+                    .append(at).append(", FALSE, '").append(Scope.column(Set.of(code))).append("', NULL, '{\"regionCode\":\"")
+                    .append(code).append("\",\"created\":[");
+            codes(sql, region.getValue(), true);
+            sql.append("],\"updated\":[");
+            codes(sql, region.getValue(), false);
+            sql.append("]}')");
+            separator = ", ('";
+        }
+        recorded.fire(new Sequencer.Recorded());
+        return sql.toString();
+    }
+
+    /** The credit codes of {@code rows} created (or changed) as JSON strings, comma-separated. */
+    private static void codes(StringBuilder json, List<Imported> rows, boolean created) {
+        boolean first = true;
+        for (Imported r : rows) {
+            if (r.created() == created) {
+                json.append(first ? "\"" : ",\"").append(r.creditCode()).append('"');
+                first = false;
+            }
+        }
     }
 
     /** An event a bulk writer prepared itself, with its scope (the regions and credit codes that may read it). */
