@@ -1,6 +1,5 @@
 package cn.liaocheng.rdcoverage.coverage;
 
-import cn.liaocheng.rdcoverage.common.db.SqlLiterals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -212,8 +211,7 @@ public class CoverageLedger {
     }
 
     /**
-     * The statements (for the caller to send on its connection, in its transaction, after the figures are written) that
-     * store the rows of enterprises created in the caller's transaction (the importer's new rows), copied in SQL from the
+     * The rows of enterprises created in the caller's transaction (the importer's new rows), copied in SQL from the
      * figures of {@code year} just written ({@code insert ... select} from {@code enterprise_figures} by primary key,
      * with the year's own region) rather than read back and recomputed: such an enterprise has no participants yet
      * (institution_participant's foreign key to enterprise) and no rows (a deleted enterprise's rows are deleted with
@@ -229,18 +227,16 @@ public class CoverageLedger {
      *
      * @param codes credit codes of enterprises created in this transaction whose figures of {@code year} say above
      *              designated size (the caller's filter) and carry a region ({@code region_code} not null: the
-     *              importer writes every row's region on its year); each a code over {@code 0-9 A-Z}, written as a
-     *              literal (IllegalArgumentException otherwise)
-     * @return one {@code insert ... select} per {@code SegmentRows.ROWS_PER_INSERT} codes, without parameters
+     *              importer writes every row's region on its year)
      */
-    public static List<String> createdFromFigures(int year, List<String> codes) {
+    public static void insertCreatedFromFigures(Connection c, int year, List<String> codes) throws SQLException {
         Segment open = timeline(List.of()).get(0);
-        List<String> statements = new ArrayList<>();
         for (int k = 0; k < codes.size(); k += SegmentRows.ROWS_PER_INSERT) {
             List<String> slice = codes.subList(k, Math.min(codes.size(), k + SegmentRows.ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder(400 + slice.size() * 22).append("insert into coverage_segment (credit_code, year, "
                     + "seq, valid_from, valid_to, region_code, covered, single_mode, joint_mode, industry_mode, revenue) select f.credit_code, f.year, ")
                     .append(open.seq()).append(", ");
+            List<String> bound = new ArrayList<>();
             SegmentRows.date(sql, open.from());
             sql.append(", ");
             SegmentRows.date(sql, open.to());
@@ -249,14 +245,13 @@ public class CoverageLedger {
                     .append(" from enterprise_figures f where f.year = ").append(year)
                     .append(" and f.credit_code in (");
             for (int i = 0; i < slice.size(); i++) {
-                if (!SqlLiterals.isCode(slice.get(i))) {
-                    throw new IllegalArgumentException("not a code of 0-9 and A-Z: '" + slice.get(i) + "'");
+                if (i > 0) {
+                    sql.append(", ");
                 }
-                sql.append(i > 0 ? ", '" : "'").append(slice.get(i)).append('\'');
+                SegmentRows.code(sql, bound, slice.get(i));
             }
-            statements.add(sql.append(')').toString());
+            SegmentRows.execute(c, sql.append(')'), bound);
         }
-        return statements;
     }
 
     /**

@@ -197,7 +197,7 @@ public class EnterpriseImporter {
             this.c = c;
             this.planner = new ChunkPlanner(sizeRules::derive, regionScope);
             this.store = new ImportStore(c, LocalDateTime.ofInstant(now, ZoneOffset.UTC), perStatement);
-            this.audit = new ImportAudit(now.toEpochMilli(), actor, actorRole, perStatement);
+            this.audit = new ImportAudit(c, now.toEpochMilli(), actor, actorRole, perStatement);
             this.reject = reject;
         }
 
@@ -214,30 +214,19 @@ public class EnterpriseImporter {
             n.created += plan.created();
             n.updated += plan.updated();
             n.unchanged += plan.unchanged();
-            // the chunk's writes that need no answer go out together (ChunkStatements), in this order
-            ChunkStatements out = new ChunkStatements(c);
-            store.write(plan, out);
-            audit.write(plan, out);
+            store.write(plan);
+            audit.write(plan);
             // coverage rows of the enterprises this chunk wrote, in the import's transaction (issue #20): the stored
             // ones recomputed from the tables, the new ones (no participants yet) copied from the figures just written
-            List<String> touched = plan.touched();
-            if (!touched.isEmpty()) {
-                CoverageLedger.refresh(out.connection(), touched);
-            }
+            CoverageLedger.refresh(c, plan.touched());
             for (Map.Entry<Integer, List<String>> year : plan.createdAboveByYear().entrySet()) {
-                CoverageLedger.createdFromFigures(year.getKey(), year.getValue()).forEach(out::add);
+                CoverageLedger.insertCreatedFromFigures(c, year.getKey(), year.getValue());
             }
             List<Changes.Imported> imported = new ArrayList<>();
             for (ChunkPlanner.Ent e : plan.written()) {
                 imported.add(new Changes.Imported(e.code, e.region, e.isNew));
             }
-            String events = imported.isEmpty() ? null : changes.importedSql(imported);
-            if (events != null) {
-                out.add(events);
-            } else {
-                changes.imported(out.connection(), imported);
-            }
-            out.send();
+            changes.imported(c, imported);
         }
     }
 }

@@ -29,24 +29,23 @@ final class ImportAudit {
     static final int ADD = 0;
     static final int MOD = 1;
 
+    private final Connection c;
     private final long nowMillis;
     private final String actor;
     private final String actorRole;
     private final int perStatement;
     private long revision = -1;
 
-    ImportAudit(long nowMillis, String actor, String actorRole, int perStatement) {
+    ImportAudit(Connection c, long nowMillis, String actor, String actorRole, int perStatement) {
+        this.c = c;
         this.nowMillis = nowMillis;
         this.actor = actor;
         this.actorRole = actorRole;
         this.perStatement = Math.max(1, perStatement);
     }
 
-    /**
-     * Writes the audit rows of a chunk's plan, after {@link ImportStore#write} wrote (or queued) the plan: the copies
-     * are queued in {@code out} behind the plan's own statements.
-     */
-    void write(ChunkPlanner.Plan plan, ChunkStatements out) throws SQLException {
+    /** Writes the audit rows of a chunk's plan, after {@link ImportStore#write} wrote the plan. */
+    void write(ChunkPlanner.Plan plan) throws SQLException {
         List<String> added = new ArrayList<>(plan.newEnts().size());
         for (Ent e : plan.newEnts()) {
             added.add(e.code);
@@ -57,29 +56,26 @@ final class ImportAudit {
             for (Ent e : plan.changedEnts()) {
                 changedCodes.add(e.code);
             }
-            Map<String, Integer> earlier = takeEarlierAudit(changedCodes, out);
+            Map<String, Integer> earlier = takeEarlierAudit(changedCodes);
             for (String code : changedCodes) {
                 (earlier.getOrDefault(code, MOD) == ADD ? added : modified).add(code);
             }
             added.sort(null);
         }
-        auditEnterprises(added, ADD, out);
-        auditEnterprises(modified, MOD, out);
+        auditEnterprises(added, ADD);
+        auditEnterprises(modified, MOD);
         for (Map.Entry<Integer, List<String>> year : byYear(plan.newFigs()).entrySet()) {
-            auditFigures(year.getKey(), year.getValue(), ADD, out);
+            auditFigures(year.getKey(), year.getValue(), ADD);
         }
         for (Map.Entry<Integer, List<String>> year : byYear(plan.changedFigs()).entrySet()) {
-            auditFigures(year.getKey(), year.getValue(), MOD, out);
+            auditFigures(year.getKey(), year.getValue(), MOD);
         }
     }
 
-    /**
-     * The audit revision of this import, created with its first change (the same trail Envers keeps), after the
-     * statements queued so far.
-     */
-    private long revision(ChunkStatements out) throws SQLException {
+    /** The audit revision of this import, created with its first change (the same trail Envers keeps). */
+    private long revision() throws SQLException {
         if (revision < 0) {
-            try (PreparedStatement ps = out.connection().prepareStatement("insert into audit_revision (changed_at, subject, role) values (?, ?, ?)",
+            try (PreparedStatement ps = c.prepareStatement("insert into audit_revision (changed_at, subject, role) values (?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, nowMillis);
                 ps.setString(2, actor);
@@ -94,14 +90,13 @@ final class ImportAudit {
         return revision;
     }
 
-    private void auditEnterprises(List<String> codes, int revtype, ChunkStatements out) throws SQLException {
+    private void auditEnterprises(List<String> codes, int revtype) throws SQLException {
         for (List<String> slice : slices(codes, perStatement)) {
-            long rev = revision(out);
-            out.add(new SqlText("insert into enterprise_aud (credit_code, rev, revtype, " + ENTERPRISE_COLUMNS
+            new SqlText("insert into enterprise_aud (credit_code, rev, revtype, " + ENTERPRISE_COLUMNS
                     + ", created_at, updated_at) select credit_code, ", slice.size() * 22 + 400)
-                    .number(rev).sql(", ").number(revtype).sql(", " + ENTERPRISE_COLUMNS
+                    .number(revision()).sql(", ").number(revtype).sql(", " + ENTERPRISE_COLUMNS
                             + ", created_at, updated_at from enterprise where credit_code in (")
-                    .codes(slice).sql(")"));
+                    .codes(slice).sql(")").executeUpdate(c);
         }
     }
 
@@ -111,12 +106,11 @@ final class ImportAudit {
      * that row, keeping its revision type (created and then changed in one revision is still "created"). Returns
      * the revision types of the rows taken away.
      */
-    private Map<String, Integer> takeEarlierAudit(List<String> codes, ChunkStatements out) throws SQLException {
+    private Map<String, Integer> takeEarlierAudit(List<String> codes) throws SQLException {
         Map<String, Integer> earlier = new HashMap<>();
         if (revision < 0) {
             return earlier;
         }
-        Connection c = out.connection();
         for (List<String> slice : slices(codes, perStatement)) {
             new SqlText("select credit_code, revtype from enterprise_aud where rev = ", slice.size() * 22 + 100)
                     .number(revision).sql(" and credit_code in (").codes(slice).sql(")").query(c, rs -> {
@@ -133,14 +127,13 @@ final class ImportAudit {
     }
 
     /** One year at a time, so that the key (credit_code, year) is searched by range. */
-    private void auditFigures(int year, List<String> codes, int revtype, ChunkStatements out) throws SQLException {
+    private void auditFigures(int year, List<String> codes, int revtype) throws SQLException {
         for (List<String> slice : slices(codes, perStatement)) {
-            long rev = revision(out);
-            out.add(new SqlText("insert into enterprise_figures_aud (credit_code, year, rev, revtype, " + FIGURES_COLUMNS
+            new SqlText("insert into enterprise_figures_aud (credit_code, year, rev, revtype, " + FIGURES_COLUMNS
                     + ", updated_at) select credit_code, year, ", slice.size() * 22 + 400)
-                    .number(rev).sql(", ").number(revtype).sql(", " + FIGURES_COLUMNS
+                    .number(revision()).sql(", ").number(revtype).sql(", " + FIGURES_COLUMNS
                             + ", updated_at from enterprise_figures where year = ").number(year)
-                    .sql(" and credit_code in (").codes(slice).sql(")"));
+                    .sql(" and credit_code in (").codes(slice).sql(")").executeUpdate(c);
         }
     }
 

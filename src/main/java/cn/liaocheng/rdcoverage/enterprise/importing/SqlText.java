@@ -105,11 +105,6 @@ final class SqlText {
         return this;
     }
 
-    /** Whether a value of this statement is bound as a parameter (then it cannot be sent as plain text). */
-    boolean hasBound() {
-        return !bound.isEmpty();
-    }
-
     int executeUpdate(Connection c) throws SQLException {
         if (bound.isEmpty()) {
             try (Statement st = c.createStatement()) {
