@@ -45,10 +45,12 @@ public class ScopeClaimCheck {
             }
             Object value = jwt.getClaim(claim);
             if (TokenClaims.single(value) == null) {
-                String why = TokenClaims.problem(value);
+                FieldMessage why = TokenClaims.problem(value);
                 throw new ApiException(403, "forbidden", "Forbidden",
-                        "The token's role " + role + " is scoped by the claim " + claim + ", which " + why,
-                        List.of(new Problem.FieldError(claim, why, TokenClaims.problemCode(value))), null);
+                        "The token's role " + role + " is scoped by the claim " + claim + ", which " + why.english(),
+                        List.of(new Problem.FieldError(claim, why, TokenClaims.problemCode(value))), null)
+                        .zh("detail.forbidden.scope-claim", role, claim,
+                                cn.liaocheng.rdcoverage.common.ProblemLanguage.message(why, cn.liaocheng.rdcoverage.common.ProblemLanguage.CHINESE));
             }
             if (role == Role.COUNTY_OFFICER) {
                 requireKnownRegion(claim, TokenClaims.single(value));

@@ -81,27 +81,32 @@ final class TokenClaims {
     }
 
     /** Why {@link #single} refused a value: "is missing", "is empty", "has N values", "is not a string". */
-    static String problem(Object v) {
+    static cn.liaocheng.rdcoverage.common.FieldMessage problem(Object v) {
         if (v == null || v instanceof JsonValue j && j.getValueType() == JsonValue.ValueType.NULL) {
-            return "is missing";
+            return why("is missing", "field.INVALID_VALUE.scope-claim-missing");
         }
         if (v instanceof JsonArray || v instanceof Collection<?>) {
             int n = sizeOf(v);
             if (n == 0) {
-                return "is an empty list";
+                return why("is an empty list", "field.INVALID_VALUE.scope-claim-empty-list");
             }
             if (n > 1) {
-                return "has " + n + " values; exactly one is required";
+                return cn.liaocheng.rdcoverage.common.FieldMessage.of("has " + n + " values; exactly one is required",
+                        "field.INVALID_VALUE.scope-claim-values", n);
             }
             if (strings(v).size() != 1) {
-                return "is not a string";
+                return why("is not a string", "field.INVALID_VALUE.scope-claim-not-a-string");
             }
-            return "is empty";
+            return why("is empty", "field.INVALID_VALUE.scope-claim-empty");
         }
         if (!(v instanceof String || v instanceof JsonString)) {
-            return "is not a string";
+            return why("is not a string", "field.INVALID_VALUE.scope-claim-not-a-string");
         }
-        return "is empty";
+        return why("is empty", "field.INVALID_VALUE.scope-claim-empty");
+    }
+
+    private static cn.liaocheng.rdcoverage.common.FieldMessage why(String english, String key) {
+        return cn.liaocheng.rdcoverage.common.FieldMessage.of(english, key);
     }
 
     /**
@@ -109,7 +114,7 @@ final class TokenClaims {
      * or empty, INVALID_VALUE when it has several values, INVALID_TYPE when it is not a string.
      */
     static String problemCode(Object v) {
-        String why = problem(v);
+        String why = problem(v).english();
         if (why.startsWith("has ")) {
             return FieldCodes.INVALID_VALUE;
         }

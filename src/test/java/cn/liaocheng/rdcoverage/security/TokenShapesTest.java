@@ -147,6 +147,12 @@ class TokenShapesTest {
                 .body("errors[0].field", equalTo("regionCode"))
                 .body("errors[0].message", equalTo("has 2 values; exactly one is required"))
                 .body("errors[0].code", equalTo("INVALID_VALUE"));
+        // in Chinese as specifically (a trial found the generic 您的角色或权限范围不允许此操作)
+        as(missing).header("Accept-Language", "zh-CN").get("/api/v1/enterprises").then().statusCode(403)
+                .body("detail", equalTo("令牌的角色 COUNTY_OFFICER 以声明 regionCode 限定权限范围，但该声明缺失"))
+                .body("errors[0].message", equalTo("缺失")).body("errors[0].code", equalTo("REQUIRED"));
+        as(two).header("Accept-Language", "zh-CN").get("/api/v1/enterprises").then().statusCode(403)
+                .body("errors[0].message", equalTo("有 2 个值，须恰好一个"));
 
         Map<String, Object> empty = withRealmRoles(keycloak("county.empty"), "COUNTY_OFFICER");
         empty.put("regionCode", " ");
@@ -189,6 +195,9 @@ class TokenShapesTest {
                     .body("detail", equalTo("The token's role COUNTY_OFFICER is scoped by the claim regionCode, whose value "
                             + unknown + " is not a known region"))
                     .body("errors[0].message", equalTo("is not a known region (" + unknown + ")"));
+            as(claims).header("Accept-Language", "zh-CN").get("/api/v1/reports/coverage").then().statusCode(403)
+                    .header("Content-Language", "zh-CN")
+                    .body("detail", equalTo("令牌的权限范围声明 regionCode 的取值“" + unknown + "”不是已知的行政区划代码（见 GET /api/v1/regions）"));
         }
         Map<String, Object> known = withRealmRoles(keycloak("county.known"), "COUNTY_OFFICER");
         known.put("regionCode", "371581");
