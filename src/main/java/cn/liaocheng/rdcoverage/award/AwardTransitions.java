@@ -77,6 +77,11 @@ public class AwardTransitions implements RevokedAwards {
             case DISBURSE -> disburse(a, request, today);
             case CANCEL -> cancel(a, request, today);
         }
+        return moved(a, to);
+    }
+
+    /** The award in its new status, stored, with its feed event ({@code award.<status>}). */
+    private AwardView moved(Award a, Award.AwardStatus to) {
         a.status = to;
         a.updatedAt = Instant.now(clock);
         a.persistAndFlush();
@@ -135,8 +140,13 @@ public class AwardTransitions implements RevokedAwards {
         if (request.reason() == null || request.reason().isBlank()) {
             throw ApiException.invalid("reason", FieldMessage.of("is required to cancel an award", "field.REQUIRED.cancel-reason"));
         }
+        cancelled(a, request.reason().trim(), today);
+    }
+
+    /** What a cancellation records: its date and reason; the award key is freed for a new proposal. */
+    private static void cancelled(Award a, String reason, LocalDate today) {
         a.cancelledOn = today;
-        a.cancelReason = request.reason().trim();
+        a.cancelReason = reason;
         a.awardKey = null;
     }
 
@@ -151,13 +161,8 @@ public class AwardTransitions implements RevokedAwards {
                 List.of(Award.AwardStatus.PROPOSED, Award.AwardStatus.APPROVED));
         LocalDate today = LocalDate.now(clock);
         for (Award a : unpaid) {
-            a.status = Award.AwardStatus.CANCELLED;
-            a.cancelledOn = today;
-            a.cancelReason = "institution " + institutionId + " revoked on " + revokedOn + ": " + reason;
-            a.awardKey = null;
-            a.updatedAt = Instant.now(clock);
-            a.persistAndFlush();
-            changes.recorded(EventType.AWARD_CANCELLED, a.id, AwardView.of(a));
+            cancelled(a, "institution " + institutionId + " revoked on " + revokedOn + ": " + reason, today);
+            moved(a, Award.AwardStatus.CANCELLED);
         }
         return unpaid.size();
     }
