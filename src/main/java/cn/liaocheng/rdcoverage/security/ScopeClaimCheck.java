@@ -4,6 +4,7 @@ import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.FieldCodes;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.Problem;
+import cn.liaocheng.rdcoverage.common.ProblemLanguage;
 import cn.liaocheng.rdcoverage.region.Regions;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -48,9 +49,9 @@ public class ScopeClaimCheck {
                 FieldMessage why = TokenClaims.problem(value);
                 throw new ApiException(403, "forbidden", "Forbidden",
                         "The token's role " + role + " is scoped by the claim " + claim + ", which " + why.english(),
-                        List.of(new Problem.FieldError(claim, why, TokenClaims.problemCode(value))), null)
+                        List.of(new Problem.FieldError(claim, why, why.code())), null)
                         .zh("detail.forbidden.scope-claim", role, claim,
-                                cn.liaocheng.rdcoverage.common.ProblemLanguage.message(why, cn.liaocheng.rdcoverage.common.ProblemLanguage.CHINESE));
+                                ProblemLanguage.message(why, ProblemLanguage.CHINESE));
             }
             if (role == Role.COUNTY_OFFICER) {
                 requireKnownRegion(claim, TokenClaims.single(value));

@@ -1,6 +1,5 @@
 package cn.liaocheng.rdcoverage.security;
 
-import cn.liaocheng.rdcoverage.common.FieldCodes;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -80,45 +79,36 @@ final class TokenClaims {
         return s.isEmpty() ? null : s;
     }
 
-    /** Why {@link #single} refused a value: "is missing", "is empty", "has N values", "is not a string". */
+    /**
+     * Why {@link #single} refused a value, in English and Chinese, its key naming the field-error code: REQUIRED when
+     * the claim is missing or empty, INVALID_VALUE when it has several values, INVALID_TYPE when it is not a string.
+     */
     static cn.liaocheng.rdcoverage.common.FieldMessage problem(Object v) {
         if (v == null || v instanceof JsonValue j && j.getValueType() == JsonValue.ValueType.NULL) {
-            return why("is missing", "field.INVALID_VALUE.scope-claim-missing");
+            return why("is missing", "field.REQUIRED.scope-claim-missing");
         }
         if (v instanceof JsonArray || v instanceof Collection<?>) {
             int n = sizeOf(v);
             if (n == 0) {
-                return why("is an empty list", "field.INVALID_VALUE.scope-claim-empty-list");
+                return why("is an empty list", "field.REQUIRED.scope-claim-empty-list");
             }
             if (n > 1) {
                 return cn.liaocheng.rdcoverage.common.FieldMessage.of("has " + n + " values; exactly one is required",
                         "field.INVALID_VALUE.scope-claim-values", n);
             }
             if (strings(v).size() != 1) {
-                return why("is not a string", "field.INVALID_VALUE.scope-claim-not-a-string");
+                return why("is not a string", "field.INVALID_TYPE.scope-claim-not-a-string");
             }
-            return why("is empty", "field.INVALID_VALUE.scope-claim-empty");
+            return why("is empty", "field.REQUIRED.scope-claim-empty");
         }
         if (!(v instanceof String || v instanceof JsonString)) {
-            return why("is not a string", "field.INVALID_VALUE.scope-claim-not-a-string");
+            return why("is not a string", "field.INVALID_TYPE.scope-claim-not-a-string");
         }
-        return why("is empty", "field.INVALID_VALUE.scope-claim-empty");
+        return why("is empty", "field.REQUIRED.scope-claim-empty");
     }
 
     private static cn.liaocheng.rdcoverage.common.FieldMessage why(String english, String key) {
         return cn.liaocheng.rdcoverage.common.FieldMessage.of(english, key);
-    }
-
-    /**
-     * The field-error code of {@link #problem}'s answer ({@code common.FieldCodes}): REQUIRED when the claim is missing
-     * or empty, INVALID_VALUE when it has several values, INVALID_TYPE when it is not a string.
-     */
-    static String problemCode(Object v) {
-        String why = problem(v).english();
-        if (why.startsWith("has ")) {
-            return FieldCodes.INVALID_VALUE;
-        }
-        return why.equals("is not a string") ? FieldCodes.INVALID_TYPE : FieldCodes.REQUIRED;
     }
 
     private static int sizeOf(Object v) {
