@@ -134,10 +134,12 @@ public abstract class RowReader implements AutoCloseable {
                 field + ": " + message.english(), List.of(new Problem.FieldError(field, message, message.code())), null);
     }
 
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+
     /** JSON that Jackson cannot read at a line: a repeated key named (in both languages), a limit, or a syntax error. */
     static FieldMessage jsonProblem(JsonProcessingException e, long line) {
         String reason = e.getOriginalMessage().replaceAll(",? ?\\(?from `[^`]*`\\)?", "");
-        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(reason);
+        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(reason);
         if (duplicate.find()) {
             return FieldMessage.of("line " + line + " repeats the key '" + duplicate.group(1) + "'", "field.DUPLICATE.json-key",
                     line, duplicate.group(1));
