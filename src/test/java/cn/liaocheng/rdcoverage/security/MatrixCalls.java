@@ -10,9 +10,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static cn.liaocheng.rdcoverage.TestData.city;
 
@@ -26,6 +28,15 @@ import static cn.liaocheng.rdcoverage.TestData.city;
  */
 final class MatrixCalls {
     static final String REGION = "371502";
+
+    /** The first of the far-future dates that policy versions and county supplements of this test take effect on. */
+    private static final LocalDate FAR_FUTURE = LocalDate.of(2200, 1, 1);
+
+    /**
+     * Days (supplements) or months (policies) after {@link #FAR_FUTURE}: distinct within a run, so two roles never ask
+     * for the same date (a 409); the random start keeps a reused database's earlier dates out of the way too.
+     */
+    private static final AtomicInteger DISTINCT = new AtomicInteger(ThreadLocalRandom.current().nextInt(20_000));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonPath contract;
 
@@ -188,8 +199,8 @@ final class MatrixCalls {
             };
             case "POST /api/v1/regions/{code}/award-policy" -> (role, f) -> {
                 Map<String, Object> body = example("createCountyAwardPolicy");
-                // far in the future: no award of another test is decided under it
-                body.put("effectiveFrom", ThreadLocalRandom.current().nextInt(2200, 2900) + "-01-01");
+                // far in the future (no award of another test is decided under it), and a date no earlier call used
+                body.put("effectiveFrom", FAR_FUTURE.plusDays(DISTINCT.getAndIncrement()).toString());
                 return json(as(role, null), "/api/v1/regions/" + REGION + "/award-policy", body);
             };
             case "GET /api/v1/reports/indicators/trend" -> (role, f) -> new Prepared(
@@ -291,9 +302,9 @@ final class MatrixCalls {
     /** A policy version with the contract example's parameters, effective far in the future (no other test sees it). */
     private static Map<String, Object> futurePolicy() {
         Map<String, Object> body = example("createPolicy");
-        int year = ThreadLocalRandom.current().nextInt(2200, 2900);
-        body.put("id", "matrix-" + year + "-" + ThreadLocalRandom.current().nextInt(1_000_000));
-        body.put("effectiveFrom", year + "-" + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 13)) + "-01");
+        LocalDate from = FAR_FUTURE.plusMonths(DISTINCT.getAndIncrement());
+        body.put("id", "matrix-" + from + "-" + ThreadLocalRandom.current().nextInt(1_000_000));
+        body.put("effectiveFrom", from.toString());
         return body;
     }
 
