@@ -29,7 +29,11 @@ import static cn.liaocheng.rdcoverage.TestData.city;
 final class MatrixCalls {
     static final String REGION = "371502";
 
-    /** The first of the far-future dates that policy versions and county supplements of this test take effect on. */
+    /**
+     * The first of the far-future dates that county supplements (days after it) and policy versions (years 3000 on,
+     * months after it) of this test take effect on; apart from other tests' ranges (EventFeedMoreTypesTest's
+     * supplements before 2095, PolicyParametersTest's versions in 2300-2900).
+     */
     private static final LocalDate FAR_FUTURE = LocalDate.of(2200, 1, 1);
 
     /**
@@ -302,7 +306,7 @@ final class MatrixCalls {
     /** A policy version with the contract example's parameters, effective far in the future (no other test sees it). */
     private static Map<String, Object> futurePolicy() {
         Map<String, Object> body = example("createPolicy");
-        LocalDate from = FAR_FUTURE.plusMonths(DISTINCT.getAndIncrement());
+        LocalDate from = FAR_FUTURE.plusYears(800).plusMonths(DISTINCT.getAndIncrement());
         body.put("id", "matrix-" + from + "-" + ThreadLocalRandom.current().nextInt(1_000_000));
         body.put("effectiveFrom", from.toString());
         return body;
