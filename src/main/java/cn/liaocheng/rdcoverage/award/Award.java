@@ -60,6 +60,10 @@ public class Award extends UuidEntity {
     @Column(length = 500)
     public String basis;
 
+    /** The same in Chinese ({@link AwardBasis}); null on awards proposed before it was stored (changeset 033). */
+    @Column(name = "basis_zh", length = 500)
+    public String basisZh;
+
     public String awardKey;
 
     public LocalDate proposedOn;

@@ -147,9 +147,7 @@ public class AwardProposals {
         city.tier = p.subsidyTier();
         city.amount = p.subsidyAmount();
         city.policyId = r.policyId();
-        city.basis = "policy " + r.policyId() + ": " + p.subsidyTier() + " tier, size class " + p.sizeClass()
-                + ", first recognition on " + r.decidedOn() + (paidOverride ? " (recognised by override, paid as "
-                + "rd.awards.pay-overridden is on)" : "");
+        AwardBasis.store(city, AwardBasis.city(r.policyId(), p.subsidyTier(), p.sizeClass(), r.decidedOn(), paidOverride));
         city.awardKey = key;
         city.persistAndFlush();
         changes.recorded(EventType.AWARD_PROPOSED, city.id, AwardView.of(city));
@@ -170,9 +168,9 @@ public class AwardProposals {
             s.tier = city.tier;
             s.amount = amount;
             s.policyId = r.policyId();
-            s.basis = "county " + e.regionCode + " supplement from " + county.effectiveFrom + ": "
-                    + (county.mode == CountyAwardPolicy.Mode.FIXED ? "fixed amount for the " + city.tier + " tier"
-                    : county.percentOfCity.stripTrailingZeros().toPlainString() + "% of the city award");
+            AwardBasis.store(s, county.mode == CountyAwardPolicy.Mode.FIXED
+                    ? AwardBasis.countyFixed(e.regionCode, county.effectiveFrom, city.tier)
+                    : AwardBasis.countyPercent(e.regionCode, county.effectiveFrom, county.percentOfCity));
             s.awardKey = key;
             s.persistAndFlush();
             changes.recorded(EventType.AWARD_PROPOSED, s.id, AwardView.of(s));
@@ -233,10 +231,10 @@ public class AwardProposals {
         a.sizeClass = e.sizeClass;
         a.tier = tier;
         a.policyId = policy.id();
-        String by = "manual proposal by " + caller.subject() + " (" + caller.role() + "): " + reason.trim();
         if (a.program == Award.Program.CITY_FIRST_RECOGNITION) {
             a.amount = cityAmount;
-            a.basis = by + "; policy " + policy.id() + ": " + tier + " tier, size class " + e.sizeClass;
+            AwardBasis.store(a, AwardBasis.manualCity(caller.subject(), String.valueOf(caller.role()), reason.trim(),
+                    policy.id(), tier, e.sizeClass));
         } else {
             CountyAwardPolicy county = countyPolicy(e.regionCode, today);
             if (county == null) {
@@ -244,10 +242,8 @@ public class AwardProposals {
                         Map.of("regionCode", e.regionCode)).zh("detail.no-county-policy", e.regionCode);
             }
             a.amount = supplement(county, tier, cityAmount);
-            a.basis = by + "; county " + e.regionCode + " supplement from " + county.effectiveFrom;
-        }
-        if (a.basis.length() > 500) {
-            a.basis = a.basis.substring(0, 500);
+            AwardBasis.store(a, AwardBasis.manualCounty(caller.subject(), String.valueOf(caller.role()), reason.trim(),
+                    e.regionCode, county.effectiveFrom));
         }
     }
 

@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.award;
 import cn.liaocheng.rdcoverage.security.Scope;
 import jakarta.ws.rs.core.HttpHeaders;
 import cn.liaocheng.rdcoverage.region.Regions;
+import cn.liaocheng.rdcoverage.common.ProblemLanguage;
 import cn.liaocheng.rdcoverage.common.Exports;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,6 +68,7 @@ public class AwardResource {
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as CSV for finance (UTF-8 with BOM; e.g. status=APPROVED for payment)")
     public Response listCsv(@BeanParam AwardService.Filter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        java.util.Locale locale = ProblemLanguage.of(language);
         java.util.Map<String, String> enterpriseNames = new java.util.HashMap<>();
         java.util.Map<String, String> institutionNames = new java.util.HashMap<>();
         StreamingOutput body = out -> {
@@ -80,7 +82,7 @@ public class AwardResource {
                             a.regionCode(), region == null ? null : region.name(), a.institutionId(),
                             institutionNames.computeIfAbsent(a.institutionId(), names::institution),
                             a.fiscalYear(), a.sizeClass(), a.tier(), a.amount(), a.status(), a.policyId(), a.proposedOn(),
-                            a.approvedOn(), a.disbursedOn(), a.voucherRef(), a.basis());
+                            a.approvedOn(), a.disbursedOn(), a.voucherRef(), a.in(locale).basis());
                 });
             }
         };

@@ -95,7 +95,8 @@ public class ProblemLanguage {
         return defaultLanguage();
     }
 
-    static Locale defaultLanguage() {
+    /** The configured default language ({@code rd.problems.default-language}): Chinese or English. */
+    public static Locale defaultLanguage() {
         String tag = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(RdConfig.class).problems().defaultLanguage();
         return tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : CHINESE;
     }
@@ -172,6 +173,11 @@ public class ProblemLanguage {
             written[k] = written[k] instanceof FieldMessage inner ? message(inner, locale) : String.valueOf(written[k]);
         }
         return new MessageFormat(pattern, locale).format(written);
+    }
+
+    /** Whether {@code locale} is Chinese (any region or script). */
+    public static boolean isChinese(Locale locale) {
+        return CHINESE.getLanguage().equals(locale.getLanguage());
     }
 
     private static boolean isChinese(String s) {

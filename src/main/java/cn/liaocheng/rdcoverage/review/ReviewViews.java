@@ -50,10 +50,15 @@ public final class ReviewViews {
                     decision, timeline, allowedActions, awards, notes, createdAt, updatedAt, version);
         }
 
-        /** The award notes in {@code locale} (Accept-Language); the rest is the same in every language. */
+        /** The award notes and the awards' bases in {@code locale} (Accept-Language); the rest is the same in every language. */
         @Override
         public ApplicationView in(java.util.Locale locale) {
-            return awardNotes == null ? this : withNotes(awardNotes.stream().map(n -> n.in(locale)).toList());
+            if (awardNotes == null && awards == null) {
+                return this;
+            }
+            return new ApplicationView(id, institutionId, institutionName, roundId, regionCode, status, capacity, submittedOn,
+                    decision, timeline, allowedActions, awards == null ? null : awards.stream().map(a -> a.in(locale)).toList(),
+                    awardNotes == null ? null : awardNotes.stream().map(n -> n.in(locale)).toList(), createdAt, updatedAt, version);
         }
     }
 

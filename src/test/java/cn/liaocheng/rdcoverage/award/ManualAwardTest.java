@@ -44,5 +44,9 @@ class ManualAwardTest {
                 .body("awardId", equalTo(id)).body("detail", containsString("不重复支持"));
         city().get("/api/v1/awards/" + id + "/history").then().statusCode(200)
                 .body("items[0].type", equalTo("CREATED")).body("items[0].role", equalTo("FINANCE"));
+        // the basis in Chinese: who (subject, role), the reason as typed, the policy's tier
+        city().header("Accept-Language", "zh-CN").get("/api/v1/awards/" + id).then().statusCode(200)
+                .body("basis", org.hamcrest.Matchers.endsWith("（FINANCE）手工提出：专班认定（超标准）后补报奖补；"
+                        + "政策版本 liaocheng-2020：中型企业，按中型企业标准奖补"));
     }
 }
