@@ -75,6 +75,9 @@ public interface RdConfig {
     /** rd.decisions.*: recognition and rejection decisions (review/ApplicationLifecycle). */
     DecisionSettings decisions();
 
+    /** rd.rounds.*: review rounds (review/RoundService). */
+    RoundSettings rounds();
+
     /** rd.historic-register.*: the range of recognition dates of the historic register (institution/HistoricEntries). */
     HistoricRegisterSettings historicRegister();
 
@@ -205,6 +208,17 @@ public interface RdConfig {
         /** A decidedOn more than this many days before today needs a reason (days). */
         @WithDefault("30")
         int reasonAfterDays();
+    }
+
+    interface RoundSettings {
+        /**
+         * How far a round's opensOn and closesOn may lie outside the half-year its id names (days, 0 or more, on each
+         * side): 0, the policy's rule (每年上半年和下半年各组织一次申报及审核), keeps 2026H1 within 2026-01-01 to 2026-06-30
+         * and 2026H2 within 2026-07-01 to 2026-12-31. Tests raise it (application.properties, %test). Env
+         * RD_ROUNDS_DAYS_OUTSIDE_HALF.
+         */
+        @WithDefault("0")
+        int daysOutsideHalf();
     }
 
     interface HistoricRegisterSettings {

@@ -67,7 +67,11 @@ public class ReviewResource {
     @POST
     @Path("/rounds")
     @RolesAllowed(Role.Names.CITY_OFFICER)
-    @Operation(operationId = "createRound", summary = "Open a round (id like 2026H2)")
+    @Operation(operationId = "createRound", summary = "Open a round (id like 2026H2)",
+            description = "The id is year + 'H' + half. opensOn and closesOn lie within the half-year the round names (half 1: "
+                    + "1 January to 30 June of year, half 2: 1 July to 31 December), at most rd.rounds.days-outside-half days "
+                    + "outside it on each side (0 unless the deployment sets it), and closesOn is not before opensOn; "
+                    + "otherwise a 400 names the field. The dates cannot be changed later.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response createRound(@HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundInput body) {
         return idempotency.create(key, body, () -> rounds.create(body), RoundView::id);
