@@ -75,9 +75,7 @@ public class InspectionService {
         if (w.has(assessorId)) {
             w.and("i.assessorId = :assessor", "assessor", assessorId.trim());
         }
-        if (w.has(updatedSince)) {
-            w.and("i.updatedAt >= :since", "since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", updatedSince));
-        }
+        w.updatedSince("i", updatedSince);
         return paging.of(Inspection.<Inspection>find("from Inspection i" + w.clause() + " order by "
                 + cn.liaocheng.rdcoverage.common.Sorting.orderBy(paging.sort, SORTABLE, "i.id"), w.params()), InspectionView::of);
     }
