@@ -63,6 +63,25 @@ public class AssessmentResource {
             examples = @ExampleObject(name = "single", summary = "A SINGLE institution of a medium enterprise (qualifies)",
                     value = EXAMPLE))) AssessmentRequest body) {
         bodies.valid(body); // not @Valid: the interceptor cost this endpoint several µs per request
+        List<Participant> participants = participants(body);
+        CapacityInput.refuseYear(body.capacity(), "capacity");
+        Capacity capacity = CapacityMapper.facts(body.capacity());
+        List<Cooperation> cooperations = new ArrayList<>();
+        if (body.cooperations() != null) {
+            for (var k : body.cooperations()) {
+                cooperations.add(new Cooperation(k.partner(), k.partnerKind(), k.signedOn(), k.validUntil(), k.activities()));
+            }
+        }
+        var pl = body.platform();
+        var ag = body.serviceAgreement();
+        Facts facts = new Facts(body.buildMode(), participants, capacity, cooperations,
+                pl == null ? null : new Platform(pl.name(), pl.kind(), pl.certificationLevel()),
+                ag == null ? null : new ServiceAgreement(ag.expert(), ag.signedOn(), ag.validUntil()));
+        return Eligibility.evaluate(facts, policies.inForce(body.asOf()), body.asOf());
+    }
+
+    /** The participants as facts, their credit codes normalised; 400 naming each malformed one. */
+    private static List<Participant> participants(AssessmentRequest body) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Participant> participants = new ArrayList<>(body.participants().size());
         for (int k = 0; k < body.participants().size(); k++) {
@@ -78,19 +97,6 @@ public class AssessmentResource {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        CapacityInput.refuseYear(body.capacity(), "capacity");
-        Capacity capacity = CapacityMapper.facts(body.capacity());
-        List<Cooperation> cooperations = new ArrayList<>();
-        if (body.cooperations() != null) {
-            for (var k : body.cooperations()) {
-                cooperations.add(new Cooperation(k.partner(), k.partnerKind(), k.signedOn(), k.validUntil(), k.activities()));
-            }
-        }
-        var pl = body.platform();
-        var ag = body.serviceAgreement();
-        Facts facts = new Facts(body.buildMode(), participants, capacity, cooperations,
-                pl == null ? null : new Platform(pl.name(), pl.kind(), pl.certificationLevel()),
-                ag == null ? null : new ServiceAgreement(ag.expert(), ag.signedOn(), ag.validUntil()));
-        return Eligibility.evaluate(facts, policies.inForce(body.asOf()), body.asOf());
+        return participants;
     }
 }

@@ -1,7 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
 import cn.liaocheng.rdcoverage.common.Batches;
-import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,7 +27,6 @@ import java.util.List;
 public class AwardBatch {
     @Inject AwardTransitions transitions;
     @Inject Batches batches;
-    @Inject Idempotency idempotency;
 
     /** One item: the award, its expected version (optional) and the body of the single-award transition. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardBatchItem")
@@ -36,7 +34,8 @@ public class AwardBatch {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardBatch")
-    public record Batch(@NotNull @Size(min = 1, max = Batches.MAX_ITEMS) List<@NotNull @Valid Item> items, Boolean atomic) {
+    public record Batch(@NotNull @Size(min = 1, max = Batches.MAX_ITEMS) List<@NotNull @Valid Item> items, Boolean atomic)
+            implements Batches.Request<Item> {
     }
 
     @POST
@@ -49,12 +48,9 @@ public class AwardBatch {
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Batches.Result.class)))
     public Response transition(@HeaderParam("Idempotency-Key") String key, @Valid Batch body) {
-        return idempotency.run(key, body, () -> {
-            Batches.Result result = batches.run(body.items(), Boolean.TRUE.equals(body.atomic()), item -> item.id, item -> {
-                AwardView v = transitions.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
-                return new Batches.Outcome(v.status().name(), v.version());
-            });
-            return Response.ok(result).build();
+        return batches.answer(key, body, item -> {
+            AwardView v = transitions.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
+            return new Batches.Outcome(v.status().name(), v.version());
         });
     }
 }

@@ -116,7 +116,6 @@ public class AwardResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                                AwardTransitions.TransitionRequest body) {
-        return idempotency.run(key, body,
-                () -> ETags.ok(transitions.transition(id, body)));
+        return idempotency.ok(key, body, () -> transitions.transition(id, body));
     }
 }

@@ -3,7 +3,6 @@ package cn.liaocheng.rdcoverage.award;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Sorting;
-import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.enterprise.Enterprise;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -130,9 +129,7 @@ public class AwardService {
         if (f.fiscalYear != null) {
             w.and("a.fiscalYear = :fy", "fy", f.fiscalYear);
         }
-        if (w.has(f.updatedSince)) {
-            w.and("a.updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", f.updatedSince));
-        }
+        w.updatedSince("a", f.updatedSince);
         return w;
     }
 }

@@ -62,6 +62,13 @@ public class ApiException extends RuntimeException {
         return body;
     }
 
+    /** A body's {@code year}, when given, is the year in the path of the yearly resource it is put to; else a 400 naming "year". */
+    public static void requirePathYear(Integer bodyYear, int pathYear) {
+        if (bodyYear != null && bodyYear != pathYear) {
+            throw invalid("year", FieldMessage.of("must equal the year in the path (" + pathYear + ")", "field.INVALID_VALUE.path-year", pathYear));
+        }
+    }
+
     public static ApiException conflict(String type, String detail) {
         return new ApiException(409, type, "Conflict", detail, null, null);
     }

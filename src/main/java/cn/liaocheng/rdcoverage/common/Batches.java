@@ -77,6 +77,24 @@ public class Batches {
         }
     }
 
+    /** A batch endpoint's body: its items and whether they are applied all or nothing (null: not atomic). */
+    public interface Request<I extends Item<?>> {
+        List<I> items();
+
+        Boolean atomic();
+    }
+
+    @jakarta.inject.Inject Idempotency idempotency;
+
+    /**
+     * A batch endpoint's answer: the items of {@code body} applied as {@link #run} does (an item's id is its
+     * {@code id}), under the request's Idempotency-Key; 200 with the {@link Result}.
+     */
+    public <I extends Item<?>> jakarta.ws.rs.core.Response answer(String key, Request<I> body, Function<I, Outcome> apply) {
+        return idempotency.run(key, body, () -> jakarta.ws.rs.core.Response.ok(
+                run(body.items(), Boolean.TRUE.equals(body.atomic()), item -> item.id, apply)).build());
+    }
+
     public <I> Result run(List<I> items, boolean atomic, Function<I, String> idOf, Function<I, Outcome> apply) {
         rejectDuplicates(items, idOf);
         return atomic ? all(items, idOf, apply) : each(items, idOf, apply);

@@ -66,6 +66,14 @@ public class Idempotency {
         return run(key, body, () -> ETags.created(create.get(), v -> UriBuilder.fromPath(collection).path(idOf.apply(v)).build()));
     }
 
+    /**
+     * {@link #run(String, Object, Supplier)} for a POST that acts on a resource (a transition, a revocation): 200 with
+     * the resource's view after {@code action}, its version as ETag.
+     */
+    public Response ok(String key, Object body, Supplier<? extends Versioned> action) {
+        return run(key, body, () -> ETags.ok(action.get()));
+    }
+
     public Response run(String key, String method, String path, Object request, Supplier<Response> action) {
         return run(key, method, path, request, 0, action);
     }

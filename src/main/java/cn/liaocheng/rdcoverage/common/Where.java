@@ -20,6 +20,14 @@ public final class Where {
         return this;
     }
 
+    /**
+     * The sync filter {@code updatedSince}, when given: the rows of {@code alias} changed at or after the instant it
+     * names ({@link Timestamps#parseSince}; anything else is a 400 naming updatedSince).
+     */
+    public Where updatedSince(String alias, String raw) {
+        return has(raw) ? and(alias + ".updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", raw)) : this;
+    }
+
     public boolean has(String raw) {
         return raw != null && !raw.isBlank();
     }

@@ -88,8 +88,13 @@ public class InstitutionCoverage {
 
     /** The institution ids after {@code after} in key order, at most {@code limit} (for filling the table from scratch). */
     static List<String> nextInstitutions(Connection c, String after, int limit) throws SQLException {
+        return keysAfter(c, "select id from institution where id > ? order by id", after, limit);
+    }
+
+    /** The first {@code limit} keys that {@code sql} (one parameter: the key to start after) lists after {@code after}. */
+    static List<String> keysAfter(Connection c, String sql, String after, int limit) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id from institution where id > ? order by id")) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, after);
             ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {

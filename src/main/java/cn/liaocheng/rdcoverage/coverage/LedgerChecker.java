@@ -7,8 +7,6 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,16 +167,6 @@ public class LedgerChecker {
     }
 
     private static List<String> next(Connection c, String sql, String after) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, after);
-            ps.setMaxRows(CHUNK);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return InstitutionCoverage.keysAfter(c, sql, after, CHUNK);
     }
 }

@@ -41,9 +41,7 @@ public class TargetService {
         if (w.has(filter.regionCode)) {
             w.and("t.scope = :scope", "scope", filter.regionCode.trim().toUpperCase(java.util.Locale.ROOT));
         }
-        if (w.has(filter.updatedSince)) {
-            w.and("t.updatedAt >= :since", "since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", filter.updatedSince));
-        }
+        w.updatedSince("t", filter.updatedSince);
         String order = Sorting.orderBy(paging.sort == null ? "year,regionCode" : paging.sort, SORTABLE, "t.id");
         return paging.of(CoverageTarget.<CoverageTarget>find("from CoverageTarget t" + w.clause() + " order by " + order, w.params()),
                 this::view);

@@ -9,7 +9,6 @@ import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Sorting;
-import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.region.Regions;
@@ -267,9 +266,7 @@ public class EnterpriseService {
                     + cn.liaocheng.rdcoverage.common.LikePattern.ESCAPE, "q", cn.liaocheng.rdcoverage.common.LikePattern.contains(
                     java.text.Normalizer.normalize(f.q.trim(), java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)));
         }
-        if (w.has(f.updatedSince)) {
-            w.and("e.updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", f.updatedSince));
-        }
+        w.updatedSince("e", f.updatedSince);
         return w;
     }
 

@@ -58,9 +58,7 @@ public class FiguresService {
     @Transactional
     public PutResult put(String rawCode, int year, FiguresInput input, String ifMatch) {
         Enterprise e = enterprises.find(rawCode);
-        if (input.year() != null && input.year() != year) {
-            throw ApiException.invalid("year", FieldMessage.of("must equal the year in the path (" + year + ")", "field.INVALID_VALUE.path-year", year));
-        }
+        ApiException.requirePathYear(input.year(), year);
         FieldMessage yearProblem = EnterpriseLimits.yearProblem(year, LocalDate.now(clock).getYear());
         if (yearProblem != null) {
             throw ApiException.invalid("year", yearProblem);

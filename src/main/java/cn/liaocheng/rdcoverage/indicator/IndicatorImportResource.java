@@ -78,6 +78,14 @@ public class IndicatorImportResource {
             // streamed; the importer runs its own transactions
             return Response.ok(importer.run(ImportSource.of(contentType, body), dryRun, partial, caller.subject())).build();
         }
+        return importOnce(key, contentType, body, dryRun, mode, partial);
+    }
+
+    /**
+     * An import under an Idempotency-Key: the body buffered, and the request known by its media type, the SHA-256 of
+     * its bytes, dryRun and mode, so that a retry of the same file gets the first answer.
+     */
+    private Response importOnce(String key, String contentType, InputStream body, boolean dryRun, String mode, boolean partial) {
         byte[] bytes;
         try {
             bytes = body.readAllBytes();

@@ -66,8 +66,7 @@ public class DesignationResource {
     public Response revoke(@PathParam("id") String id, @PathParam("designationId") String designationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key,
                            @Valid RevocationInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.ok(service.revoke(id, designationId, body, ifMatch)));
+        return idempotency.ok(key, body, () -> service.revoke(id, designationId, body, ifMatch));
     }
 
 }

@@ -51,9 +51,7 @@ public class InstitutionCapacities {
     @Transactional
     public boolean put(String rawId, int year, CapacityInput input) {
         Institution i = institutions.find(rawId);
-        if (input.year() != null && input.year() != year) {
-            throw ApiException.invalid("year", FieldMessage.of("must equal the year in the path (" + year + ")", "field.INVALID_VALUE.path-year", year));
-        }
+        ApiException.requirePathYear(input.year(), year);
         if (frozen.capacityChanges(i, year, input)) {
             frozen.refuse(i, List.of("capacity"));
         }

@@ -118,8 +118,7 @@ public class InstitutionResource {
             + "region for it); until every participant has, the institution cannot be submitted")
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.COUNTY_OFFICER})
     public Response consent(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, @Valid ConsentInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.ok(consents.consent(id, body.creditCode())));
+        return idempotency.ok(key, body, () -> consents.consent(id, body.creditCode()));
     }
 
     /** A city officer's correction of frozen facts, with the reason that the audit trail keeps. */
@@ -134,8 +133,7 @@ public class InstitutionResource {
     @RolesAllowed(Role.Names.CITY_OFFICER)
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam("Idempotency-Key") String key, @Valid CorrectionInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.ok(service.correct(id, body.institution(), body.reason(), ifMatch)));
+        return idempotency.ok(key, body, () -> service.correct(id, body.institution(), body.reason(), ifMatch));
     }
 
     @POST
@@ -147,8 +145,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam("Idempotency-Key") String key, @Valid RevocationInput body) {
-        return idempotency.run(key, body,
-                () -> ETags.ok(designations.revokeInstitution(id, body, ifMatch)));
+        return idempotency.ok(key, body, () -> designations.revokeInstitution(id, body, ifMatch));
     }
 
     @DELETE

@@ -11,7 +11,6 @@ import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.Sorting;
-import cn.liaocheng.rdcoverage.common.Timestamps;
 import cn.liaocheng.rdcoverage.capacity.CapacityInput;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
@@ -96,9 +95,7 @@ public class InstitutionService {
             w.and("exists (select 1 from Enterprise e where e.regionCode = :region and e.creditCode member of i.participants)",
                     "region", filter.regionCode.trim());
         }
-        if (w.has(filter.updatedSince)) {
-            w.and("i.updatedAt >= :since", "since", Timestamps.parseSince("updatedSince", filter.updatedSince));
-        }
+        w.updatedSince("i", filter.updatedSince);
         String order = Sorting.orderBy(paging.sort, SORTABLE, "i.id");
         return paging.ofRows(Institution.<Institution>find("from Institution i" + w.clause() + " order by " + order, w.params()),
                 views::views);

@@ -1,7 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
 import cn.liaocheng.rdcoverage.common.Batches;
-import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,7 +31,6 @@ import java.util.List;
 public class BatchTransitions {
     @Inject ApplicationLifecycle lifecycle;
     @Inject Batches batches;
-    @Inject Idempotency idempotency;
 
     /** One item: the application, its expected version (optional) and the transition body of the single request. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatchItem")
@@ -40,7 +38,8 @@ public class BatchTransitions {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationBatch")
-    public record Batch(@NotNull @Size(min = 1, max = Batches.MAX_ITEMS) List<@NotNull @Valid Item> items, Boolean atomic) {
+    public record Batch(@NotNull @Size(min = 1, max = Batches.MAX_ITEMS) List<@NotNull @Valid Item> items, Boolean atomic)
+            implements Batches.Request<Item> {
     }
 
     @POST
@@ -53,12 +52,9 @@ public class BatchTransitions {
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Batches.Result.class)))
     public Response transition(@HeaderParam("Idempotency-Key") String key, @Valid Batch body) {
-        return idempotency.run(key, body, () -> {
-            Batches.Result result = batches.run(body.items(), Boolean.TRUE.equals(body.atomic()), item -> item.id, item -> {
-                ReviewViews.ApplicationView v = lifecycle.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
-                return new Batches.Outcome(v.status().name(), v.version());
-            });
-            return Response.ok(result).build();
+        return batches.answer(key, body, item -> {
+            ReviewViews.ApplicationView v = lifecycle.transition(item.id, item.transition, Batches.ifMatch(item.ifMatch));
+            return new Batches.Outcome(v.status().name(), v.version());
         });
     }
 }

@@ -75,9 +75,7 @@ public class InspectionService {
         if (w.has(assessorId)) {
             w.and("i.assessorId = :assessor", "assessor", assessorId.trim());
         }
-        if (w.has(updatedSince)) {
-            w.and("i.updatedAt >= :since", "since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", updatedSince));
-        }
+        w.updatedSince("i", updatedSince);
         return paging.of(Inspection.<Inspection>find("from Inspection i" + w.clause() + " order by "
                 + cn.liaocheng.rdcoverage.common.Sorting.orderBy(paging.sort, SORTABLE, "i.id"), w.params()), InspectionView::of);
     }
@@ -110,18 +108,26 @@ public class InspectionService {
             i.findings = in.findings().trim();
         }
         if (in.conclusion() != null) {
-            if (i.conductedOn == null) {
-                throw ApiException.invalid("conductedOn", FieldMessage.of("is required to conclude an inspection", "field.REQUIRED.conclude"));
-            }
-            if (i.kind == Inspection.InspectionKind.ON_SITE && !i.hasVerifiedCapacity() && capacityApplies(i)) {
-                throw ApiException.invalid("verifiedCapacity", FieldMessage.of("is required to conclude an on-site inspection", "field.REQUIRED.verified-capacity"));
-            }
-            i.conclusion = in.conclusion();
-            i.status = Inspection.InspectionStatus.CONCLUDED;
+            conclude(i, in.conclusion());
         }
         i.updatedAt = Instant.now(clock);
         i.persistAndFlush();
         return changes.recorded(EventType.INSPECTION_RECORDED, i.id, InspectionView.of(i));
+    }
+
+    /**
+     * Concludes the inspection: 400 unless it was conducted, and for an on-site inspection unless it verified the
+     * capacity (where capacity applies, {@link #capacityApplies}).
+     */
+    private void conclude(Inspection i, Inspection.Conclusion conclusion) {
+        if (i.conductedOn == null) {
+            throw ApiException.invalid("conductedOn", FieldMessage.of("is required to conclude an inspection", "field.REQUIRED.conclude"));
+        }
+        if (i.kind == Inspection.InspectionKind.ON_SITE && !i.hasVerifiedCapacity() && capacityApplies(i)) {
+            throw ApiException.invalid("verifiedCapacity", FieldMessage.of("is required to conclude an on-site inspection", "field.REQUIRED.verified-capacity"));
+        }
+        i.conclusion = conclusion;
+        i.status = Inspection.InspectionStatus.CONCLUDED;
     }
 
     /**

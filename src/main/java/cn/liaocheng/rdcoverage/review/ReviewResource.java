@@ -92,8 +92,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response transitionRound(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.RoundTransition body) {
-        return idempotency.run(key, body,
-                () -> ETags.ok(rounds.transition(id, body, ifMatch)));
+        return idempotency.ok(key, body, () -> rounds.transition(id, body, ifMatch));
     }
 
     @GET
@@ -142,8 +141,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Transition body) {
-        return idempotency.run(key, body,
-                () -> ETags.ok(lifecycle.transition(id, body, ifMatch)));
+        return idempotency.ok(key, body, () -> lifecycle.transition(id, body, ifMatch));
     }
 
     @GET
@@ -182,8 +180,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response cancelInspection(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IDEMPOTENCY) String key, @Valid ReviewInputs.Cancellation body) {
-        return idempotency.run(key, body,
-                () -> ETags.ok(inspections.cancel(id, body, ifMatch)));
+        return idempotency.ok(key, body, () -> inspections.cancel(id, body, ifMatch));
     }
 
     @PATCH

@@ -82,9 +82,7 @@ public class ReviewService {
         if (w.has(f.institutionId)) {
             w.and("a.institutionId = :inst", "inst", Where.parseId("institutionId", f.institutionId));
         }
-        if (w.has(f.updatedSince)) {
-            w.and("a.updatedAt >= :since", "since", cn.liaocheng.rdcoverage.common.Timestamps.parseSince("updatedSince", f.updatedSince));
-        }
+        w.updatedSince("a", f.updatedSince);
         return paging.of(Application.<Application>find("from Application a" + w.clause() + " order by "
                 + Sorting.orderBy(paging.sort, SORTABLE, "a.id"), w.params()), this::view);
     }

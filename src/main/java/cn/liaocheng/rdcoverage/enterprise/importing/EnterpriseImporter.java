@@ -77,32 +77,12 @@ public class EnterpriseImporter {
 
         QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(rd.importing().transactionTimeout()));
         boolean done = false;
-        try (ChunkReader chunks = ChunkReader.start(reader, validator, rd.importing().chunkSize(), MAX_ERRORS_LISTED);
-             Connection c = dataSource.getConnection()) {
-            Writer writer = new Writer(c, now, regionScope, actor, actorRole, e -> {
+        try {
+            importAll(reader, validator, c -> new Writer(c, now, regionScope, actor, actorRole, e -> {
                 n.rejected++;
                 record(errors, n, e);
-            });
-            ChunkReader.Chunk next;
-            do {
-                next = chunks.next();
-                if (next.failure() != null) {
-                    throw readFailure(next.failure());
-                }
-                n.received += next.received();
-                n.rejected += next.rejected();
-                for (ImportError e : next.errors()) {
-                    record(errors, n, e);
-                }
-                n.errorsOmitted += next.errorsOmitted();
-                if (next.last() && n.received == 0) {
-                    throw RowReader.fileProblem("body", FieldMessage.of("holds no records", "field.REQUIRED.no-records"));
-                }
-                writer.write(next.rows(), n);
-            } while (!next.last());
+            }), n, errors);
             done = true;
-        } catch (SQLException e) {
-            throw conflictOr(e);
         } finally {
             boolean keep = done && !dryRun && (partial || n.rejected == 0);
             if (keep) {
@@ -111,15 +91,60 @@ public class EnterpriseImporter {
                 QuarkusTransaction.rollback();
             }
         }
-        long skipped = reader.skipped();
+        return report(n, errors, reader.skipped(), dryRun, partial, file);
+    }
+
+    /**
+     * Reads the whole file chunk by chunk (a reader thread validating a chunk ahead), counting each chunk's rows and
+     * errors into {@code n} and {@code errors}, and writes each chunk with the writer on one connection, in the
+     * caller's transaction. 400 when the file holds no records; 409 on a concurrent change ({@link #conflictOr}).
+     */
+    private void importAll(RowReader reader, RowValidator validator, java.util.function.Function<Connection, Writer> writerOn,
+                           Counters n, List<ImportError> errors) {
+        try (ChunkReader chunks = ChunkReader.start(reader, validator, rd.importing().chunkSize(), MAX_ERRORS_LISTED);
+             Connection c = dataSource.getConnection()) {
+            Writer writer = writerOn.apply(c);
+            ChunkReader.Chunk next;
+            do {
+                next = chunks.next();
+                count(next, n, errors);
+                writer.write(next.rows(), n);
+            } while (!next.last());
+        } catch (SQLException e) {
+            throw conflictOr(e);
+        }
+    }
+
+    /** Adds what the reader's thread found in a chunk (received, rejected, errors) to the counts; throws its failure. */
+    private static void count(ChunkReader.Chunk next, Counters n, List<ImportError> errors) {
+        if (next.failure() != null) {
+            throw readFailure(next.failure());
+        }
+        n.received += next.received();
+        n.rejected += next.rejected();
+        for (ImportError e : next.errors()) {
+            record(errors, n, e);
+        }
+        n.errorsOmitted += next.errorsOmitted();
+        if (next.last() && n.received == 0) {
+            throw RowReader.fileProblem("body", FieldMessage.of("holds no records", "field.REQUIRED.no-records"));
+        }
+    }
+
+    /**
+     * The answer: the counts, what was kept and the errors listed; an all-or-nothing import with a rejected row is a
+     * 422 instead (counting as created/updated/unchanged only what a dry run would have written).
+     */
+    private static ImportReport report(Counters n, List<ImportError> errors, long skipped, boolean dryRun, boolean partial,
+                                       ImportFile file) {
         boolean committed = !dryRun && (partial || n.rejected == 0);
+        Long omitted = n.errorsOmitted > 0 ? n.errorsOmitted : null;
         if (!partial && n.rejected > 0) {
             throw new ImportReport(n.received, dryRun ? n.created : 0, dryRun ? n.updated : 0, dryRun ? n.unchanged : 0,
-                    n.rejected, skipped, dryRun, "all-or-nothing", false, errors, n.errorsOmitted > 0 ? n.errorsOmitted : null,
-                    file).rejection();
+                    n.rejected, skipped, dryRun, "all-or-nothing", false, errors, omitted, file).rejection();
         }
         return new ImportReport(n.received, n.created, n.updated, n.unchanged, n.rejected, skipped, dryRun,
-                partial ? "partial" : "all-or-nothing", committed, errors, n.errorsOmitted > 0 ? n.errorsOmitted : null, file);
+                partial ? "partial" : "all-or-nothing", committed, errors, omitted, file);
     }
 
     /** What the reader's thread failed with, to be thrown on the request's thread. */

@@ -180,47 +180,53 @@ final class ImportStore {
     }
 
     private void updateEnterprises(List<Ent> changed) throws SQLException {
-        if (changed.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("update enterprise set name = ?, region_code = ?, industry_code = ?, "
+        updateEach(changed, "update enterprise set name = ?, region_code = ?, industry_code = ?, "
                 + "address = ?, key_enterprise = ?, key_industry = ?, figures_year = ?, size_class = ?, above_designated_size = ?, "
-                + "version = version + 1, updated_at = ? where credit_code = ?")) {
-            for (Ent e : changed) {
-                ps.setString(1, e.name);
-                ps.setString(2, e.region);
-                ps.setString(3, e.industry);
-                ps.setString(4, e.address);
-                ps.setBoolean(5, e.keyEnterprise);
-                ps.setBoolean(6, e.keyIndustry);
-                setInt(ps, 7, e.figuresYear);
-                ps.setString(8, e.sizeClass == null ? null : e.sizeClass.name());
-                setBool(ps, 9, e.above);
-                ps.setObject(10, now);
-                ps.setString(11, e.code);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+                + "version = version + 1, updated_at = ? where credit_code = ?", (ps, e) -> {
+                    ps.setString(1, e.name);
+                    ps.setString(2, e.region);
+                    ps.setString(3, e.industry);
+                    ps.setString(4, e.address);
+                    ps.setBoolean(5, e.keyEnterprise);
+                    ps.setBoolean(6, e.keyIndustry);
+                    setInt(ps, 7, e.figuresYear);
+                    ps.setString(8, e.sizeClass == null ? null : e.sizeClass.name());
+                    setBool(ps, 9, e.above);
+                    ps.setObject(10, now);
+                    ps.setString(11, e.code);
+                });
     }
 
     private void updateFigures(List<Fig> changed) throws SQLException {
+        updateEach(changed, "update enterprise_figures set employees = ?, revenue = ?, "
+                + "above_designated_size = ?, above_size_declared = ?, size_class = ?, region_code = ?, version = version + 1, "
+                + "updated_at = ? where credit_code = ? and year = ?", (ps, f) -> {
+                    ps.setInt(1, f.employees);
+                    ps.setBigDecimal(2, f.revenue);
+                    ps.setBoolean(3, f.above);
+                    ps.setBoolean(4, f.declared);
+                    ps.setString(5, f.sizeClass.name());
+                    ps.setString(6, f.region);
+                    ps.setObject(7, now);
+                    ps.setString(8, f.code);
+                    ps.setInt(9, f.year);
+                });
+    }
+
+    /** Sets the parameters of one row's UPDATE. */
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** The changed rows as one JDBC batch of {@code update} (nothing when there are none). */
+    private <T> void updateEach(List<T> changed, String update, RowBinder<T> binder) throws SQLException {
         if (changed.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("update enterprise_figures set employees = ?, revenue = ?, "
-                + "above_designated_size = ?, above_size_declared = ?, size_class = ?, region_code = ?, version = version + 1, "
-                + "updated_at = ? where credit_code = ? and year = ?")) {
-            for (Fig f : changed) {
-                ps.setInt(1, f.employees);
-                ps.setBigDecimal(2, f.revenue);
-                ps.setBoolean(3, f.above);
-                ps.setBoolean(4, f.declared);
-                ps.setString(5, f.sizeClass.name());
-                ps.setString(6, f.region);
-                ps.setObject(7, now);
-                ps.setString(8, f.code);
-                ps.setInt(9, f.year);
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+            for (T row : changed) {
+                binder.bind(ps, row);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -38,10 +38,26 @@ public final class ImportTable implements AutoCloseable {
                         String fileName, String charsetName, String encodingSource, String delimiter) {
         this.source = source;
         this.charsetName = charsetName;
-        HeaderDictionary d = HeaderDictionary.STANDARD;
-        String[] header = null;
-        String[] firstRead = null;
+        Map<String, List<String>> accepted = HeaderDictionary.STANDARD.accepted(table);
         List<String> titles = new ArrayList<>();
+        String[] header = findHeader(table, keyField, accepted, titles);
+        long headerRow = source.rowNumber();
+        Columns columns = Columns.of(header, table, keyField, headerRow);
+        requireColumns(required, columns.fieldOf(), header, headerRow, accepted);
+        fieldOf = columns.fieldOf();
+        keyColumn = columns.key();
+        info = new ImportFile(format, fileName, charsetName, encodingSource, delimiter, headerRow,
+                titles.isEmpty() ? null : String.join(" / ", titles), columns.mappings(),
+                columns.ignored().isEmpty() ? null : columns.ignored(), null, null);
+    }
+
+    /**
+     * Reads up to the header, the first of the first {@value TableReader#HEADER_SEARCH} rows naming {@code keyField},
+     * adding each row above it to {@code titles} (its cells joined); 400 when the file is empty or no row names it.
+     */
+    private String[] findHeader(String table, String keyField, Map<String, List<String>> accepted, List<String> titles) {
+        HeaderDictionary d = HeaderDictionary.STANDARD;
+        String[] firstRead = null;
         for (int seen = 0; seen < TableReader.HEADER_SEARCH; seen++) {
             String[] row = TableReader.filled(source, charsetName);
             if (row == null) {
@@ -51,65 +67,73 @@ public final class ImportTable implements AutoCloseable {
                 firstRead = row;
             }
             if (Arrays.stream(row).anyMatch(c -> keyField.equals(d.field(table, Cells.clean(c))))) {
-                header = row;
-                break;
+                return row;
             }
             titles.add(String.join(" ", Arrays.stream(row).map(Cells::clean).filter(s -> s != null).toList()));
         }
-        Map<String, List<String>> accepted = d.accepted(table);
-        if (header == null) {
-            Map<String, Object> ext = new LinkedHashMap<>();
-            ext.put("headerRead", firstRead == null ? List.of() : cleaned(firstRead));
-            ext.put("accepted", accepted);
-            throw firstRead == null ? RowReader.empty("a header row and at least one record")
-                    : new ApiException(400, "import-file", "The file cannot be read", "No header row found: none of the first "
-                    + TableReader.HEADER_SEARCH + " rows names the " + keyField + " column (" + String.join(" / ",
-                    accepted.getOrDefault(keyField, List.of(keyField))) + ")",
-                    List.of(new Problem.FieldError(keyField, FieldMessage.of("no header row names this column", "field.REQUIRED.header-row"))), ext);
+        throw noHeader(firstRead, keyField, accepted);
+    }
+
+    /** 400: the file is empty, or none of its first rows (the first one read is shown) names {@code keyField}. */
+    private static ApiException noHeader(String[] firstRead, String keyField, Map<String, List<String>> accepted) {
+        if (firstRead == null) {
+            return RowReader.empty("a header row and at least one record");
         }
-        long headerRow = source.rowNumber();
-        fieldOf = new String[header.length];
-        int key = -1;
-        List<ImportFile.Mapping> mappings = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
-        for (int i = 0; i < header.length; i++) {
-            String h = Cells.clean(header[i]);
-            String f = d.field(table, h);
-            if (f == null) {
-                if (h != null) {
-                    ignored.add(h);
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("headerRead", cleaned(firstRead));
+        ext.put("accepted", accepted);
+        return new ApiException(400, "import-file", "The file cannot be read", "No header row found: none of the first "
+                + TableReader.HEADER_SEARCH + " rows names the " + keyField + " column (" + String.join(" / ",
+                accepted.getOrDefault(keyField, List.of(keyField))) + ")",
+                List.of(new Problem.FieldError(keyField, FieldMessage.of("no header row names this column", "field.REQUIRED.header-row"))), ext);
+    }
+
+    /**
+     * What the header's columns are: the table's field of each column (null: none), the key's column, the mapping
+     * of each named header and the headers ignored.
+     */
+    private record Columns(String[] fieldOf, int key, List<ImportFile.Mapping> mappings, List<String> ignored) {
+        /** Maps each header cell to its field; 400 when two cells name the same field. */
+        static Columns of(String[] header, String table, String keyField, long headerRow) {
+            String[] fieldOf = new String[header.length];
+            int key = -1;
+            List<ImportFile.Mapping> mappings = new ArrayList<>();
+            List<String> ignored = new ArrayList<>();
+            for (int i = 0; i < header.length; i++) {
+                String h = Cells.clean(header[i]);
+                String f = HeaderDictionary.STANDARD.field(table, h);
+                if (f == null) {
+                    if (h != null) {
+                        ignored.add(h);
+                    }
+                    continue;
                 }
-                continue;
+                int before = Arrays.asList(fieldOf).indexOf(f);
+                if (before >= 0) {
+                    throw RowReader.columnTwice(f, headerRow, Cells.clean(header[before]), h);
+                }
+                fieldOf[i] = f;
+                if (f.equals(keyField)) {
+                    key = i;
+                }
+                mappings.add(new ImportFile.Mapping(h, f, null, null, null));
             }
-            int before = Arrays.asList(fieldOf).indexOf(f);
-            if (before >= 0) {
-                throw RowReader.columnTwice(f, headerRow, Cells.clean(header[before]), h);
-            }
-            fieldOf[i] = f;
-            if (f.equals(keyField)) {
-                key = i;
-            }
-            mappings.add(new ImportFile.Mapping(h, f, null, null, null));
+            return new Columns(fieldOf, key, mappings, ignored);
         }
-        keyColumn = key;
+    }
+
+    /** 400 listing every {@code required} field that no column of the header maps to. */
+    private static void requireColumns(List<String> required, String[] fieldOf, String[] header, long headerRow,
+                                       Map<String, List<String>> accepted) {
         List<Problem.FieldError> missing = new ArrayList<>();
         for (String f : required) {
             if (!Arrays.asList(fieldOf).contains(f)) {
-                String names = String.join(" / ", accepted.getOrDefault(f, List.of(f)));
-                missing.add(new Problem.FieldError(f, FieldMessage.of("required column is missing from the header; accepted: " + names,
-                        "field.REQUIRED.column", names)));
+                missing.add(TableReader.missingColumn(f, String.join(" / ", accepted.getOrDefault(f, List.of(f)))));
             }
         }
         if (!missing.isEmpty()) {
-            Map<String, Object> ext = new LinkedHashMap<>();
-            ext.put("line", headerRow);
-            ext.put("headerRead", cleaned(header));
-            ext.put("accepted", accepted);
-            throw new ApiException(400, "import-file", "The file cannot be read", "Required columns are missing from the header (row "
-                    + headerRow + "): " + String.join(", ", missing.stream().map(Problem.FieldError::field).toList()), missing, ext);
+            throw TableReader.missingColumns(missing, headerRow, header, accepted);
         }
-        info = new ImportFile(format, fileName, charsetName, encodingSource, delimiter, headerRow,
-                titles.isEmpty() ? null : String.join(" / ", titles), mappings, ignored.isEmpty() ? null : ignored, null, null);
     }
 
     /**

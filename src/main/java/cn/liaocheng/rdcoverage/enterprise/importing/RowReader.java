@@ -155,6 +155,11 @@ public abstract class RowReader implements AutoCloseable {
         return FieldMessage.of("line " + line + " is not a JSON object", "field.INVALID_FORMAT.ndjson-line", line);
     }
 
+    /** 400: the body failed to read part-way (not a charset fault), with the reader's reason. */
+    static ApiException unreadable(IOException e) {
+        return fileProblem("body", FieldMessage.of("could not be read: " + e.getMessage(), "field.INVALID_FORMAT.unreadable"));
+    }
+
     /** An upload that holds nothing but (at most) a header. */
     static ApiException empty(String expected) {
         return fileProblem("body", FieldMessage.of("is empty: expected " + expected, "field.REQUIRED.no-content"));
@@ -209,35 +214,74 @@ public abstract class RowReader implements AutoCloseable {
         return StrictJson.inRange(d) ? d.toPlainString() : d.toString();
     }
 
-    /** A JSON array of objects, read element by element with the streaming parser. */
-    static final class JsonArray extends RowReader {
-        private final JsonParser parser;
-        private final ObjectReader json;
-        private final ImportFile info;
-        private final Charset charset;
-        private boolean started;
-        private long line;
+    /**
+     * A JSON upload (array or NDJSON): what the two readers share — the element reader, what was understood of the
+     * file, its charset and the line of the element read last; a record is that element mapped onto the columns.
+     */
+    abstract static class JsonElements extends RowReader {
+        private final java.io.Closeable input;
+        final ObjectReader json;
+        final ImportFile info;
+        final Charset charset;
+        /** The line of the element {@link #node} returned last (NDJSON: the line read last). */
+        long line;
 
-        JsonArray(Reader reader, ObjectMapper mapper, ObjectReader json, ImportFile info, Charset charset) {
+        JsonElements(java.io.Closeable input, ObjectReader json, ImportFile info, Charset charset) {
+            this.input = input;
             this.json = json;
             this.info = info;
             this.charset = charset;
-            try {
-                this.parser = mapper.getFactory().createParser(reader);
-            } catch (IOException e) {
-                throw fileProblem("body", FieldMessage.of("could not be read", "field.INVALID_FORMAT.unreadable"));
-            }
         }
 
         @Override
-        ImportFile info() {
+        final ImportFile info() {
             return info;
         }
 
         @Override
-        public RawRow next() {
+        public final RawRow next() {
             JsonNode node = node();
             return node == null ? null : fromObject(line, node);
+        }
+
+        @Override
+        abstract JsonNode node();
+
+        @Override
+        final long line() {
+            return line;
+        }
+
+        @Override
+        public final void close() {
+            try {
+                input.close();
+            } catch (IOException ignored) {
+                // the request body is closed by the server
+            }
+        }
+    }
+
+    /** A JSON array of objects, read element by element with the streaming parser. */
+    static final class JsonArray extends JsonElements {
+        private final JsonParser parser;
+        private boolean started;
+
+        JsonArray(Reader reader, ObjectMapper mapper, ObjectReader json, ImportFile info, Charset charset) {
+            this(parser(reader, mapper), json, info, charset);
+        }
+
+        private JsonArray(JsonParser parser, ObjectReader json, ImportFile info, Charset charset) {
+            super(parser, json, info, charset);
+            this.parser = parser;
+        }
+
+        private static JsonParser parser(Reader reader, ObjectMapper mapper) {
+            try {
+                return mapper.getFactory().createParser(reader);
+            } catch (IOException e) {
+                throw fileProblem("body", FieldMessage.of("could not be read", "field.INVALID_FORMAT.unreadable"));
+            }
         }
 
         @Override
@@ -274,50 +318,23 @@ public abstract class RowReader implements AutoCloseable {
                 if (e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException) {
                     throw charsetProblem(charset);
                 }
-                throw fileProblem("body", FieldMessage.of("could not be read: " + e.getMessage(), "field.INVALID_FORMAT.unreadable"));
-            }
-        }
-
-        @Override
-        long line() {
-            return line;
-        }
-
-        @Override
-        public void close() {
-            try {
-                parser.close();
-            } catch (IOException ignored) {
-                // the request body is closed by the server
+                throw unreadable(e);
             }
         }
     }
 
     /** One JSON object per line; blank lines are skipped. */
-    static final class NdJson extends RowReader {
+    static final class NdJson extends JsonElements {
         private final BufferedReader reader;
-        private final ObjectReader json;
-        private final ImportFile info;
-        private final Charset charset;
-        private long line;
         private boolean any;
 
         NdJson(Reader reader, ObjectReader json, ImportFile info, Charset charset) {
-            this.reader = new BufferedReader(reader, 1 << 16);
-            this.json = json;
-            this.info = info;
-            this.charset = charset;
+            this(new BufferedReader(reader, 1 << 16), json, info, charset);
         }
 
-        @Override
-        ImportFile info() {
-            return info;
-        }
-
-        @Override
-        public RawRow next() {
-            JsonNode node = node();
-            return node == null ? null : fromObject(line, node);
+        private NdJson(BufferedReader reader, ObjectReader json, ImportFile info, Charset charset) {
+            super(reader, json, info, charset);
+            this.reader = reader;
         }
 
         @Override
@@ -349,21 +366,7 @@ public abstract class RowReader implements AutoCloseable {
                 throw fileProblem("body", FieldMessage.of("line " + (line + 1) + " is not valid " + charset.name(),
                         "field.INVALID_FORMAT.charset-row", line + 1, charset.name()));
             } catch (IOException e) {
-                throw fileProblem("body", FieldMessage.of("could not be read: " + e.getMessage(), "field.INVALID_FORMAT.unreadable"));
-            }
-        }
-
-        @Override
-        long line() {
-            return line;
-        }
-
-        @Override
-        public void close() {
-            try {
-                reader.close();
-            } catch (IOException ignored) {
-                // the request body is closed by the server
+                throw unreadable(e);
             }
         }
     }

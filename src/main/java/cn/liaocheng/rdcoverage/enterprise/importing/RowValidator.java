@@ -184,9 +184,16 @@ final class RowValidator {
         return year;
     }
 
-    /** A number's text within bounds (no more than 40 digits either side), or null after adding an error. */
+    /**
+     * A required number's text {@code v} of column {@code c} within bounds (no more than 40 digits either side), or
+     * null after adding an error: required when missing, else too long, out of range or {@code notANumber}.
+     */
     private static BigDecimal decimal(String v, Column c, long line, List<ImportError> errors,
                                       java.util.function.Function<String, FieldMessage> notANumber) {
+        if (v == null) {
+            errors.add(ImportError.required(line, c.field));
+            return null;
+        }
         String n = Cells.number(v);
         if (n.length() > 60) {
             errors.add(new ImportError(line, c.field, FieldMessage.of("'" + v.substring(0, 20) + "…' is too long for a number",
@@ -218,10 +225,6 @@ final class RowValidator {
     private static Integer employees(RawRow raw, long line, List<ImportError> errors) {
         Column c = Column.EMPLOYEES;
         String v = raw.get(c);
-        if (v == null) {
-            errors.add(ImportError.required(line, c.field));
-            return null;
-        }
         BigDecimal d = decimal(v, c, line, errors, RowValidator::notPersons);
         if (d == null) {
             return null;
@@ -242,10 +245,6 @@ final class RowValidator {
     private static BigDecimal revenue(RawRow raw, long line, List<ImportError> errors) {
         Column c = Column.REVENUE;
         String v = raw.get(c);
-        if (v == null) {
-            errors.add(ImportError.required(line, c.field));
-            return null;
-        }
         BigDecimal d = decimal(v, c, line, errors, RowValidator::notANumber);
         if (d == null) {
             return null;

@@ -42,10 +42,17 @@ final class SqlText {
         return this;
     }
 
+    /** Writes NULL for a missing value: true when {@code v} is null (and nothing more is to be written for it). */
+    private boolean wroteNull(Object v) {
+        if (v == null) {
+            sql.append("NULL");
+        }
+        return v == null;
+    }
+
     /** A code over {@code 0-9 A-Z}, or NULL. */
     SqlText code(String code) {
-        if (code == null) {
-            sql.append("NULL");
+        if (wroteNull(code)) {
             return this;
         }
         if (!SqlLiterals.isCode(code)) {
@@ -74,29 +81,23 @@ final class SqlText {
     }
 
     SqlText number(Integer v) {
-        if (v == null) {
-            sql.append("NULL");
-        } else {
-            sql.append(v.intValue());
-        }
-        return this;
+        return wroteNull(v) ? this : number(v.intValue());
     }
 
     SqlText decimal(BigDecimal v) {
-        sql.append(v == null ? "NULL" : v.toPlainString());
-        return this;
+        return wroteNull(v) ? this : sql(v.toPlainString());
     }
 
     SqlText flag(Boolean v) {
-        sql.append(v == null ? "NULL" : v ? "TRUE" : "FALSE");
-        return this;
+        return wroteNull(v) ? this : sql(v ? "TRUE" : "FALSE");
     }
 
     /** Free text: a literal if it is plain (see {@link #isPlain}), else a bound parameter. */
     SqlText text(String v) {
-        if (v == null) {
-            sql.append("NULL");
-        } else if (isPlain(v)) {
+        if (wroteNull(v)) {
+            return this;
+        }
+        if (isPlain(v)) {
             sql.append('\'').append(v).append('\'');
         } else {
             sql.append('?');

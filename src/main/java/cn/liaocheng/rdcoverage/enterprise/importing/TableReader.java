@@ -169,23 +169,32 @@ final class TableReader extends RowReader {
         List<Problem.FieldError> missing = new ArrayList<>();
         for (Column c : Column.values()) {
             if (c.required && !seenColumn[c.ordinal()]) {
-                String accepted = String.join(" / ", dictionary.accepted().get(c.field));
-                missing.add(new Problem.FieldError(c.field, FieldMessage.of("required column is missing from the header; accepted: "
-                        + accepted, "field.REQUIRED.column", accepted)));
+                missing.add(missingColumn(c.field, String.join(" / ", dictionary.accepted().get(c.field))));
             }
         }
         if (!seenColumn[Column.YEAR.ordinal()] && year == null) {
             missing.add(new Problem.FieldError(Column.YEAR.field, FieldMessage.of("no year: add a 年度 column, send ?year=, or name it in a title row (2024年…)",
                     "field.REQUIRED.import-year")));
         }
-        if (missing.isEmpty()) {
-            return;
+        if (!missing.isEmpty()) {
+            throw missingColumns(missing, headerRow, header, dictionary.accepted());
         }
+    }
+
+    /** A required column that the header lacks, with the header names it is {@code accepted} under. */
+    static Problem.FieldError missingColumn(String field, String accepted) {
+        return new Problem.FieldError(field, FieldMessage.of("required column is missing from the header; accepted: "
+                + accepted, "field.REQUIRED.column", accepted));
+    }
+
+    /** 400 (import-file) listing the {@code missing} columns, with the header read and the names each field is accepted under. */
+    static ApiException missingColumns(List<Problem.FieldError> missing, long headerRow, String[] header,
+                                       Map<String, List<String>> accepted) {
         Map<String, Object> ext = new LinkedHashMap<>();
         ext.put("line", headerRow);
         ext.put("headerRead", cleaned(header));
-        ext.put("accepted", dictionary.accepted());
-        throw new ApiException(400, "import-file", "The file cannot be read",
+        ext.put("accepted", accepted);
+        return new ApiException(400, "import-file", "The file cannot be read",
                 "Required columns are missing from the header (row " + headerRow + "): "
                         + String.join(", ", missing.stream().map(Problem.FieldError::field).toList()), missing, ext);
     }
