@@ -1,8 +1,8 @@
 package cn.liaocheng.rdcoverage.integrity;
 
+import cn.liaocheng.rdcoverage.SuiteProfile;
 import cn.liaocheng.rdcoverage.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +14,9 @@ import java.util.UUID;
 @QuarkusTest
 @TestProfile(IdempotencyExpiryTest.ShortTtl.class)
 class IdempotencyExpiryTest {
-    public static class ShortTtl implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("rd.idempotency.ttl", "PT10S");
+    public static class ShortTtl extends SuiteProfile {
+        public ShortTtl() {
+            super(Map.of("rd.idempotency.ttl", "PT10S"));
         }
     }
 

@@ -1,8 +1,8 @@
 package cn.liaocheng.rdcoverage.integrity;
 
+import cn.liaocheng.rdcoverage.SuiteProfile;
 import cn.liaocheng.rdcoverage.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -26,21 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(NameSearchSqlModeTest.NoBackslashEscapes.class)
 class NameSearchSqlModeTest {
-    public static class NoBackslashEscapes implements QuarkusTestProfile {
-        private static boolean mariadb() {
-            return System.getProperty("quarkus.test.profile", "").contains("mariadb");
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return System.getProperty("quarkus.test.profile", "test");
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return mariadb() ? Map.of("quarkus.datasource.jdbc.additional-jdbc-properties.sessionVariables",
+    public static class NoBackslashEscapes extends SuiteProfile {
+        public NoBackslashEscapes() {
+            super(mariadb() ? Map.of("quarkus.datasource.jdbc.additional-jdbc-properties.sessionVariables",
                     "sql_mode='NO_BACKSLASH_ESCAPES,STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'")
-                    : Map.of();
+                    : Map.of());
         }
     }
 

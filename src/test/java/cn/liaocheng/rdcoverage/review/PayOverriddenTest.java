@@ -1,8 +1,8 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.SuiteProfile;
 import cn.liaocheng.rdcoverage.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +21,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(PayOverriddenTest.PayOverridden.class)
 class PayOverriddenTest {
-    public static class PayOverridden implements QuarkusTestProfile {
-        @Override
-        public String getConfigProfile() {
-            return System.getProperty("quarkus.test.profile", "test"); // test, or test,mariadb
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("rd.awards.pay-overridden", "true");
+    public static class PayOverridden extends SuiteProfile {
+        public PayOverridden() {
+            super(Map.of("rd.awards.pay-overridden", "true"));
         }
     }
 

@@ -1,7 +1,7 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.SuiteProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -22,15 +22,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(RoundHalfTest.WithinTheHalf.class)
 class RoundHalfTest {
-    public static class WithinTheHalf implements QuarkusTestProfile {
-        @Override
-        public String getConfigProfile() {
-            return System.getProperty("quarkus.test.profile", "test"); // test, or test,mariadb
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("rd.rounds.days-outside-half", "0");
+    public static class WithinTheHalf extends SuiteProfile {
+        public WithinTheHalf() {
+            super(Map.of("rd.rounds.days-outside-half", "0"));
         }
     }
 

@@ -1,7 +1,7 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.SuiteProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -21,15 +21,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(RoundHalfToleranceTest.FifteenDays.class)
 class RoundHalfToleranceTest {
-    public static class FifteenDays implements QuarkusTestProfile {
-        @Override
-        public String getConfigProfile() {
-            return System.getProperty("quarkus.test.profile", "test"); // test, or test,mariadb
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("rd.rounds.days-outside-half", "15");
+    public static class FifteenDays extends SuiteProfile {
+        public FifteenDays() {
+            super(Map.of("rd.rounds.days-outside-half", "15"));
         }
     }
 

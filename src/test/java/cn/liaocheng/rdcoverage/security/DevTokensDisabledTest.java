@@ -1,7 +1,7 @@
 package cn.liaocheng.rdcoverage.security;
 
+import cn.liaocheng.rdcoverage.SuiteProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +13,9 @@ import static io.restassured.RestAssured.given;
 @QuarkusTest
 @TestProfile(DevTokensDisabledTest.ProductionSetting.class)
 class DevTokensDisabledTest {
-    public static class ProductionSetting implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("rd.dev-tokens.enabled", "false");
+    public static class ProductionSetting extends SuiteProfile {
+        public ProductionSetting() {
+            super(Map.of("rd.dev-tokens.enabled", "false"));
         }
     }
 

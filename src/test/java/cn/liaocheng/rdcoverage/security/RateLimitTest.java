@@ -1,8 +1,8 @@
 package cn.liaocheng.rdcoverage.security;
 
+import cn.liaocheng.rdcoverage.SuiteProfile;
 import cn.liaocheng.rdcoverage.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +15,11 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @TestProfile(RateLimitTest.LowLimits.class)
 class RateLimitTest {
-    public static class LowLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
+    public static class LowLimits extends SuiteProfile {
+        public LowLimits() {
             // deployment-wide budgets shared by 2 instances: this instance allows 3 assessments and 2 imports a minute
-            return Map.of("rd.rate-limit.assessments-per-minute", "6", "rd.rate-limit.imports-per-minute", "4",
-                    "rd.rate-limit.instances", "2");
+            super(Map.of("rd.rate-limit.assessments-per-minute", "6", "rd.rate-limit.imports-per-minute", "4",
+                    "rd.rate-limit.instances", "2"));
         }
     }
 
