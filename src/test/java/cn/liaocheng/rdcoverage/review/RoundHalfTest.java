@@ -28,7 +28,8 @@ class RoundHalfTest {
         }
     }
 
-    private static ValidatableResponse create(String language, String id, int year, int half, String opensOn, String closesOn) {
+    /** POST /api/v1/rounds as the city, in a language. */
+    static ValidatableResponse create(String language, String id, int year, int half, String opensOn, String closesOn) {
         return city().header("Accept-Language", language).contentType(ContentType.JSON)
                 .body(Map.of("id", id, "year", year, "half", half, "opensOn", opensOn, "closesOn", closesOn))
                 .post("/api/v1/rounds").then();

@@ -3,8 +3,6 @@ package cn.liaocheng.rdcoverage.review;
 import cn.liaocheng.rdcoverage.SuiteProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static cn.liaocheng.rdcoverage.TestData.city;
+import static cn.liaocheng.rdcoverage.review.RoundHalfTest.create;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -25,12 +24,6 @@ class RoundHalfToleranceTest {
         public FifteenDays() {
             super(Map.of("rd.rounds.days-outside-half", "15"));
         }
-    }
-
-    private static ValidatableResponse create(String language, String id, int year, int half, String opensOn, String closesOn) {
-        return city().header("Accept-Language", language).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "year", year, "half", half, "opensOn", opensOn, "closesOn", closesOn))
-                .post("/api/v1/rounds").then();
     }
 
     /** A year whose first-half round no test has created (other tests pick round ids at random). */
