@@ -46,6 +46,15 @@ public class DevTokenResource {
             throw ApiException.notFound("Resource", "/api/v1/dev/tokens");
         }
         ApiException.requireBody(body);
+        List<Problem.FieldError> errors = missingScopeClaim(body);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new TokenResponse(sign(body));
+    }
+
+    /** The scope claim the role needs (regionCode, creditCode, assessorId or supervisorId) when the request lacks it. */
+    private static List<Problem.FieldError> missingScopeClaim(TokenRequest body) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body.role() == Role.COUNTY_OFFICER && blank(body.regionCode())) {
             errors.add(new Problem.FieldError("regionCode", FieldMessage.of("is required for COUNTY_OFFICER", "field.REQUIRED.role-claim", "COUNTY_OFFICER")));
@@ -59,9 +68,11 @@ public class DevTokenResource {
         if (body.role() == Role.SUPERVISOR && blank(body.supervisorId())) {
             errors.add(new Problem.FieldError("supervisorId", FieldMessage.of("is required for SUPERVISOR", "field.REQUIRED.role-claim", "SUPERVISOR")));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        return errors;
+    }
+
+    /** The token: subject (dev-<role> by default), the role as its group, and the scope claims given. */
+    private static String sign(TokenRequest body) {
         String subject = blank(body.subject()) ? "dev-" + body.role().name().toLowerCase() : body.subject();
         JwtClaimsBuilder claims = Jwt.subject(subject).upn(subject).groups(Set.of(body.role().name()));
         if (!blank(body.regionCode())) {
@@ -76,7 +87,7 @@ public class DevTokenResource {
         if (!blank(body.supervisorId())) {
             claims.claim("supervisorId", body.supervisorId().trim());
         }
-        return new TokenResponse(claims.sign());
+        return claims.sign();
     }
 
     private static boolean blank(String s) {

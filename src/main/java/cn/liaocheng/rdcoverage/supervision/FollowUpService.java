@@ -50,17 +50,7 @@ public class FollowUpService {
     public FollowUpView record(String rawCode, FollowUpInput in) {
         // the enterprise row is locked so that two visits recorded at once keep follow_up_latest consistent
         Enterprise e = enterprise(rawCode, true);
-        LocalDate today = LocalDate.now(clock);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (in.visitedOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("visitedOn", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date")));
-        }
-        if (in.expectedBy() != null && in.expectedBy().isBefore(in.visitedOn())) {
-            errors.add(new Problem.FieldError("expectedBy", FieldMessage.of("must not be before visitedOn", "field.INVALID.before", "visitedOn")));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        checkDates(in);
         FollowUp f = new FollowUp();
         f.creditCode = e.creditCode;
         f.visitedOn = in.visitedOn();
@@ -85,6 +75,20 @@ public class FollowUpService {
         }
         FollowUp.flush();
         return changes.recorded(cn.liaocheng.rdcoverage.events.EventType.FOLLOW_UP_RECORDED, f.id, view(f));
+    }
+
+    /** A visit is not in the future, and the expected date is not before the visit: a 400 naming each field otherwise. */
+    private void checkDates(FollowUpInput in) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.visitedOn().isAfter(LocalDate.now(clock))) {
+            errors.add(new Problem.FieldError("visitedOn", FieldMessage.of("must not be in the future", "field.IN_FUTURE.date")));
+        }
+        if (in.expectedBy() != null && in.expectedBy().isBefore(in.visitedOn())) {
+            errors.add(new Problem.FieldError("expectedBy", FieldMessage.of("must not be before visitedOn", "field.INVALID.before", "visitedOn")));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
     }
 
     private static void apply(FollowUpLatest latest, FollowUp f) {

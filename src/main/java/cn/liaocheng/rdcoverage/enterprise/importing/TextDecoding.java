@@ -68,20 +68,12 @@ final class TextDecoding {
             in.mark(PROBE + 1);
             byte[] head = in.readNBytes(PROBE);
             in.reset();
+            Bom bom = Bom.of(head);
             Charset charset;
             String source;
-            int skip = 0;
-            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-                charset = StandardCharsets.UTF_8;
-                skip = 3;
-                source = "bom";
-            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-                charset = StandardCharsets.UTF_16LE;
-                skip = 2;
-                source = "bom";
-            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-                charset = StandardCharsets.UTF_16BE;
-                skip = 2;
+            if (bom != null) {
+                in.skipNBytes(bom.length());
+                charset = bom.charset();
                 source = "bom";
             } else if ((charset = labelled(label)) != null) {
                 source = "label";
@@ -89,18 +81,38 @@ final class TextDecoding {
                 charset = detect(head, head.length == PROBE);
                 source = "detected";
             }
-            in.skipNBytes(skip);
-            CharsetDecoder decoder = charset.newDecoder();
-            if (replaceMalformed) {
-                decoder.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
-                        .replaceWith("\uFFFD");
-            } else {
-                decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            }
-            return new Decoded(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16), charset, source);
+            return new Decoded(new BufferedReader(new InputStreamReader(in, decoder(charset, replaceMalformed)), 1 << 16),
+                    charset, source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A byte order mark at the start of the body: the charset it says and its length in bytes. */
+    private record Bom(Charset charset, int length) {
+        /** The mark {@code head} starts with (UTF-8, UTF-16 LE or BE), or null. */
+        static Bom of(byte[] head) {
+            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+                return new Bom(StandardCharsets.UTF_8, 3);
+            }
+            if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+                return new Bom(StandardCharsets.UTF_16LE, 2);
+            }
+            if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+                return new Bom(StandardCharsets.UTF_16BE, 2);
+            }
+            return null;
+        }
+    }
+
+    /** A decoder of {@code charset} that replaces malformed input with U+FFFD, or reports it (a row error upstream). */
+    private static CharsetDecoder decoder(Charset charset, boolean replaceMalformed) {
+        CharsetDecoder decoder = charset.newDecoder();
+        if (replaceMalformed) {
+            return decoder.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .replaceWith("\uFFFD");
+        }
+        return decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** UTF-8 if the bytes decode strictly as UTF-8 (a truncated last sequence allowed when more follows), else GB18030. */
