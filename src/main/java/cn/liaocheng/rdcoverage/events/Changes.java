@@ -4,7 +4,6 @@ import cn.liaocheng.rdcoverage.common.db.MicrosecondTimestampJdbcType;
 import cn.liaocheng.rdcoverage.common.db.SqlLiterals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,46 +90,26 @@ public class Changes {
      * listing the credit codes the chunk created and changed. Read by the county officers of the region and the
      * city-wide roles; each enterprise's new state is read from the lists (see README, "The change feed").
      * <p>
-     * When every region and credit code is a code over {@code 0-9 A-Z} (always, for validated rows) the rows go out
-     * as one INSERT of literals ({@link #importedSql}), the same values the bound batch below stores: the connector's
-     * parse of the prepared statement, its escaping of the JSON (about 22 KB a chunk) and Jackson's tree cost the
-     * import's request thread time and the cold JVM four C2 compilations of 150-250 ms each (bench/README.md, g11q).
+     * The rows go out as one INSERT of literals ({@link #importedSql}): every region and credit code of a validated
+     * row is a code over {@code 0-9 A-Z}, which is checked here (anything else is a programming error, never written
+     * into the statement). A bound batch would cost the import's request thread the connector's parse of the prepared
+     * statement, its escaping of the JSON (about 22 KB a chunk) and Jackson's tree, and the cold JVM four C2
+     * compilations of 150-250 ms each (bench/README.md, g11q).
      */
     public void imported(Connection c, List<Imported> rows) throws SQLException {
         Map<String, List<Imported>> byRegion = new TreeMap<>();
-        boolean codes = true;
         for (Imported r : rows) {
+            if (!SqlLiterals.isCode(r.regionCode()) || !SqlLiterals.isCode(r.creditCode())) {
+                throw new IllegalArgumentException("not a validated code: " + r);
+            }
             byRegion.computeIfAbsent(r.regionCode(), k -> new ArrayList<>()).add(r);
-            codes &= SqlLiterals.isCode(r.regionCode()) && SqlLiterals.isCode(r.creditCode());
         }
         if (byRegion.isEmpty()) {
             return;
         }
-        Instant now = Instant.now(clock);
-        if (codes) {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.setEscapeProcessing(false);
-                st.executeUpdate(importedSql(byRegion, now));
-            }
-            recorded.fire(new Sequencer.Recorded());
-            return;
-        }
-        // the chunk's events as one JDBC batch (one multi-row INSERT with the production connector's
-        // rewriteBatchedStatements), and one after-commit nudge of the sequencer for all of them
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (Map.Entry<String, List<Imported>> region : byRegion.entrySet()) {
-                ObjectNode data = json.createObjectNode();
-                data.put("regionCode", region.getKey());
-                ArrayNode created = data.putArray("created");
-                ArrayNode updated = data.putArray("updated");
-                for (Imported r : region.getValue()) {
-                    (r.created() ? created : updated).add(r.creditCode());
-                }
-                bindRow(ps, EventType.ENTERPRISE_IMPORTED, region.getKey(), null, Scope.of(Set.of(region.getKey()), Set.of()),
-                        data.toString(), now);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (java.sql.Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
+            st.executeUpdate(importedSql(byRegion, Instant.now(clock)));
         }
         recorded.fire(new Sequencer.Recorded());
     }
@@ -138,7 +117,7 @@ public class Changes {
     /**
      * The INSERT of {@link #imported}'s rows with every value a literal (codes only, see there): per region a random
      * event id, the type, the region as subject and scope, the time as the microsecond text {@link UtcTimes#bind}
-     * binds, and the compact JSON {@code {"regionCode":…,"created":[…],"updated":[…]}} that Jackson writes.
+     * binds, and the compact JSON {@code {"regionCode":…,"created":[…],"updated":[…]}} as Jackson would write it.
      */
     private static String importedSql(Map<String, List<Imported>> byRegion, Instant now) {
         String at = "'" + MicrosecondTimestampJdbcType.TEXT.format(now) + "'";
