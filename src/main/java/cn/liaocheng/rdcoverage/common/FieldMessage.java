@@ -15,6 +15,11 @@ public record FieldMessage(String english, String key, Object... args) {
         return new FieldMessage(english, key, args);
     }
 
+    /** A workflow date after {@code today} (the service's zone): dates are recorded once what they date has happened. */
+    public static FieldMessage afterToday(java.time.LocalDate today) {
+        return of("must not be after today (" + today + ")", "field.IN_FUTURE.today", today);
+    }
+
     /** The same Chinese with more English before it (e.g. the value quoted in front of the reason). */
     public FieldMessage prefixed(String englishPrefix) {
         return new FieldMessage(englishPrefix + english, key, args);

@@ -116,7 +116,7 @@ public class DesignationService {
     private void requireNotFuture(LocalDate revokedOn) {
         LocalDate today = LocalDate.now(clock);
         if (revokedOn.isAfter(today)) {
-            throw ApiException.invalid("revokedOn", FieldMessage.of("must not be after today (" + today + ")", "field.IN_FUTURE.today", today));
+            throw ApiException.invalid("revokedOn", FieldMessage.afterToday(today));
         }
     }
 

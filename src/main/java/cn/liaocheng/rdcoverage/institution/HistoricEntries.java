@@ -49,7 +49,7 @@ public class HistoricEntries {
             return errors;
         }
         if (on.isAfter(today)) {
-            errors.add(new Problem.FieldError(prefix + "recognizedOn", FieldMessage.of("must not be after today (" + today + ")", "field.IN_FUTURE.today", today)));
+            errors.add(new Problem.FieldError(prefix + "recognizedOn", FieldMessage.afterToday(today)));
         } else if (on.isAfter(until)) {
             errors.add(new Problem.FieldError(prefix + "recognizedOn", FieldMessage.of("must not be after " + until
                     + ", the day before the service went live: later recognitions are decided in a round", "field.INVALID.historic-after", until)));

@@ -199,7 +199,7 @@ public class ApplicationLifecycle {
             throw ApiException.invalid("decidedOn", FieldMessage.of("applies only to RECOGNIZE and REJECT (the city's decisions)", "field.INVALID.decided-on"));
         }
         if (t.decidedOn().isAfter(today)) {
-            throw ApiException.invalid("decidedOn", FieldMessage.of("must not be after today (" + today + ")", "field.IN_FUTURE.today", today));
+            throw ApiException.invalid("decidedOn", FieldMessage.afterToday(today));
         }
         Round round = Round.findById(a.roundId);
         if (t.decidedOn().isBefore(round.opensOn)) {
