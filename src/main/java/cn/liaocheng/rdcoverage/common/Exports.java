@@ -22,7 +22,7 @@ public final class Exports {
     /** The headers of the columns (API field names) in the language of the Accept-Language header. */
     public static List<String> header(List<String> fields, String acceptLanguage) {
         Locale locale = ProblemLanguage.of(acceptLanguage);
-        if (!ProblemLanguage.CHINESE.getLanguage().equals(locale.getLanguage())) {
+        if (!ProblemLanguage.isChinese(locale)) {
             return fields;
         }
         ResourceBundle labels;

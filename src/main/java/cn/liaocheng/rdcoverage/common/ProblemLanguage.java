@@ -56,7 +56,7 @@ public class ProblemLanguage {
      * ({@code field.<CODE>}); under English (or without either) the English as written where it was raised.
      */
     public static String message(FieldMessage message, Locale locale) {
-        if (!CHINESE.getLanguage().equals(locale.getLanguage())) {
+        if (!isChinese(locale)) {
             return message.english();
         }
         String text = format(message.key(), message.args(), locale);
@@ -111,7 +111,7 @@ public class ProblemLanguage {
         if (title != null) {
             problem.title = title;
         }
-        if (!CHINESE.getLanguage().equals(locale.getLanguage())) {
+        if (!isChinese(locale)) {
             return;
         }
         if (problem.errors != null) {
