@@ -62,11 +62,6 @@ final class AwardBasis {
         award.basisZh = cut(ProblemLanguage.message(basis, ProblemLanguage.CHINESE));
     }
 
-    /** The stored basis in {@code chinese} or English; an award stored before the Chinese text existed has English only. */
-    static String in(Award award, boolean chinese) {
-        return chinese && award.basisZh != null ? award.basisZh : award.basis;
-    }
-
     private static String cut(String text) {
         return text.length() > MAX ? text.substring(0, MAX) : text;
     }

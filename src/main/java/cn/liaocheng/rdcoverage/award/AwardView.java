@@ -25,14 +25,16 @@ public record AwardView(String id, Award.Program program, String creditCode, Str
                         Instant updatedAt, @JsonIgnore long version,
                         @JsonIgnore @Schema(hidden = true) String basisEnglish, @JsonIgnore @Schema(hidden = true) String basisChinese)
         implements Versioned, Localisable {
+    /**
+     * The award as stored, its basis in the configured default language (answers to requests are put in the client's
+     * by {@link #in}). An award stored before the Chinese text existed has its English one in both.
+     */
     static AwardView of(Award a) {
-        String chinese = AwardBasis.in(a, true);
-        String english = AwardBasis.in(a, false);
         return new AwardView(a.id.toString(), a.program, a.creditCode, a.regionCode, a.institutionId.toString(),
                 a.applicationId == null ? null : a.applicationId.toString(), a.fiscalYear, a.sizeClass, a.tier, a.amount,
-                a.status, a.policyId, ProblemLanguage.isChinese(ProblemLanguage.defaultLanguage()) ? chinese : english,
-                a.proposedOn, a.approvedOn, a.disbursedOn, a.voucherRef, a.cancelledOn, a.cancelReason, a.updatedAt,
-                a.version, english, chinese);
+                a.status, a.policyId, a.basis, a.proposedOn, a.approvedOn, a.disbursedOn, a.voucherRef, a.cancelledOn,
+                a.cancelReason, a.updatedAt, a.version, a.basis, a.basisZh == null ? a.basis : a.basisZh)
+                .in(ProblemLanguage.defaultLanguage());
     }
 
     /** This award with its basis in {@code locale}. */
