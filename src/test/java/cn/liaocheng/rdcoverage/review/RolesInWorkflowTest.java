@@ -21,14 +21,8 @@ class RolesInWorkflowTest {
         String round = Workflow.openRound();
         String lead = Workflow.enterprise("371521", 350, 52_000_000);
         String other = Workflow.enterprise("371522", 350, 52_000_000);
-        String inst = TestData.enterprise(lead).contentType("application/json").body(Map.of("name", "跨县联建", "kind", "TECH_CENTER",
-                        "buildMode", "JOINT", "participants", List.of(lead, other), "capacity", Workflow.capacity(10),
-                        "cooperations", List.of(Map.of("partner", "聊城大学", "partnerKind", "UNIVERSITY", "signedOn", "2024-01-01",
-                                "activities", "联合攻关"))))
-                .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
         // the other participant confirms that it takes part (issue 12) before the lead can submit
-        TestData.enterprise(other).contentType("application/json").body(Map.of("creditCode", other))
-                .post("/api/v1/institutions/" + inst + "/consents").then().statusCode(200);
+        String inst = Workflow.jointInstitution(lead, other);
         String app = Workflow.apply(lead, inst, round);
         act(TestData.enterprise(lead), app, "SUBMIT").statusCode(200);
         county("371522").get("/api/v1/applications/" + app).then().statusCode(200)

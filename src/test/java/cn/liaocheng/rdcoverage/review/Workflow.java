@@ -64,6 +64,21 @@ public final class Workflow {
                 .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * A JOINT institution of {@code lead} and {@code other} meeting the LARGE standard, declared by the lead, with the
+     * other's consent (so that the lead can submit it).
+     */
+    public static String jointInstitution(String lead, String other) {
+        String id = TestData.enterprise(lead).contentType("application/json").body(Map.of("name", "联建中心", "kind", "TECH_CENTER",
+                        "buildMode", "JOINT", "participants", List.of(lead, other), "capacity", capacity(10),
+                        "cooperations", List.of(Map.of("partner", "聊城大学", "partnerKind", "UNIVERSITY", "signedOn", "2024-01-01",
+                                "activities", "联合攻关"))))
+                .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
+        TestData.enterprise(other).contentType("application/json").body(Map.of("creditCode", other))
+                .post("/api/v1/institutions/" + id + "/consents").then().statusCode(200);
+        return id;
+    }
+
     /** An INDUSTRY (产业共建) institution of one enterprise, declared by the city: a platform and a service agreement, no capacity. */
     public static String industryInstitution(String creditCode) {
         return city().contentType("application/json").body(Map.of("name", "产业共建服务", "kind", "OTHER",

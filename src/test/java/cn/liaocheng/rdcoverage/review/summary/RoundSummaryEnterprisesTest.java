@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static cn.liaocheng.rdcoverage.TestData.city;
@@ -28,13 +27,7 @@ class RoundSummaryEnterprisesTest {
         String x = Workflow.enterprise(REGION, 350, 52_000_000);
         String y = Workflow.enterprise(REGION, 350, 52_000_000);
         recognise(x, Workflow.institution(x), round);
-        String joint = TestData.enterprise(x).contentType("application/json").body(Map.of("name", "联建中心", "kind", "TECH_CENTER",
-                        "buildMode", "JOINT", "participants", List.of(x, y), "capacity", Workflow.capacity(10),
-                        "cooperations", List.of(Map.of("partner", "聊城大学", "partnerKind", "UNIVERSITY", "signedOn", "2024-01-01",
-                                "activities", "联合攻关"))))
-                .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
-        TestData.enterprise(y).contentType("application/json").body(Map.of("creditCode", y))
-                .post("/api/v1/institutions/" + joint + "/consents").then().statusCode(200);
+        String joint = Workflow.jointInstitution(x, y);
         recognise(x, joint, round);
 
         JsonPath s = city().get("/api/v1/rounds/" + round + "/summary").then().statusCode(200).extract().jsonPath();
