@@ -40,6 +40,8 @@ public class Batches {
     /** At most this many items per request. */
     public static final int MAX_ITEMS = 500;
 
+    @jakarta.inject.Inject Idempotency idempotency;
+
     /**
      * One item of a batch: the resource's id, its expected version (optional, as If-Match) and, unwrapped beside them,
      * the body of the single-item request; each endpoint names its subclass in the contract.
@@ -83,8 +85,6 @@ public class Batches {
 
         Boolean atomic();
     }
-
-    @jakarta.inject.Inject Idempotency idempotency;
 
     /**
      * A batch endpoint's answer: the items of {@code body} applied as {@link #run} does (an item's id is its
