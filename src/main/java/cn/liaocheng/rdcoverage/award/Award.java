@@ -2,14 +2,12 @@ package cn.liaocheng.rdcoverage.award;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.common.db.UuidEntity;
-import cn.liaocheng.rdcoverage.common.db.VersionedEntity;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
 import cn.liaocheng.rdcoverage.eligibility.Tier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 
 import java.math.BigDecimal;
@@ -22,7 +20,6 @@ import java.util.UUID;
  */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 public class Award extends UuidEntity {
     @Schema(name = "AwardProgram")
     public enum Program { CITY_FIRST_RECOGNITION, COUNTY_SUPPLEMENT }

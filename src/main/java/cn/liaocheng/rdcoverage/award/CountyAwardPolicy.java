@@ -2,14 +2,12 @@ package cn.liaocheng.rdcoverage.award;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.common.db.UuidEntity;
-import cn.liaocheng.rdcoverage.common.db.VersionedEntity;
 import cn.liaocheng.rdcoverage.eligibility.Tier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 
 import java.math.BigDecimal;
@@ -22,7 +20,6 @@ import java.util.Map;
  */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 public class CountyAwardPolicy extends UuidEntity {
     @Schema(name = "CountyAwardMode")
     public enum Mode { FIXED, PERCENT }

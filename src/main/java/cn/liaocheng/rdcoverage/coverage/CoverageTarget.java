@@ -1,9 +1,7 @@
 package cn.liaocheng.rdcoverage.coverage;
 
 import cn.liaocheng.rdcoverage.common.db.UuidEntity;
-import cn.liaocheng.rdcoverage.common.db.VersionedEntity;
 import jakarta.persistence.Entity;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 
 import java.math.BigDecimal;
@@ -14,7 +12,6 @@ import java.math.BigDecimal;
  */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 public class CoverageTarget extends UuidEntity {
     public static final String CITY = "CITY";
 

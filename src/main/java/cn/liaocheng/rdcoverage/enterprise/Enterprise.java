@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 
 /**
@@ -15,7 +14,6 @@ import org.hibernate.envers.Audited;
  */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 public class Enterprise extends VersionedEntity {
     @Id
     public String creditCode;

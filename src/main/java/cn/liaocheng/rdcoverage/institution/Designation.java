@@ -1,11 +1,9 @@
 package cn.liaocheng.rdcoverage.institution;
 
 import cn.liaocheng.rdcoverage.common.db.UuidEntity;
-import cn.liaocheng.rdcoverage.common.db.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.util.UUID;
  */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 public class Designation extends UuidEntity {
     public UUID institutionId;
 

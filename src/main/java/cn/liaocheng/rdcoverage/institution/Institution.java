@@ -1,7 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
 import cn.liaocheng.rdcoverage.common.db.UuidEntity;
-import cn.liaocheng.rdcoverage.common.db.VersionedEntity;
 import cn.liaocheng.rdcoverage.eligibility.BuildMode;
 import cn.liaocheng.rdcoverage.eligibility.CertificationLevel;
 import cn.liaocheng.rdcoverage.eligibility.PartnerKind;
@@ -16,7 +15,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 
 import java.time.LocalDate;
@@ -26,7 +24,6 @@ import java.util.List;
 /** An R&amp;D institution: its build mode, participant enterprises, academic cooperations and, for INDUSTRY, platform and agreement. */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 public class Institution extends UuidEntity {
     public String name;
 

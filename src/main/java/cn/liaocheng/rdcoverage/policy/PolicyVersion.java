@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 /** A stored policy version: its parameter document as JSON, locked once a stored decision used it. */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 @Table(name = "policy")
 public class PolicyVersion extends VersionedEntity {
     @Id

@@ -2,7 +2,6 @@ package cn.liaocheng.rdcoverage.review;
 
 import cn.liaocheng.rdcoverage.capacity.CapacityColumns;
 import cn.liaocheng.rdcoverage.common.db.UuidEntity;
-import cn.liaocheng.rdcoverage.common.db.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -14,7 +13,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 
@@ -30,7 +28,6 @@ import java.util.UUID;
  */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 public class Application extends UuidEntity {
     public UUID institutionId;
 

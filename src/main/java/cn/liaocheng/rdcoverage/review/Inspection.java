@@ -4,13 +4,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.capacity.CapacityColumns;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.common.db.UuidEntity;
-import cn.liaocheng.rdcoverage.common.db.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 
 import java.time.LocalDate;
@@ -19,7 +17,6 @@ import java.util.UUID;
 /** 材料审查 or 现场考察 by an expert panel or a third-party reviewer, with what it verified and its conclusion. */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 public class Inspection extends UuidEntity {
     @Schema(name = "InspectionKind")
     public enum InspectionKind { MATERIAL_REVIEW, ON_SITE }

@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import java.time.LocalDate;
 /** One of the two yearly rounds (每年上半年和下半年各组织一次申报及审核), id like 2026H2. */
 @Entity
 @Audited
-@AuditOverride(forClass = VersionedEntity.class)
 @Table(name = "review_round")
 public class Round extends VersionedEntity {
     @Id

@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.common.db;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
 
 import java.time.Instant;
 
@@ -12,11 +13,13 @@ import java.time.Instant;
  * {@code created_at} and {@code updated_at}, set from the service's clock by the code that writes the row).
  *
  * <p>Columns take their names from the physical naming strategy ({@code createdAt} is {@code created_at}, see
- * application.properties). Hibernate Envers audits the properties of a mapped superclass only where the audited entity
- * says {@code @AuditOverride(forClass = VersionedEntity.class)}: {@code created_at} and {@code updated_at} are in its
- * {@code _aud} table, {@code version} never is (Envers leaves the optimistic-lock field out).
+ * application.properties). This class is {@code @Audited}, so that every {@code @Audited} entity extending it has
+ * {@code created_at} and {@code updated_at} in its {@code _aud} table without saying so itself; {@code version} never
+ * is (Envers leaves the optimistic-lock field out). An entity that is not {@code @Audited} itself stays unaudited:
+ * the annotation is not inherited, Envers reads a superclass's properties only for an audited entity.
  */
 @MappedSuperclass
+@Audited
 public abstract class VersionedEntity extends PanacheEntityBase {
     @Version
     public long version;
