@@ -185,11 +185,13 @@ final class RowValidator {
     }
 
     /**
-     * A required number's text {@code v} of column {@code c} within bounds (no more than 40 digits either side), or
-     * null after adding an error: required when missing, else too long, out of range or {@code notANumber}.
+     * The required number in column {@code c} of the row within bounds (no more than 40 digits either side), or null
+     * after adding an error: required when missing, else too long, out of range or {@code notANumber}. A caller's
+     * own error quotes the cell again with {@code raw.get(c)}.
      */
-    private static BigDecimal decimal(String v, Column c, long line, List<ImportError> errors,
+    private static BigDecimal decimal(RawRow raw, Column c, long line, List<ImportError> errors,
                                       java.util.function.Function<String, FieldMessage> notANumber) {
+        String v = raw.get(c);
         if (v == null) {
             errors.add(ImportError.required(line, c.field));
             return null;
@@ -224,19 +226,18 @@ final class RowValidator {
 
     private static Integer employees(RawRow raw, long line, List<ImportError> errors) {
         Column c = Column.EMPLOYEES;
-        String v = raw.get(c);
-        BigDecimal d = decimal(v, c, line, errors, RowValidator::notPersons);
+        BigDecimal d = decimal(raw, c, line, errors, RowValidator::notPersons);
         if (d == null) {
             return null;
         }
         if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
-            errors.add(new ImportError(line, c.field, notPersons(v)));
+            errors.add(new ImportError(line, c.field, notPersons(raw.get(c))));
             return null;
         }
         FieldMessage p = EnterpriseLimits.employeesProblem(d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
                 ? Long.MAX_VALUE : d.longValue());
         if (p != null) {
-            errors.add(new ImportError(line, c.field, p.quoting(v)));
+            errors.add(new ImportError(line, c.field, p.quoting(raw.get(c))));
             return null;
         }
         return d.intValue();
@@ -244,8 +245,7 @@ final class RowValidator {
 
     private static BigDecimal revenue(RawRow raw, long line, List<ImportError> errors) {
         Column c = Column.REVENUE;
-        String v = raw.get(c);
-        BigDecimal d = decimal(v, c, line, errors, RowValidator::notANumber);
+        BigDecimal d = decimal(raw, c, line, errors, RowValidator::notANumber);
         if (d == null) {
             return null;
         }
@@ -253,6 +253,7 @@ final class RowValidator {
         BigDecimal yuan = d.multiply(factor);
         FieldMessage p = EnterpriseLimits.revenueProblem(yuan);
         if (p != null) {
+            String v = raw.get(c);
             errors.add(new ImportError(line, c.field, factor.compareTo(BigDecimal.ONE) == 0 ? p.quoting(v)
                     : FieldMessage.of("'" + v + "' × " + factor.toPlainString() + " = " + yuan.toPlainString() + " yuan " + p,
                     "field.value.converted", v, factor.toPlainString(), yuan.toPlainString(), p)));
