@@ -3,6 +3,7 @@ package cn.liaocheng.rdcoverage.award;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.common.SyncFilter;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.enterprise.Enterprise;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,7 +63,7 @@ public class AwardService {
     }
 
     /** List filters of /awards. */
-    public static class Filter {
+    public static class Filter extends SyncFilter {
         @jakarta.ws.rs.QueryParam("regionCode")
         public String regionCode;
         @jakarta.ws.rs.QueryParam("creditCode")
@@ -75,8 +76,6 @@ public class AwardService {
         public String status;
         @jakarta.ws.rs.QueryParam("fiscalYear")
         public Integer fiscalYear;
-        @jakarta.ws.rs.QueryParam("updatedSince")
-        public String updatedSince;
     }
 
     public PageResult<AwardView> list(Filter f, PageQuery paging) {

@@ -2,10 +2,11 @@ package cn.liaocheng.rdcoverage.enterprise;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import cn.liaocheng.rdcoverage.common.SyncFilter;
 import jakarta.ws.rs.QueryParam;
 
 /** List filters of /enterprises, shared by JSON and CSV. */
-public class EnterpriseFilter {
+public class EnterpriseFilter extends SyncFilter {
     @QueryParam("regionCode")
     public String regionCode;
 
@@ -25,8 +26,4 @@ public class EnterpriseFilter {
     /** Name contains (case-insensitive). */
     @QueryParam("q")
     public String q;
-
-    /** ISO-8601 instant or date: only enterprises changed at or after it (for sync). */
-    @QueryParam("updatedSince")
-    public String updatedSince;
 }

@@ -2,10 +2,11 @@ package cn.liaocheng.rdcoverage.institution;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import cn.liaocheng.rdcoverage.common.SyncFilter;
 import jakarta.ws.rs.QueryParam;
 
 /** List filters of /institutions. */
-public class InstitutionFilter {
+public class InstitutionFilter extends SyncFilter {
     /** Institutions with at least one participant in this region. */
     @QueryParam("regionCode")
     public String regionCode;
@@ -21,7 +22,4 @@ public class InstitutionFilter {
     /** Institutions this enterprise takes part in (credit code). */
     @QueryParam("participant")
     public String participant;
-
-    @QueryParam("updatedSince")
-    public String updatedSince;
 }

@@ -6,6 +6,7 @@ import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Sorting;
+import cn.liaocheng.rdcoverage.common.SyncFilter;
 import cn.liaocheng.rdcoverage.common.StateMachine;
 import cn.liaocheng.rdcoverage.common.Where;
 import cn.liaocheng.rdcoverage.institution.Institution;
@@ -52,7 +53,7 @@ public class ReviewService {
     }
 
     /** List filters of /applications. */
-    public static class Filter {
+    public static class Filter extends SyncFilter {
         @jakarta.ws.rs.QueryParam("roundId")
         public String roundId;
         @jakarta.ws.rs.QueryParam("status")
@@ -62,8 +63,6 @@ public class ReviewService {
         public String regionCode;
         @jakarta.ws.rs.QueryParam("institutionId")
         public String institutionId;
-        @jakarta.ws.rs.QueryParam("updatedSince")
-        public String updatedSince;
     }
 
     public PageResult<ApplicationView> list(Filter f, PageQuery paging) {

@@ -51,6 +51,15 @@ class SyncContractTest {
     }
 
     @Test
+    void everyListFilterTakesUpdatedSince() {
+        for (String list : java.util.List.of("enterprises", "institutions", "targets", "awards", "applications")) {
+            city().get("/api/v1/" + list + "?updatedSince=2999-01-01").then().statusCode(200).body("total", equalTo(0));
+            city().header("Accept-Language", "en").get("/api/v1/" + list + "?updatedSince=yesterday").then().statusCode(400)
+                    .body("errors[0].field", equalTo("updatedSince"));
+        }
+    }
+
+    @Test
     void malformedPagingIsA400NamingTheParameterNeverA404() {
         city().header("Accept-Language", "en").get("/api/v1/enterprises?page=abc").then().statusCode(400)
                 .body("errors[0].field", equalTo("page")).body("errors[0].code", equalTo("INVALID_TYPE"));
