@@ -18,13 +18,14 @@ import static org.hamcrest.Matchers.equalTo;
  * 申报及审核): half 1 from 1 January to 30 June of its year, half 2 from 1 July to 31 December. Run with the production
  * setting {@code rd.rounds.days-outside-half=0} (the test profile raises it for the other test classes, whose rounds have
  * far-future ids and dates around today). The user trial's round 2031H1 dated in 2026 was accepted before.
+ * The profile keeps production's default language too (Chinese; the test profile answers English by default).
  */
 @QuarkusTest
-@TestProfile(RoundHalfTest.WithinTheHalf.class)
+@TestProfile(RoundHalfTest.ProductionSettings.class)
 class RoundHalfTest {
-    public static class WithinTheHalf extends SuiteProfile {
-        public WithinTheHalf() {
-            super(Map.of("rd.rounds.days-outside-half", "0"));
+    public static class ProductionSettings extends SuiteProfile {
+        public ProductionSettings() {
+            super(Map.of("rd.rounds.days-outside-half", "0", "rd.problems.default-language", "zh-CN"));
         }
     }
 
@@ -96,5 +97,38 @@ class RoundHalfTest {
         city().get("/api/v1/rounds/2026H2").then().statusCode(200)
                 .body("opensOn", equalTo("2026-07-01")).body("closesOn", equalTo("2026-12-31"))
                 .body("status", equalTo("OPEN"));
+    }
+
+    /**
+     * A round's summary and announcement files answer in the client's language like every other answer: without
+     * Accept-Language (or with one the service does not speak) in the configured default, Chinese in production. They
+     * answered English then, whatever the default.
+     */
+    @Test
+    void aRoundsSummaryAndAnnouncementAnswerInTheDefaultLanguage() {
+        String id = null;
+        for (int attempt = 0; attempt < 50 && id == null; attempt++) {
+            int year = java.util.concurrent.ThreadLocalRandom.current().nextInt(2030, 2100);
+            if (create("en", year + "H1", year, 1, year + "-01-01", year + "-06-30").extract().statusCode() == 201) {
+                id = year + "H1";
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(id, "no free round id");
+        for (String language : new String[] {null, "fr-FR"}) {
+            var summary = city().header("Accept", "text/csv");
+            var announcement = city().header("Accept", "text/csv");
+            if (language != null) {
+                summary.header("Accept-Language", language);
+                announcement.header("Accept-Language", language);
+            }
+            String csv = summary.get("/api/v1/rounds/" + id + "/summary").then().statusCode(200).extract().asString();
+            org.junit.jupiter.api.Assertions.assertTrue(csv.startsWith("\uFEFF" + id + " 研发机构认定评审汇总（金额单位：元）"), csv);
+            org.junit.jupiter.api.Assertions.assertTrue(csv.contains("\r\n,全市合计,0,0,0,0,0,0,0,0,0,0,0,0,0.00,0.00,0.00\r\n"), csv);
+            String list = announcement.get("/api/v1/rounds/" + id + "/announcement").then().statusCode(200).extract().asString();
+            org.junit.jupiter.api.Assertions.assertTrue(list.startsWith("\uFEFF" + id + " 研发机构认定公示名单\r\n序号,企业名称,研发机构名称,建设模式,县（市、区）"), list);
+        }
+        String english = city().header("Accept", "text/csv").header("Accept-Language", "en")
+                .get("/api/v1/rounds/" + id + "/summary").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(english.startsWith("\uFEFF" + id + " R&D institution recognition round summary"), english);
     }
 }

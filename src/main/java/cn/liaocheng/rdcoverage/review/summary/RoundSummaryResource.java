@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.review.summary;
 
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.Exports;
+import cn.liaocheng.rdcoverage.common.ProblemLanguage;
 import cn.liaocheng.rdcoverage.common.TableOutput;
 import cn.liaocheng.rdcoverage.common.TableTag;
 import cn.liaocheng.rdcoverage.common.XlsxOutput;
@@ -73,7 +74,7 @@ public class RoundSummaryResource {
     /** The summary as a file named by round, region and day; the extension is the representation's name (csv, xlsx). */
     private Response summaryFile(String representation, String id, HttpHeaders headers) {
         RoundSummary s = summaries.summary(id);
-        boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
+        boolean zh = ProblemLanguage.isChinese(ProblemLanguage.of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
         return file(representation, zh, s.roundId() + " " + label(zh, "title"), zh ? "评审汇总" : "summary", out -> summaryRows(out, s, zh))
                 .header("Content-Disposition", Exports.disposition("round-" + s.roundId() + "-summary", region(s), day(s), representation))
                 .build();
@@ -166,7 +167,7 @@ public class RoundSummaryResource {
     /** The announcement as a file, {@code round-<id>-announcement.csv} or {@code .xlsx} (the representation's name). */
     private Response announcementFile(String representation, String id, HttpHeaders headers) {
         RoundSummary.Announcement a = summaries.announcement(id);
-        boolean zh = SummaryLabels.chinese(headers.getAcceptableLanguages());
+        boolean zh = ProblemLanguage.isChinese(ProblemLanguage.of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
         return file(representation, zh, a.roundId() + " " + label(zh, "announcement.title"), zh ? "公示名单" : "announcement",
                 out -> announcementRows(out, a, zh))
                 .header("Content-Disposition", "attachment; filename=\"round-" + a.roundId() + "-announcement." + representation + "\"")

@@ -1,27 +1,14 @@
 package cn.liaocheng.rdcoverage.review.summary;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Column names and values of the summary's files, in Chinese for Accept-Language zh (the task force's document)
- * and in English otherwise. Kept as data in one place.
+ * Column names and values of the summary's files, in Chinese (the task force's document) or in English: the language
+ * of the answer, chosen like every other one ({@code ProblemLanguage.of}: Accept-Language, else the configured
+ * default, Chinese). Kept as data in one place.
  */
 final class SummaryLabels {
     private SummaryLabels() {
-    }
-
-    static boolean chinese(List<Locale> accepted) {
-        for (Locale l : accepted) {
-            if (l.getLanguage().equals("zh")) {
-                return true;
-            }
-            if (l.getLanguage().equals("en")) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static final Map<String, String> ZH = Map.ofEntries(

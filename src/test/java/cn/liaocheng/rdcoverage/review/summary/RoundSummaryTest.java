@@ -153,8 +153,10 @@ class RoundSummaryTest {
         assertTrue(zh.contains(",度假区文旅装备研究院,企业单建,中型,申报数据,是,市政府专题会议研究同意,"), zh);
         assertTrue(zh.contains(",技术中心,企业单建,中型,现场核查数据,否,,"), zh);
 
-        String en = new String(city().header("Accept", "text/csv").get("/api/v1/rounds/" + round + "/summary").then()
+        String en = new String(city().header("Accept", "text/csv").header("Accept-Language", "en")
+                .get("/api/v1/rounds/" + round + "/summary").then()
                 .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(en.startsWith("\uFEFF" + round + " R&D institution recognition round summary (amounts in yuan)"), en);
         assertTrue(en.contains("regionCode,regionName,DRAFT,SUBMITTED"), en);
     }
 
