@@ -1,12 +1,14 @@
 # Shared helpers for the benchmark scripts in bench/. Sourced, not run.
-# Everything talks to 127.0.0.1 only: the local MariaDB on 3306 and the packaged service on a free port.
+# Everything talks to 127.0.0.1 only: the local MariaDB on 3306 (DB_PORT: another one, e.g. a private instance) and the
+# packaged service on a free port.
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_OUT="$BENCH_ROOT/bench/out"
 JAR="${JAR:-$BENCH_ROOT/target/quarkus-app/quarkus-run.jar}"
 # The Deployment gives the container 1 GiB with MaxRAMPercentage=75 (deploy/k8s); the same heap bound here.
 JAVA_OPTS="${JAVA_OPTS:--Xmx768m -XX:+ExitOnOutOfMemoryError}"
-MARIADB=(mariadb -h127.0.0.1 -P3306 -uroot)
+DB_PORT="${DB_PORT:-3306}"
+MARIADB=(mariadb -h127.0.0.1 -P"$DB_PORT" -uroot)
 SVC_PID=""
 SVC_PORT=""
 _APT_UPDATED=""
@@ -39,13 +41,13 @@ free_port() {
 
 ensure_mariadb() {
   need_tool mariadb mariadb-client
-  if ! port_open 3306; then
+  if ! port_open "$DB_PORT"; then
     need_tool mariadbd mariadb-server
     log "MariaDB is down; starting it"
     start-stop-daemon --start --oknodo --background --exec "$(command -v mariadbd)"
     local i
-    for i in $(seq 1 60); do port_open 3306 && break; sleep 1; done
-    port_open 3306 || die "MariaDB did not come up on 127.0.0.1:3306"
+    for i in $(seq 1 60); do port_open "$DB_PORT" && break; sleep 1; done
+    port_open "$DB_PORT" || die "MariaDB did not come up on 127.0.0.1:$DB_PORT"
   fi
 }
 
@@ -77,7 +79,7 @@ start_service() {
   # MariaDB announces itself to the MySQL connector as 5.5.5: the Hibernate version check is switched off at
   # run time (without it the service exits at start with "database version of at least '8.0.0'").
   # shellcheck disable=SC2086
-  env DB_URL="jdbc:mysql://127.0.0.1:3306/$db" DB_USER=root DB_PASSWORD= \
+  env DB_URL="jdbc:mysql://127.0.0.1:$DB_PORT/$db" DB_USER=root DB_PASSWORD= \
       QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
       QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false \
       RD_RATE_LIMIT_IMPORTS_PER_MINUTE=0 RD_RATE_LIMIT_ASSESSMENTS_PER_MINUTE=0 "$@" \
