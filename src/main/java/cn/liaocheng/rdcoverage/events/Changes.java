@@ -43,9 +43,18 @@ public class Changes {
     @Inject AgroalDataSource dataSource;
     @Inject Event<Sequencer.Recorded> recorded;
 
+    /** The view as a JSON tree whose decimals keep their value and scale (valueToTree would strip trailing zeros). */
+    private JsonNode tree(Object view) {
+        try {
+            return EventFeed.exact(json).readTree(json.writeValueAsString(view));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Writing the event failed", e);
+        }
+    }
+
     /** A created or changed resource: {@code view} is what its GET shows now (its version included). */
     public void record(EventType type, Object subjectId, Object view) {
-        JsonNode data = json.valueToTree(view);
+        JsonNode data = tree(view);
         insert(type, String.valueOf(subjectId), versionOf(view, data), scopes.of(type, data), data);
     }
 
@@ -63,7 +72,7 @@ public class Changes {
 
     /** A deleted resource: a tombstone with its id; {@code before} (its last view) fixes who may see it. */
     public void deleted(EventType type, Object subjectId, Object before) {
-        JsonNode last = json.valueToTree(before);
+        JsonNode last = tree(before);
         ObjectNode tombstone = json.createObjectNode();
         tombstone.put("id", String.valueOf(subjectId));
         tombstone.put("deleted", true);
@@ -165,7 +174,7 @@ public class Changes {
         Instant now = Instant.now(clock);
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (Pending e : events) {
-                bindRow(ps, e.type(), e.subjectId(), e.version(), e.scope(), json.valueToTree(e.view()).toString(), now);
+                bindRow(ps, e.type(), e.subjectId(), e.version(), e.scope(), tree(e.view()).toString(), now);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.events;
 
+import cn.liaocheng.rdcoverage.common.FieldCodes;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
@@ -113,10 +114,19 @@ public class EventFeed {
         boolean noVersion = rs.wasNull();
         try {
             return new FeedEvent(rs.getString(2), Long.toString(rs.getLong(1)), rs.getString(3), UtcTimes.instant(rs, 7),
-                    new FeedEvent.Subject(rs.getString(4), rs.getString(5)), noVersion ? null : version, json.readTree(rs.getString(8)));
+                    new FeedEvent.Subject(rs.getString(4), rs.getString(5)), noVersion ? null : version, exact(json).readTree(rs.getString(8)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("An event holds invalid JSON", e);
         }
+    }
+
+    /**
+     * Reads an event's stored JSON as written: decimals as BigDecimal with their scale (revenue 52000000.00 and
+     * 1234567890123456.78 stay as GET shows them, not doubles 5.2E7 and 1.2345678901234568E15).
+     */
+    static com.fasterxml.jackson.databind.ObjectReader exact(ObjectMapper json) {
+        return json.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     /** Columns in the order {@link #event(ResultSet, ObjectMapper)} reads them. */
@@ -167,7 +177,7 @@ public class EventFeed {
             if (EventType.of(name) == null) {
                 String known = String.join(", ", java.util.Arrays.stream(EventType.values()).map(EventType::wire).toList());
                 errors.add(new Problem.FieldError("types", FieldMessage.of("'" + name + "' is not an event type; known: " + known,
-                        "field.INVALID_VALUE.enum", name, known)));
+                        "field.INVALID_VALUE.enum", name, known), FieldCodes.INVALID_VALUE));
             } else {
                 types.add(name);
             }

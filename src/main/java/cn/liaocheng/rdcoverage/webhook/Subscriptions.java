@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.webhook;
 
+import cn.liaocheng.rdcoverage.common.FieldCodes;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Problem;
@@ -247,7 +248,8 @@ public class Subscriptions {
         for (int i = 0; i < raw.size(); i++) {
             String t = raw.get(i) == null ? "" : raw.get(i).trim();
             if (EventType.of(t) == null) {
-                errors.add(new Problem.FieldError("types[" + i + "]", FieldMessage.of("'" + t + "' is not an event type", "field.INVALID_VALUE.event-type", t)));
+                errors.add(new Problem.FieldError("types[" + i + "]", FieldMessage.of("'" + t + "' is not an event type", "field.INVALID_VALUE.event-type", t),
+                        FieldCodes.INVALID_VALUE));
             } else {
                 types.add(t);
             }
