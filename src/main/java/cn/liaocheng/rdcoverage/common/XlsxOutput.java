@@ -43,6 +43,8 @@ public final class XlsxOutput implements TableOutput {
                 sheet.value(row, c, n);
             } else if (v instanceof Boolean b) {
                 sheet.value(row, c, b);
+            } else if (v instanceof java.time.Instant instant) {
+                sheet.inlineString(row, c, MillisecondInstants.format(instant)); // as in JSON and CSV: three digits
             } else if (v instanceof Enum<?> e) {
                 sheet.inlineString(row, c, e.name());
             } else {

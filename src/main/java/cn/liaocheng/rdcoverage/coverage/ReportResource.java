@@ -91,9 +91,10 @@ public class ReportResource {
     @Path("/coverage")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The coverage report as an xlsx workbook: the city line first, then one line per region")
-    public Response coverageXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode) {
+    public Response coverageXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
+                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         CoverageReport report = reports.coverage(date("asOf", asOf), regionCode);
-        return Exports.xlsx("coverage", COVERAGE_COLUMNS, out -> coverageRows(out, report))
+        return Exports.xlsx("coverage", Exports.header(COVERAGE_COLUMNS, language), out -> coverageRows(out, report))
                 .header("Content-Disposition", Exports.disposition("coverage", regionOf(regionCode), report.asOf(), "xlsx"))
                 .build();
     }
@@ -157,11 +158,11 @@ public class ReportResource {
     @Operation(summary = "The whole work list as an xlsx workbook (credit codes as text cells), streamed as the CSV is")
     public Response uncoveredXlsx(@QueryParam("asOf") String asOf, @QueryParam("regionCode") String regionCode,
                                   @QueryParam("overdue") Boolean overdue, @QueryParam("noFollowUpSince") String noFollowUpSince,
-                                  @QueryParam("sort") String sort) {
+                                  @QueryParam("sort") String sort, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         LocalDate date = date("asOf", asOf);
         java.util.function.Consumer<java.util.function.Consumer<UncoveredEnterprise>> export =
                 reports.uncoveredExport(date, regionCode, overdue, optionalDate("noFollowUpSince", noFollowUpSince), sort);
-        return Exports.xlsx("uncovered", UNCOVERED_COLUMNS, out -> export.accept(u -> uncoveredRow(out, u)))
+        return Exports.xlsx("uncovered", Exports.header(UNCOVERED_COLUMNS, language), out -> export.accept(u -> uncoveredRow(out, u)))
                 .header("Content-Disposition", Exports.disposition("uncovered", regionOf(regionCode), date, "xlsx")).build();
     }
 
@@ -189,9 +190,10 @@ public class ReportResource {
     @Path("/coverage/trend")
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The trend as an xlsx workbook: one line per date and kind")
-    public Response trendXlsx(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode) {
+    public Response trendXlsx(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
+                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Trend trend = snapshots.trend(optionalDate("from", from), optionalDate("to", to), regionCode);
-        return Exports.xlsx("trend", TREND_COLUMNS, out -> trendRows(out, trend))
+        return Exports.xlsx("trend", Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend))
                 .header("Content-Disposition", Exports.disposition("coverage-trend", regionOf(regionCode), LocalDate.now(clock), "xlsx"))
                 .build();
     }

@@ -105,9 +105,9 @@ public class EnterpriseResource {
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The same filter as an xlsx workbook (credit codes as text cells, which Excel keeps whole); "
             + "it imports back unchanged")
-    public Response listXlsx(@BeanParam EnterpriseFilter filter) {
+    public Response listXlsx(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "enterprises", LIST_COLUMNS)) {
+            try (XlsxOutput xlsx = new XlsxOutput(out, "enterprises", Exports.header(LIST_COLUMNS, language))) {
                 listRows(filter, xlsx);
             }
         };

@@ -70,9 +70,10 @@ public class IndicatorReportResource {
     @GET
     @Produces(XlsxOutput.MEDIA_TYPE)
     @Operation(summary = "The indicators report as an xlsx workbook: the city line first, then one line per region")
-    public Response reportXlsx(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode) {
+    public Response reportXlsx(@QueryParam("year") String year, @QueryParam("regionCode") String regionCode,
+                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         IndicatorReport report = service.report(year(year), regionCode);
-        return Exports.xlsx("indicators", COLUMNS, out -> rows(out, report))
+        return Exports.xlsx("indicators", Exports.header(COLUMNS, language), out -> rows(out, report))
                 .header("Content-Disposition", Exports.disposition("indicators", regionCode, LocalDate.of(report.year(), 12, 31), "xlsx")).build();
     }
 
