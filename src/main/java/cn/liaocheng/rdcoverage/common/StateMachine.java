@@ -60,7 +60,8 @@ public final class StateMachine {
     /** 403 "ACTION is taken by ROLE or ROLE" unless {@code mayTake} accepts the action. */
     public static <A extends Action<?>> void requireRole(A action, Predicate<? super A> mayTake) {
         if (!mayTake.test(action)) {
-            throw ApiException.forbidden(action.name() + " is taken by " + action.takenBy());
+            throw ApiException.forbidden(action.name() + " is taken by " + action.takenBy())
+                    .zh("detail.forbidden.taken-by", action.name(), action.takenBy().replace(" or ", "、"));
         }
     }
 
