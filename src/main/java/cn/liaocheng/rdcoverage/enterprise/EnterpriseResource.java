@@ -36,12 +36,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -88,31 +91,26 @@ public class EnterpriseResource {
     }
 
     @GET
-    @Produces(CsvOutput.MEDIA_TYPE)
-    @Operation(summary = "The same filter as CSV (UTF-8 with BOM, all matching rows with their latest figures, formula cells "
-            + "neutralised); it imports back unchanged")
-    public Response listCsv(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+    @Produces({XlsxOutput.MEDIA_TYPE, CsvOutput.MEDIA_TYPE})
+    @Operation(summary = "The same filter as CSV (UTF-8 with BOM, formula cells neutralised) or as an xlsx workbook (credit "
+            + "codes as text cells, which Excel keeps whole), by Accept: all matching rows with their latest figures; either "
+            + "imports back unchanged")
+    public Response listFile(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
+                             @Context Request request) {
+        boolean xlsx = XlsxOutput.MEDIA_TYPE.equals(request.selectVariant(FILE_VARIANTS).getMediaType().toString());
+        List<String> header = Exports.header(LIST_COLUMNS, language);
         StreamingOutput body = out -> {
-            try (CsvOutput csv = new CsvOutput(out, Exports.header(LIST_COLUMNS, language))) {
-                listRows(filter, csv);
+            try (TableOutput table = xlsx ? new XlsxOutput(out, "enterprises", header) : new CsvOutput(out, header)) {
+                listRows(filter, table);
             }
         };
-        return Response.ok(body, CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", listDisposition(filter, "csv")).build();
+        return Response.ok(body, xlsx ? XlsxOutput.MEDIA_TYPE : CsvOutput.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", listDisposition(filter, xlsx ? "xlsx" : "csv")).build();
     }
 
-    @GET
-    @Produces(XlsxOutput.MEDIA_TYPE)
-    @Operation(summary = "The same filter as an xlsx workbook (credit codes as text cells, which Excel keeps whole); "
-            + "it imports back unchanged")
-    public Response listXlsx(@BeanParam EnterpriseFilter filter, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        StreamingOutput body = out -> {
-            try (XlsxOutput xlsx = new XlsxOutput(out, "enterprises", Exports.header(LIST_COLUMNS, language))) {
-                listRows(filter, xlsx);
-            }
-        };
-        return Response.ok(body, XlsxOutput.MEDIA_TYPE).header("Content-Disposition", listDisposition(filter, "xlsx")).build();
-    }
+    /** The file representations of the list, for {@link Request#selectVariant}. */
+    private static final List<Variant> FILE_VARIANTS = Variant.mediaTypes(MediaType.valueOf(CsvOutput.MEDIA_TYPE),
+            MediaType.valueOf(XlsxOutput.MEDIA_TYPE)).build();
 
     /** enterprises-region-date.csv|xlsx: the filtered or the caller's region, else the city. */
     private String listDisposition(EnterpriseFilter filter, String extension) {
