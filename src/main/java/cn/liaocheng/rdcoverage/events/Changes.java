@@ -43,13 +43,17 @@ public class Changes {
     @Inject AgroalDataSource dataSource;
     @Inject Event<Sequencer.Recorded> recorded;
 
-    /** The view as a JSON tree whose decimals keep their value and scale (valueToTree would strip trailing zeros). */
+    /** The application's mapper, but its trees keep a decimal's scale (52000000.00 stays so, not 5.2E+7). */
+    private ObjectMapper exactTrees;
+
+    @jakarta.annotation.PostConstruct
+    void exactTrees() {
+        exactTrees = json.copy().configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    }
+
+    /** The view as a JSON tree whose decimals keep their value and scale, as its GET shows them. */
     private JsonNode tree(Object view) {
-        try {
-            return EventFeed.exact(json).readTree(json.writeValueAsString(view));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Writing the event failed", e);
-        }
+        return exactTrees.valueToTree(view);
     }
 
     /** A created or changed resource: {@code view} is what its GET shows now (its version included). */
