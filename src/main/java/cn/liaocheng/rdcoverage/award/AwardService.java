@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.award;
 
+import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.common.PageQuery;
 import cn.liaocheng.rdcoverage.common.PageResult;
 import cn.liaocheng.rdcoverage.common.Sorting;
@@ -37,6 +38,7 @@ public class AwardService {
     }
 
     @Inject cn.liaocheng.rdcoverage.security.AuditHistory audit;
+    @Inject Regions regions;
 
     /** Every recorded change of an award (proposal, approval, payment, cancellation), oldest first. */
     public List<cn.liaocheng.rdcoverage.security.AuditHistory.Entry> history(String rawId) {
@@ -114,7 +116,7 @@ public class AwardService {
     private Where where(Filter f) {
         Where w = scope.awards(new Where(), "a");
         if (w.has(f.regionCode)) {
-            w.and("a.regionCode = :region", "region", f.regionCode.trim());
+            w.and("a.regionCode = :region", "region", regions.code("regionCode", f.regionCode));
         }
         if (w.has(f.creditCode)) {
             w.and("a.creditCode = :code", "code", f.creditCode.trim().toUpperCase(Locale.ROOT));

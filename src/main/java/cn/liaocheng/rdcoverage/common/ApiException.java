@@ -37,7 +37,7 @@ public class ApiException extends RuntimeException {
         return invalid(List.of(new Problem.FieldError(field, message, code)));
     }
 
-    /** A field error with its message in both languages (see {@link FieldMessage}), the code guessed from the English. */
+    /** A field error with its message in both languages (see {@link FieldMessage}) and the code its key names. */
     public static ApiException invalid(String field, FieldMessage message) {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }

@@ -77,9 +77,13 @@ public final class Problem {
             this(field, message.english(), code, message);
         }
 
-        /** A field error with its message in both languages, the code guessed from the English. */
+        /**
+         * A field error with its message in both languages, and the code its message key names
+         * ({@code field.<CODE>.<case>}, see {@link FieldMessage#code}); guessed from the English only for a key that
+         * names none.
+         */
         public FieldError(String field, FieldMessage message) {
-            this(field, message, FieldCodes.guess(message.english()));
+            this(field, message, message.code());
         }
 
         /** This error with its Chinese message: the ProblemMessages pattern {@code key} over {@code args}. */

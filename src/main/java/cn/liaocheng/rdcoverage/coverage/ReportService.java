@@ -223,8 +223,8 @@ public class ReportService {
             }
             return requested != null ? Set.of(requested) : own;
         }
-        if (requested != null && !regions.exists(requested)) {
-            throw ApiException.invalid("regionCode", FieldMessage.of("'" + regionCode + "' is not a region code of Liaocheng (see /api/v1/regions)", "field.INVALID_VALUE.region", regionCode));
+        if (requested != null) {
+            regions.code("regionCode", regionCode);
         }
         return requested == null ? null : Set.of(requested);
     }
@@ -246,8 +246,8 @@ public class ReportService {
             }
             return requested != null ? requested : own.iterator().next();
         }
-        if (requested != null && !regions.exists(requested)) {
-            throw ApiException.invalid("regionCode", FieldMessage.of("'" + regionCode + "' is not a region code of Liaocheng (see /api/v1/regions)", "field.INVALID_VALUE.region", regionCode));
+        if (requested != null) {
+            regions.code("regionCode", regionCode);
         }
         return requested;
     }

@@ -39,7 +39,8 @@ public class TargetService {
             w.and("t.year = :year", "year", filter.year);
         }
         if (w.has(filter.regionCode)) {
-            w.and("t.scope = :scope", "scope", filter.regionCode.trim().toUpperCase(java.util.Locale.ROOT));
+            String scope = filter.regionCode.trim().toUpperCase(java.util.Locale.ROOT);
+            w.and("t.scope = :scope", "scope", CoverageTarget.CITY.equals(scope) ? scope : regions.code("regionCode", filter.regionCode));
         }
         w.updatedSince("t", filter.updatedSince);
         String order = Sorting.orderBy(paging.sort == null ? "year,regionCode" : paging.sort, SORTABLE, "t.id");
@@ -106,11 +107,7 @@ public class TargetService {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String code = raw.trim();
-        if (!regions.exists(code)) {
-            throw ApiException.invalid("regionCode", FieldMessage.of("'" + raw + "' is not a region code of Liaocheng (see /api/v1/regions)", "field.INVALID_VALUE.region", raw));
-        }
-        return code;
+        return regions.code("regionCode", raw);
     }
 
     @Inject cn.liaocheng.rdcoverage.security.AuditHistory audit;

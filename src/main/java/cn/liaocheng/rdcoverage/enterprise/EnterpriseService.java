@@ -234,7 +234,7 @@ public class EnterpriseService {
      */
     void checkRegion(String region, String given) {
         if (!regions.exists(region)) {
-            throw ApiException.invalid("regionCode", FieldMessage.of("'" + given + "' is not a region of Liaocheng; see GET /api/v1/regions", "field.INVALID_VALUE.region", given));
+            throw ApiException.invalid("regionCode", Regions.unknown(given));
         }
         if (!scope.actsFor(region)) {
             throw ApiException.forbidden("A county officer of " + caller.regionCode()
@@ -245,7 +245,7 @@ public class EnterpriseService {
     private Where where(EnterpriseFilter f) {
         Where w = scope.enterprises(new Where(), "e");
         if (w.has(f.regionCode)) {
-            w.and("e.regionCode = :region", "region", f.regionCode.trim());
+            w.and("e.regionCode = :region", "region", regions.code("regionCode", f.regionCode));
         }
         if (w.has(f.sizeClass)) {
             w.and("e.sizeClass = :size", "size", Where.parseEnum(SizeClass.class, "sizeClass", f.sizeClass));

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
+import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
@@ -69,6 +70,7 @@ public class InstitutionService {
     @Inject Policies policies;
     @Inject ParticipantFacts participantFacts;
     @Inject Clock clock;
+    @Inject Regions regions;
     @Inject Caller caller;
 
     /** What the caller sees and acts for (one definition per kind). */
@@ -93,7 +95,7 @@ public class InstitutionService {
         }
         if (w.has(filter.regionCode)) {
             w.and("exists (select 1 from Enterprise e where e.regionCode = :region and e.creditCode member of i.participants)",
-                    "region", filter.regionCode.trim());
+                    "region", regions.code("regionCode", filter.regionCode));
         }
         w.updatedSince("i", filter.updatedSince);
         String order = Sorting.orderBy(paging.sort, SORTABLE, "i.id");

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.region;
 
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.FieldMessage;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +27,29 @@ public class Regions {
 
     public boolean exists(String code) {
         return code != null && cache().containsKey(code);
+    }
+
+    /**
+     * The region code that {@code raw} gives (trimmed), or null when it is null or blank (no region asked for).
+     *
+     * @throws ApiException 400 naming {@code field} ({@code field.INVALID_VALUE.region}) when it is not a region of
+     *         Liaocheng: every request body and query parameter that names a region answers alike, lists and reports
+     *         included, rather than an empty list for a mistyped code
+     */
+    public String code(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String code = raw.trim();
+        if (!exists(code)) {
+            throw ApiException.invalid(field, unknown(raw));
+        }
+        return code;
+    }
+
+    /** The message of a code that names no region of Liaocheng, quoting it as given. */
+    public static FieldMessage unknown(String given) {
+        return FieldMessage.of("'" + given + "' is not a region code of Liaocheng (see GET /api/v1/regions)", "field.INVALID_VALUE.region", given);
     }
 
     public RegionView get(String code) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review;
 
+import cn.liaocheng.rdcoverage.region.Regions;
 import cn.liaocheng.rdcoverage.award.AwardService;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.capacity.CapacityView;
@@ -42,6 +43,7 @@ public class ReviewService {
 
     @Inject AwardService awards;
     @Inject Caller caller;
+    @Inject Regions regions;
 
     /** What the caller sees and acts for (one definition per kind). */
     @Inject Scope scope;
@@ -76,7 +78,7 @@ public class ReviewService {
             w.and("a.status = :status", "status", Where.parseEnum(ApplicationStatus.class, "status", f.status));
         }
         if (w.has(f.regionCode)) {
-            w.and("a.regionCode = :region", "region", f.regionCode.trim());
+            w.and("a.regionCode = :region", "region", regions.code("regionCode", f.regionCode));
         }
         if (w.has(f.institutionId)) {
             w.and("a.institutionId = :inst", "inst", Where.parseId("institutionId", f.institutionId));

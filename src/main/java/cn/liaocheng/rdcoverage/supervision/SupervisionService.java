@@ -105,7 +105,7 @@ public class SupervisionService implements SupervisedRegions {
             String code = in.regionCodes().get(i).trim();
             if (!regions.exists(code)) {
                 errors.add(new Problem.FieldError("regionCodes[" + i + "]",
-                        FieldMessage.of("'" + code + "' is not a region code of Liaocheng (see /api/v1/regions)", "field.INVALID_VALUE.region", code)));
+                        Regions.unknown(code)));
             } else if (!codes.add(code)) {
                 errors.add(new Problem.FieldError("regionCodes[" + i + "]", FieldMessage.of("appears twice", "field.DUPLICATE.item")));
             }

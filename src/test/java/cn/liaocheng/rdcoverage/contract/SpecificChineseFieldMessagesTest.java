@@ -133,7 +133,7 @@ class SpecificChineseFieldMessagesTest {
         assertEquals("check character is '4' but must be '3' (GB 32100-2015)", m[1]);
         // a six-digit code that is not a region of Liaocheng
         Map<String, Object> unknownRegion = Map.of("creditCode", TestData.creditCode("371502"), "name", "聊城测试企业", "regionCode", "371599");
-        m = both(r -> r.contentType(ContentType.JSON).body(unknownRegion).post("/api/v1/enterprises"), "regionCode", "INVALID");
+        m = both(r -> r.contentType(ContentType.JSON).body(unknownRegion).post("/api/v1/enterprises"), "regionCode", "INVALID_VALUE");
         assertEquals("“371599”不是聊城市的行政区划代码（见 GET /api/v1/regions）", m[0]);
         // a year in the future
         Map<String, Object> future = Map.of("creditCode", TestData.creditCode("371502"), "name", "聊城测试企业", "regionCode", "371502",
