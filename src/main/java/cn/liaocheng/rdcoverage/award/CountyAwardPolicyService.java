@@ -82,7 +82,6 @@ public class CountyAwardPolicyService {
             p.percentOfCity = in.percentOfCity();
         }
         p.createdAt = Instant.now(clock);
-        p.updatedAt = p.createdAt;
         p.persistAndFlush();
         return changes.recorded(EventType.AWARD_POLICY_PUBLISHED, p.id, CountyAwardPolicyView.of(p));
     }

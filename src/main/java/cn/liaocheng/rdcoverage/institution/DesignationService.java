@@ -54,7 +54,6 @@ public class DesignationService {
         d.program = input.program().trim();
         d.grantedOn = input.grantedOn();
         d.createdAt = now;
-        d.updatedAt = now;
         i.updatedAt = now; // a change to a child moves the parent's updatedAt, so that updatedSince syncs see it
         d.persist();
         Designation.flush();

@@ -82,7 +82,6 @@ public class ApplicationLifecycle {
         a.status = ApplicationStatus.DRAFT;
         a.liveInstitutionId = inst.id;
         a.createdAt = Instant.now(clock);
-        a.updatedAt = a.createdAt;
         a.events.add(event(null, null, ApplicationStatus.DRAFT, "CREATE", null, null, null));
         a.persistAndFlush();
         return changes.recorded(EventType.APPLICATION_TRANSITIONED, a.id, review.view(a));

@@ -49,7 +49,6 @@ public class InspectionService {
         i.assessorName = in.assessorName();
         i.status = Inspection.InspectionStatus.ASSIGNED;
         i.createdAt = Instant.now(clock);
-        i.updatedAt = i.createdAt;
         i.persistAndFlush();
         return changes.recorded(EventType.INSPECTION_ASSIGNED, i.id, InspectionView.of(i));
     }

@@ -78,7 +78,6 @@ public class RoundService {
         r.closesOn = in.closesOn();
         r.status = RoundStatus.OPEN;
         r.createdAt = Instant.now(clock);
-        r.updatedAt = r.createdAt;
         r.persistAndFlush();
         return changes.recorded(EventType.ROUND_CREATED, r.id, RoundView.of(r));
     }

@@ -58,6 +58,38 @@ class TimestampPrecisionTest {
     }
 
     /**
+     * A resource just created was last changed then: its create answer, and its first GET, show one instant as both
+     * createdAt and updatedAt (an institution showed two: its declaration read the clock a second time).
+     */
+    @Test
+    void aNewResourceWasLastChangedWhenItWasCreated() {
+        String code = TestData.creditCode("371502");
+        var enterprise = city().contentType(ContentType.JSON)
+                .body(Map.of("creditCode", code, "name", "聊城同一时刻有限公司", "regionCode", "371502"))
+                .post("/api/v1/enterprises").then().statusCode(201).extract();
+        var institution = city().contentType(ContentType.JSON).body(Map.of("name", "同一时刻中心", "kind", "TECH_CENTER",
+                        "buildMode", "SINGLE", "participants", List.of(code)))
+                .post("/api/v1/institutions").then().statusCode(201).extract();
+        String id = institution.path("id");
+        var designation = city().contentType(ContentType.JSON)
+                .body(Map.of("level", "PROVINCIAL", "program", "省级企业技术中心", "grantedOn", "2021-06-01"))
+                .post("/api/v1/institutions/" + id + "/designations").then().log().ifValidationFails().statusCode(201).extract();
+        var group = city().contentType(ContentType.JSON).body(Map.of("name", "同一时刻督导组",
+                        "members", List.of(Map.of("supervisorId", "S-" + code, "name", "督导")), "regionCodes", List.of("371502")))
+                .post("/api/v1/supervision-groups").then().log().ifValidationFails().statusCode(201).extract();
+        for (var created : List.of(enterprise, designation, group)) {
+            assertEquals((String) created.path("createdAt"), created.path("updatedAt"), created.asString());
+        }
+        var read = city().get("/api/v1/enterprises/" + code).then().statusCode(200).extract();
+        assertEquals((String) read.path("createdAt"), read.path("updatedAt"));
+        // the institution's own times, read before the designation moved its updatedAt
+        assertEquals((String) institution.path("createdAt"), institution.path("updatedAt"), institution.asString());
+        String groupId = group.path("id");
+        var readGroup = city().get("/api/v1/supervision-groups/" + groupId).then().statusCode(200).extract();
+        assertEquals((String) readGroup.path("createdAt"), readGroup.path("updatedAt"));
+    }
+
+    /**
      * The feed's occurredAt is written by plain JDBC (events.Changes), not Hibernate: three events of one enterprise
      * all at a whole second would be a one-in-a-billion coincidence, or the fraction being dropped.
      */
