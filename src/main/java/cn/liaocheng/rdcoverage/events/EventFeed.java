@@ -41,10 +41,11 @@ public class EventFeed {
                 after = purged;
             }
             checkRetained(after, purged);
+            mark.requireNotBeyond("after", after);
             List<FeedEvent> items = page(c, after, last, types, limit);
             // a purge that committed meanwhile may have taken rows this page skipped over
             checkRetained(after, FeedMark.read(c).purgedThrough());
-            String next = items.size() == limit ? items.get(items.size() - 1).cursor() : Long.toString(Math.max(after, last));
+            String next = items.size() == limit ? items.get(items.size() - 1).cursor() : Long.toString(last);
             return new FeedPage(items, next);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the feed failed", e);

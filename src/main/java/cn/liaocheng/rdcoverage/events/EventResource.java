@@ -27,7 +27,7 @@ public class EventResource {
     @Operation(operationId = "listEvents", summary = "The change feed: every change the caller may see, in one total order",
             description = "Follow it by always asking after={next}: no event is skipped or repeated, also across instances. "
                     + "Without after the feed starts at the oldest retained event. A cursor older than the retention period "
-                    + "is 410 (re-sync from the lists). data is the resource as its GET showed it; a deletion is a tombstone.")
+                    + "is 410 (re-sync from the lists); one beyond the end of the feed, never handed out, is 400 naming after. data is the resource as its GET showed it; a deletion is a tombstone.")
     @APIResponse(responseCode = "200", description = "One page of events in feed order; next is the cursor to ask after",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedPage.class)))
     @APIResponse(responseCode = "410", description = "cursor-expired: after is older than the retention period; re-sync from "

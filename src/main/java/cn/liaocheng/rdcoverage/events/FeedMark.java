@@ -1,5 +1,8 @@
 package cn.liaocheng.rdcoverage.events;
 
+import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.FieldMessage;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +22,18 @@ public record FeedMark(long last, long purgedThrough) {
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new FeedMark(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /**
+     * A cursor past the last position was never handed out (one of another database, or mistyped). Taken as it is,
+     * a reader would skip every event up to it when the feed gets there, so it is a 400 naming {@code field}
+     * ({@code field.OUT_OF_RANGE.cursor-beyond}) wherever a cursor is given: the feed, a subscription's start and
+     * its redelivery.
+     */
+    public void requireNotBeyond(String field, long cursor) {
+        if (cursor > last) {
+            throw ApiException.invalid(field, FieldMessage.of("is beyond the end of the feed (" + last + ")", "field.OUT_OF_RANGE.cursor-beyond", last));
         }
     }
 }

@@ -61,6 +61,7 @@ public class Subscriptions {
             FeedMark mark = FeedMark.read(c);
             long start = in.after() == null || in.after().isBlank() ? mark.last() : cursor("after", in.after());
             requireRetained(start, mark);
+            mark.requireNotBeyond("after", start);
             insert(c, id, in.url().trim(), types, sealed, start);
             return withSecret(find(c, id), secret);
         } catch (SQLException e) {
@@ -192,9 +193,7 @@ public class Subscriptions {
             find(c, id);
             FeedMark mark = FeedMark.read(c);
             requireRetained(from, mark);
-            if (from > mark.last()) {
-                throw ApiException.invalid("after", FieldMessage.of("is beyond the end of the feed (" + mark.last() + ")", "field.OUT_OF_RANGE.cursor-beyond", mark.last()));
-            }
+            mark.requireNotBeyond("after", from);
             try (PreparedStatement ps = c.prepareStatement("update webhook_subscription set delivered_through = ?, enabled = true, "
                     + "disabled_reason = null, failures = 0, next_attempt_at = ? where id = ?")) {
                 ps.setLong(1, from);

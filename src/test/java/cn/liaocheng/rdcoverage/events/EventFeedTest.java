@@ -126,6 +126,23 @@ class EventFeedTest {
     }
 
     @Test
+    void aCursorBeyondTheEndOfTheFeedIsRefusedRatherThanWaitedFor() {
+        long head = Long.parseLong(Feed.head(city()));
+        String beyond = Long.toString(head + 1_000_000);
+        // taken as it was, the reader would skip the next million events without a word
+        city().header("Accept-Language", "en").queryParam("after", beyond).get("/api/v1/events").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("after"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("is beyond the end of the feed ("));
+        city().header("Accept-Language", "zh-CN").queryParam("after", beyond).get("/api/v1/events").then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("超出事件流末尾（最新游标为 "));
+        TestData.role("ADMIN").contentType("application/json").body(Map.of("url", "http://127.0.0.1:9/hook", "after", beyond))
+                .post("/api/v1/webhook-subscriptions").then().statusCode(400).body("errors[0].field", equalTo("after"));
+        // the head itself is where a follower starts: nothing skipped
+        city().queryParam("after", Long.toString(head)).get("/api/v1/events").then().statusCode(200);
+    }
+
+    @Test
     void aCursorOlderThanTheRetentionIsGoneWithA410() throws Exception {
         String code = TestData.creditCode("371502");
         String start = Feed.head(city());
