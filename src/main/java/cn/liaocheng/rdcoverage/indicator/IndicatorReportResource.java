@@ -99,7 +99,8 @@ public class IndicatorReportResource {
     @Path("/trend")
     @cn.liaocheng.rdcoverage.common.ReportETag
     @Operation(operationId = "getIndicatorTrend", summary = "The city's (or a region's) indicator totals and growth for each year from..to (years, at most 30)")
-    public IndicatorReportService.Trend trend(@QueryParam("from") String from, @QueryParam("to") String to,
+    public IndicatorReportService.Trend trend(@Parameter(required = true, description = "the first year (YYYY)") @QueryParam("from") String from,
+            @Parameter(required = true, description = "the last year (YYYY), at most 30 years after from") @QueryParam("to") String to,
                                               @QueryParam("regionCode") String regionCode) {
         return service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);
     }
@@ -108,7 +109,8 @@ public class IndicatorReportResource {
     @Path("/trend")
     @Produces(CsvOutput.MEDIA_TYPE)
     @Operation(summary = "The indicator trend as CSV (UTF-8 with BOM): one line per year, totals and growth on the year before")
-    public Response trendCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
+    public Response trendCsv(@Parameter(required = true, description = "the first year (YYYY)") @QueryParam("from") String from,
+            @Parameter(required = true, description = "the last year (YYYY), at most 30 years after from") @QueryParam("to") String to, @QueryParam("regionCode") String regionCode,
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         IndicatorReportService.Trend trend = service.trend(optionalYear("from", from), optionalYear("to", to), regionCode);
         return Exports.csv(Exports.header(TREND_COLUMNS, language), out -> trendRows(out, trend))
