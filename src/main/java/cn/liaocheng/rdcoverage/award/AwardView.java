@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.award;
 
 import cn.liaocheng.rdcoverage.common.Localisable;
 import cn.liaocheng.rdcoverage.common.ProblemLanguage;
+import cn.liaocheng.rdcoverage.common.StoredDecimals;
 import cn.liaocheng.rdcoverage.common.Versioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
@@ -25,6 +26,11 @@ public record AwardView(String id, Award.Program program, String creditCode, Str
                         Instant updatedAt, @JsonIgnore long version,
                         @JsonIgnore @Schema(hidden = true) String basisEnglish, @JsonIgnore @Schema(hidden = true) String basisChinese)
         implements Versioned, Localisable {
+    /** The amount (yuan) as stored, 2 decimals, also when proposed from a policy's whole-yuan amount. */
+    public AwardView {
+        amount = StoredDecimals.amount(amount);
+    }
+
     /**
      * The award as stored, its basis in the configured default language (answers to requests are put in the client's
      * by {@link #in}). An award stored before the Chinese text existed has its English one in both.

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.Idempotency;
 import cn.liaocheng.rdcoverage.common.PageResult;
+import cn.liaocheng.rdcoverage.common.StoredDecimals;
 import cn.liaocheng.rdcoverage.eligibility.Tier;
 import cn.liaocheng.rdcoverage.security.Role;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -59,7 +60,8 @@ public class CountyAwardPolicyResource {
                              @Schema(nullable = true, description = "FIXED: yuan per tier (LARGE, MEDIUM, SMALL); null in PERCENT mode") Map<Tier, BigDecimal> amounts,
                              @Schema(nullable = true) BigDecimal percentOfCity, @JsonIgnore long version) {
         static CountyAwardPolicyView of(CountyAwardPolicy p) {
-            return new CountyAwardPolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode, p.amounts, p.percentOfCity, p.version);
+            return new CountyAwardPolicyView(p.id.toString(), p.regionCode, p.effectiveFrom, p.mode,
+                    StoredDecimals.amounts(p.amounts, Tier.class), StoredDecimals.amount(p.percentOfCity), p.version);
         }
     }
 

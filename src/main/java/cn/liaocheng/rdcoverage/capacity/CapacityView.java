@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.capacity;
 
+import cn.liaocheng.rdcoverage.common.StoredDecimals;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -15,4 +16,10 @@ import java.math.BigDecimal;
 public record CapacityView(@Schema(nullable = true) Integer year, int personnel, @Schema(nullable = true) BigDecimal equipmentValue,
                            @Schema(nullable = true) BigDecimal rdExpenditure, @Schema(nullable = true) BigDecimal floorArea,
                            int projectCount, boolean hasRules, boolean hasStableFunding) {
+    /** Amounts and area as stored (2 decimals), whether the view comes from a request or a row. */
+    public CapacityView {
+        equipmentValue = StoredDecimals.amount(equipmentValue);
+        rdExpenditure = StoredDecimals.amount(rdExpenditure);
+        floorArea = StoredDecimals.amount(floorArea);
+    }
 }

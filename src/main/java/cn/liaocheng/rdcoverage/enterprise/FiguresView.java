@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.common.StoredDecimals;
 import cn.liaocheng.rdcoverage.common.Versioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.liaocheng.rdcoverage.eligibility.SizeClass;
@@ -15,6 +16,11 @@ import java.time.Instant;
 public record FiguresView(String creditCode, int year, String regionCode, int employees, BigDecimal revenue,
                           boolean aboveDesignatedSize, String aboveDesignatedSizeSource, @Schema(nullable = true) SizeClass sizeClass,
                           Instant updatedAt, @JsonIgnore long version) implements Versioned {
+    /** Revenue (yuan) as stored, 2 decimals. */
+    public FiguresView {
+        revenue = StoredDecimals.amount(revenue);
+    }
+
     static FiguresView of(EnterpriseFigures f) {
         return new FiguresView(f.creditCode, f.year, f.regionCode, f.employees, f.revenue, f.aboveDesignatedSize,
                 f.aboveSizeDeclared ? "DECLARED" : "DERIVED", f.sizeClass, f.updatedAt, f.version);
