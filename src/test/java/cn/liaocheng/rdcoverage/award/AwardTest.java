@@ -53,7 +53,7 @@ class AwardTest {
         String awardId = recognized
                 .body("awards", hasSize(1))
                 .body("awards[0].program", equalTo("CITY_FIRST_RECOGNITION"))
-                .body("awards[0].amount", equalTo(100000))
+                .body("awards[0].amount", equalTo(100000.0f))
                 .body("awards[0].tier", equalTo("MEDIUM"))
                 .body("awards[0].status", equalTo("PROPOSED"))
                 .body("awards[0].applicationId", equalTo(app))
@@ -102,7 +102,7 @@ class AwardTest {
         String round = Workflow.openRound();
         String code = Workflow.enterprise("371525", 40, 25_000_000);
         String awardId = recognize(code, "371525", round)
-                .body("awards[0].amount", equalTo(50000)).extract().path("awards[0].id");
+                .body("awards[0].amount", equalTo(50000.0f)).extract().path("awards[0].id");
         role("FINANCE").contentType("application/json").body(Map.of("action", "CANCEL"))
                 .post("/api/v1/awards/" + awardId + "/transitions").then().statusCode(400).body("errors[0].field", equalTo("reason"));
         city().contentType("application/json").body(Map.of("action", "CANCEL", "reason", "申报材料有误"))
@@ -111,7 +111,7 @@ class AwardTest {
                 .body("awardNotes[0].reason", equalTo("NOT_FIRST_RECOGNITION")).extract().path("institutionId");
         city().contentType("application/json").body(Map.of("program", "CITY_FIRST_RECOGNITION", "creditCode", code,
                         "institutionId", institution, "reason", "材料更正后重新提出"))
-                .post("/api/v1/awards").then().statusCode(201).body("status", equalTo("PROPOSED")).body("amount", equalTo(50000));
+                .post("/api/v1/awards").then().statusCode(201).body("status", equalTo("PROPOSED")).body("amount", equalTo(50000.0f));
     }
 
     @Test
@@ -130,7 +130,7 @@ class AwardTest {
         String code = Workflow.enterprise(region, 350, 52_000_000);
         recognize(code, region, round)
                 .body("awards", hasSize(2))
-                .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.amount", equalTo(100000))
+                .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.amount", equalTo(100000.0f))
                 .body("awards.find { it.program == 'COUNTY_SUPPLEMENT' }.amount", equalTo(50000.0f))
                 .body("awards.find { it.program == 'COUNTY_SUPPLEMENT' }.basis", containsString("50% of the city award"));
     }

@@ -52,7 +52,7 @@ class CountySupplementTest {
         String app = AwardTest.underAssessment(code, REGION, round);
         Workflow.act(city(), app, "RECOGNIZE").statusCode(200)
                 .body("awards", hasSize(2))
-                .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.amount", equalTo(100000))
+                .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.amount", equalTo(100000.0f))
                 .body("awards.find { it.program == 'COUNTY_SUPPLEMENT' }.amount", equalTo(30000.5f))
                 .body("awards.find { it.program == 'COUNTY_SUPPLEMENT' }.tier", equalTo("MEDIUM"))
                 .body("awards.find { it.program == 'COUNTY_SUPPLEMENT' }.basis", containsString("fixed amount for the MEDIUM tier"));

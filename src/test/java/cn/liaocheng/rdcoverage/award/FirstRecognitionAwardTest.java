@@ -68,7 +68,7 @@ class FirstRecognitionAwardTest {
         // the same enterprise listed this year as well is paid the SMALL award
         String listed = enterpriseListedIn("371524", YEAR - 5, YEAR);
         AwardTest.recognize(listed, "371524", round).body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.amount",
-                equalTo(50000));
+                equalTo(50000.0f));
     }
 
     @Test
@@ -94,7 +94,7 @@ class FirstRecognitionAwardTest {
         city().contentType("application/json").body(Map.of("program", "CITY_FIRST_RECOGNITION", "creditCode", p0,
                         "institutionId", institution, "reason", "专班研究决定给予支持"))
                 .post("/api/v1/awards").then().statusCode(201)
-                .body("amount", equalTo(100000)).body("status", equalTo("PROPOSED"));
+                .body("amount", equalTo(100000.0f)).body("status", equalTo("PROPOSED"));
     }
 
     @Test

@@ -33,7 +33,7 @@ class ManualAwardTest {
                         "institutionId", inst, "reason", "专班认定（超标准）后补报奖补"))
                 .post("/api/v1/awards").then().statusCode(201)
                 .body("status", equalTo("PROPOSED"))
-                .body("amount", equalTo(100000))
+                .body("amount", equalTo(100000.0f))
                 .body("tier", equalTo("MEDIUM"))
                 .body("policyId", equalTo("liaocheng-2020"))
                 .body("basis", containsString("专班认定（超标准）后补报奖补"))

@@ -47,7 +47,7 @@ class NumericBoundsTest {
     void aBoundedAmountIsStoredAsSent() {
         county("371522").contentType("application/json").body(fixed("100000000"))
                 .post("/api/v1/regions/371522/award-policy").then().statusCode(201)
-                .body("amounts.LARGE", equalTo(100000000));
+                .body("amounts.LARGE", equalTo(100000000.0f));
     }
 
     @Test

@@ -44,7 +44,7 @@ class PayOverriddenTest {
         act(city(), app, Map.of("action", "RECOGNIZE", "override", true, "reason", "市政府常务会议研究同意")).statusCode(200)
                 .body("status", equalTo("RECOGNIZED"))
                 .body("decision.override", equalTo(true))
-                .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.amount", equalTo(100000))
+                .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.amount", equalTo(100000.0f))
                 .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.tier", equalTo("MEDIUM"))
                 .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.creditCode", equalTo(code))
                 .body("awards.find { it.program == 'CITY_FIRST_RECOGNITION' }.basis",
