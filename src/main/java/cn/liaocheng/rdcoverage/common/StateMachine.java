@@ -38,6 +38,11 @@ public final class StateMachine {
         default String takenBy() {
             return String.join(" or ", rule().roles().stream().map(Role::name).toList());
         }
+
+        /** Who takes the action, for a 403's Chinese detail: the table's roles joined by "、". */
+        default String takenByChinese() {
+            return String.join("、", rule().roles().stream().map(Role::name).toList());
+        }
     }
 
     /** Whether one of the caller's roles is among the action's roles in the table. */
@@ -61,7 +66,7 @@ public final class StateMachine {
     public static <A extends Action<?>> void requireRole(A action, Predicate<? super A> mayTake) {
         if (!mayTake.test(action)) {
             throw ApiException.forbidden(action.name() + " is taken by " + action.takenBy())
-                    .zh("detail.forbidden.taken-by", action.name(), action.takenBy().replace(" or ", "、"));
+                    .zh("detail.forbidden.taken-by", action.name(), action.takenByChinese());
         }
     }
 

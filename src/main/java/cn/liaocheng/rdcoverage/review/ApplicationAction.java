@@ -54,6 +54,11 @@ public enum ApplicationAction implements StateMachine.Action<ApplicationStatus> 
                 + (this == SUBMIT ? " (or by the city for an INDUSTRY platform's enterprises)" : "");
     }
 
+    @Override
+    public String takenByChinese() {
+        return StateMachine.Action.super.takenByChinese() + (this == SUBMIT ? "（产业共建（INDUSTRY）平台的企业亦可由市级提交）" : "");
+    }
+
     /** The actions allowed from a state, whoever takes them. */
     public static List<ApplicationAction> allowedFrom(ApplicationStatus status) {
         return StateMachine.allowed(ApplicationAction.class, status, a -> true);

@@ -26,5 +26,9 @@ class RoleGateDetailTest {
         TestData.enterprise(code).contentType("application/json").header("Accept-Language", "en")
                 .body(Map.of("action", "RECOGNIZE")).post("/api/v1/applications/" + app + "/transitions").then()
                 .statusCode(403).body("detail", equalTo("RECOGNIZE is taken by CITY_OFFICER"));
+        // an action whose English names a case besides the roles: the Chinese says it in Chinese, not "(、by the city …"
+        TestData.city().contentType("application/json").header("Accept-Language", "zh-CN")
+                .body(Map.of("action", "SUBMIT")).post("/api/v1/applications/" + app + "/transitions").then()
+                .statusCode(403).body("detail", equalTo("SUBMIT 须由 ENTERPRISE（产业共建（INDUSTRY）平台的企业亦可由市级提交） 执行，您的角色不能执行此操作"));
     }
 }
