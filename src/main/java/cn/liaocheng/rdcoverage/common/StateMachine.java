@@ -36,12 +36,16 @@ public final class StateMachine {
 
         /** Who takes the action, for a 403: the table's roles joined by "or". */
         default String takenBy() {
-            return String.join(" or ", rule().roles().stream().map(Role::name).toList());
+            return roleNames(" or ");
         }
 
         /** Who takes the action, for a 403's Chinese detail: the table's roles joined by "、". */
         default String takenByChinese() {
-            return String.join("、", rule().roles().stream().map(Role::name).toList());
+            return roleNames("、");
+        }
+
+        private String roleNames(String separator) {
+            return String.join(separator, rule().roles().stream().map(Role::name).toList());
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.StoredDecimals;
 import cn.liaocheng.rdcoverage.common.db.InList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -83,7 +83,7 @@ public class CoverageLedger {
     /** The region and revenue of an enterprise's statistical year above designated size. */
     public record Year(String regionCode, BigDecimal revenue) {
         public Year {
-            revenue = revenue == null ? null : revenue.setScale(2, RoundingMode.HALF_UP);
+            revenue = StoredDecimals.amount(revenue);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.StoredDecimals;
 import cn.liaocheng.rdcoverage.common.db.InList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -117,7 +117,7 @@ public class InstitutionCoverage {
                Integer personnel, Integer patentApplications, Integer inventionPatentApplications, Integer patentsGranted,
                Integer newProducts) {
         Row {
-            rdExpenditure = rdExpenditure == null ? null : rdExpenditure.setScale(2, RoundingMode.HALF_UP);
+            rdExpenditure = StoredDecimals.amount(rdExpenditure);
         }
     }
 

@@ -223,9 +223,7 @@ public class ReportService {
             }
             return requested != null ? Set.of(requested) : own;
         }
-        if (requested != null) {
-            regions.code("regionCode", regionCode);
-        }
+        regions.code("regionCode", regionCode);
         return requested == null ? null : Set.of(requested);
     }
 
@@ -246,9 +244,7 @@ public class ReportService {
             }
             return requested != null ? requested : own.iterator().next();
         }
-        if (requested != null) {
-            regions.code("regionCode", regionCode);
-        }
+        regions.code("regionCode", regionCode);
         return requested;
     }
 }

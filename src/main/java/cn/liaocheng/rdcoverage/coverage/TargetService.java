@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.coverage;
 
+import cn.liaocheng.rdcoverage.common.StoredDecimals;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
 import cn.liaocheng.rdcoverage.events.EventType;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -98,15 +98,12 @@ public class TargetService {
     }
 
     private void apply(CoverageTarget t, TargetInput input, Instant now) {
-        t.coverageRate = input.coverageRate().setScale(4, RoundingMode.HALF_UP);
+        t.coverageRate = StoredDecimals.rate(input.coverageRate());
         t.provincialIncrease = input.provincialIncrease();
         t.updatedAt = now;
     }
 
     private String region(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
         return regions.code("regionCode", raw);
     }
 

@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.review.summary;
 
+import cn.liaocheng.rdcoverage.common.StoredDecimals;
 import cn.liaocheng.rdcoverage.common.CsvOutput;
 import cn.liaocheng.rdcoverage.common.Exports;
 import cn.liaocheng.rdcoverage.common.ProblemLanguage;
@@ -201,6 +202,6 @@ public class RoundSummaryResource {
 
     /** Yuan with two decimals: a number cell in xlsx, 100000.00 in CSV. */
     private static BigDecimal money(BigDecimal v) {
-        return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP);
+        return StoredDecimals.amount(v);
     }
 }
