@@ -1,12 +1,9 @@
 package cn.liaocheng.rdcoverage.contract;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 import static cn.liaocheng.rdcoverage.TestData.city;
@@ -52,19 +49,12 @@ class RegionParameterTest {
 
     @Test
     void theListAboveIsEveryOperationOfTheContractTakingRegionCode() {
-        JsonPath doc = RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
         TreeSet<String> taking = new TreeSet<>();
-        paths.forEach((path, item) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> get = (Map<String, Object>) item.get("get");
-            if (get != null && get.get("parameters") instanceof List<?> params
-                    && params.stream().anyMatch(p -> p instanceof Map<?, ?> m && "regionCode".equals(m.get("name"))
-                            && "query".equals(m.get("in")))) {
+        for (String path : ServedContract.paths("GET")) {
+            if (ServedContract.queryParameters("GET", path).containsKey("regionCode")) {
                 taking.add(path);
             }
-        });
+        }
         assertEquals(new TreeSet<>(OPERATIONS.stream().map(op -> op.replaceAll("\\?.*", "")).toList()), taking);
     }
 }

@@ -1,12 +1,9 @@
 package cn.liaocheng.rdcoverage.contract;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,35 +21,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RequiredQueryParametersTest {
     @Test
-    @SuppressWarnings("unchecked")
     void everyQueryParameterTheServiceRequiresIsRequiredInTheContract() {
-        JsonPath doc = RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
         Map<String, String> missing = new TreeMap<>();
         int called = 0;
-        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
-            Map<String, Object> get = (Map<String, Object>) path.getValue().get("get");
-            if (get == null || path.getKey().contains("{") || !path.getKey().startsWith("/api/")) {
+        for (String path : ServedContract.paths("GET")) {
+            if (path.contains("{") || !path.startsWith("/api/")) {
                 continue;
             }
-            Map<String, Boolean> queryParameters = new TreeMap<>();
-            for (Object p : (List<Object>) get.getOrDefault("parameters", List.of())) {
-                Map<String, Object> param = (Map<String, Object>) p;
-                if ("query".equals(param.get("in"))) {
-                    queryParameters.put((String) param.get("name"), Boolean.TRUE.equals(param.get("required")));
-                }
-            }
-            Response answer = city().header("Accept-Language", "en").accept("application/json").get(path.getKey());
+            Map<String, Boolean> queryParameters = ServedContract.queryParameters("GET", path);
+            Response answer = city().header("Accept-Language", "en").accept("application/json").get(path);
             called++;
             if (answer.statusCode() != 400 || !answer.contentType().startsWith("application/problem+json")) {
                 continue;
             }
             List<Map<String, Object>> errors = answer.jsonPath().getList("errors");
-            for (Map<String, Object> e : errors == null ? new ArrayList<Map<String, Object>>() : errors) {
+            for (Map<String, Object> e : errors == null ? List.<Map<String, Object>>of() : errors) {
                 String field = (String) e.get("field");
-                if ("REQUIRED".equals(e.get("code")) && queryParameters.containsKey(field) && !queryParameters.get(field)) {
-                    missing.put(path.getKey() + "?" + field, (String) e.get("message"));
+                if ("REQUIRED".equals(e.get("code")) && Boolean.FALSE.equals(queryParameters.get(field))) {
+                    missing.put(path + "?" + field, (String) e.get("message"));
                 }
             }
         }

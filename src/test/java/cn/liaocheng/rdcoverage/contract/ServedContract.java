@@ -67,6 +67,20 @@ final class ServedContract {
         return paths;
     }
 
+    /**
+     * The query parameters of the operation {@code method} on {@code template}, by name, each with whether the
+     * contract marks it required (a name the operation's parameters list under {@code in: query}).
+     */
+    static java.util.SortedMap<String, Boolean> queryParameters(String method, String template) {
+        java.util.SortedMap<String, Boolean> parameters = new java.util.TreeMap<>();
+        for (JsonNode p : contract().path("paths").path(template).path(method.toLowerCase()).path("parameters")) {
+            if ("query".equals(p.path("in").asText())) {
+                parameters.put(p.path("name").asText(), p.path("required").asBoolean(false));
+            }
+        }
+        return parameters;
+    }
+
     /** The violations of {@code answer} as {@link #conforms} finds them, each prefixed with the operation and status. */
     static List<String> violationsOf(String method, String template, Response answer) {
         String mediaType = answer.contentType() == null ? "" : answer.contentType().split(";")[0].trim();
