@@ -112,10 +112,10 @@ public class AwardResource {
     @RolesAllowed({Role.Names.FINANCE, Role.Names.CITY_OFFICER})
     @Operation(operationId = "transitionAward", summary = "APPROVE, DISBURSE (finance; paidOn, not before approvedOn, and voucherRef) or CANCEL (finance or "
             + "city; reason). APPROVE and DISBURSE of an award whose institution is revoked: 409 institution-revoked. "
-            + "Concurrent transitions: one wins, the others get 409. Honours Idempotency-Key.")
+            + "Concurrent transitions: one wins, the others get 409. If-Match naming another version: 412. Honours Idempotency-Key.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AwardView.class)))
-    public Response transition(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-                               AwardTransitions.TransitionRequest body) {
-        return idempotency.ok(key, body, () -> transitions.transition(id, body));
+    public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @HeaderParam("Idempotency-Key") String key, AwardTransitions.TransitionRequest body) {
+        return idempotency.ok(key, body, () -> transitions.transition(id, body, ifMatch));
     }
 }

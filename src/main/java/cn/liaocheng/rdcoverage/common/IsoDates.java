@@ -21,8 +21,10 @@ import java.time.format.DateTimeFormatter;
 /**
  * Dates in request bodies are read the way Jackson's Java time module reads them, but the plain {@code yyyy-MM-dd}
  * form that every client sends is taken apart by hand instead of through {@link DateTimeFormatter}, whose
- * general-purpose parser allocates a resolver context per date (several per what-if assessment). Anything else,
- * including an impossible date, goes to the module's own deserializer, so values and error messages stay the same.
+ * general-purpose parser allocates a resolver context per date (several per what-if assessment); an impossible date
+ * ({@code 2025-02-30}) goes to the module's own deserializer for its message. Nothing else is a date: not a date-time
+ * or instant ({@code 2025-11-08T16:00:00Z}, which a browser sends for local midnight in China and the module would
+ * turn into the day before), not a number of epoch days, not an array; each is a 400 naming the field.
  */
 @Singleton
 public class IsoDates implements ObjectMapperCustomizer {
@@ -54,12 +56,34 @@ public class IsoDates implements ObjectMapperCustomizer {
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                LocalDate date = plain(parser.getText());
+                String text = parser.getText();
+                LocalDate date = plain(text);
                 if (date != null) {
                     return date;
                 }
+                if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+                    return (LocalDate) standard.deserialize(parser, context); // 2025-02-30: the module names the fault
+                }
             }
-            return (LocalDate) standard.deserialize(parser, context);
+            // A UTC instant (what a browser's toISOString() gives for local midnight in China is the day before), a
+            // number of epoch days or an array is not taken for a date: the module would store another day.
+            return (LocalDate) context.reportInputMismatch(this, "expected a date as yyyy-MM-dd (the calendar day, e.g."
+                    + " 2025-11-09), not " + (parser.hasToken(JsonToken.VALUE_STRING) ? "'" + shortened(parser.getText()) + "'"
+                    : kind(parser.currentToken())));
+        }
+
+        private static String kind(JsonToken token) {
+            return switch (token) {
+                case START_ARRAY -> "an array";
+                case START_OBJECT -> "an object";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                default -> String.valueOf(token);
+            };
+        }
+
+        private static String shortened(String s) {
+            return s.length() > 40 ? s.substring(0, 40) + "…" : s;
         }
     }
 

@@ -175,8 +175,8 @@ public class ProblemMappers {
             if (node.isInIterable() && !sb.isEmpty()) {
                 sb.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
-            if (node.getName() == null) {
-                continue;
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                continue; // "<list element>": the element itself, already named by its index (participants[0])
             }
             if (!sb.isEmpty()) {
                 sb.append('.');

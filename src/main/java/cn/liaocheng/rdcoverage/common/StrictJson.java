@@ -75,7 +75,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new BoundedDecimal()));
+        mapper.registerModule(new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new BoundedDecimal())
+                .addDeserializer(String.class, new TextOnly()));
         return mapper;
     }
 
@@ -100,6 +101,37 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw new OutOfRange(p, value);
             }
             return value;
+        }
+    }
+
+    /**
+     * The first character of {@code s} that is not text, as "U+XXXX" (null when all are): a control character other
+     * than tab, line feed and carriage return (U+0000 ends a C string and no xlsx cell may hold one), or half of a
+     * surrogate pair without its other half (a JSON {@code "\\ud800"}; the database would store it as "?").
+     */
+    public static String notText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r'
+                    : Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(++i)))) {
+                return String.format("U+%04X", (int) c);
+            }
+        }
+        return null;
+    }
+
+    /** Jackson's String reader, then {@link #notText}: a string that is not text is a 400 naming the field. */
+    static final class TextOnly extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String s = super.deserialize(p, ctxt);
+            String bad = s == null ? null : notText(s);
+            if (bad != null) {
+                return (String) ctxt.reportInputMismatch(this, "contains " + bad + ", which is not text (a control"
+                        + " character or half of a surrogate pair)");
+            }
+            return s;
         }
     }
 

@@ -2,6 +2,7 @@ package cn.liaocheng.rdcoverage.enterprise;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -16,5 +17,5 @@ public record EnterpriseInput(
         @Size(max = EnterpriseLimits.ADDRESS_MAX) String address,
         Boolean keyEnterprise,
         Boolean keyIndustry,
-        List<@Valid FiguresInput> figures) {
+        List<@NotNull @Valid FiguresInput> figures) {
 }

@@ -30,7 +30,7 @@ public final class EnterpriseLimits {
     // Each check answers why a value is refused, in English and Chinese (FieldMessage), or null when it is accepted.
 
     public static FieldMessage nameProblem(String name) {
-        if (name == null || name.isBlank()) {
+        if (cn.liaocheng.rdcoverage.common.VisibleText.trim(name) == null) {
             return FieldMessage.of("is required", "field.REQUIRED.name");
         }
         return name.length() > NAME_MAX

@@ -79,14 +79,14 @@ public class EnterpriseResource {
 
     /** The list export's columns: the enterprise with its latest year's figures, as the import reads them back. */
     static final List<String> LIST_COLUMNS = List.of("creditCode", "name", "regionCode", "regionName", "industryCode",
-            "address", "keyEnterprise", "keyIndustry", "figuresYear", "employees", "revenue", "sizeClass",
+            "address", "keyEnterprise", "keyIndustry", "figuresYear", "figuresRegionCode", "employees", "revenue", "sizeClass",
             "aboveDesignatedSize", "updatedAt");
 
     private void listRows(EnterpriseFilter filter, TableOutput out) {
         service.forEachWithFigures(filter, r -> {
             EnterpriseView e = r.enterprise();
             out.row(e.creditCode(), e.name(), e.regionCode(), e.regionName(), e.industryCode(), e.address(), e.keyEnterprise(),
-                    e.keyIndustry(), e.figuresYear(), r.employees(), r.revenue(), e.sizeClass(), e.aboveDesignatedSize(), e.updatedAt());
+                    e.keyIndustry(), e.figuresYear(), r.figuresRegionCode(), r.employees(), r.revenue(), e.sizeClass(), e.aboveDesignatedSize(), e.updatedAt());
         });
     }
 
@@ -148,6 +148,7 @@ public class EnterpriseResource {
     @Operation(operationId = "deleteEnterprise", summary = "Remove an enterprise and its figures")
     @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
+    @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response delete(@PathParam("creditCode") String creditCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(creditCode, ifMatch);
         return Response.noContent().build();

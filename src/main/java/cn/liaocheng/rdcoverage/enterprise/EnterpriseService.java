@@ -1,5 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
+import cn.liaocheng.rdcoverage.common.VisibleText;
 import cn.liaocheng.rdcoverage.security.Scope;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.events.Changes;
@@ -75,8 +76,11 @@ public class EnterpriseService {
         forEachWithFigures(filter, row -> sink.accept(row.enterprise()));
     }
 
-    /** An enterprise with the employees and revenue of its latest year (null without figures): a row of the list export. */
-    public record ListedRow(EnterpriseView enterprise, Integer employees, java.math.BigDecimal revenue) {
+    /**
+     * An enterprise with the region, employees and revenue of its latest year (null without figures): a row of the list
+     * export.
+     */
+    public record ListedRow(EnterpriseView enterprise, String figuresRegionCode, Integer employees, java.math.BigDecimal revenue) {
     }
 
     /** Every enterprise matching the filter, in credit-code order, with its latest year's figures; read 1000 at a time. */
@@ -102,7 +106,8 @@ public class EnterpriseService {
                 }
                 return ents.stream().map(x -> {
                     EnterpriseFigures f = latest.get(x.creditCode);
-                    return new ListedRow(view(x), f == null ? null : f.employees, f == null ? null : f.revenue);
+                    return new ListedRow(view(x), f == null ? null : f.regionCode, f == null ? null : f.employees,
+                            f == null ? null : f.revenue);
                 }).toList();
             });
             chunk.forEach(sink);
@@ -157,7 +162,7 @@ public class EnterpriseService {
     @Transactional
     public void delete(String rawCode, String ifMatch) {
         Enterprise e = find(rawCode);
-        ETags.checkIfMatch(ifMatch, e.version);
+        ETags.requireIfMatch(ifMatch, e.version, "enterprise " + e.creditCode + " (and all its figures)");
         @SuppressWarnings("unchecked")
         List<Object> institutions = Enterprise.getEntityManager().createNativeQuery(
                 "select institution_id from institution_participant where credit_code = :code")
@@ -194,7 +199,11 @@ public class EnterpriseService {
     }
 
     private void apply(Enterprise e, EnterpriseInput input, Instant now) {
-        e.name = input.name().trim();
+        String name = VisibleText.trim(input.name());
+        if (name == null) { // only invisible characters (U+3000, U+00A0), which @NotBlank lets through
+            throw ApiException.invalid("name", EnterpriseLimits.nameProblem(input.name()));
+        }
+        e.name = name;
         e.regionCode = input.regionCode();
         e.industryCode = blankToNull(input.industryCode());
         e.address = blankToNull(input.address());
@@ -271,6 +280,6 @@ public class EnterpriseService {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return VisibleText.trim(s);
     }
 }

@@ -82,7 +82,7 @@ public class SupervisionService implements SupervisedRegions {
     @Transactional
     public void delete(String rawId, String ifMatch) {
         SupervisionGroup g = find(rawId);
-        ETags.checkIfMatch(ifMatch, g.version);
+        ETags.requireIfMatch(ifMatch, g.version, "supervision group " + g.id);
         GroupView before = view(g);
         g.delete();
         changes.deleted(cn.liaocheng.rdcoverage.events.EventType.SUPERVISION_GROUP_DELETED, g.id, before);

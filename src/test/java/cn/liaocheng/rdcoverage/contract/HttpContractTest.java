@@ -66,12 +66,13 @@ class HttpContractTest {
     void preflightFromTheViteDevServerAllowsAuthorizationAndIfMatch() {
         given().header("Origin", DEV_ORIGIN)
                 .header("Access-Control-Request-Method", "PUT")
-                .header("Access-Control-Request-Headers", "authorization,if-match,content-type")
+                .header("Access-Control-Request-Headers", "authorization,if-match,content-type,x-request-id,traceparent")
                 .options("/api/v1/enterprises/913715000000000000").then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(DEV_ORIGIN))
                 .header("Access-Control-Allow-Methods", containsString("PUT"))
-                .header("Access-Control-Allow-Headers", allOf(containsString("Authorization"), containsString("If-Match")));
+                .header("Access-Control-Allow-Headers", allOf(containsString("Authorization"), containsString("If-Match"),
+                        containsString("X-Request-Id"), containsString("traceparent")));
     }
 
     @Test
@@ -79,7 +80,7 @@ class HttpContractTest {
         String expose = city().header("Origin", DEV_ORIGIN).get("/api/v1/regions").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(DEV_ORIGIN))
                 .extract().header("Access-Control-Expose-Headers");
-        for (String h : new String[]{"ETag", "Location", "Retry-After", "Idempotent-Replayed", "Content-Disposition"}) {
+        for (String h : new String[]{"ETag", "Location", "Retry-After", "Idempotent-Replayed", "Content-Disposition", "X-Request-Id"}) {
             org.hamcrest.MatcherAssert.assertThat(expose, containsString(h));
         }
         given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "GET")

@@ -43,6 +43,25 @@ class DeletesAndErrorsTest {
     }
 
     @Test
+    void deletingAnEnterpriseOrASupervisionGroupNeedsIfMatch() {
+        String code = enterprise("371502");
+        String path = "/api/v1/enterprises/" + code;
+        city().delete(path).then().statusCode(428).contentType("application/problem+json")
+                .body("detail", containsString("If-Match"));
+        city().header("If-Match", "\"41\"").delete(path).then().statusCode(412);
+        city().get(path).then().statusCode(200);
+        city().header("If-Match", city().get(path).then().extract().header("ETag")).delete(path).then().statusCode(204);
+        city().get(path).then().statusCode(404);
+
+        var group = city().contentType(ContentType.JSON).body(Map.of("name", "删除组-" + System.nanoTime(),
+                        "members", List.of(Map.of("supervisorId", "sv-del-" + System.nanoTime())), "regionCodes", List.of("371502")))
+                .post("/api/v1/supervision-groups").then().statusCode(201).extract();
+        String groupPath = "/api/v1/supervision-groups/" + group.path("id");
+        city().delete(groupPath).then().statusCode(428);
+        city().header("If-Match", group.header("ETag")).delete(groupPath).then().statusCode(204);
+    }
+
+    @Test
     void deletingAnInstitutionNeedsIfMatchAndLeavesItsDeletionInTheAudit() {
         String code = enterprise("371503");
         var created = city().contentType(ContentType.JSON).body(Map.of("name", "待删中心", "kind", "TECH_CENTER", "buildMode", "SINGLE",
@@ -63,7 +82,7 @@ class DeletesAndErrorsTest {
         String id = city().contentType(ContentType.JSON).body(Map.of("name", "联建", "kind", "TECH_CENTER", "buildMode", "JOINT",
                 "participants", List.of(a, b))).post("/api/v1/institutions").then().statusCode(201).extract().path("id");
         // an enterprise taking part in an institution: not "must be unique ... retry"
-        city().delete("/api/v1/enterprises/" + a).then().statusCode(409)
+        city().header("If-Match", "*").delete("/api/v1/enterprises/" + a).then().statusCode(409)
                 .body("detail", containsString("takes part in"))
                 .body("institutionIds", hasItem(id));
         city().get("/api/v1/enterprises/" + a).then().statusCode(200);

@@ -180,7 +180,7 @@ class EnterpriseApiTest {
     void deleteRemovesTheEnterprise() {
         String code = TestData.creditCode();
         create(enterprise(code, "甲", "371502")).then().statusCode(201);
-        city().delete("/api/v1/enterprises/" + code).then().statusCode(204);
+        city().header("If-Match", "*").delete("/api/v1/enterprises/" + code).then().statusCode(204);
         city().get("/api/v1/enterprises/" + code).then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404)).body("type", notNullValue());
     }

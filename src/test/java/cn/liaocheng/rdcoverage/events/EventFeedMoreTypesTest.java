@@ -71,7 +71,7 @@ class EventFeedMoreTypesTest {
         city().contentType("application/json").body(Map.of("name", name + "（调整）",
                         "members", List.of(Map.of("supervisorId", "sv2-" + System.nanoTime())), "regionCodes", List.of("371502", "371503")))
                 .put("/api/v1/supervision-groups/" + group).then().statusCode(200);
-        city().delete("/api/v1/supervision-groups/" + group).then().statusCode(204);
+        city().header("If-Match", "*").delete("/api/v1/supervision-groups/" + group).then().statusCode(204);
 
         String code = TestData.creditCode("371502");
         city().contentType("application/json").body(Map.of("creditCode", code, "name", "督导企业", "regionCode", "371502"))

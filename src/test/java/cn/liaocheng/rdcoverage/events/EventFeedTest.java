@@ -47,7 +47,7 @@ class EventFeedTest {
                 .put("/api/v1/enterprises/" + code + "/figures/" + (YEAR - 1)).then().statusCode(201);
         String figuresTag = city().get("/api/v1/enterprises/" + code + "/figures/" + (YEAR - 1)).then().statusCode(200).extract().header("ETag");
         city().header("If-Match", figuresTag).delete("/api/v1/enterprises/" + code + "/figures/" + (YEAR - 1)).then().statusCode(204);
-        city().delete("/api/v1/enterprises/" + code).then().statusCode(204);
+        city().header("If-Match", "*").delete("/api/v1/enterprises/" + code).then().statusCode(204);
 
         List<Map<String, Object>> events = Feed.follow(TestData::city, start, Feed.about(code), 6);
         assertEquals(List.of("enterprise.created", "figures.updated", "enterprise.updated", "figures.updated", "figures.deleted",
@@ -102,7 +102,7 @@ class EventFeedTest {
         String code = TestData.creditCode("371502");
         city().contentType("application/json").body(Map.of("creditCode", code, "name", "分页企业", "regionCode", "371502"))
                 .post("/api/v1/enterprises").then().statusCode(201);
-        city().delete("/api/v1/enterprises/" + code).then().statusCode(204);
+        city().header("If-Match", "*").delete("/api/v1/enterprises/" + code).then().statusCode(204);
         Feed.follow(TestData::city, start, Feed.about(code), 2);
         city().queryParam("after", start).queryParam("types", "enterprise.deleted").queryParam("limit", 1000).get("/api/v1/events")
                 .then().statusCode(200).body("items.type", org.hamcrest.Matchers.everyItem(equalTo("enterprise.deleted")))

@@ -1,5 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
+import cn.liaocheng.rdcoverage.common.VisibleText;
+
 import java.text.Normalizer;
 
 /** What every cell goes through: the invisible characters spreadsheets leave around values, and full-width forms. */
@@ -7,29 +9,14 @@ final class Cells {
     private Cells() {
     }
 
-    /** Spaces (also no-break U+00A0, ideographic U+3000), zero-width characters and BOMs, as seen around a cell. */
+    /** {@link VisibleText#invisible}. */
     static boolean invisible(char c) {
-        return c <= ' ' || c == '\u00A0' || c == '\u3000' || c == '\u200B' || c == '\u200C' || c == '\u200D'
-                || c == '\u2060' || c == '\uFEFF' || c == '\u2007' || c == '\u202F' || Character.isSpaceChar(c);
+        return VisibleText.invisible(c);
     }
 
-    /** The cell without invisible characters around it; null when nothing is left. */
+    /** The cell without invisible characters around it ({@link VisibleText#trim}); null when nothing is left. */
     static String clean(String s) {
-        if (s == null) {
-            return null;
-        }
-        int start = 0;
-        int end = s.length();
-        while (start < end && invisible(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && invisible(s.charAt(end - 1))) {
-            end--;
-        }
-        if (start == end) {
-            return null;
-        }
-        return start == 0 && end == s.length() ? s : s.substring(start, end);
+        return VisibleText.trim(s);
     }
 
     /** NFKC (full-width digits, letters and brackets to their plain forms); ASCII text is returned as it is. */
@@ -73,5 +60,14 @@ final class Cells {
             return s.substring(1);
         }
         return s;
+    }
+
+    /** The column as a spreadsheet names it, from its 0-based index: A, …, Z, AA, AB, … */
+    static String columnLetter(int index) {
+        StringBuilder b = new StringBuilder();
+        for (int i = index + 1; i > 0; i = (i - 1) / 26) {
+            b.insert(0, (char) ('A' + (i - 1) % 26));
+        }
+        return b.toString();
     }
 }

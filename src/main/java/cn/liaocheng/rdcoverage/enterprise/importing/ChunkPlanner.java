@@ -153,6 +153,10 @@ final class ChunkPlanner {
                 rejected.add(outside);
                 continue;
             }
+            if (e == null && RowValidator.cutByExcel(r.creditCode())) {
+                rejected.add(new ImportError(r.line(), Column.CREDIT_CODE.field, RowValidator.excelCut(r.creditCode())));
+                continue;
+            }
             if (e == null) {
                 e = created(r);
                 stored.put(r.creditCode(), e);
@@ -187,7 +191,7 @@ final class ChunkPlanner {
                     "field.OUT_OF_SCOPE.enterprise-region", r.creditCode()));
         }
         Fig year = e.figures.get(r.year());
-        if (year != null && !year.isNew && !Scope.writesFigures(regionScope, year.region, r.regionCode())) {
+        if (year != null && !year.isNew && !Scope.writesFigures(regionScope, year.region, r.yearRegion())) {
             return new ImportError(r.line(), "regionCode", FieldMessage.of("the " + r.year() + " figures of " + r.creditCode()
                     + " lie in region " + year.region + "; only that county or the city can change them",
                     "field.OUT_OF_SCOPE.figures-region", r.year(), r.creditCode(), year.region));
@@ -252,14 +256,14 @@ final class ChunkPlanner {
         }
         if (figCreated || f.employees != r.employees() || f.revenue.compareTo(r.revenue()) != 0
                 || f.above != d.aboveDesignatedSize() || f.declared != declared || f.sizeClass != d.sizeClass()
-                || !r.regionCode().equals(f.region)) {
+                || !r.yearRegion().equals(f.region)) {
             figChanged = !figCreated;
             f.employees = r.employees();
             f.revenue = r.revenue();
             f.above = d.aboveDesignatedSize();
             f.declared = declared;
             f.sizeClass = d.sizeClass();
-            f.region = r.regionCode();
+            f.region = r.yearRegion();
             f.dirty |= figChanged;
         }
         return figChanged;

@@ -16,7 +16,12 @@ public enum Column {
     REVENUE("revenue", true, Kind.MONEY),
     ABOVE_DESIGNATED_SIZE("aboveDesignatedSize", false, Kind.TEXT),
     KEY_ENTERPRISE("keyEnterprise", false, Kind.TEXT),
-    KEY_INDUSTRY("keyIndustry", false, Kind.TEXT);
+    KEY_INDUSTRY("keyIndustry", false, Kind.TEXT),
+    /**
+     * The region of the row's year when it is not the enterprise's current one (the list export writes it, so that an
+     * enterprise moved since keeps its earlier years where they were); without it the year takes {@link #REGION_CODE}.
+     */
+    FIGURES_REGION_CODE("figuresRegionCode", false, Kind.TEXT);
 
     /** What a unit in the header may say: money converts to yuan, a count is in persons. */
     public enum Kind { TEXT, MONEY, COUNT }

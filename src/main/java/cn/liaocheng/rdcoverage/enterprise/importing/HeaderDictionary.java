@@ -29,7 +29,13 @@ final class HeaderDictionary {
     static final HeaderDictionary STANDARD = load("/import/dictionary.tsv");
     private static final Pattern TITLE_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
     private static final Pattern DATE_MONTH = Pattern.compile("\\s*\\d{1,2}\\s*月");
-    private static final Pattern TITLE_UNITS = Pattern.compile("单位\\s*[:：]\\s*([^)）\\]】]*)");
+    /**
+     * Each "单位：…" of a title row, up to a closing bracket or the next "单位：" ({@code 填报单位：临清市统计局 计量单位：千元}
+     * names the reporting office first and the unit second).
+     */
+    private static final Pattern TITLE_UNITS = Pattern.compile("单位\\s*[:：]\\s*((?:(?!单位\\s*[:：])[^)）\\]】])*)");
+    /** A unit in a header's brackets may be introduced as one: {@code 营业收入（单位：万元）}, {@code （计量单位：千元）}. */
+    private static final Pattern UNIT_LABEL = Pattern.compile("^(?:计量)?单位[:：]");
 
     record Unit(String name, BigDecimal factor, Column.Kind kind) {
     }
@@ -178,7 +184,7 @@ final class HeaderDictionary {
         if (c.kind == Column.Kind.TEXT) {
             return new Match(c, null, alternate);
         }
-        String unit = k.substring(open + 1, k.length() - 1);
+        String unit = UNIT_LABEL.matcher(k.substring(open + 1, k.length() - 1)).replaceFirst("");
         Unit u = units.getOrDefault(c.kind, Map.of()).get(unitKey(unit));
         if (u == null) {
             String n = Cells.nfkc(header).strip();
@@ -233,13 +239,15 @@ final class HeaderDictionary {
      * section's 一、 or 其中) or ends with a total word (临清市小计).
      */
     boolean isNote(String firstCell) {
+        // 「合　　计」「总 计」: tables space the two characters apart to align them; the words are compared without spaces
+        String cell = firstCell.replaceAll("[\\s\\u3000\\u00A0]+", "");
         for (String n : notes) {
-            if (firstCell.startsWith(n)) {
+            if (cell.startsWith(n)) {
                 return true;
             }
         }
         for (String t : totals) {
-            if (firstCell.endsWith(t)) {
+            if (cell.endsWith(t)) {
                 return true;
             }
         }
@@ -259,7 +267,7 @@ final class HeaderDictionary {
         }
         Map<Column.Kind, Unit> found = new EnumMap<>(Column.Kind.class);
         Matcher u = TITLE_UNITS.matcher(t);
-        if (u.find()) {
+        while (u.find()) {
             for (String part : u.group(1).split("[、,，;；/\\s]+")) {
                 for (Map.Entry<Column.Kind, Map<String, Unit>> kind : units.entrySet()) {
                     Unit unit = kind.getValue().get(unitKey(part));
@@ -279,6 +287,30 @@ final class HeaderDictionary {
             m.put(e.getKey().field, List.copyOf(e.getValue()));
         }
         return m;
+    }
+
+    /**
+     * The unit a cell of a unit row names for a column of {@code kind} ({@code 千元}, {@code 单位：万元}), or null
+     * when it names none of that kind's units.
+     */
+    Unit unit(Column.Kind kind, String cell) {
+        return units.getOrDefault(kind, Map.of()).get(unitKey(UNIT_LABEL.matcher(key(cell)).replaceFirst("")));
+    }
+
+    /** A cell that only labels a unit row ({@code 计量单位}, {@code 单位}) or numbers the columns ({@code 栏次}). */
+    boolean layoutLabel(String cell) {
+        String k = key(cell);
+        return k.equals("计量单位") || k.equals("单位") || k.equals("栏次");
+    }
+
+    /** Whether {@code cell} names a unit of any kind (a unit row's cell under a column the import does not read). */
+    boolean anyUnit(String cell) {
+        for (Column.Kind kind : units.keySet()) {
+            if (unit(kind, cell) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<String> unitNames(Column.Kind kind) {

@@ -31,6 +31,8 @@ final class ImportStore {
 
     private final Connection c;
     private final LocalDateTime now;
+    /** {@link #now} as the microsecond literal every timestamp column reads exactly (a bound LocalDateTime lost the fraction on MariaDB). */
+    private final String stamp;
     private final int perStatement;
     private String nowSql;
 
@@ -38,6 +40,7 @@ final class ImportStore {
     ImportStore(Connection c, LocalDateTime now, int perStatement) {
         this.c = c;
         this.now = now;
+        this.stamp = MicrosecondTimestampJdbcType.TEXT.format(now.toInstant(java.time.ZoneOffset.UTC));
         this.perStatement = Math.max(1, perStatement);
     }
 
@@ -140,7 +143,7 @@ final class ImportStore {
         if (nowSql == null) {
             try (PreparedStatement ps = c.prepareStatement("select cast(? as datetime(6))")) {
                 // as text, with its microseconds (bound as a temporal value, MariaDB 10.x would get whole seconds)
-                ps.setString(1, MicrosecondTimestampJdbcType.TEXT.format(now));
+                ps.setString(1, stamp);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     nowSql = SqlText.timestamp(rs.getObject(1, LocalDateTime.class));
@@ -192,7 +195,7 @@ final class ImportStore {
                     setInt(ps, 7, e.figuresYear);
                     ps.setString(8, e.sizeClass == null ? null : e.sizeClass.name());
                     setBool(ps, 9, e.above);
-                    ps.setObject(10, now);
+                    ps.setString(10, stamp);
                     ps.setString(11, e.code);
                 });
     }
@@ -207,7 +210,7 @@ final class ImportStore {
                     ps.setBoolean(4, f.declared);
                     ps.setString(5, f.sizeClass.name());
                     ps.setString(6, f.region);
-                    ps.setObject(7, now);
+                    ps.setString(7, stamp);
                     ps.setString(8, f.code);
                     ps.setInt(9, f.year);
                 });

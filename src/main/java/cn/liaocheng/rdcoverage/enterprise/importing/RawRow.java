@@ -5,11 +5,16 @@ import java.math.BigDecimal;
 /**
  * One record as read from the file: its line (the row number Excel shows for a table, the header being a row like
  * any other), its cells by column, the factor that converts each money column to yuan (null: all 1), and which cells
- * an xlsx stored as numbers (a bit per column).
+ * an xlsx stored as numbers (a bit per column), and the first non-empty cell of a delimited text beyond the header's
+ * last column (its 0-based column and value; -1 and null when none), which says the row's cells are shifted.
  */
-public record RawRow(long line, String[] cells, BigDecimal[] factors, int numberCells) {
+public record RawRow(long line, String[] cells, BigDecimal[] factors, int numberCells, int beyondColumn, String beyondValue) {
     public RawRow(long line, String[] cells) {
         this(line, cells, null, 0);
+    }
+
+    public RawRow(long line, String[] cells, BigDecimal[] factors, int numberCells) {
+        this(line, cells, factors, numberCells, -1, null);
     }
 
     /** The cell without the invisible characters around it; null when empty. */

@@ -184,6 +184,8 @@ public abstract class RowReader implements AutoCloseable {
             return new RawRow(line, null);
         }
         String[] cells = new String[Column.values().length];
+        String[] keyOf = new String[Column.values().length];
+        boolean[] alternateOf = new boolean[Column.values().length];
         BigDecimal[] factors = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -198,6 +200,22 @@ public abstract class RowReader implements AutoCloseable {
                 continue;
             }
             Column c = m.column();
+            String earlier = keyOf[c.ordinal()];
+            if (earlier != null) {
+                // as in a table: an alternate key (主营业务收入) gives way to a primary one (营业收入); two of a kind are a 400
+                if (m.alternate() && !alternateOf[c.ordinal()]) {
+                    continue;
+                }
+                if (m.alternate() == alternateOf[c.ordinal()]) {
+                    throw fileProblem(c.field, FieldMessage.of("line " + line + ": keys '" + earlier + "' and '" + field.getKey()
+                            + "' both name " + c.field + "; keep one", "field.DUPLICATE.json-key", line, earlier, field.getKey()));
+                }
+            }
+            keyOf[c.ordinal()] = field.getKey();
+            alternateOf[c.ordinal()] = m.alternate();
+            if (factors != null) {
+                factors[c.ordinal()] = null;
+            }
             if (m.unit() != null && m.unit().factor().compareTo(BigDecimal.ONE) != 0) {
                 if (factors == null) {
                     factors = new BigDecimal[Column.values().length];

@@ -56,13 +56,22 @@ final class RowValidator {
             return null;
         }
         int before = errors.size();
+        if (raw.beyondValue() != null) {
+            String column = Cells.columnLetter(raw.beyondColumn());
+            errors.add(new ImportError(line, "row", FieldMessage.of("has '" + raw.beyondValue() + "' in column " + column
+                    + ", beyond the header's last column: the row's cells are shifted (a number with a thousands separator,"
+                    + " 2,500, must be quoted in CSV, \"2,500\"), or the column needs a header",
+                    "field.INVALID_FORMAT.beyond-header", raw.beyondValue(), column)));
+        }
         String code = creditCode(raw, line, errors);
         String name = Cells.formulaUnguarded(raw.get(Column.NAME));
         FieldMessage nameProblem = EnterpriseLimits.nameProblem(name);
         if (nameProblem != null) {
             errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
-        String region = region(raw.get(Column.REGION_CODE), line, errors);
+        String region = region(Column.REGION_CODE, raw.get(Column.REGION_CODE), line, errors);
+        String yearRegion = raw.get(Column.FIGURES_REGION_CODE) == null ? null
+                : region(Column.FIGURES_REGION_CODE, raw.get(Column.FIGURES_REGION_CODE), line, errors);
         String industry = industryCode(raw, line, errors);
         String address = Cells.formulaUnguarded(raw.get(Column.ADDRESS));
         FieldMessage addressProblem = EnterpriseLimits.addressProblem(address);
@@ -79,7 +88,7 @@ final class RowValidator {
             return null;
         }
         return new ImportRow(line, code, name, region, industry, address, year, employees, revenue,
-                above != null ? above : listedAbove, keyEnterprise, keyIndustry);
+                above != null ? above : listedAbove, keyEnterprise, keyIndustry, yearRegion);
     }
 
     /** The normalised credit code (null when absent); a row error when Excel stored it as a number or it is not valid. */
@@ -95,9 +104,26 @@ final class RowValidator {
         }
         FieldMessage codeProblem = CreditCode.problem(code);
         if (codeProblem != null) {
-            errors.add(new ImportError(line, Column.CREDIT_CODE.field, quoted(rawCode, codeProblem)));
+            errors.add(new ImportError(line, Column.CREDIT_CODE.field,
+                    cutByExcel(code) ? excelCut(rawCode) : quoted(rawCode, codeProblem)));
         }
         return code;
+    }
+
+    /**
+     * An all-digit code ending in 000: what Excel shows of an 18-digit code it stored as a number and kept 15
+     * significant digits of ({@code 913715811000023013} becomes {@code 913715811000023000}). About one in 31 such cut
+     * codes still passes the check character, so the import takes one only for an enterprise already registered.
+     */
+    static boolean cutByExcel(String code) {
+        return code != null && code.length() == 18 && code.endsWith("000") && code.chars().allMatch(Character::isDigit);
+    }
+
+    static FieldMessage excelCut(String rawCode) {
+        return FieldMessage.of("'" + rawCode + "' looks like a credit code Excel cut to 15 significant digits (the last"
+                + " ones became 0); format the column as Text (设置单元格格式 → 文本) and enter the codes again, or export as"
+                + " xlsx. If it really is the enterprise's code, register the enterprise once with POST /api/v1/enterprises",
+                "field.INVALID_CREDIT_CODE.excel-cut", rawCode);
     }
 
     /** The industry code in upper case (null when absent); a row error when it is not one. */
@@ -120,9 +146,9 @@ final class RowValidator {
     }
 
     /** A 6-digit code, the bureau's 9- or 12-digit 统计用区划代码 ({@code 371581000000}), Excel's {@code 371581.0}, or a name or alias. */
-    private String region(String value, long line, List<ImportError> errors) {
+    private String region(Column column, String value, long line, List<ImportError> errors) {
         if (value == null) {
-            errors.add(ImportError.required(line, Column.REGION_CODE.field));
+            errors.add(ImportError.required(line, column.field));
             return null;
         }
         String direct = regionByName.get(value);
@@ -140,13 +166,13 @@ final class RowValidator {
         }
         String code = regionByName.get(regionKey(v));
         if (code == null) {
-            errors.add(new ImportError(line, Column.REGION_CODE.field, FieldMessage.of("'" + value + "' is not a region of"
+            errors.add(new ImportError(line, column.field, FieldMessage.of("'" + value + "' is not a region of"
                     + " Liaocheng (a code such as 371581, or a name such as 临清市); see GET /api/v1/regions",
                     "field.INVALID_VALUE.region-name", value)));
             return null;
         }
         if (regionScope != null && !regionScope.equals(code)) {
-            errors.add(new ImportError(line, Column.REGION_CODE.field, FieldMessage.of("'" + value + "' is outside your region ("
+            errors.add(new ImportError(line, column.field, FieldMessage.of("'" + value + "' is outside your region ("
                     + regionScope + ")", "field.OUT_OF_SCOPE.region", value, regionScope)));
             return null;
         }

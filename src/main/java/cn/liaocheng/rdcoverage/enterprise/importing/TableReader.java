@@ -36,6 +36,13 @@ final class TableReader extends RowReader {
     private final int width;
     private final int codeColumn;
     private final ImportFile info;
+    /** By column: the index of an alternate header read when the primary one's cell is empty (a county's name), or -1. */
+    private final int[] fallbackOf;
+    /** By column: where its unit came from (header, title, default; "unit row" once one is read). */
+    private final String[] unitSourceOf;
+    private final List<ImportFile.Mapping> mappings;
+    /** Until the first record: a 栏次 row or a unit row under the header is layout, not data. */
+    private boolean beforeData = true;
 
     TableReader(TableSource table, HeaderDictionary dictionary, String format, String fileName, String charsetName,
                 String encodingSource, String delimiter, Integer queryYear) {
@@ -54,13 +61,21 @@ final class TableReader extends RowReader {
                 primary[matches[i].column().ordinal()] = true;
             }
         }
+        this.fallbackOf = new int[Column.values().length];
+        Arrays.fill(fallbackOf, -1);
         for (int i = 0; i < width; i++) {
             HeaderDictionary.Match m = matches[i];
-            // an alternate header (a county's name beside its code column) is not read when a primary one is there
-            columns.map(i, Cells.clean(above.header()[i]), m != null && m.alternate() && primary[m.column().ordinal()] ? null : m,
-                    above.titleUnits(), headerRow);
+            // an alternate header (a county's name beside its code column) is not read when a primary one is there,
+            // except, for a text column, in a row whose primary cell is empty
+            boolean shadowed = m != null && m.alternate() && primary[m.column().ordinal()];
+            if (shadowed && m.column().kind == Column.Kind.TEXT && fallbackOf[m.column().ordinal()] < 0) {
+                fallbackOf[m.column().ordinal()] = i;
+            }
+            columns.map(i, Cells.clean(above.header()[i]), shadowed ? null : m, above.titleUnits(), headerRow);
         }
         this.columnOf = columns.columnOf;
+        this.unitSourceOf = columns.unitSourceOf;
+        this.mappings = columns.mappings;
         this.factors = columns.factors;
         this.codeColumn = columns.code;
         Integer year = queryYear != null ? queryYear : above.titleYear();
@@ -111,6 +126,7 @@ final class TableReader extends RowReader {
         final boolean[] seen = new boolean[Column.values().length];
         final List<ImportFile.Mapping> mappings = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
+        final String[] unitSourceOf = new String[Column.values().length];
         int code = -1;
 
         Columns(int width) {
@@ -142,6 +158,7 @@ final class TableReader extends RowReader {
             HeaderDictionary.Unit u = m.unit() != null ? m.unit() : titleUnits.get(c.kind);
             String unitSource = m.unit() != null ? "header" : u != null ? "title" : "default";
             u = u != null ? u : dictionary.defaultUnit(c.kind);
+            unitSourceOf[c.ordinal()] = unitSource;
             if (u.factor().compareTo(BigDecimal.ONE) != 0) {
                 factors[c.ordinal()] = u.factor();
             }
@@ -287,7 +304,7 @@ final class TableReader extends RowReader {
 
     /** The next row that is not blank (its cells checked for bytes that did not decode), or null at the end. */
     static String[] filled(TableSource table, String charsetName) {
-        for (String[] row = table.next(); row != null; row = table.next()) {
+        for (String[] row = read(table); row != null; row = read(table)) {
             checkDecoded(row, table.rowNumber(), charsetName);
             if (!blank(row)) {
                 return row;
@@ -301,13 +318,25 @@ final class TableReader extends RowReader {
         try {
             return table.next();
         } catch (java.io.UncheckedIOException e) {
+            if (table instanceof CsvTable csv) { // Commons CSV's parse faults (a quote not closed) are IOExceptions
+                throw notWellFormed(csv, e.getCause().getMessage());
+            }
             throw fileProblem("body", FieldMessage.of("could not be read after row " + table.rowNumber() + ": "
                     + e.getCause().getMessage(), "field.INVALID_FORMAT.after-row", table.rowNumber()));
         } catch (IllegalStateException e) {
-            throw fileProblem("body", FieldMessage.of("is not well-formed CSV after row " + table.rowNumber()
-                    + (table instanceof CsvTable csv ? " (line " + csv.lineNumber() + ")" : "") + ": "
-                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), "field.INVALID_FORMAT.csv-after-row", table.rowNumber()));
+            if (table instanceof CsvTable csv) {
+                throw notWellFormed(csv, e.getMessage());
+            }
+            throw fileProblem("body", FieldMessage.of("could not be read after row " + table.rowNumber() + ": "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), "field.INVALID_FORMAT.after-row", table.rowNumber()));
         }
+    }
+
+    /** 400: the CSV text is not well-formed after the last row read (a quote not closed, most often). */
+    private static ApiException notWellFormed(CsvTable csv, String reason) {
+        return fileProblem("body", FieldMessage.of("is not well-formed CSV after row " + csv.rowNumber() + " (line "
+                + csv.lineNumber() + "): " + String.valueOf(reason).replaceAll("\\s+", " "),
+                "field.INVALID_FORMAT.csv-after-row", csv.rowNumber(), csv.lineNumber()));
     }
 
     @Override
@@ -327,10 +356,11 @@ final class TableReader extends RowReader {
                 skipped++;
                 continue;
             }
-            if (isNote(row)) {
+            if (isNote(row) || beforeData && layoutRow(row)) {
                 skipped++;
                 continue;
             }
+            beforeData = false;
             String[] cells = new String[Column.values().length];
             int numbers = 0;
             int n = Math.min(row.length, width);
@@ -343,7 +373,78 @@ final class TableReader extends RowReader {
                     }
                 }
             }
-            return new RawRow(table.rowNumber(), cells, factors, numbers);
+            for (int c = 0; c < fallbackOf.length; c++) {
+                if (fallbackOf[c] >= 0 && fallbackOf[c] < row.length && Cells.clean(cells[c]) == null) {
+                    cells[c] = row[fallbackOf[c]];
+                }
+            }
+            int beyond = -1;
+            if (table instanceof CsvTable) { // in delimited text a cell beyond the header means the row's cells shifted
+                for (int i = width; i < row.length && beyond < 0; i++) {
+                    beyond = Cells.clean(row[i]) != null ? i : -1;
+                }
+            }
+            return new RawRow(table.rowNumber(), cells, factors, numbers, beyond, beyond < 0 ? null : Cells.clean(row[beyond]));
+        }
+    }
+
+    /**
+     * A row directly under the header that describes the columns rather than an enterprise: the bureau's 栏次 row
+     * ({@code 甲, 乙, 丙, 丁, 1, 2}) or a unit row ({@code 计量单位, , , , 人, 千元}), whose units then apply to their
+     * columns (unitSource "unit row"); a unit row contradicting a header's unit is a 400 naming the column.
+     */
+    private boolean layoutRow(String[] row) {
+        String first = null;
+        for (String cell : row) {
+            first = first == null ? Cells.clean(cell) : first;
+        }
+        if (first != null && (first.equals("甲") || HeaderDictionary.key(first).equals("栏次"))) {
+            return true;
+        }
+        HeaderDictionary.Unit[] found = new HeaderDictionary.Unit[Column.values().length];
+        boolean any = false;
+        for (int i = 0; i < Math.min(row.length, width); i++) {
+            String v = Cells.clean(row[i]);
+            if (v == null || dictionary.layoutLabel(v)) {
+                continue;
+            }
+            int c = columnOf[i];
+            HeaderDictionary.Unit u = c < 0 ? null : dictionary.unit(Column.values()[c].kind, v);
+            if (u == null) {
+                if (c < 0 && dictionary.anyUnit(v)) {
+                    continue; // the unit of a column the import does not read
+                }
+                return false;
+            }
+            found[c] = u;
+            any = true;
+        }
+        if (!any) {
+            return false;
+        }
+        for (Column c : Column.values()) {
+            HeaderDictionary.Unit u = found[c.ordinal()];
+            if (u != null) {
+                applyUnitRow(c, u);
+            }
+        }
+        return true;
+    }
+
+    private void applyUnitRow(Column c, HeaderDictionary.Unit u) {
+        for (int m = 0; m < mappings.size(); m++) {
+            ImportFile.Mapping mapping = mappings.get(m);
+            if (!mapping.field().equals(c.field)) {
+                continue;
+            }
+            if ("header".equals(unitSourceOf[c.ordinal()]) && mapping.factor().compareTo(u.factor()) != 0) {
+                throw fileProblem(c.field, FieldMessage.of("column '" + mapping.column() + "' says " + mapping.unit()
+                        + " but the unit row under the header (row " + table.rowNumber() + ") says " + u.name(),
+                        "field.INVALID_VALUE.unit-row", mapping.column(), mapping.unit(), table.rowNumber(), u.name()));
+            }
+            factors[c.ordinal()] = u.factor().compareTo(BigDecimal.ONE) == 0 ? null : u.factor();
+            unitSourceOf[c.ordinal()] = "unit row";
+            mappings.set(m, new ImportFile.Mapping(mapping.column(), mapping.field(), u.name(), u.factor(), "unit row"));
         }
     }
 

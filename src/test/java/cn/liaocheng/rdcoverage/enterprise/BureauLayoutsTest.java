@@ -1,0 +1,185 @@
+package cn.liaocheng.rdcoverage.enterprise;
+
+import cn.liaocheng.rdcoverage.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static cn.liaocheng.rdcoverage.enterprise.BureauFilesImportTest.csv;
+import static cn.liaocheng.rdcoverage.enterprise.BureauFilesImportTest.figures;
+import static cn.liaocheng.rdcoverage.enterprise.BureauFilesImportTest.officer;
+import static cn.liaocheng.rdcoverage.enterprise.BureauFilesImportTest.post;
+import static cn.liaocheng.rdcoverage.enterprise.BureauFilesImportTest.yuan;
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The bureau's forms as a county official sent them in a trial (issue 11): units named after the reporting office or
+ * in a row under the header, credit codes Excel cut to zeros, cells shifted by an unquoted thousands separator, spaced
+ * totals, an enterprise moved since its list was exported, and keys naming one field twice.
+ */
+@QuarkusTest
+class BureauLayoutsTest {
+    private static byte[] gbk(String text) {
+        return text.getBytes(Charset.forName("GBK"));
+    }
+
+    @Test
+    void aTitleUnitAfterTheReportingOfficeIsRead() {
+        String code = TestData.creditCode("371581");
+        post("text/csv", gbk("2020年聊城市规模以上工业企业名录,,,,\n填报单位：临清市统计局,,,,单位：千元\n"
+                + "统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入\n" + code + ",临清甲公司,临清市,320,25000\n"), null)
+                .statusCode(200).body("created", equalTo(1))
+                .body("file.columns.find { it.field == 'revenue' }.unit", equalTo("千元"))
+                .body("file.columns.find { it.field == 'revenue' }.unitSource", equalTo("title"));
+        figures(code, 2020).body("revenue", comparesEqualTo(yuan("25000000"))).body("sizeClass", not(equalTo("MICRO")));
+    }
+
+    @Test
+    void theColumnNumberRowAndTheUnitRowUnderTheHeaderAreReadAsLayout() {
+        String code = TestData.creditCode("371581");
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入\n甲,乙,丙,1,2\n计量单位,,,人,千元\n"
+                + code + ",临清乙公司,临清市,320,25000\n", "year=2020").statusCode(200)
+                .body("created", equalTo(1)).body("skipped", equalTo(2))
+                .body("file.columns.find { it.field == 'revenue' }.factor", equalTo(1000))
+                .body("file.columns.find { it.field == 'revenue' }.unitSource", equalTo("unit row"));
+        figures(code, 2020).body("revenue", comparesEqualTo(yuan("25000000")));
+        // a unit row contradicting the header's unit is refused, naming the column
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n,,,人,千元\n"
+                + TestData.creditCode("371581") + ",临清丙公司,临清市,320,25000\n", "year=2020").statusCode(400)
+                .body("errors[0].field", equalTo("revenue")).body("detail", containsString("unit row"));
+        // a unit introduced as one inside the header's brackets
+        String other = TestData.creditCode("371581");
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（单位：万元）\n" + other + ",临清丁公司,临清市,320,2100\n",
+                "year=2020").statusCode(200).body("file.columns.find { it.field == 'revenue' }.unit", equalTo("万元"));
+        figures(other, 2020).body("revenue", comparesEqualTo(yuan("21000000")));
+    }
+
+    /** A valid all-digit code ending in 000, as Excel leaves a code it cut to 15 significant digits. */
+    private static String cutCodeThatPassesTheCheck() {
+        for (int body = 1000000; ; body++) {
+            String code = "91371581" + body + "000";
+            if (CreditCode.problem(code) == null) {
+                return code;
+            }
+        }
+    }
+
+    @Test
+    void creditCodesThatExcelCutToZerosAreRefusedUnlessTheEnterpriseIsRegistered() {
+        String cut = cutCodeThatPassesTheCheck();
+        String header = "统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n";
+        csv(header + cut + ",临清丙机械有限公司,临清市,150,2500\n", "year=2020").statusCode(422)
+                .body("errors[0].field", equalTo("creditCode")).body("errors[0].code", equalTo("INVALID_CREDIT_CODE"))
+                .body("errors[0].message", containsString("Excel cut"));
+        officer().get("/api/v1/enterprises/" + cut).then().statusCode(404);
+        // one failing the check character is told the same, not to change its last character
+        String failing = cut.substring(0, 14) + (cut.charAt(14) == '1' ? "2" : "1") + "000";
+        csv(header + failing + ",临清丁化工有限公司,临清市,150,2600\n", "year=2020").statusCode(422)
+                .body("errors[0].message", containsString("Excel cut"));
+        // registered once through the API, the same code imports
+        officer().contentType("application/json").body(Map.of("creditCode", cut, "name", "临清丙机械有限公司", "regionCode", "371581"))
+                .post("/api/v1/enterprises").then().statusCode(201);
+        csv(header + cut + ",临清丙机械有限公司,临清市,150,2500\n", "year=2020").statusCode(200).body("created", equalTo(1));
+        figures(cut, 2020).body("revenue", comparesEqualTo(yuan("25000000")));
+    }
+
+    @Test
+    void aCellBeyondTheHeaderIsARowErrorNotAShiftedValue() {
+        String code = TestData.creditCode("371581");
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n" + code + ",临清癸机械有限公司,临清市,150,2,500\n",
+                "year=2020").statusCode(422)
+                .body("errors[0].line", equalTo(2)).body("errors[0].field", equalTo("row"))
+                .body("errors[0].code", equalTo("INVALID_FORMAT")).body("errors[0].message", containsString("'500' in column F"));
+        officer().get("/api/v1/enterprises/" + code).then().statusCode(404);
+        // empty trailing cells are no data and are not read
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n" + code + ",临清癸机械有限公司,临清市,150,\"2,500\",,\n",
+                "year=2020").statusCode(200);
+        figures(code, 2020).body("revenue", comparesEqualTo(yuan("25000000")));
+    }
+
+    @Test
+    void aQuoteLeftOpenAboveTheHeaderIsA400NamingTheRow() {
+        post("text/csv", gbk("\"2020年聊城市“专精特新”企业名录,,,,\n统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入\n"
+                + TestData.creditCode("371581") + ",临清公司,临清市,10,100\n"), "year=2020")
+                .statusCode(400).body("errors[0].code", equalTo("INVALID_FORMAT")).body("detail", containsString("well-formed CSV"));
+        officer().header("Accept-Language", "zh-CN").contentType("text/csv").body("a,b\n\"x,y\n")
+                .post("/api/v1/enterprises/import?year=2020").then().statusCode(400)
+                .body("errors[0].message", containsString("引号未闭合"));
+    }
+
+    @Test
+    void totalsSpacedApartAreSkipped() {
+        String code = TestData.creditCode("371581");
+        post("text/csv", gbk("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n" + code + ",临清子公司,临清市,100,2100\n"
+                + "合　　计,,,100,2100\n总 计,,,100,2100\n"), "year=2020").statusCode(200)
+                .body("created", equalTo(1)).body("skipped", equalTo(2));
+    }
+
+    @Test
+    void anExportAfterAMoveImportsBackWithoutMovingThePastYear() {
+        String code = TestData.creditCode("371581");
+        String tag = "迁移" + System.nanoTime();
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n" + code + "," + tag + ",临清市,320,2100\n", "year=2020")
+                .statusCode(200).body("created", equalTo(1));
+        String etag = officer().get("/api/v1/enterprises/" + code).then().extract().header("ETag");
+        officer().header("If-Match", etag).contentType("application/json")
+                .body(Map.of("name", tag, "regionCode", "371502")).put("/api/v1/enterprises/" + code).then().statusCode(200);
+        byte[] exported = officer().accept("text/csv").queryParam("q", tag).get("/api/v1/enterprises").then().statusCode(200)
+                .extract().asByteArray();
+        post("text/csv", exported, null).statusCode(200).body("received", equalTo(1)).body("unchanged", equalTo(1));
+        figures(code, 2020).body("regionCode", equalTo("371581"));
+        officer().get("/api/v1/enterprises/" + code).then().body("regionCode", equalTo("371502"));
+        byte[] xlsx = officer().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").queryParam("q", tag)
+                .get("/api/v1/enterprises").then().statusCode(200).extract().asByteArray();
+        post("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx, null).statusCode(200)
+                .body("unchanged", equalTo(1));
+        figures(code, 2020).body("regionCode", equalTo("371581"));
+    }
+
+    @Test
+    void jsonKeysThatNameOneFieldTwiceAreRefused() {
+        String code = TestData.creditCode("371524");
+        officer().contentType("application/json").body(List.of(Map.of("creditCode", code, "name", "东阿丙", "regionCode", "371524",
+                        "year", 2020, "employees", 10, "营业收入（万元）", 5, "revenue", 2100)))
+                .post("/api/v1/enterprises/import").then().statusCode(400)
+                .body("errors[0].field", equalTo("revenue")).body("errors[0].code", equalTo("DUPLICATE"));
+        officer().get("/api/v1/enterprises/" + code).then().statusCode(404);
+        // an alternate key (主营业务收入) gives way to the primary one, as a column does
+        officer().contentType("application/json").body(List.of(Map.of("creditCode", code, "name", "东阿丙", "regionCode", "371524",
+                        "year", 2020, "employees", 10, "营业收入（万元）", 5, "主营业务收入", 2100)))
+                .post("/api/v1/enterprises/import").then().statusCode(200);
+        figures(code, 2020).body("revenue", comparesEqualTo(yuan("50000")));
+    }
+
+    @Test
+    void theCountyNameColumnStandsInForAnEmptyCodeCellAndMoreNamesResolve() {
+        String a = TestData.creditCode("371571");
+        String b = TestData.creditCode("371503");
+        String c = TestData.creditCode("371572");
+        csv("统一社会信用代码,单位详细名称,行政区划代码,县（市、区）,年末从业人员,营业收入（万元）\n"
+                + a + ",开发区甲,,聊城经济开发区,10,2100\n" + b + ",茌平乙,371523000000,,10,2100\n" + c + ",高新丙,,高新技术开发区,10,2100\n",
+                "year=2018").statusCode(200).body("created", equalTo(3));
+        officer().get("/api/v1/enterprises/" + a).then().body("regionCode", equalTo("371571"));
+        officer().get("/api/v1/enterprises/" + b).then().body("regionCode", equalTo("371503"));
+        officer().get("/api/v1/enterprises/" + c).then().body("regionCode", equalTo("371572"));
+    }
+
+    @Test
+    void anUpdateByImportIsNotStampedEarlierThanTheCreation() {
+        String code = TestData.creditCode("371581");
+        String header = "统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n";
+        csv(header + code + ",临清丑公司,临清市,10,2100\n", "year=2020").statusCode(200);
+        Instant created = Instant.parse(figures(code, 2020).extract().path("updatedAt"));
+        csv(header + code + ",临清丑公司,临清市,11,2100\n", "year=2020").statusCode(200).body("updated", equalTo(1));
+        Instant updated = Instant.parse(figures(code, 2020).extract().path("updatedAt"));
+        assertFalse(updated.isBefore(created), "updatedAt " + updated + " before createdAt " + created);
+    }
+}
