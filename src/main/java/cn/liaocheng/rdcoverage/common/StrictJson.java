@@ -128,10 +128,23 @@ public class StrictJson implements ObjectMapperCustomizer {
             String s = super.deserialize(p, ctxt);
             String bad = s == null ? null : notText(s);
             if (bad != null) {
-                return (String) ctxt.reportInputMismatch(this, "contains " + bad + ", which is not text (a control"
-                        + " character or half of a surrogate pair)");
+                throw new NotText(p, s, bad);
             }
             return s;
+        }
+    }
+
+    /** A string holding a character that is not text ({@link #notText}): a 400 naming the field and the character. */
+    public static final class NotText extends InvalidFormatException {
+        private final String character;
+
+        NotText(JsonParser p, String value, String character) {
+            super(p, "contains " + character + ", which is not text", value, String.class);
+            this.character = character;
+        }
+
+        public String character() {
+            return character;
         }
     }
 

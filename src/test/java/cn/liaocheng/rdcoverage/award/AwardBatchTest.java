@@ -49,6 +49,17 @@ class AwardBatchTest {
     }
 
     @Test
+    void theSingleTransitionHonoursIfMatchAsTheBatchDoes() {
+        String id = proposedAward(Workflow.openRound());
+        String etag = role("FINANCE").get("/api/v1/awards/" + id).then().statusCode(200).extract().header("ETag");
+        role("FINANCE").header("If-Match", "\"999\"").contentType("application/json").body(Map.of("action", "APPROVE"))
+                .post("/api/v1/awards/" + id + "/transitions").then().statusCode(412);
+        org.junit.jupiter.api.Assertions.assertEquals("PROPOSED", stored(id).get("status"));
+        role("FINANCE").header("If-Match", etag).contentType("application/json").body(Map.of("action", "APPROVE"))
+                .post("/api/v1/awards/" + id + "/transitions").then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    @Test
     void financeApprovesAndPaysManyEachWithItsVoucher() {
         String round = Workflow.openRound();
         String a = proposedAward(round);

@@ -1,0 +1,88 @@
+package cn.liaocheng.rdcoverage.contract;
+
+import cn.liaocheng.rdcoverage.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static cn.liaocheng.rdcoverage.TestData.city;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * What a browser portal sends that is not what it means (a trial with a generated client): a date as a UTC instant,
+ * epoch days or an array; a string that is not text; a list holding null; a name with invisible spaces around it.
+ * Each is a 400 naming the field, or is stored as a person reads it.
+ */
+@QuarkusTest
+class RequestBodyTextTest {
+    private static Map<String, Object> round(Object opensOn) {
+        return Map.of("id", "2039H1", "year", 2039, "half", 1, "opensOn", opensOn, "closesOn", "2039-03-31");
+    }
+
+    @Test
+    void aDateIsACalendarDayNotAnInstantANumberOrAnArray() {
+        // toISOString() of local midnight on 2039-01-01 in China: the module stored 2038-12-31
+        for (Object notADate : List.of("2038-12-31T16:00:00.000Z", "2039-01-01T00:00:00", 25203, List.of(2039, 1, 1))) {
+            city().header("Accept-Language", "en").contentType(ContentType.JSON).body(round(notADate))
+                    .post("/api/v1/rounds").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("opensOn"))
+                    .body("errors[0].message", containsString("YYYY-MM-DD"));
+        }
+        city().get("/api/v1/rounds/2039H1").then().statusCode(404);
+        // an impossible day is still refused by name
+        city().contentType(ContentType.JSON).body(round("2039-02-30")).post("/api/v1/rounds").then().statusCode(400)
+                .body("errors[0].field", equalTo("opensOn"));
+    }
+
+    @Test
+    void aStringThatIsNotTextIsRefused() {
+        for (String name : List.of("a\ud800b", "a\u0000b", "tail\udc00")) {
+            city().header("Accept-Language", "en").contentType(ContentType.JSON)
+                    .body(Map.of("creditCode", TestData.creditCode("371502"), "name", name, "regionCode", "371502"))
+                    .post("/api/v1/enterprises").then().statusCode(400)
+                    .body("errors[0].field", equalTo("name")).body("errors[0].code", equalTo("INVALID_FORMAT"))
+                    .body("errors[0].message", containsString("not text"));
+        }
+        // a character outside the BMP (a pair) and line breaks are text
+        String code = TestData.creditCode("371502");
+        city().contentType(ContentType.JSON).body(Map.of("creditCode", code, "name", "聊城𬍛业有限公司", "regionCode", "371502",
+                "address", "东昌府区\n某路 1 号")).post("/api/v1/enterprises").then().statusCode(201);
+        city().get("/api/v1/enterprises/" + code).then().body("name", equalTo("聊城𬍛业有限公司"));
+    }
+
+    @Test
+    void aNameIsStoredWithoutTheInvisibleSpacesAroundIt() {
+        String code = TestData.creditCode("371502");
+        city().contentType(ContentType.JSON).body(Map.of("creditCode", code, "name", "\u00A0高新区D电子有限公司\u3000", "regionCode", "371502",
+                "address", "\u3000")).post("/api/v1/enterprises").then().statusCode(201)
+                .body("name", equalTo("高新区D电子有限公司"));
+        city().get("/api/v1/enterprises/" + code).then().body("name", equalTo("高新区D电子有限公司"));
+        city().header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("creditCode", TestData.creditCode("371502"), "name", "\u3000\u00A0", "regionCode", "371502"))
+                .post("/api/v1/enterprises").then().statusCode(400).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void aNullInAListIsNamedByItsIndex() {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("creditCode", TestData.creditCode("371502"), "name", "空年度",
+                "regionCode", "371502"));
+        java.util.List<Object> figures = new java.util.ArrayList<>();
+        figures.add(null);
+        body.put("figures", figures);
+        city().contentType(ContentType.JSON).body(body).post("/api/v1/enterprises").then().statusCode(400)
+                .body("errors[0].field", equalTo("figures[0]"));
+    }
+
+    @Test
+    void locationKeepsTheSchemeAndHostTheClientUsedBehindTheIngress() {
+        city().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "rd.liaocheng.gov.cn").contentType(ContentType.JSON)
+                .body(Map.of("creditCode", TestData.creditCode("371502"), "name", "转发", "regionCode", "371502"))
+                .post("/api/v1/enterprises").then().statusCode(201)
+                .header("Location", startsWith("https://rd.liaocheng.gov.cn/api/v1/enterprises/"));
+    }
+}
