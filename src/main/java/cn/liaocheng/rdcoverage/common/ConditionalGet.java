@@ -33,6 +33,11 @@ public class ConditionalGet {
         if (!(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) || response.getStatus() != 200) {
             return;
         }
+        // The representation depends on Accept (JSON, CSV, xlsx) and Accept-Language (messages, bases, file headers): a
+        // browser's cache keeps one copy per language and format, and revalidates each with its own tag (RFC 9110 12.5.5).
+        if (!response.getHeaders().containsKey(HttpHeaders.VARY)) {
+            response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Language");
+        }
         EntityTag tag = response.getEntityTag();
         if (tag == null && response.hasEntity() && resource != null && resource.getResourceMethod() != null
                 && resource.getResourceMethod().isAnnotationPresent(ReportETag.class)) {

@@ -79,6 +79,18 @@ class RequestBodyTextTest {
     }
 
     @Test
+    void readsVaryByFormatAndLanguage() {
+        city().get("/api/v1/regions").then().statusCode(200).header("Vary", containsString("Accept-Language"));
+        String code = TestData.creditCode("371502");
+        city().contentType(ContentType.JSON).body(Map.of("creditCode", code, "name", "缓存", "regionCode", "371502"))
+                .post("/api/v1/enterprises").then().statusCode(201);
+        String etag = city().get("/api/v1/enterprises/" + code).then().statusCode(200)
+                .header("Vary", containsString("Accept-Language")).extract().header("ETag");
+        city().header("If-None-Match", etag).get("/api/v1/enterprises/" + code).then().statusCode(304)
+                .header("Vary", containsString("Accept-Language"));
+    }
+
+    @Test
     void locationKeepsTheSchemeAndHostTheClientUsedBehindTheIngress() {
         city().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "rd.liaocheng.gov.cn").contentType(ContentType.JSON)
                 .body(Map.of("creditCode", TestData.creditCode("371502"), "name", "转发", "regionCode", "371502"))
