@@ -45,7 +45,7 @@ public class AwardTransitions implements RevokedAwards {
 
     /** One transition of an award: the action and what it needs (paidOn and voucherRef, or a reason). */
     @Schema(name = "AwardTransition")
-    public record TransitionRequest(AwardAction action, LocalDate paidOn, String voucherRef, String reason, String comment) {
+    public record TransitionRequest(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) AwardAction action, LocalDate paidOn, String voucherRef, String reason, String comment) {
     }
 
     @Transactional

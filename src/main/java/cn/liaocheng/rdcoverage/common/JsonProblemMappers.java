@@ -41,6 +41,9 @@ public class JsonProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
+        if (e.getTargetType() == String.class && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Cannot coerce")) {
+            return mismatchedInput(e); // a JSON number or boolean where a string is expected: the wrong type, as elsewhere
+        }
         if (e instanceof StrictJson.OutOfRange range) {
             return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)), range.limit())
                     .zh("field.OUT_OF_RANGE.decimal", StrictJson.MAX_INTEGER_DIGITS, StrictJson.MAX_FRACTION_DIGITS)));
@@ -140,12 +143,15 @@ public class JsonProblemMappers {
                     StrictJson.LIMITS.getMaxNestingDepth(), StrictJson.LIMITS.getMaxStringLength(), StrictJson.LIMITS.getMaxNameLength())));
         }
         if (e instanceof InputCoercionException coercion) {
-            return Problems.validation(List.of(new Problem.FieldError(orBody(at),
-                    "is out of range: " + message.replaceAll(" \\(class [^)]*\\)", "")).zh("field.OUT_OF_RANGE.number",
-                    coercion.getTargetType() == Integer.TYPE || coercion.getTargetType() == Integer.class ? Integer.MIN_VALUE : Long.MIN_VALUE,
-                    coercion.getTargetType() == Integer.TYPE || coercion.getTargetType() == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE)));
+            boolean integer = coercion.getTargetType() == Integer.TYPE || coercion.getTargetType() == Integer.class;
+            long min = integer ? Integer.MIN_VALUE : Long.MIN_VALUE;
+            long max = integer ? Integer.MAX_VALUE : Long.MAX_VALUE;
+            return Problems.validation(List.of(new Problem.FieldError(orBody(at), "is out of range (" + min + " to " + max
+                    + "; the field's own limit may be narrower)", FieldCodes.OUT_OF_RANGE).zh("field.OUT_OF_RANGE.number", min, max)));
         }
         JsonLocation where = e.getLocation();
+        // Jackson's advice to enable a feature (NaN, comments, single quotes) is for its programmers, not for a client
+        message = message.replaceAll(":? ?\\(?(?:enable|set) `?[A-Za-z.]*(?:Feature|JsonReadFeature)[A-Za-z_.]*`?[^)]*\\)?( to allow)?", "");
         return Problems.validation(List.of(new Problem.FieldError("body",
                 "is not well-formed JSON" + (at.isEmpty() ? "" : " (at " + at + ")") + ": " + message)
                 .zh(at.isEmpty() ? "field.MALFORMED_JSON.at" : "field.MALFORMED_JSON.in", where == null ? "?" : where.getLineNr(),

@@ -65,7 +65,7 @@ class ImportErrorLanguageTest {
 
         assertEquals("“火星区”不是聊城市的县（市、区）：请填写行政区划代码（如 371581）或名称（如 临清市）；见 GET /api/v1/regions",
                 message(zh, 2, "regionCode"));
-        assertEquals("“10.5”不是整数（人数不能带小数）", message(zh, 3, "employees"));
+        assertEquals("“10.5”不是人数（须为整数）", message(zh, 3, "employees"));
         assertEquals("“9.13715E+17”是 Excel 以数字形式保存的统一社会信用代码，已丢失位数；请将该列设置为文本格式（设置单元格格式 → 文本）"
                 + "后重新录入，或导出为 xlsx", message(zh, 4, "creditCode"));
         assertEquals("值“" + badCheck + "”：校验码为“" + badCheck.charAt(17) + "”，按 GB 32100-2015 应为“" + valid.charAt(17) + "”",
@@ -97,7 +97,7 @@ class ImportErrorLanguageTest {
         JsonPath en = post("en", "/api/v1/enterprises/import?mode=partial&dryRun=true", "application/x-ndjson", file, 200);
         sameCodes(zh, en);
         assertEquals(1, zh.getInt("rejected"));
-        assertEquals("“3.5”不是整数（人数不能带小数）", message(zh, 2, "employees"));
+        assertEquals("“3.5”不是人数（须为整数）", message(zh, 2, "employees"));
         assertEquals("INVALID_TYPE", code(zh, 2, "employees"));
         assertEquals("'3.5' is not a whole number (persons)", message(en, 2, "employees"));
     }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import static cn.liaocheng.rdcoverage.TestData.city;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -76,6 +78,36 @@ class RequestBodyTextTest {
         body.put("figures", figures);
         city().contentType(ContentType.JSON).body(body).post("/api/v1/enterprises").then().statusCode(400)
                 .body("errors[0].field", equalTo("figures[0]"));
+    }
+
+    @Test
+    void theSameFaultGetsTheSameCodeAndNoJacksonInternals() {
+        String code = TestData.creditCode("371502");
+        city().header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body("{\"creditCode\":\"" + code + "\",\"name\":\"x\",\"regionCode\":371502}")
+                .post("/api/v1/enterprises").then().statusCode(400)
+                .body("errors[0].field", equalTo("regionCode")).body("errors[0].code", equalTo("INVALID_TYPE"));
+        city().header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body("{\"creditCode\":\"" + code + "\",\"name\":\"x\",\"regionCode\":\"371502\",\"figures\":[{\"year\":2025,"
+                        + "\"employees\":99999999999999999999,\"revenue\":1}]}")
+                .post("/api/v1/enterprises").then().statusCode(400)
+                .body("errors[0].field", equalTo("figures[0].employees")).body("errors[0].code", equalTo("OUT_OF_RANGE"))
+                .body("errors[0].message", not(containsString("int")));
+        city().header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body("{\"creditCode\":\"" + code + "\",\"name\":\"x\",\"regionCode\":\"371502\",\"figures\":[{\"year\":2025,"
+                        + "\"employees\":NaN,\"revenue\":1}]}")
+                .post("/api/v1/enterprises").then().statusCode(400)
+                .body("errors[0].message", allOf(containsString("NaN"), not(containsString("Feature"))));
+        city().get("/api/v1/enterprises/" + code).then().statusCode(404);
+    }
+
+    @Test
+    void acceptApplicationWildcardGetsJson() {
+        for (String list : List.of("/api/v1/regions", "/api/v1/rounds", "/api/v1/targets", "/api/v1/policies")) {
+            city().accept("application/*").get(list).then().statusCode(200).contentType("application/json")
+                    .body("items", org.hamcrest.Matchers.notNullValue());
+        }
+        city().accept("application/*, text/csv;q=0.5").get("/api/v1/regions").then().statusCode(200).contentType("application/json");
     }
 
     @Test

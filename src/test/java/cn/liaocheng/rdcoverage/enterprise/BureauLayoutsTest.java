@@ -182,4 +182,70 @@ class BureauLayoutsTest {
         Instant updated = Instant.parse(figures(code, 2020).extract().path("updatedAt"));
         assertFalse(updated.isBefore(created), "updatedAt " + updated + " before createdAt " + created);
     }
+
+    @Test
+    void theSameChangeSentByFourOfficialsAtOnceIsOneChange() throws Exception {
+        String tag = "同改" + System.nanoTime();
+        List<String> codes = new java.util.ArrayList<>();
+        StringBuilder before = new StringBuilder("creditCode,name,regionCode,year,employees,revenue\n");
+        StringBuilder after = new StringBuilder(before);
+        for (int i = 0; i < 200; i++) {
+            String code = TestData.creditCode("371502");
+            codes.add(code);
+            before.append(code).append(',').append(tag).append(i).append(",371502,2024,10,100\n");
+            after.append(code).append(',').append(tag).append(i).append(",371502,2024,11,100\n");
+        }
+        csv(before.toString(), null).statusCode(200).body("created", equalTo(200));
+        byte[] body = after.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                String token = TestData.token("CITY_OFFICER", null, null);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return TestData.as(token).contentType("text/csv").body(body).post("/api/v1/enterprises/import");
+                }));
+            }
+            start.countDown();
+            int updated = 0;
+            StringBuilder seen = new StringBuilder();
+            for (var f : answers) {
+                io.restassured.response.Response r = f.get();
+                seen.append(r.statusCode()).append(' ').append(r.asString(), 0, Math.min(200, r.asString().length())).append('\n');
+                org.junit.jupiter.api.Assertions.assertTrue(r.statusCode() == 200 || r.statusCode() == 409, seen.toString());
+                if (r.statusCode() == 200) {
+                    updated += r.jsonPath().getInt("updated");
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(200, updated, "rows reported updated over the four answers\n" + seen);
+        } finally {
+            pool.shutdownNow();
+        }
+        officer().get("/api/v1/enterprises/" + codes.get(0) + "/history").then().statusCode(200)
+                .body("items.findAll { it.resource == 'figures' && it.type == 'UPDATED' }.size()", equalTo(1));
+    }
+
+    @Test
+    void aYearCellFormattedAsADateGivesItsYear() {
+        String code = TestData.creditCode("371581");
+        byte[] xlsx = Xlsx.of(List.of(List.of("统一社会信用代码", "单位详细名称", "县（市、区）", "统计年度", "年末从业人员", "营业收入（万元）"),
+                List.of(code, "临清寅公司", "临清市", 44196, 10, 2100)));
+        post("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx, null).statusCode(200).body("created", equalTo(1));
+        figures(code, 2020).body("employees", equalTo(10));
+    }
+
+    @Test
+    void anUnknownUnitInAnAlternateColumnThatIsNotReadIsNoError() {
+        String code = TestData.creditCode("371581");
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（千元）,主营业务收入（千美元）\n"
+                + code + ",临清卯公司,临清市,10,25000,3000\n", "year=2020").statusCode(200)
+                .body("file.ignoredColumns", org.hamcrest.Matchers.hasItem("主营业务收入（千美元）"));
+        figures(code, 2020).body("revenue", comparesEqualTo(yuan("25000000")));
+        // alone, the alternate is read, and its unit must be known
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,主营业务收入（千美元）\n"
+                + TestData.creditCode("371581") + ",临清辰公司,临清市,10,3000\n", "year=2020").statusCode(400)
+                .body("errors[0].field", equalTo("revenue"));
+    }
 }

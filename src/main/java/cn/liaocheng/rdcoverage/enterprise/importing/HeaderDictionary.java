@@ -52,11 +52,14 @@ final class HeaderDictionary {
     static final class UnitProblem extends Exception {
         final Column column;
         final String unit;
+        /** Whether the header is an alternate one (主营业务收入（千美元）), which a primary header of its column shadows. */
+        final boolean alternate;
 
-        UnitProblem(Column column, String unit) {
+        UnitProblem(Column column, String unit, boolean alternate) {
             super(null, null, false, false);
             this.column = column;
             this.unit = unit;
+            this.alternate = alternate;
         }
     }
 
@@ -189,7 +192,7 @@ final class HeaderDictionary {
         if (u == null) {
             String n = Cells.nfkc(header).strip();
             int o = n.lastIndexOf('(');
-            throw new UnitProblem(c, o >= 0 && n.endsWith(")") ? n.substring(o + 1, n.length() - 1).strip() : unit);
+            throw new UnitProblem(c, o >= 0 && n.endsWith(")") ? n.substring(o + 1, n.length() - 1).strip() : unit, alternate);
         }
         return new Match(c, u, alternate);
     }

@@ -75,10 +75,15 @@ final class ImportStore {
         return !found[0];
     }
 
-    /** Adds the stored enterprises among {@code codes} to {@code ents}, without their figures. */
+    /**
+     * Adds the stored enterprises among {@code codes} to {@code ents}, without their figures. The rows are locked
+     * until the import commits ({@code for update}; under READ COMMITTED no gaps are locked): a second import of the
+     * same rows waits for the first and then compares with what it wrote, so two officials sending the same change
+     * at once make one change and one audit revision, not two.
+     */
     private void loadEnterprises(List<String> codes, TreeMap<String, Ent> ents) throws SQLException {
         SqlText select = new SqlText("select credit_code, " + ENTERPRISE_COLUMNS
-                + " from enterprise where credit_code in (", codes.size() * 22).codes(codes).sql(")");
+                + " from enterprise where credit_code in (", codes.size() * 22).codes(codes).sql(") for update");
         select.query(c, rs -> {
             while (rs.next()) {
                 Ent e = new Ent(rs.getString(1));

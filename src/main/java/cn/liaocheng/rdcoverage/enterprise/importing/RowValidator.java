@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class RowValidator {
     private static final Pattern EXCEL_NUMBER = Pattern.compile("\\d(\\.\\d+)?[eE]\\+?\\d+");
     private static final Pattern STATISTICAL_CODE = Pattern.compile("(\\d{6})(\\d{3}|\\d{6})");
+    /** Day 0 of Excel's serial dates (1900 system; the serials of years from 1927 on are 5 digits). */
+    private static final java.time.LocalDate EXCEL_EPOCH = java.time.LocalDate.of(1899, 12, 30);
     private static final Pattern DECIMAL_ZERO = Pattern.compile("(\\d+)\\.0+");
     private final Map<String, String> regionByName;
     private final String regionScope;
@@ -195,6 +197,10 @@ final class RowValidator {
         java.util.regex.Matcher decimal = DECIMAL_ZERO.matcher(n);
         if (decimal.matches()) {
             n = decimal.group(1);
+        }
+        if (n.length() == 5 && raw.storedAsNumber(Column.YEAR) && n.chars().allMatch(Character::isDigit)) {
+            // an xlsx year cell formatted as a date (shown 2020年, stored as the day's serial number 44196)
+            n = String.valueOf(EXCEL_EPOCH.plusDays(Integer.parseInt(n)).getYear());
         }
         if (n.length() != 4 || !n.chars().allMatch(Character::isDigit)) {
             errors.add(new ImportError(line, Column.YEAR.field, FieldMessage.of("'" + v + "' is not a year",

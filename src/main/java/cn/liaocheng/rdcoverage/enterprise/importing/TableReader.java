@@ -54,11 +54,25 @@ final class TableReader extends RowReader {
         this.width = above.header().length;
         Columns columns = new Columns(width);
         HeaderDictionary.Match[] matches = new HeaderDictionary.Match[width];
+        HeaderDictionary.UnitProblem[] unitProblems = new HeaderDictionary.UnitProblem[width];
         boolean[] primary = new boolean[Column.values().length];
         for (int i = 0; i < width; i++) {
-            matches[i] = match(Cells.clean(above.header()[i]), headerRow);
+            try {
+                matches[i] = dictionary.match(Cells.clean(above.header()[i]));
+            } catch (HeaderDictionary.UnitProblem e) {
+                unitProblems[i] = e;
+            }
             if (matches[i] != null && !matches[i].alternate()) {
                 primary[matches[i].column().ordinal()] = true;
+            } else if (unitProblems[i] != null && !unitProblems[i].alternate) {
+                primary[unitProblems[i].column.ordinal()] = true;
+            }
+        }
+        for (int i = 0; i < width; i++) {
+            // an unknown unit is a 400, unless in an alternate header that a primary one leaves unread anyway
+            HeaderDictionary.UnitProblem e = unitProblems[i];
+            if (e != null && !(e.alternate && primary[e.column.ordinal()])) {
+                throw unknownUnit(Cells.clean(above.header()[i]), e, headerRow);
             }
         }
         this.fallbackOf = new int[Column.values().length];
@@ -166,19 +180,15 @@ final class TableReader extends RowReader {
         }
     }
 
-    /** The column a header names, or null; 400 naming the column and the unit when its unit cannot be converted. */
-    private HeaderDictionary.Match match(String h, long headerRow) {
-        try {
-            return dictionary.match(h);
-        } catch (HeaderDictionary.UnitProblem e) {
-            String accepted = String.join(", ", dictionary.unitNames(e.column.kind));
-            throw new ApiException(400, "import-file", "The file cannot be read",
-                    "column '" + h + "' (" + e.column.field + ") is in '" + e.unit + "', which the import cannot convert; accepted: "
-                            + accepted,
-                    List.of(new Problem.FieldError(e.column.field, FieldMessage.of("column '" + h + "' has the unknown unit '" + e.unit + "'",
-                            "field.INVALID_VALUE.unit", h, e.unit, accepted), FieldCodes.INVALID_VALUE)),
-                    Map.of("line", headerRow, "column", h, "unit", e.unit));
-        }
+    /** 400 naming the column and the unit when its unit cannot be converted. */
+    private ApiException unknownUnit(String h, HeaderDictionary.UnitProblem e, long headerRow) {
+        String accepted = String.join(", ", dictionary.unitNames(e.column.kind));
+        return new ApiException(400, "import-file", "The file cannot be read",
+                "column '" + h + "' (" + e.column.field + ") is in '" + e.unit + "', which the import cannot convert; accepted: "
+                        + accepted,
+                List.of(new Problem.FieldError(e.column.field, FieldMessage.of("column '" + h + "' has the unknown unit '" + e.unit + "'",
+                        "field.INVALID_VALUE.unit", h, e.unit, accepted), FieldCodes.INVALID_VALUE)),
+                Map.of("line", headerRow, "column", h, "unit", e.unit));
     }
 
     /** 400 listing every required column the header lacks (and the year, when neither a column, the query nor a title gives it). */
@@ -274,10 +284,14 @@ final class TableReader extends RowReader {
     static void checkDecoded(String[] row, long rowNumber, String charsetName) {
         for (String s : row) {
             if (s != null && s.indexOf('\uFFFD') >= 0) {
-                throw fileProblem("body", FieldMessage.of("row " + rowNumber + " is not valid " + charsetName
-                        + (charsetName.equals("UTF-8") ? " (a GBK file needs Content-Type: text/csv; charset=GBK)"
-                        : " (send the file's charset in Content-Type, e.g. text/csv; charset=UTF-8)"),
-                        "field.INVALID_FORMAT.charset-row", rowNumber, charsetName));
+                if (charsetName.equals("UTF-8")) {
+                    throw fileProblem("body", FieldMessage.of("row " + rowNumber + " is not valid UTF-8 (a GBK file needs"
+                            + " Content-Type: text/csv; charset=GBK)", "field.INVALID_FORMAT.charset-row", rowNumber, charsetName));
+                }
+                // GB18030 decodes nearly every byte sequence: what it cannot is a damaged file or another encoding
+                throw fileProblem("body", FieldMessage.of("row " + rowNumber + " is not valid " + charsetName + ": the file is"
+                        + " damaged at that row, or is not in " + charsetName + " (GBK) at all (send it as UTF-8 or xlsx)",
+                        "field.INVALID_FORMAT.charset-row-damaged", rowNumber, charsetName));
             }
         }
     }
