@@ -35,9 +35,8 @@ public final class ETags {
     public static jakarta.ws.rs.core.Response put(boolean created, Object view, java.net.URI self) {
         jakarta.ws.rs.core.Response.ResponseBuilder answer = created ? jakarta.ws.rs.core.Response.created(self)
                 : jakarta.ws.rs.core.Response.ok();
-        if (view instanceof Versioned versioned) {
-            answer.tag(tag(versioned.version()));
-        }
+        // a view with a version column is tagged by it; any other by its content, as its GET is
+        answer.tag(view instanceof Versioned versioned ? tag(versioned.version()) : ofContent(view));
         return answer.entity(view).build();
     }
 
@@ -69,6 +68,24 @@ public final class ETags {
                     + of(currentVersion) + " (read it first), so that nobody deletes a version they have not seen");
         }
         checkIfMatch(ifMatch, currentVersion);
+    }
+
+    /**
+     * Throws 412 when If-Match is present and names none of the current content tag ({@link #ofContent}; null: the
+     * resource does not exist yet, which only a missing If-Match may create).
+     */
+    public static void checkIfMatch(String ifMatch, jakarta.ws.rs.core.EntityTag current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (current != null && (tag.equals("*") || tag.equals(current.toString()))) {
+                return;
+            }
+        }
+        throw ApiException.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current version "
+                + (current == null ? "(none: it does not exist yet)" : current) + "; read the resource again and retry");
     }
 
     /** Throws 412 when If-Match is present and names none of the current version. */

@@ -4,6 +4,7 @@ import cn.liaocheng.rdcoverage.capacity.CapacityInput;
 import cn.liaocheng.rdcoverage.capacity.CapacityMapper;
 import cn.liaocheng.rdcoverage.capacity.CapacityView;
 import cn.liaocheng.rdcoverage.common.ApiException;
+import cn.liaocheng.rdcoverage.common.ETags;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.coverage.InstitutionCoverage;
 import cn.liaocheng.rdcoverage.events.Changes;
@@ -47,15 +48,20 @@ public class InstitutionCapacities {
         return CapacityMapper.view(c.year, c.capacity);
     }
 
-    /** Puts the capacity of {@code year}; true when the year is new. */
+    /**
+     * Puts the capacity of {@code year}; true when the year is new. {@code ifMatch} (null: none) must name the
+     * year's current ETag ({@link ETags#ofContent} of its view; {@code *}: any stored year), else 412.
+     */
     @Transactional
-    public boolean put(String rawId, int year, CapacityInput input) {
+    public boolean put(String rawId, int year, CapacityInput input, String ifMatch) {
         Institution i = institutions.find(rawId);
         ApiException.requirePathYear(input.year(), year);
+        InstitutionCapacity stored = InstitutionCapacity.findById(new InstitutionYear(i.id, year));
+        ETags.checkIfMatch(ifMatch, stored == null ? null : ETags.ofContent(CapacityMapper.view(stored.year, stored.capacity)));
         if (frozen.capacityChanges(i, year, input)) {
             frozen.refuse(i, List.of("capacity"));
         }
-        boolean created = InstitutionCapacity.findById(new InstitutionYear(i.id, year)) == null;
+        boolean created = stored == null;
         put(i, input.withYear(year));
         i.updatedAt = Instant.now(clock);
         institutionCoverage.refresh(List.of(i.id)); // the indicators report's copy of the capacity (issue #18)

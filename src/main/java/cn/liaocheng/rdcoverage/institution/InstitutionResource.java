@@ -186,13 +186,14 @@ public class InstitutionResource {
 
     @PUT
     @Path("/{id}/capacity/{year}")
-    @Operation(operationId = "putInstitutionCapacity", summary = "Declare or correct one year's capacity (201 when new)")
+    @Operation(operationId = "putInstitutionCapacity", summary = "Declare or correct one year's capacity (201 when new); If-Match "
+            + "naming another version of the year: 412")
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     public Response putCapacity(@PathParam("id") String id, @PathParam("year") int year,
-                                @Valid CapacityInput body) {
-        boolean created = capacities.put(id, year, ApiException.requireBody(body));
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid CapacityInput body) {
+        boolean created = capacities.put(id, year, ApiException.requireBody(body), ifMatch);
         return ETags.put(created, capacities.capacity(id, year), UriBuilder.fromResource(InstitutionResource.class).path(id)
                 .path("capacity").path(Integer.toString(year)).build());
     }
