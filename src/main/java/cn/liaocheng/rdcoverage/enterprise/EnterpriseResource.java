@@ -123,7 +123,8 @@ public class EnterpriseResource {
     @Operation(operationId = "createEnterprise", summary = "Register an enterprise (optionally with yearly figures)")
     @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
-    public Response create(@HeaderParam("Idempotency-Key") String key, @Valid EnterpriseInput body) {
+    public Response create(@HeaderParam("Idempotency-Key") String key, EnterpriseInput body) {
+        service.requireValidNew(ApiException.requireBody(body));
         return idempotency.create(key, body, () -> service.create(body), EnterpriseView::creditCode);
     }
 

@@ -102,6 +102,16 @@ class RequestBodyTextTest {
     }
 
     @Test
+    void anEmptyNewEnterpriseIsToldEveryMissingFieldAtOnce() {
+        city().header("Accept-Language", "en").contentType(ContentType.JSON).body("{}").post("/api/v1/enterprises").then()
+                .statusCode(400).body("errors.field", equalTo(List.of("creditCode", "name", "regionCode")));
+        city().header("Accept-Language", "zh-CN").contentType(ContentType.JSON)
+                .body(Map.of("creditCode", "91371500MA00000000", "name", "x", "regionCode", "37150"))
+                .post("/api/v1/enterprises").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("creditCode", "regionCode")));
+    }
+
+    @Test
     void acceptApplicationWildcardGetsJson() {
         for (String list : List.of("/api/v1/regions", "/api/v1/rounds", "/api/v1/targets", "/api/v1/policies")) {
             city().accept("application/*").get(list).then().statusCode(200).contentType("application/json")
