@@ -107,4 +107,28 @@ class ProblemBundlesTest {
             assertTrue(chinese(zhBundle.getProperty(key)), "not Chinese: " + key);
         }
     }
+
+    /** A key written twice in one bundle: the later line wins silently (a new message once hid an older one's text). */
+    @Test
+    void noBundleWritesAKeyTwice() throws IOException {
+        for (String name : List.of("ProblemMessages.properties", "ProblemMessages_en.properties", "ValidationMessages.properties",
+                "ValidationMessages_en.properties", "ValidationMessages_zh.properties", "ExportHeaders.properties")) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = ProblemBundlesTest.class.getClassLoader().getResourceAsStream(name)) {
+                assertTrue(in != null, name);
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String l = line.strip();
+                    if (l.isEmpty() || l.startsWith("#") || l.startsWith("!") || !l.contains("=")) {
+                        continue;
+                    }
+                    String key = l.substring(0, l.indexOf('=')).strip();
+                    if (!seen.add(key)) {
+                        twice.add(key);
+                    }
+                }
+            }
+            assertEquals(Set.of(), twice, name + ": keys written twice");
+        }
+    }
 }

@@ -64,7 +64,8 @@ class BureauLayoutsTest {
 
     /** A valid all-digit code ending in 000, as Excel leaves a code it cut to 15 significant digits. */
     private static String cutCodeThatPassesTheCheck() {
-        for (int body = 1000000; ; body++) {
+        // a fresh one each call: the tests share one database, and a registered one imports
+        for (int body = 1000000 + (int) (System.nanoTime() % 8000000); ; body++) {
             String code = "91371581" + body + "000";
             if (CreditCode.problem(code) == null) {
                 return code;
@@ -247,5 +248,97 @@ class BureauLayoutsTest {
         csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,主营业务收入（千美元）\n"
                 + TestData.creditCode("371581") + ",临清辰公司,临清市,10,3000\n", "year=2020").statusCode(400)
                 .body("errors[0].field", equalTo("revenue"));
+    }
+
+    @Test
+    void aWesternCharsetLabelIsNotUsedTheBytesAreDetected() {
+        String code = TestData.creditCode("371581");
+        for (String charset : List.of("GBK", "UTF-8")) {
+            String c = charset.equals("GBK") ? code : TestData.creditCode("371581");
+            post("text/csv; charset=ISO-8859-1", ("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n" + c
+                    + ",临清拉丁有限公司,临清市,10,2100\n").getBytes(Charset.forName(charset)), "year=2020")
+                    .statusCode(200).body("file.encodingSource", equalTo("detected"));
+            officer().get("/api/v1/enterprises/" + c).then().statusCode(200).body("name", equalTo("临清拉丁有限公司"));
+        }
+        post("text/csv; charset=koi8-r", gbk("统一社会信用代码\n"), "year=2020").statusCode(400).body("errors[0].field", equalTo("charset"));
+    }
+
+    @Test
+    void theFirstVisibleSheetIsReadNotAHiddenOneBeforeIt() throws Exception {
+        String hidden = TestData.creditCode("371526");
+        String shown = TestData.creditCode("371526");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(bytes, "test", "1.0")) {
+            String[] header = {"统一社会信用代码", "单位详细名称", "县（市、区）", "年末从业人员", "营业收入（万元）"};
+            org.dhatim.fastexcel.Worksheet old = wb.newWorksheet("旧表");
+            org.dhatim.fastexcel.Worksheet current = wb.newWorksheet("2020年名录");
+            for (int c = 0; c < header.length; c++) {
+                old.value(0, c, header[c]);
+                current.value(0, c, header[c]);
+            }
+            old.value(1, 0, hidden); old.value(1, 1, "旧表公司"); old.value(1, 2, "高唐县"); old.value(1, 3, 10); old.value(1, 4, 9999);
+            current.value(1, 0, shown); current.value(1, 1, "名录公司"); current.value(1, 2, "高唐县"); current.value(1, 3, 10); current.value(1, 4, 2100);
+            old.setVisibilityState(org.dhatim.fastexcel.VisibilityState.HIDDEN);
+            wb.setActiveTab(1);
+        }
+        post("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.toByteArray(), "year=2020").statusCode(200)
+                .body("created", equalTo(1));
+        figures(shown, 2020).body("revenue", comparesEqualTo(yuan("21000000")));
+        officer().get("/api/v1/enterprises/" + hidden).then().statusCode(404);
+    }
+
+    @Test
+    void anExportReusedAsNextYearsTemplatePutsTheNewYearInTheRowsCounty() {
+        String code = TestData.creditCode("371526");
+        String tag = "模板" + System.nanoTime();
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n" + code + "," + tag + ",高唐县,320,2100\n", "year=2021")
+                .statusCode(200);
+        String etag = officer().get("/api/v1/enterprises/" + code).then().extract().header("ETag");
+        officer().header("If-Match", etag).contentType("application/json").body(Map.of("name", tag, "regionCode", "371502"))
+                .put("/api/v1/enterprises/" + code).then().statusCode(200);
+        String exported = officer().header("Accept-Language", "en").accept("text/csv").queryParam("q", tag).get("/api/v1/enterprises")
+                .then().statusCode(200).extract().asString();
+        // the official changes the year and the figures, nothing else: the 2022 figures lie in the enterprise's county now
+        String template = exported.replace(",2021,371526,320,", ",2022,371526,330,");
+        org.junit.jupiter.api.Assertions.assertNotEquals(exported, template, exported);
+        post("text/csv", template.getBytes(java.nio.charset.StandardCharsets.UTF_8), null).statusCode(200).body("created", equalTo(1));
+        figures(code, 2022).body("regionCode", equalTo("371502")).body("employees", equalTo(330));
+        figures(code, 2021).body("regionCode", equalTo("371526"));
+    }
+
+    @Test
+    void unitsThatContradictOrCannotBeAppliedAreRefusedAndDashesInAUnitRowAreBlank() {
+        String header = "统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入\n";
+        String row = TestData.creditCode("371581") + ",临清巳公司,临清市,10,25000\n";
+        post("text/csv", gbk("2020年名录（单位：千元）,,,,\n（单位：万元）,,,,\n" + header + row), null).statusCode(400)
+                .body("detail", containsString("two units"));
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入,计量单位\n" + TestData.creditCode("371581")
+                + ",临清午公司,临清市,10,25000,千元\n", "year=2020").statusCode(400).body("detail", containsString("计量单位"));
+        String code = TestData.creditCode("371581");
+        csv(header + "计量单位,—,—,人,千元\n" + code + ",临清未公司,临清市,10,25000\n", "year=2020").statusCode(200)
+                .body("skipped", equalTo(1));
+        figures(code, 2020).body("revenue", comparesEqualTo(yuan("25000000")));
+    }
+
+    @Test
+    void aNumberExcelShowedInScientificNotationIsARowError() {
+        String code = TestData.creditCode("371581");
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入\n" + code + ",临清申公司,临清市,10,1.23457E+11\n", "year=2020")
+                .statusCode(422).body("errors[0].field", equalTo("revenue")).body("errors[0].code", equalTo("INVALID_FORMAT"))
+                .body("errors[0].message", containsString("scientific notation"));
+        // a JSON number is exact in any notation
+        officer().contentType("application/json").body("[{\"creditCode\":\"" + code + "\",\"name\":\"临清申公司\",\"regionCode\":\"371581\","
+                        + "\"year\":2020,\"employees\":10,\"revenue\":2.5E+7}]").post("/api/v1/enterprises/import").then().statusCode(200);
+        figures(code, 2020).body("revenue", comparesEqualTo(yuan("25000000")));
+    }
+
+    @Test
+    void rowErrorsComeInTheFilesOrderAndAControlCharacterInANameIsOne() {
+        String header = "统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（万元）\n";
+        String cut = cutCodeThatPassesTheCheck();
+        csv(header + TestData.creditCode("371581") + ",临清\u0000酉公司,临清市,10,2100\n" + cut + ",临清戌公司,临清市,10,2100\n"
+                + TestData.creditCode("371581") + ",临清亥公司,临清市,abc,2100\n", "year=2020&mode=partial").statusCode(200)
+                .body("errors.line", equalTo(List.of(2, 3, 4)))
+                .body("errors[0].field", equalTo("name")).body("errors[0].code", equalTo("INVALID_FORMAT"));
     }
 }

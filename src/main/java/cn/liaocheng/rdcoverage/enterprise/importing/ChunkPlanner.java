@@ -248,6 +248,9 @@ final class ChunkPlanner {
             f.isNew = true;
             e.figures.put(r.year(), f);
         }
+        // figuresRegionCode keeps a stored year where it is; a year the file adds lies in the row's region (an export
+        // reused as next year's template carries last year's county in that column)
+        String region = figCreated ? r.regionCode() : r.yearRegion();
         boolean declared = r.aboveDesignatedSize() != null;
         if (declared && !figCreated && !f.declared && f.above == r.aboveDesignatedSize()
                 && sizes.derive(r.year(), r.employees(), r.revenue(), null).aboveDesignatedSize() == f.above) {
@@ -256,14 +259,14 @@ final class ChunkPlanner {
         }
         if (figCreated || f.employees != r.employees() || f.revenue.compareTo(r.revenue()) != 0
                 || f.above != d.aboveDesignatedSize() || f.declared != declared || f.sizeClass != d.sizeClass()
-                || !r.yearRegion().equals(f.region)) {
+                || !region.equals(f.region)) {
             figChanged = !figCreated;
             f.employees = r.employees();
             f.revenue = r.revenue();
             f.above = d.aboveDesignatedSize();
             f.declared = declared;
             f.sizeClass = d.sizeClass();
-            f.region = r.yearRegion();
+            f.region = region;
             f.dirty |= figChanged;
         }
         return figChanged;

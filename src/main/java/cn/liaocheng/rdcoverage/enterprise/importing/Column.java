@@ -18,8 +18,9 @@ public enum Column {
     KEY_ENTERPRISE("keyEnterprise", false, Kind.TEXT),
     KEY_INDUSTRY("keyIndustry", false, Kind.TEXT),
     /**
-     * The region of the row's year when it is not the enterprise's current one (the list export writes it, so that an
-     * enterprise moved since keeps its earlier years where they were); without it the year takes {@link #REGION_CODE}.
+     * The region of the row's year when that year is stored and lies elsewhere than the enterprise's current region
+     * (the list export writes it, so that an enterprise moved since keeps its earlier years where they were); a year
+     * the file adds, and any year without it, takes {@link #REGION_CODE}.
      */
     FIGURES_REGION_CODE("figuresRegionCode", false, Kind.TEXT);
 

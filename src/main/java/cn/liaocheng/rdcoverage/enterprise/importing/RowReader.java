@@ -185,6 +185,7 @@ public abstract class RowReader implements AutoCloseable {
         }
         String[] cells = new String[Column.values().length];
         String[] keyOf = new String[Column.values().length];
+        int numbers = 0;
         boolean[] alternateOf = new boolean[Column.values().length];
         BigDecimal[] factors = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -208,7 +209,7 @@ public abstract class RowReader implements AutoCloseable {
                 }
                 if (m.alternate() == alternateOf[c.ordinal()]) {
                     throw fileProblem(c.field, FieldMessage.of("line " + line + ": keys '" + earlier + "' and '" + field.getKey()
-                            + "' both name " + c.field + "; keep one", "field.DUPLICATE.json-key", line, earlier, field.getKey()));
+                            + "' both name " + c.field + "; keep one", "field.DUPLICATE.json-synonym", line, earlier, field.getKey()));
                 }
             }
             keyOf[c.ordinal()] = field.getKey();
@@ -223,8 +224,11 @@ public abstract class RowReader implements AutoCloseable {
                 factors[c.ordinal()] = m.unit().factor();
             }
             cells[c.ordinal()] = cell(field.getValue());
+            if (c.kind != Column.Kind.TEXT) { // a JSON number is exact, whatever its notation (1e3, 1E+999999999)
+                numbers = field.getValue().isNumber() ? numbers | 1 << c.ordinal() : numbers & ~(1 << c.ordinal());
+            }
         }
-        return new RawRow(line, cells, factors, 0);
+        return new RawRow(line, cells, factors, numbers);
     }
 
     /** The exact decimal text; a number far out of any range keeps its exponent (1E+999999999 as plain text is 1 GB). */

@@ -1,6 +1,7 @@
 package cn.liaocheng.rdcoverage.enterprise.importing;
 
 import cn.liaocheng.rdcoverage.common.FieldMessage;
+import cn.liaocheng.rdcoverage.common.StrictJson;
 import cn.liaocheng.rdcoverage.enterprise.CreditCode;
 import cn.liaocheng.rdcoverage.enterprise.EnterpriseLimits;
 
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  * are {@link EnterpriseLimits}, the same as the API's. Pure: the region names come in as a map.
  */
 final class RowValidator {
+    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
     private static final Pattern EXCEL_NUMBER = Pattern.compile("\\d(\\.\\d+)?[eE]\\+?\\d+");
     private static final Pattern STATISTICAL_CODE = Pattern.compile("(\\d{6})(\\d{3}|\\d{6})");
     /** Day 0 of Excel's serial dates (1900 system; the serials of years from 1927 on are 5 digits). */
@@ -67,7 +69,7 @@ final class RowValidator {
         }
         String code = creditCode(raw, line, errors);
         String name = Cells.formulaUnguarded(raw.get(Column.NAME));
-        FieldMessage nameProblem = EnterpriseLimits.nameProblem(name);
+        FieldMessage nameProblem = notText(name) != null ? notText(name) : EnterpriseLimits.nameProblem(name);
         if (nameProblem != null) {
             errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
@@ -76,7 +78,7 @@ final class RowValidator {
                 : region(Column.FIGURES_REGION_CODE, raw.get(Column.FIGURES_REGION_CODE), line, errors);
         String industry = industryCode(raw, line, errors);
         String address = Cells.formulaUnguarded(raw.get(Column.ADDRESS));
-        FieldMessage addressProblem = EnterpriseLimits.addressProblem(address);
+        FieldMessage addressProblem = notText(address) != null ? notText(address) : EnterpriseLimits.addressProblem(address);
         if (addressProblem != null) {
             errors.add(new ImportError(line, Column.ADDRESS.field, addressProblem));
         }
@@ -110,6 +112,13 @@ final class RowValidator {
                     cutByExcel(code) ? excelCut(rawCode) : quoted(rawCode, codeProblem)));
         }
         return code;
+    }
+
+    /** The API's rule for text ({@link StrictJson#notText}): a control character or half a surrogate pair is refused. */
+    private static FieldMessage notText(String v) {
+        String bad = v == null ? null : StrictJson.notText(v);
+        return bad == null ? null : FieldMessage.of("contains " + bad + ", which is not text (a control character or half of"
+                + " a surrogate pair)", "field.INVALID_FORMAT.not-text", bad);
     }
 
     /**
@@ -229,6 +238,13 @@ final class RowValidator {
             return null;
         }
         String n = Cells.number(v);
+        if (!raw.storedAsNumber(c) && SCIENTIFIC.matcher(n).matches()) {
+            // 1.23457E+11: what Excel shows of a wide number and writes so into a CSV, six digits kept, the rest lost
+            errors.add(new ImportError(line, c.field, FieldMessage.of("'" + v + "' is a number in scientific notation as Excel"
+                    + " shows a wide one, with digits lost; format the column as a number (数值, 0 decimal places) before saving"
+                    + " as CSV, or send the xlsx", "field.INVALID_FORMAT.scientific", v)));
+            return null;
+        }
         if (n.length() > 60) {
             errors.add(new ImportError(line, c.field, FieldMessage.of("'" + v.substring(0, 20) + "…' is too long for a number",
                     "field.OUT_OF_RANGE.long-number", v.substring(0, 20))));

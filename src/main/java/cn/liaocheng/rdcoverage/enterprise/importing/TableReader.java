@@ -28,6 +28,8 @@ import java.util.Map;
  */
 final class TableReader extends RowReader {
     static final int HEADER_SEARCH = 30;
+    /** A unit row's cell under a column without a unit: a dash of any width, or a slash. */
+    private static final java.util.regex.Pattern NO_UNIT = java.util.regex.Pattern.compile("[-‐‑‒–—―－/／]+");
     private final TableSource table;
     private final HeaderDictionary dictionary;
     private final String charsetName;
@@ -57,6 +59,13 @@ final class TableReader extends RowReader {
         HeaderDictionary.UnitProblem[] unitProblems = new HeaderDictionary.UnitProblem[width];
         boolean[] primary = new boolean[Column.values().length];
         for (int i = 0; i < width; i++) {
+            String h = Cells.clean(above.header()[i]);
+            if (h != null && HeaderDictionary.key(h).equals("计量单位")) {
+                // a unit per row: which money column it is for is not the import's guess, and read as yuan it is wrong
+                throw fileProblem("body", FieldMessage.of("column '" + h + "' (row " + headerRow + ") gives a unit on each row,"
+                        + " which the import cannot apply to a column; put the unit in the header (营业收入（千元）) and delete"
+                        + " the column", "field.INVALID_VALUE.unit-column", h, headerRow));
+            }
             try {
                 matches[i] = dictionary.match(Cells.clean(above.header()[i]));
             } catch (HeaderDictionary.UnitProblem e) {
@@ -128,7 +137,16 @@ final class TableReader extends RowReader {
             titles.add(text);
             HeaderDictionary.Title t = dictionary.title(text);
             titleYear = titleYear == null ? t.year() : titleYear;
-            t.units().forEach(titleUnits::putIfAbsent);
+            for (Map.Entry<Column.Kind, HeaderDictionary.Unit> u : t.units().entrySet()) {
+                HeaderDictionary.Unit earlier = titleUnits.putIfAbsent(u.getKey(), u.getValue());
+                if (earlier != null && earlier.factor().compareTo(u.getValue().factor()) != 0) {
+                    // two title rows, two units (千元 above, 万元 below): which one the figures are in is not the import's guess
+                    throw fileProblem("body", FieldMessage.of("the title rows name two units, " + earlier.name() + " and "
+                            + u.getValue().name() + " (row " + table.rowNumber() + "); keep the right one, or put the unit in"
+                            + " the header (营业收入（千元）)", "field.INVALID_VALUE.title-units", earlier.name(), u.getValue().name(),
+                            table.rowNumber()));
+                }
+            }
         }
         throw noHeader(firstRead);
     }
@@ -289,8 +307,9 @@ final class TableReader extends RowReader {
                             + " Content-Type: text/csv; charset=GBK)", "field.INVALID_FORMAT.charset-row", rowNumber, charsetName));
                 }
                 // GB18030 decodes nearly every byte sequence: what it cannot is a damaged file or another encoding
-                throw fileProblem("body", FieldMessage.of("row " + rowNumber + " is not valid " + charsetName + ": the file is"
-                        + " damaged at that row, or is not in " + charsetName + " (GBK) at all (send it as UTF-8 or xlsx)",
+                String named = charsetName.equals("GB18030") ? "GB18030 (GBK)" : charsetName;
+                throw fileProblem("body", FieldMessage.of("row " + rowNumber + " is not valid " + named + ": the file is"
+                        + " damaged at that row, or is not in " + named + " at all (send it as UTF-8 or xlsx)",
                         "field.INVALID_FORMAT.charset-row-damaged", rowNumber, charsetName));
             }
         }
@@ -348,9 +367,9 @@ final class TableReader extends RowReader {
 
     /** 400: the CSV text is not well-formed after the last row read (a quote not closed, most often). */
     private static ApiException notWellFormed(CsvTable csv, String reason) {
-        return fileProblem("body", FieldMessage.of("is not well-formed CSV after row " + csv.rowNumber() + " (line "
-                + csv.lineNumber() + "): " + String.valueOf(reason).replaceAll("\\s+", " "),
-                "field.INVALID_FORMAT.csv-after-row", csv.rowNumber(), csv.lineNumber()));
+        return fileProblem("body", FieldMessage.of("is not well-formed CSV from row " + (csv.rowNumber() + 1) + " (text line "
+                + csv.lineNumber() + "), most often a quote that is not closed: " + String.valueOf(reason).replaceAll("\\s+", " "),
+                "field.INVALID_FORMAT.csv-after-row", csv.rowNumber() + 1, csv.lineNumber()));
     }
 
     @Override
@@ -419,8 +438,8 @@ final class TableReader extends RowReader {
         boolean any = false;
         for (int i = 0; i < Math.min(row.length, width); i++) {
             String v = Cells.clean(row[i]);
-            if (v == null || dictionary.layoutLabel(v)) {
-                continue;
+            if (v == null || dictionary.layoutLabel(v) || NO_UNIT.matcher(v).matches()) {
+                continue; // blank, the row's label, or a dash under a column that has no unit (名称 —)
             }
             int c = columnOf[i];
             HeaderDictionary.Unit u = c < 0 ? null : dictionary.unit(Column.values()[c].kind, v);

@@ -28,7 +28,9 @@ import java.util.Set;
  * <ol>
  *   <li>a byte-order mark (UTF-8, UTF-16 LE or BE: Excel's "Unicode text") decides, whatever the label says;</li>
  *   <li>a charset label: GBK, gb2312, GB18030 (and their aliases) all decode as GB18030, their superset, so that
- *   names with characters such as 𬍛 or 㭎 read; another label is taken as it is;</li>
+ *   names with characters such as 𬍛 or 㭎 read; UTF-8 and UTF-16 are taken as they are; ISO-8859-1, US-ASCII and
+ *   windows-1252 (a client's default, which would turn every Chinese name into mojibake) are not used, the bytes are
+ *   detected as below; any other label is a 400;</li>
  *   <li>no label: the first {@value #PROBE} bytes are tried as strict UTF-8 (a sequence cut at the end of the probe
  *   is allowed); if they decode, UTF-8, otherwise GB18030. Every other zero byte means UTF-16 without a mark.</li>
  * </ol>
@@ -37,6 +39,8 @@ import java.util.Set;
 final class TextDecoding {
     static final int PROBE = 64 * 1024;
     static final Charset GB18030 = Charset.forName("GB18030");
+    /** Labels that are not used: the list is detected as if it had none (see {@link #labelled}). */
+    private static final java.util.Set<String> WESTERN = java.util.Set.of("ISO-8859-1", "US-ASCII", "windows-1252");
     private static final Set<String> CHINESE = Set.of("gbk", "gb2312", "gb18030", "x-gbk", "cp936", "ms936", "windows-936",
             "euc-cn", "x-euc-cn", "gb_2312-80", "csgb2312", "hz-gb-2312");
 
@@ -56,10 +60,20 @@ final class TextDecoding {
             return GB18030;
         }
         try {
-            return Charset.forName(l);
+            Charset c = Charset.forName(l);
+            if (c.equals(StandardCharsets.UTF_8) || c.name().startsWith("UTF-16")) {
+                return c;
+            }
+            // A Western single-byte label (ISO-8859-1 is what some HTTP clients add to every text type) on a Chinese
+            // list decoded every name into mojibake, stored without a word: such a label is not used, the bytes decide
+            if (WESTERN.contains(c.name())) {
+                return null;
+            }
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw ApiException.invalid("charset", FieldMessage.of("'" + label + "' is not a supported character set (use UTF-8, GBK or GB18030)", "field.INVALID_VALUE.charset", label));
+            // refused below
         }
+        throw ApiException.invalid("charset", FieldMessage.of("'" + label + "' is not a supported character set (use UTF-8,"
+                + " UTF-16, GBK or GB18030, or send no charset: it is detected)", "field.INVALID_VALUE.charset", label));
     }
 
     static Decoded open(InputStream body, String label, boolean replaceMalformed) {

@@ -4,6 +4,7 @@ import cn.liaocheng.rdcoverage.common.ApiException;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.SheetVisibility;
 import org.dhatim.fastexcel.reader.Row;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
- * The first sheet of an xlsx workbook, streamed row by row with FastExcel's reader (StAX over the zip entry; the
+ * The first visible sheet of an xlsx workbook, streamed row by row with FastExcel's reader (StAX over the zip entry; the
  * workbook is never built in memory). The body is first copied to a temporary file because a zip's directory is at
  * its end. Numbers read as Excel shows them (15 significant digits), text as it is, formulas by their cached value.
  */
@@ -38,7 +39,9 @@ final class XlsxTable implements TableSource {
             Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
             this.file = tmp;
             this.workbook = new ReadableWorkbook(tmp.toFile());
-            this.rows = workbook.getFirstSheet().openStream();
+            // the first sheet an official sees: a hidden one before it (last year's list kept out of sight) is not read
+            this.rows = workbook.getSheets().filter(s -> s.getVisibility() == SheetVisibility.VISIBLE).findFirst()
+                    .orElse(workbook.getFirstSheet()).openStream();
             this.it = rows.iterator();
         } catch (IOException | RuntimeException e) {
             if (tmp != null) {
