@@ -33,7 +33,8 @@ public final class DatabaseOutage {
                 return true;
             }
             if (t instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+                    // Agroal: "Acquisition timeout while waiting for new connection" (a database that hangs, not refuses)
+                    || String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout"))) {
                 return true;
             }
             if (t.getClass().getName().endsWith("CommunicationsException")) {

@@ -39,6 +39,8 @@ public class Sequencer {
     public record Sequenced(long lastPosition) {
     }
 
+    private volatile boolean stopping;
+
     /** Fired by {@link Changes} inside the writing transaction; observed after it committed. */
     public record Recorded() {
     }
@@ -52,7 +54,19 @@ public class Sequencer {
         nudge();
     }
 
+    /**
+     * At shutdown no pass is started any more: a pass that a commit asked for after this would run on a worker
+     * thread after the CDI container is gone (an ERROR with a NullPointerException on every rollout). The scheduled
+     * tick of the next instance sequences what is left.
+     */
+    void stopping(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     public void nudge() {
+        if (stopping) {
+            return;
+        }
         again.set(true);
         if (running.compareAndSet(false, true)) {
             vertx.executeBlocking(() -> {
@@ -64,13 +78,13 @@ public class Sequencer {
 
     private void drain() {
         try {
-            while (again.getAndSet(false)) {
+            while (!stopping && again.getAndSet(false)) {
                 tick();
             }
         } finally {
             running.set(false);
         }
-        if (again.get()) {
+        if (again.get() && !stopping) {
             nudge();
         }
     }

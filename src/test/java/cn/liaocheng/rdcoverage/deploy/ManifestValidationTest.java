@@ -260,7 +260,11 @@ class ManifestValidationTest {
             assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getEmptyDir() != null));
         }
 
+        // the HPA owns the count: a replicas field would scale a scaled-out Deployment back on every apply
+        org.junit.jupiter.api.Assertions.assertNull(deployment.getSpec().getReplicas(), "the Deployment leaves replicas to the HPA");
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        assertTrue(pod.getVolumes().stream().allMatch(v -> v.getEmptyDir() == null || v.getEmptyDir().getSizeLimit() != null),
+                "an emptyDir has a size limit");
         long preStop = pod.getContainers().get(0).getLifecycle().getPreStop().getSleep().getSeconds();
         long shutdown = Long.parseLong(config.get("QUARKUS_SHUTDOWN_TIMEOUT").replace("s", ""));
         assertTrue(pod.getTerminationGracePeriodSeconds() > preStop + 5 + shutdown,

@@ -341,4 +341,14 @@ class BureauLayoutsTest {
                 .body("errors.line", equalTo(List.of(2, 3, 4)))
                 .body("errors[0].field", equalTo("name")).body("errors[0].code", equalTo("INVALID_FORMAT"));
     }
+
+    @Test
+    void aFormulaWithoutASavedResultIsNamedNotReadAsEmpty() {
+        String code = TestData.creditCode("371581");
+        byte[] xlsx = Xlsx.of(List.of(List.of("统一社会信用代码", "单位详细名称", "县（市、区）", "年末从业人员", "营业收入（万元）", "是否规上"),
+                List.of(code, "临清公式公司", "临清市", 10, 2100, new Xlsx.Formula("IF(E2>2000,\"是\",\"否\")", "", true))));
+        post("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx, "year=2020").statusCode(400)
+                .body("errors[0].code", equalTo("INVALID_FORMAT")).body("detail", containsString("F2"));
+        officer().get("/api/v1/enterprises/" + code).then().statusCode(404);
+    }
 }

@@ -89,7 +89,16 @@ final class XlsxTable implements TableSource {
                     cells[i] = number(c.getRawValue());
                     numbers[i] = true;
                 }
-                case FORMULA -> cells[i] = c.getValue() instanceof BigDecimal ? number(c.getRawValue()) : c.getRawValue();
+                case FORMULA -> {
+                    if (c.getRawValue() == null || c.getRawValue().isEmpty()) {
+                        // written by a program and never calculated: an empty cell would read as "required", or a
+                        // 是否规上 left to the list's default
+                        throw RowReader.fileProblem("body", FieldMessage.of("cell " + c.getAddress() + " holds a formula ("
+                                + c.getFormula() + ") without a saved result; open the workbook in Excel and save it, or send CSV",
+                                "field.INVALID_FORMAT.xlsx-formula", c.getAddress().toString(), c.getFormula()));
+                    }
+                    cells[i] = c.getValue() instanceof BigDecimal ? number(c.getRawValue()) : c.getRawValue();
+                }
                 case BOOLEAN -> cells[i] = Boolean.TRUE.equals(c.asBoolean()) ? "true" : "false";
                 case STRING, ERROR -> cells[i] = c.getText();
                 default -> cells[i] = c.getRawValue();
