@@ -50,7 +50,17 @@ fi
 # that exists already).
 rm -rf "$KC_DIR/data/h2"
 mkdir -p "$KC_DIR/data/import"
-cp deploy/keycloak/realm-rd-coverage.json "$KC_DIR/data/import/"
+# The shipped realm has no users and no password grant (README.md, Keycloak); this local check adds its demo
+# users (deploy/keycloak/demo-users.json) and the password grant to a copy.
+python3 - deploy/keycloak/realm-rd-coverage.json deploy/keycloak/demo-users.json "$KC_DIR/data/import/realm-rd-coverage.json" <<'PY'
+import json, sys
+realm = json.load(open(sys.argv[1], encoding="utf-8"))
+realm["users"] = json.load(open(sys.argv[2], encoding="utf-8"))["users"]
+for client in realm["clients"]:
+    if client["clientId"] == "rd-coverage":
+        client["directAccessGrantsEnabled"] = True
+json.dump(realm, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)
+PY
 
 KC_PORT="$(free_port "${KC_PORT:-18114}")"
 log "starting Keycloak $KC_VERSION on 127.0.0.1:$KC_PORT (JDK $KC_JAVA_HOME)"
