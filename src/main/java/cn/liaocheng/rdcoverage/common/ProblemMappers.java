@@ -102,7 +102,8 @@ public class ProblemMappers {
             case 405 -> "This method is not allowed here";
             case 406 -> "None of the accepted media types can be produced here";
             case 413 -> "The request body is larger than this endpoint accepts";
-            case 415 -> "This content type is not accepted here";
+            case 415 -> "This content type is not accepted here: JSON bodies are sent as application/json (the imports and"
+                    + " uploads list the types they take in the contract)";
             default -> e.getMessage();
         };
         if (e.getCause() instanceof JsonProcessingException jpe) {

@@ -27,7 +27,9 @@ class ProblemTest {
     @Test
     void wrongContentTypeIs415Problem() {
         city().contentType("text/plain").body("hello").post("/api/v1/enterprises").then().statusCode(415)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("detail", containsString("application/json"));
+        city().header("Accept-Language", "zh-CN").contentType("text/plain").body("hello").post("/api/v1/enterprises").then()
+                .statusCode(415).body("detail", containsString("application/json"));
     }
 
     @Test
