@@ -202,7 +202,7 @@ final class OpenApiOperations {
         }
         if (d.ifMatch()) {
             statuses.add("412");
-            if (responses.getAPIResponse("428") != null) { // declared by the endpoints that require If-Match
+            if ("DELETE".equals(d.method())) { // a delete that takes If-Match requires it (ETags.requireIfMatch)
                 statuses.add("428");
             }
         }

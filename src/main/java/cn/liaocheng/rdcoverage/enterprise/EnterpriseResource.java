@@ -149,7 +149,6 @@ public class EnterpriseResource {
     @Operation(operationId = "deleteEnterprise", summary = "Remove an enterprise and its figures")
     @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
-    @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response delete(@PathParam("creditCode") String creditCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(creditCode, ifMatch);
         return Response.noContent().build();
@@ -196,7 +195,6 @@ public class EnterpriseResource {
     @Operation(operationId = "deleteEnterpriseFigures", summary = "Remove one statistical year")
     @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
-    @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response deleteFigures(@PathParam("creditCode") String creditCode, @PathParam("year") int year,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         yearly.delete(creditCode, year, ifMatch);

@@ -153,7 +153,6 @@ public class InstitutionResource {
     @Operation(operationId = "deleteInstitution", summary = "Remove a declared (not yet recognised) institution")
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "204", description = "Removed; no body")
-    @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
@@ -186,8 +185,7 @@ public class InstitutionResource {
 
     @PUT
     @Path("/{id}/capacity/{year}")
-    @Operation(operationId = "putInstitutionCapacity", summary = "Declare or correct one year's capacity (201 when new); If-Match "
-            + "naming another version of the year: 412")
+    @Operation(operationId = "putInstitutionCapacity", summary = "Declare or correct one year's capacity (201 when new; If-Match honoured)")
     @RolesAllowed({Role.Names.ENTERPRISE, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CapacityView.class)))

@@ -76,7 +76,6 @@ public class SupervisionGroupResource {
     @Operation(operationId = "deleteSupervisionGroup", summary = "Dissolve a group (its members lose the group's regions); If-Match required")
     @RolesAllowed(Role.Names.CITY_OFFICER)
     @APIResponse(responseCode = "204", description = "Dissolved; no body")
-    @APIResponse(responseCode = "428", description = "If-Match is required: read the current ETag first (RFC 6585)")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
