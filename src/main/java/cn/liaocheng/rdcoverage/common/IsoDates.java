@@ -56,13 +56,14 @@ public class IsoDates implements ObjectMapperCustomizer {
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                String text = parser.getText();
+                String text = parser.getText().strip();
                 LocalDate date = plain(text);
                 if (date != null) {
                     return date;
                 }
-                if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-                    return (LocalDate) standard.deserialize(parser, context); // 2025-02-30: the module names the fault
+                if (text.isEmpty() || text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+                    // "" is no date (a form's empty field), as the module reads it; 2025-02-30: the module names the fault
+                    return (LocalDate) standard.deserialize(parser, context);
                 }
             }
             // A UTC instant (what a browser's toISOString() gives for local midnight in China is the day before), a

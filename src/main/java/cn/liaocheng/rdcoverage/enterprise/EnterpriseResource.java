@@ -79,14 +79,16 @@ public class EnterpriseResource {
 
     /** The list export's columns: the enterprise with its latest year's figures, as the import reads them back. */
     static final List<String> LIST_COLUMNS = List.of("creditCode", "name", "regionCode", "regionName", "industryCode",
-            "address", "keyEnterprise", "keyIndustry", "figuresYear", "figuresRegionCode", "employees", "revenue", "sizeClass",
-            "aboveDesignatedSize", "updatedAt");
+            "address", "keyEnterprise", "keyIndustry", "figuresYear", "employees", "revenue", "sizeClass",
+            "aboveDesignatedSize", "updatedAt", "figuresRegionCode");
 
     private void listRows(EnterpriseFilter filter, TableOutput out) {
         service.forEachWithFigures(filter, r -> {
             EnterpriseView e = r.enterprise();
             out.row(e.creditCode(), e.name(), e.regionCode(), e.regionName(), e.industryCode(), e.address(), e.keyEnterprise(),
-                    e.keyIndustry(), e.figuresYear(), r.figuresRegionCode(), r.employees(), r.revenue(), e.sizeClass(), e.aboveDesignatedSize(), e.updatedAt());
+                    e.keyIndustry(), e.figuresYear(), r.employees(), r.revenue(), e.sizeClass(), e.aboveDesignatedSize(), e.updatedAt(),
+                    // only where the year lies elsewhere than the enterprise now: a region edited in the list then moves both
+                    r.figuresRegionCode() == null || r.figuresRegionCode().equals(e.regionCode()) ? null : r.figuresRegionCode());
         });
     }
 

@@ -51,6 +51,10 @@ class RequestBodyTextTest {
                     .body("errors[0].message", containsString("YYYY-MM-DD"));
         }
         city().get("/api/v1/rounds/" + id).then().statusCode(404);
+        // an empty string is no date (a form's empty field): here a missing required one
+        city().header("Accept-Language", "en").contentType(ContentType.JSON).body(round(id, ""))
+                .post("/api/v1/rounds").then().statusCode(400)
+                .body("errors[0].field", equalTo("opensOn")).body("errors[0].code", equalTo("REQUIRED"));
         // an impossible day is still refused by name
         city().contentType(ContentType.JSON).body(round(id, "2039-02-30")).post("/api/v1/rounds").then().statusCode(400)
                 .body("errors[0].field", equalTo("opensOn"));

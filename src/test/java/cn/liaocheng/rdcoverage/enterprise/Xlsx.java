@@ -42,7 +42,8 @@ public final class Xlsx {
                     sheet.append("<c r=\"").append(ref).append("\"><v>").append(v instanceof Num n ? n.raw() : v).append("</v></c>");
                 } else if (v instanceof Formula f) {
                     sheet.append("<c r=\"").append(ref).append("\"").append(f.text() ? " t=\"str\"" : "").append("><f>")
-                            .append(escape(f.formula())).append("</f><v>").append(escape(f.cached())).append("</v></c>");
+                            .append(escape(f.formula())).append("</f>")
+                            .append(f.cached() == null ? "" : "<v>" + escape(f.cached()) + "</v>").append("</c>");
                 } else {
                     sheet.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>").append(escape(v.toString()))
                             .append("</t></is></c>");

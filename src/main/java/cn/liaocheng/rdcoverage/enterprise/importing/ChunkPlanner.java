@@ -124,10 +124,22 @@ final class ChunkPlanner {
     private final SizeDeriver sizes;
     private final String regionScope;
 
+    private final boolean delimitedText;
+
     /** @param regionScope the only region the importing officer may change, or null for any */
     ChunkPlanner(SizeDeriver sizes, String regionScope) {
+        this(sizes, regionScope, true);
+    }
+
+    /**
+     * @param delimitedText whether the rows come from CSV or tab-separated text, which Excel may have saved with its
+     *                      credit codes cut to 15 digits ({@link RowValidator#cutByExcel}); an xlsx keeps a cut code
+     *                      as a number cell (refused by the validator) and JSON never went through Excel
+     */
+    ChunkPlanner(SizeDeriver sizes, String regionScope, boolean delimitedText) {
         this.sizes = sizes;
         this.regionScope = regionScope;
+        this.delimitedText = delimitedText;
     }
 
     /**
@@ -146,6 +158,7 @@ final class ChunkPlanner {
         long updated = 0;
         long unchanged = 0;
         List<ImportError> rejected = new ArrayList<>();
+        boolean cutColumn = delimitedText && cutColumn(rows);
         for (ImportRow r : rows) {
             Ent e = stored.get(r.creditCode());
             ImportError outside = outsideScope(e, r);
@@ -153,7 +166,7 @@ final class ChunkPlanner {
                 rejected.add(outside);
                 continue;
             }
-            if (e == null && RowValidator.cutByExcel(r.creditCode())) {
+            if (e == null && cutColumn && RowValidator.cutByExcel(r.creditCode())) {
                 rejected.add(new ImportError(r.line(), Column.CREDIT_CODE.field, RowValidator.excelCut(r.creditCode())));
                 continue;
             }
@@ -175,6 +188,24 @@ final class ChunkPlanner {
             }
         }
         return classify(created, updated, unchanged, rejected, stored);
+    }
+
+    /**
+     * Whether the chunk's all-digit credit codes all end in 000, as when Excel cut the whole column: one all-digit code
+     * that does not shows the column whole, and a real code ending in 000 (about one in 3,400) then imports.
+     */
+    private static boolean cutColumn(List<ImportRow> rows) {
+        boolean any = false;
+        for (ImportRow r : rows) {
+            String code = r.creditCode();
+            if (code != null && code.length() == 18 && code.chars().allMatch(Character::isDigit)) {
+                if (!code.endsWith("000")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /**

@@ -78,7 +78,8 @@ public class EnterpriseImporter {
         QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(rd.importing().transactionTimeout()));
         boolean done = false;
         try {
-            importAll(reader, validator, c -> new Writer(c, now, regionScope, actor, actorRole, e -> {
+            boolean delimitedText = "csv".equals(file.format()) || "tsv".equals(file.format());
+            importAll(reader, validator, c -> new Writer(c, now, regionScope, actor, actorRole, !dryRun, delimitedText, e -> {
                 n.rejected++;
                 record(errors, n, e);
             }), n, errors);
@@ -219,11 +220,12 @@ public class EnterpriseImporter {
         private final ImportAudit audit;
         private final Consumer<ImportError> reject;
 
-        Writer(Connection c, Instant now, String regionScope, String actor, String actorRole, Consumer<ImportError> reject) {
+        Writer(Connection c, Instant now, String regionScope, String actor, String actorRole, boolean lock,
+               boolean delimitedText, Consumer<ImportError> reject) {
             int perStatement = Math.max(1, Math.min(rd.importing().chunkSize(), MAX_ROWS_PER_STATEMENT));
             this.c = c;
-            this.planner = new ChunkPlanner(sizeRules::derive, regionScope);
-            this.store = new ImportStore(c, LocalDateTime.ofInstant(now, ZoneOffset.UTC), perStatement);
+            this.planner = new ChunkPlanner(sizeRules::derive, regionScope, delimitedText);
+            this.store = new ImportStore(c, LocalDateTime.ofInstant(now, ZoneOffset.UTC), perStatement, lock);
             this.audit = new ImportAudit(c, now.toEpochMilli(), actor, actorRole, perStatement);
             this.reject = reject;
         }

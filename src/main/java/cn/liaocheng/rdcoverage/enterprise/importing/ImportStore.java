@@ -31,6 +31,7 @@ final class ImportStore {
 
     private final Connection c;
     private final LocalDateTime now;
+    private final boolean lock;
     /** {@link #now} as the microsecond literal every timestamp column reads exactly (a bound LocalDateTime lost the fraction on MariaDB). */
     private final String stamp;
     private final int perStatement;
@@ -38,6 +39,12 @@ final class ImportStore {
 
     /** @param now the import's timestamp (UTC), written as created_at/updated_at of every row it writes */
     ImportStore(Connection c, LocalDateTime now, int perStatement) {
+        this(c, now, perStatement, true);
+    }
+
+    /** @param lock whether the stored enterprises read are locked until the import ends (not for a dry run) */
+    ImportStore(Connection c, LocalDateTime now, int perStatement, boolean lock) {
+        this.lock = lock;
         this.c = c;
         this.now = now;
         this.stamp = MicrosecondTimestampJdbcType.TEXT.format(now.toInstant(java.time.ZoneOffset.UTC));
@@ -83,7 +90,7 @@ final class ImportStore {
      */
     private void loadEnterprises(List<String> codes, TreeMap<String, Ent> ents) throws SQLException {
         SqlText select = new SqlText("select credit_code, " + ENTERPRISE_COLUMNS
-                + " from enterprise where credit_code in (", codes.size() * 22).codes(codes).sql(") for update");
+                + " from enterprise where credit_code in (", codes.size() * 22).codes(codes).sql(lock ? ") for update" : ")");
         select.query(c, rs -> {
             while (rs.next()) {
                 Ent e = new Ent(rs.getString(1));

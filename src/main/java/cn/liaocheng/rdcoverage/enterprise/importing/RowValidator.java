@@ -73,9 +73,10 @@ final class RowValidator {
         if (nameProblem != null) {
             errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
-        String region = region(Column.REGION_CODE, raw.get(Column.REGION_CODE), line, errors);
+        String region = region(Column.REGION_CODE, raw.get(Column.REGION_CODE), line, errors, true);
+        // not limited to the officer's region here: the planner checks it for a stored year and ignores it for a new one
         String yearRegion = raw.get(Column.FIGURES_REGION_CODE) == null ? null
-                : region(Column.FIGURES_REGION_CODE, raw.get(Column.FIGURES_REGION_CODE), line, errors);
+                : region(Column.FIGURES_REGION_CODE, raw.get(Column.FIGURES_REGION_CODE), line, errors, false);
         String industry = industryCode(raw, line, errors);
         String address = Cells.formulaUnguarded(raw.get(Column.ADDRESS));
         FieldMessage addressProblem = notText(address) != null ? notText(address) : EnterpriseLimits.addressProblem(address);
@@ -157,13 +158,13 @@ final class RowValidator {
     }
 
     /** A 6-digit code, the bureau's 9- or 12-digit 统计用区划代码 ({@code 371581000000}), Excel's {@code 371581.0}, or a name or alias. */
-    private String region(Column column, String value, long line, List<ImportError> errors) {
+    private String region(Column column, String value, long line, List<ImportError> errors, boolean scoped) {
         if (value == null) {
             errors.add(ImportError.required(line, column.field));
             return null;
         }
         String direct = regionByName.get(value);
-        if (direct != null && (regionScope == null || regionScope.equals(direct))) {
+        if (direct != null && (!scoped || regionScope == null || regionScope.equals(direct))) {
             return direct;
         }
         String v = Cells.nfkc(value).strip();
@@ -182,7 +183,7 @@ final class RowValidator {
                     "field.INVALID_VALUE.region-name", value)));
             return null;
         }
-        if (regionScope != null && !regionScope.equals(code)) {
+        if (scoped && regionScope != null && !regionScope.equals(code)) {
             errors.add(new ImportError(line, column.field, FieldMessage.of("'" + value + "' is outside your region ("
                     + regionScope + ")", "field.OUT_OF_SCOPE.region", value, regionScope)));
             return null;

@@ -90,9 +90,10 @@ final class XlsxTable implements TableSource {
                     numbers[i] = true;
                 }
                 case FORMULA -> {
-                    if (c.getRawValue() == null || c.getRawValue().isEmpty()) {
-                        // written by a program and never calculated: an empty cell would read as "required", or a
-                        // 是否规上 left to the list's default
+                    if (c.getRawValue() == null) {
+                        // no saved result at all (written by a program, never calculated): an empty cell would read as
+                        // "required", or a 是否规上 left to the list's default. An empty saved result (=IF(D5="","",D5))
+                        // is an empty cell.
                         throw RowReader.fileProblem("body", FieldMessage.of("cell " + c.getAddress() + " holds a formula ("
                                 + c.getFormula() + ") without a saved result; open the workbook in Excel and save it, or send CSV",
                                 "field.INVALID_FORMAT.xlsx-formula", c.getAddress().toString(), c.getFormula()));
