@@ -75,32 +75,26 @@ public final class ETags {
      * resource does not exist yet, which only a missing If-Match may create).
      */
     public static void checkIfMatch(String ifMatch, jakarta.ws.rs.core.EntityTag current) {
+        checkIfMatchTag(ifMatch, current == null ? null : current.toString());
+    }
+
+    /** Throws 412 when If-Match is present and names none of the current version. */
+    public static void checkIfMatch(String ifMatch, long currentVersion) {
+        checkIfMatchTag(ifMatch, of(currentVersion));
+    }
+
+    /** 412 unless If-Match is absent, or names {@code current} (a quoted tag; null: none exists) or is {@code *} for one. */
+    private static void checkIfMatchTag(String ifMatch, String current) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
-            if (current != null && (tag.equals("*") || tag.equals(current.toString()))) {
+            if (current != null && (tag.equals("*") || tag.equals(current))) {
                 return;
             }
         }
         throw ApiException.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current version "
                 + (current == null ? "(none: it does not exist yet)" : current) + "; read the resource again and retry");
-    }
-
-    /** Throws 412 when If-Match is present and names none of the current version. */
-    public static void checkIfMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return;
-        }
-        String current = of(currentVersion);
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(current)) {
-                return;
-            }
-        }
-        throw ApiException.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current version "
-                + current + "; read the resource again and retry");
     }
 }

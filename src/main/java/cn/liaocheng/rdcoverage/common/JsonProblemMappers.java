@@ -49,9 +49,8 @@ public class JsonProblemMappers {
                     .zh("field.OUT_OF_RANGE.decimal", StrictJson.MAX_INTEGER_DIGITS, StrictJson.MAX_FRACTION_DIGITS)));
         }
         if (e instanceof StrictJson.NotText text) {
-            return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)), "contains " + text.character()
-                    + ", which is not text (a control character or half of a surrogate pair)", FieldCodes.INVALID_FORMAT)
-                    .zh("field.INVALID_FORMAT.not-text", text.character())));
+            return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)),
+                    StrictJson.notTextProblem((String) text.getValue()))));
         }
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         return Problems.validation(List.of(new Problem.FieldError(orBody(jsonPath(e)),

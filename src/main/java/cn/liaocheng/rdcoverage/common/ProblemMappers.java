@@ -49,8 +49,7 @@ public class ProblemMappers {
     public Response constraintViolation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage(),
-                    FieldCodes.ofConstraint(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName())));
+            errors.add(fieldError("", v));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         return Problems.validation(errors);
@@ -163,6 +162,12 @@ public class ProblemMappers {
 
 
     /** Bean Validation's path without the method and the request-body parameter: {@code capacity.personnel}. */
+    /** A Bean Validation violation as a field error: its JSON path (after {@code prefix}), message and code. */
+    public static Problem.FieldError fieldError(String prefix, ConstraintViolation<?> v) {
+        return new Problem.FieldError(prefix + fieldOf(v.getPropertyPath()), v.getMessage(),
+                FieldCodes.ofConstraint(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()));
+    }
+
     public static String fieldOf(Path path) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : path) {

@@ -121,6 +121,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         return null;
     }
 
+    /** {@link #notText} as the field message both the API and the import give (null when {@code s} is null or text). */
+    public static FieldMessage notTextProblem(String s) {
+        String bad = s == null ? null : notText(s);
+        return bad == null ? null : FieldMessage.of("contains " + bad + ", which is not text (a control character or half of"
+                + " a surrogate pair)", "field.INVALID_FORMAT.not-text", bad);
+    }
+
     /** Jackson's String reader, then {@link #notText}: a string that is not text is a 400 naming the field. */
     static final class TextOnly extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
         @Override
@@ -136,15 +143,8 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     /** A string holding a character that is not text ({@link #notText}): a 400 naming the field and the character. */
     public static final class NotText extends InvalidFormatException {
-        private final String character;
-
         NotText(JsonParser p, String value, String character) {
             super(p, "contains " + character + ", which is not text", value, String.class);
-            this.character = character;
-        }
-
-        public String character() {
-            return character;
         }
     }
 

@@ -1,7 +1,6 @@
 package cn.liaocheng.rdcoverage.enterprise;
 
 import cn.liaocheng.rdcoverage.common.VisibleText;
-import cn.liaocheng.rdcoverage.common.FieldCodes;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.ProblemMappers;
 import jakarta.validation.ConstraintViolation;
@@ -242,8 +241,7 @@ public class EnterpriseService {
     public void requireValidNew(EnterpriseInput input) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<EnterpriseInput> v : validator.validate(input)) {
-            errors.add(new Problem.FieldError(ProblemMappers.fieldOf(v.getPropertyPath()), v.getMessage(),
-                    FieldCodes.ofConstraint(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName())));
+            errors.add(ProblemMappers.fieldError("", v));
         }
         FieldMessage code = CreditCode.problem(CreditCode.normalise(input.creditCode()));
         if (code != null) {

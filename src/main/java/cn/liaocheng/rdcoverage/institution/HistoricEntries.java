@@ -1,7 +1,6 @@
 package cn.liaocheng.rdcoverage.institution;
 
 import cn.liaocheng.rdcoverage.common.ApiException;
-import cn.liaocheng.rdcoverage.common.FieldCodes;
 import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.Problem;
 import cn.liaocheng.rdcoverage.common.ProblemMappers;
@@ -37,8 +36,7 @@ public class HistoricEntries {
         String prefix = "institutions[" + k + "].";
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<HistoricRegister.Entry> v : validator.validate(entry)) {
-            errors.add(new Problem.FieldError(prefix + ProblemMappers.fieldOf(v.getPropertyPath()), v.getMessage(),
-                    FieldCodes.ofConstraint(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName())));
+            errors.add(ProblemMappers.fieldError(prefix, v));
         }
         errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
         LocalDate on = entry.recognizedOn();

@@ -69,7 +69,8 @@ final class RowValidator {
         }
         String code = creditCode(raw, line, errors);
         String name = Cells.formulaUnguarded(raw.get(Column.NAME));
-        FieldMessage nameProblem = notText(name) != null ? notText(name) : EnterpriseLimits.nameProblem(name);
+        FieldMessage nameText = StrictJson.notTextProblem(name);
+        FieldMessage nameProblem = nameText != null ? nameText : EnterpriseLimits.nameProblem(name);
         if (nameProblem != null) {
             errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
@@ -79,7 +80,8 @@ final class RowValidator {
                 : region(Column.FIGURES_REGION_CODE, raw.get(Column.FIGURES_REGION_CODE), line, errors, false);
         String industry = industryCode(raw, line, errors);
         String address = Cells.formulaUnguarded(raw.get(Column.ADDRESS));
-        FieldMessage addressProblem = notText(address) != null ? notText(address) : EnterpriseLimits.addressProblem(address);
+        FieldMessage addressText = StrictJson.notTextProblem(address);
+        FieldMessage addressProblem = addressText != null ? addressText : EnterpriseLimits.addressProblem(address);
         if (addressProblem != null) {
             errors.add(new ImportError(line, Column.ADDRESS.field, addressProblem));
         }
@@ -115,12 +117,6 @@ final class RowValidator {
         return code;
     }
 
-    /** The API's rule for text ({@link StrictJson#notText}): a control character or half a surrogate pair is refused. */
-    private static FieldMessage notText(String v) {
-        String bad = v == null ? null : StrictJson.notText(v);
-        return bad == null ? null : FieldMessage.of("contains " + bad + ", which is not text (a control character or half of"
-                + " a surrogate pair)", "field.INVALID_FORMAT.not-text", bad);
-    }
 
     /**
      * An all-digit code ending in 000: what Excel shows of an 18-digit code it stored as a number and kept 15
