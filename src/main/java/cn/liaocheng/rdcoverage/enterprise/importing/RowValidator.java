@@ -69,8 +69,7 @@ final class RowValidator {
         }
         String code = creditCode(raw, line, errors);
         String name = Cells.formulaUnguarded(raw.get(Column.NAME));
-        FieldMessage nameText = StrictJson.notTextProblem(name);
-        FieldMessage nameProblem = nameText != null ? nameText : EnterpriseLimits.nameProblem(name);
+        FieldMessage nameProblem = textProblem(name, EnterpriseLimits::nameProblem);
         if (nameProblem != null) {
             errors.add(new ImportError(line, Column.NAME.field, nameProblem));
         }
@@ -80,8 +79,7 @@ final class RowValidator {
                 : region(Column.FIGURES_REGION_CODE, raw.get(Column.FIGURES_REGION_CODE), line, errors, false);
         String industry = industryCode(raw, line, errors);
         String address = Cells.formulaUnguarded(raw.get(Column.ADDRESS));
-        FieldMessage addressText = StrictJson.notTextProblem(address);
-        FieldMessage addressProblem = addressText != null ? addressText : EnterpriseLimits.addressProblem(address);
+        FieldMessage addressProblem = textProblem(address, EnterpriseLimits::addressProblem);
         if (addressProblem != null) {
             errors.add(new ImportError(line, Column.ADDRESS.field, addressProblem));
         }
@@ -96,6 +94,12 @@ final class RowValidator {
         }
         return new ImportRow(line, code, name, region, industry, address, year, employees, revenue,
                 above != null ? above : listedAbove, keyEnterprise, keyIndustry, yearRegion);
+    }
+
+    /** What is wrong with a text cell: a character that is not text (as in the API), else what {@code limits} say. */
+    private static FieldMessage textProblem(String value, java.util.function.Function<String, FieldMessage> limits) {
+        FieldMessage notText = StrictJson.notTextProblem(value);
+        return notText != null ? notText : limits.apply(value);
     }
 
     /** The normalised credit code (null when absent); a row error when Excel stored it as a number or it is not valid. */
