@@ -253,6 +253,28 @@ class BureauLayoutsTest {
     }
 
     @Test
+    void anXlsxNumberFormatThatScalesIsReadAsExcelShowsIt() {
+        // a 千元 list whose cells hold yuan shown in thousands (#,##0,): Excel shows 2,100 (千元), as its CSV would say
+        String code = TestData.creditCode("371581");
+        String millions = TestData.creditCode("371581");
+        String plain = TestData.creditCode("371581");
+        byte[] xlsx = Xlsx.of(List.of(List.of("2020年聊城市规模以上工业企业名录（单位：千元、人）"),
+                List.of("统一社会信用代码", "单位详细名称", "县（市、区）", "年末从业人员", "营业收入"),
+                List.of(code, "临清巳公司", "临清市", new Xlsx.Formatted("320", "#,##0_ ;[Red]\\-#,##0\\ "),
+                        new Xlsx.Formatted("2100456", "#,##0,\"千\"")),
+                List.of(millions, "临清午公司", "临清市", 12, new Xlsx.Formatted("30000000", "#,##0.0,,;\"-\"#,##0")),
+                List.of(plain, "临清未公司", "临清市", 12, new Xlsx.Formatted("25000", "#,##0.00;-#,##0.00"))));
+        post("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx, null).statusCode(200)
+                .body("created", equalTo(3));
+        // thousands of a 千元 title: the stored yuan again, exactly (2,100.456 千元), not 2,100,456 千元
+        figures(code, 2020).body("revenue", comparesEqualTo(yuan("2100456"))).body("employees", equalTo(320));
+        // two commas: Excel shows 30.0 (millions) under the 千元 title, and that is what is read: 30 千元
+        figures(millions, 2020).body("revenue", comparesEqualTo(yuan("30000")));
+        // a format without scale is read as stored
+        figures(plain, 2020).body("revenue", comparesEqualTo(yuan("25000000")));
+    }
+
+    @Test
     void anUnknownUnitInAnAlternateColumnThatIsNotReadIsNoError() {
         String code = TestData.creditCode("371581");
         csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入（千元）,主营业务收入（千美元）\n"
