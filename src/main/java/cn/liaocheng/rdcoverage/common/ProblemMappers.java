@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Every failure leaves as application/problem+json; internals stay in the log. A JSON body that cannot be read: {@link JsonProblemMappers}. */
@@ -89,9 +90,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, jakarta.ws.rs.container.ContainerRequestContext request) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        java.util.Set<String> allowed = Set.of();
+        if (e instanceof NotAllowedException || e instanceof jakarta.ws.rs.NotFoundException) {
+            allowed = AllowedMethods.of(request.getUriInfo().getPath());
+            if (status == 404 && !allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                // the path exists, the method does not (Quarkus REST's class-first routing answers 404 there)
+                status = 405;
+            }
+        }
         if (status >= 500) {
             return internal(e);
         }
@@ -111,8 +120,10 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         Problem problem = new Problem(Problems.type(slug(status)), known == null ? "Error" : known.getReasonPhrase(), status, detail, null);
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
-        if (e instanceof NotAllowedException && original.getHeaderString(HttpHeaders.ALLOW) != null) {
-            builder.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
+        if (status == 405) {
+            // RFC 9110 15.5.6: a 405 MUST carry Allow
+            String allow = original.getHeaderString(HttpHeaders.ALLOW);
+            builder.header(HttpHeaders.ALLOW, allow != null ? allow : String.join(", ", allowed));
         }
         return builder.build();
     }

@@ -21,7 +21,8 @@ class ProblemTest {
     @Test
     void wrongMethodIs405Problem() {
         city().delete("/api/v1/regions").then().statusCode(405)
-                .contentType("application/problem+json").body("status", equalTo(405));
+                .contentType("application/problem+json").body("status", equalTo(405))
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"));
     }
 
     @Test

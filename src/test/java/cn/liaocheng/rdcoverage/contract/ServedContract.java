@@ -67,6 +67,21 @@ final class ServedContract {
         return paths;
     }
 
+    /** Every path of the contract with the methods it declares in upper case, e.g. /api/v1/regions → [GET]. */
+    static java.util.SortedMap<String, java.util.Set<String>> methodsByPath() {
+        java.util.SortedMap<String, java.util.Set<String>> paths = new java.util.TreeMap<>();
+        contract().get("paths").fields().forEachRemaining(e -> {
+            java.util.Set<String> methods = new java.util.TreeSet<>();
+            e.getValue().fieldNames().forEachRemaining(k -> {
+                if (List.of("get", "put", "post", "delete", "patch", "head", "options").contains(k)) {
+                    methods.add(k.toUpperCase());
+                }
+            });
+            paths.put(e.getKey(), methods);
+        });
+        return paths;
+    }
+
     /**
      * The query parameters of the operation {@code method} on {@code template}, by name, each with whether the
      * contract marks it required (a name the operation's parameters list under {@code in: query}).
