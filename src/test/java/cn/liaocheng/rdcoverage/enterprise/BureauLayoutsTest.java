@@ -253,6 +253,33 @@ class BureauLayoutsTest {
     }
 
     @Test
+    void rowErrorsOfAJsonArrayOnOneLineNameTheRecordsIndex() {
+        // JSON.stringify(rows) from a portal: every record on line 1; the index says which
+        String good = TestData.creditCode("371581");
+        String json = "[{\"creditCode\":\"" + good + "\",\"name\":\"甲\",\"regionCode\":\"371581\",\"year\":2020,"
+                + "\"employees\":3,\"revenue\":100},"
+                + "{\"creditCode\":\"" + TestData.creditCode("371581") + "\",\"name\":\"乙\",\"regionCode\":\"371581\","
+                + "\"year\":2020,\"employees\":-3,\"revenue\":100},"
+                + "{\"creditCode\":\"" + good + "\",\"name\":\"甲\",\"regionCode\":\"371581\",\"year\":2020,"
+                + "\"employees\":3,\"revenue\":100}]";
+        post("application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), null).statusCode(422)
+                .body("errors.size()", equalTo(2))
+                .body("errors[0].line", equalTo(1)).body("errors[0].index", equalTo(1))
+                .body("errors[0].field", equalTo("employees"))
+                // the repeated code is the third record (index 2), the validator's and the reader's errors alike
+                .body("errors[1].index", equalTo(2)).body("errors[1].field", equalTo("creditCode"));
+        // NDJSON: the index counts records, the line counts lines (a blank line between them)
+        String nd = "{\"creditCode\":\"" + TestData.creditCode("371581") + "\",\"name\":\"丙\",\"regionCode\":\"371581\","
+                + "\"year\":2020,\"employees\":3,\"revenue\":100}\n\n"
+                + "{\"creditCode\":\"bad\",\"name\":\"丁\",\"regionCode\":\"371581\",\"year\":2020,\"employees\":3,\"revenue\":100}\n";
+        post("application/x-ndjson", nd.getBytes(java.nio.charset.StandardCharsets.UTF_8), null).statusCode(422)
+                .body("errors[0].line", equalTo(3)).body("errors[0].index", equalTo(1));
+        // a table's row errors have no index
+        csv("统一社会信用代码,单位详细名称,县（市、区）,年末从业人员,营业收入\nbad,戊,临清市,3,100\n", "year=2020").statusCode(422)
+                .body("errors[0].line", equalTo(2)).body("errors[0]", not(org.hamcrest.Matchers.hasKey("index")));
+    }
+
+    @Test
     void anXlsxNumberFormatThatScalesIsReadAsExcelShowsIt() {
         // a 千元 list whose cells hold yuan shown in thousands (#,##0,): Excel shows 2,100 (千元), as its CSV would say
         String code = TestData.creditCode("371581");

@@ -167,7 +167,7 @@ final class ChunkPlanner {
                 continue;
             }
             if (e == null && cutColumn && RowValidator.cutByExcel(r.creditCode())) {
-                rejected.add(new ImportError(r.line(), Column.CREDIT_CODE.field, RowValidator.excelCut(r.creditCode())));
+                rejected.add(r.error(Column.CREDIT_CODE.field, RowValidator.excelCut(r.creditCode())));
                 continue;
             }
             if (e == null) {
@@ -217,13 +217,13 @@ final class ChunkPlanner {
             return null;
         }
         if (!regionScope.equals(e.region)) {
-            return new ImportError(r.line(), "creditCode", FieldMessage.of("enterprise " + r.creditCode()
+            return r.error("creditCode", FieldMessage.of("enterprise " + r.creditCode()
                     + " belongs to another region; only its own county or the city can change it",
                     "field.OUT_OF_SCOPE.enterprise-region", r.creditCode()));
         }
         Fig year = e.figures.get(r.year());
         if (year != null && !year.isNew && !Scope.writesFigures(regionScope, year.region, r.yearRegion())) {
-            return new ImportError(r.line(), "regionCode", FieldMessage.of("the " + r.year() + " figures of " + r.creditCode()
+            return r.error("regionCode", FieldMessage.of("the " + r.year() + " figures of " + r.creditCode()
                     + " lie in region " + year.region + "; only that county or the city can change them",
                     "field.OUT_OF_SCOPE.figures-region", r.year(), r.creditCode(), year.region));
         }

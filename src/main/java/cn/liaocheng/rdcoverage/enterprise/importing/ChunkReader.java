@@ -78,6 +78,10 @@ final class ChunkReader implements AutoCloseable {
             while (!stopped && (raw = reader.next()) != null) {
                 rowErrors.clear();
                 ImportRow row = firstOfItsYear(validator.validate(raw, rowErrors), seen, rowErrors);
+                if (raw.index() >= 0) {
+                    long index = raw.index();
+                    rowErrors.replaceAll(e -> e.at(index));
+                }
                 if (pending.add(row, rowErrors)) {
                     hand(pending.take(false));
                 }

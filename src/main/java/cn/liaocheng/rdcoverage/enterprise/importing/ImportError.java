@@ -4,7 +4,9 @@ import cn.liaocheng.rdcoverage.common.FieldMessage;
 import cn.liaocheng.rdcoverage.common.Localisable;
 import cn.liaocheng.rdcoverage.common.ProblemLanguage;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Locale;
@@ -16,8 +18,14 @@ import java.util.Locale;
  * bundle; English as written where the row is checked); line, field and code do not.
  */
 @Schema(name = "ImportError", description = "One rejected row of an import: line, field, stable code and message")
-@JsonPropertyOrder({"line", "field", "code", "message"})
-public record ImportError(@Schema(description = "line (row) of the file, the header's row counted") long line,
+@JsonPropertyOrder({"line", "index", "field", "code", "message"})
+public record ImportError(@Schema(description = "line (row) of the file, the header's row counted; in JSON the line "
+                                  + "where the record starts") long line,
+                          @JsonInclude(JsonInclude.Include.NON_NULL)
+                          @Schema(description = "JSON uploads only: the record's 0-based index in the array (or among "
+                                  + "the NDJSON records), which tells records apart where one line holds them all; "
+                                  + "absent for CSV, TSV and xlsx", minimum = "0",
+                                  extensions = @Extension(name = "x-optional", value = "true")) Long index,
                           @Schema(description = "the field the column maps to (creditCode, employees, ...) or row") String field,
                           @Schema(description = "stable machine code (REQUIRED, OUT_OF_RANGE, INVALID_CREDIT_CODE, ...; the "
                                   + "codes of FieldError)", examples = "INVALID_CREDIT_CODE") String code,
@@ -26,7 +34,12 @@ public record ImportError(@Schema(description = "line (row) of the file, the hea
 
     /** The row error {@code message} is about: its code from the message's key ({@link FieldMessage#code}). */
     public ImportError(long line, String field, FieldMessage message) {
-        this(line, field, message.code(), message.english(), message);
+        this(line, null, field, message.code(), message.english(), message);
+    }
+
+    /** This error about the {@code index}-th (0-based) record of a JSON upload; itself for a table's row (-1). */
+    public ImportError at(long index) {
+        return index < 0 ? this : new ImportError(line, index, field, code, message, localised);
     }
 
     /** A required value missing from the row. */
@@ -36,6 +49,6 @@ public record ImportError(@Schema(description = "line (row) of the file, the hea
 
     @Override
     public ImportError in(Locale locale) {
-        return localised == null ? this : new ImportError(line, field, code, ProblemLanguage.message(localised, locale), localised);
+        return localised == null ? this : new ImportError(line, index, field, code, ProblemLanguage.message(localised, locale), localised);
     }
 }

@@ -247,6 +247,8 @@ public abstract class RowReader implements AutoCloseable {
         final Charset charset;
         /** The line of the element {@link #node} returned last (NDJSON: the line read last). */
         long line;
+        /** How many records were returned so far: the 0-based index of the next. */
+        private long records;
 
         JsonElements(java.io.Closeable input, ObjectReader json, ImportFile info, Charset charset) {
             this.input = input;
@@ -263,7 +265,7 @@ public abstract class RowReader implements AutoCloseable {
         @Override
         public final RawRow next() {
             JsonNode node = node();
-            return node == null ? null : fromObject(line, node);
+            return node == null ? null : fromObject(line, node).at(records++);
         }
 
         @Override

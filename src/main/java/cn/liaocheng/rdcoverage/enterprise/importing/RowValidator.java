@@ -93,7 +93,7 @@ final class RowValidator {
             return null;
         }
         return new ImportRow(line, code, name, region, industry, address, year, employees, revenue,
-                above != null ? above : listedAbove, keyEnterprise, keyIndustry, yearRegion);
+                above != null ? above : listedAbove, keyEnterprise, keyIndustry, yearRegion, raw.index());
     }
 
     /** What is wrong with a text cell: a character that is not text (as in the API), else what {@code limits} say. */

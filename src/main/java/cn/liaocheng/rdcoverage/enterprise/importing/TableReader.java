@@ -417,7 +417,7 @@ final class TableReader extends RowReader {
                     beyond = Cells.clean(row[i]) != null ? i : -1;
                 }
             }
-            return new RawRow(table.rowNumber(), cells, factors, numbers, beyond, beyond < 0 ? null : Cells.clean(row[beyond]));
+            return new RawRow(table.rowNumber(), cells, factors, numbers, beyond, beyond < 0 ? null : Cells.clean(row[beyond]), -1);
         }
     }
 
