@@ -125,7 +125,10 @@ public class EnterpriseResource {
     @Operation(operationId = "createEnterprise", summary = "Register an enterprise (optionally with yearly figures)")
     @RolesAllowed({Role.Names.COUNTY_OFFICER, Role.Names.CITY_OFFICER})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseView.class)))
-    public Response create(@HeaderParam("Idempotency-Key") String key, EnterpriseInput body) {
+    public Response create(@HeaderParam("Idempotency-Key") String key,
+                           @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                                   content = @Content(schema = @Schema(implementation = NewEnterprise.class)))
+                           EnterpriseInput body) {
         service.requireValidNew(ApiException.requireBody(body));
         return idempotency.create(key, body, () -> service.create(body), EnterpriseView::creditCode);
     }
