@@ -12,12 +12,18 @@ import java.util.Set;
 /**
  * Response schemas: every property is required (Jackson serves each one, null included) unless it carries the
  * extension x-optional (left out when null, @JsonInclude(NON_NULL)); only properties declared nullable may be null.
- * A schema also used in a request body, and Problem and FieldError, keep their own list. Run by {@link ProblemOpenApiFilter}.
+ * A schema also used in a request body, and Problem and FieldError, keep their own list, except the policy document's:
+ * {@code POST/PUT /api/v1/policies} refuse a document missing any member of these (policy.PolicyDocument holds no
+ * default for any parameter; PolicyParametersTest removes each one the contract requires and expects a 400 REQUIRED
+ * naming it), so every property of theirs is required. Run by {@link ProblemOpenApiFilter}.
  */
 final class OpenApiRequiredProperties {
     private static final String OPTIONAL = "x-optional";
     /** Built by {@link OpenApiProblems} with their own required list (FieldError.line is served by imports only). */
     private static final Set<String> OWN_LIST = Set.of("Problem", "FieldError");
+    /** The policy document and the parts it is made of: a request and a response schema, every member required. */
+    private static final Set<String> COMPLETE_DOCUMENTS = Set.of("Policy", "SizeClassification", "SizeBound", "Standard",
+            "Interpretations");
 
     private OpenApiRequiredProperties() {
     }
@@ -39,6 +45,13 @@ final class OpenApiRequiredProperties {
             if (!inRequests.contains(name) && schema != null && schema.getProperties() != null && !OWN_LIST.contains(name)) {
                 schema.setRequired(requiredAsServed(schema));
             }
+        }
+        for (String name : COMPLETE_DOCUMENTS) {
+            Schema schema = schemas.get(name);
+            if (schema == null || schema.getProperties() == null) {
+                throw new IllegalStateException("the policy document's schema " + name + " is not in the contract");
+            }
+            schema.setRequired(requiredAsServed(schema));
         }
     }
 

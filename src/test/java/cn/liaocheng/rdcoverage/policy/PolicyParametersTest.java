@@ -56,6 +56,45 @@ class PolicyParametersTest {
         role("ADMIN").get("/api/v1/policies/" + doc.get("id")).then().statusCode(404);
     }
 
+    /**
+     * What the contract requires of a policy document (a generated client's types) the service requires: each required
+     * property of Policy and of the parts it is made of, left out, is a 400 REQUIRED naming its path, and the contract
+     * requires every property those schemas have.
+     */
+    @Test
+    void everyPropertyTheContractRequiresOfAPolicyIsRequiredByTheService() {
+        JsonPath contract = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        // a schema of the document, and where one of its objects lies in a document
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("Policy", "");
+        parts.put("SizeClassification", "sizeClassification");
+        parts.put("SizeBound", "sizeClassification.medium");
+        parts.put("Standard", "standards.SMALL");
+        parts.put("Interpretations", "interpretations");
+        int checked = 0;
+        for (Map.Entry<String, String> part : parts.entrySet()) {
+            Map<String, Object> schema = contract.getMap("components.schemas." + part.getKey());
+            java.util.List<String> required = contract.getList("components.schemas." + part.getKey() + ".required", String.class);
+            assertEquals(new java.util.TreeSet<>(((Map<?, ?>) schema.get("properties")).keySet()),
+                    new java.util.TreeSet<>(required), part.getKey() + ": every property is required");
+            for (String property : required) {
+                String id = "req-" + suffix();
+                Map<String, Object> doc = seed(id, parkingDate());
+                Map<String, Object> parent = doc;
+                for (String key : part.getValue().isEmpty() ? new String[0] : part.getValue().split("\\.")) {
+                    parent = map(parent, key);
+                }
+                parent.remove(property);
+                String path = part.getValue().isEmpty() ? property : part.getValue() + "." + property;
+                role("ADMIN").contentType("application/json").body(doc).post("/api/v1/policies").then().statusCode(400)
+                        .body("errors.find { it.field == '" + path + "' }.code", equalTo("REQUIRED"));
+                checked++;
+            }
+        }
+        assertEquals(10 + 3 + 2 + 5 + 6, checked);
+    }
+
     @Test
     void aParameterThePolicyDoesNotHaveIs400NamingIt() {
         Map<String, Object> doc = seed("unknown-" + suffix(), parkingDate());
