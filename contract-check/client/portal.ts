@@ -1,7 +1,7 @@
 // A portal's use of the generated client, compiled with `tsc --strict` against the committed contract.
 // If the contract loses a type (an `unknown` body, an error without the Problem schema), this stops compiling.
 import createClient from "openapi-fetch";
-import type { components, paths } from "../generated/api";
+import type { components, paths, webhooks } from "../generated/api";
 
 type Problem = components["schemas"]["Problem"];
 type EnterpriseView = components["schemas"]["EnterpriseView"];
@@ -92,4 +92,44 @@ export async function register(creditCode: string): Promise<EnterpriseView> {
 export async function registerWithoutCode(): Promise<void> {
   // @ts-expect-error creditCode is required by the create's schema (NewEnterprise)
   await client.POST("/api/v1/enterprises", { body: { name: "无代码企业", regionCode: "371502" } });
+}
+
+type FeedEvent = components["schemas"]["FeedEvent"];
+
+/** A change as a line of text: the event's type narrows its data to the resource's schema. */
+export function describeEvent(e: FeedEvent): string {
+  switch (e.type) {
+    case "enterprise.created":
+    case "enterprise.updated": {
+      const name: string = e.data.name;
+      return `${e.data.creditCode} ${name} (version ${e.version})`;
+    }
+    case "enterprise.deleted":
+    case "figures.deleted": {
+      const gone: true = e.data.deleted;
+      return `${e.subject.kind} ${e.data.id} deleted: ${gone}`;
+    }
+    case "enterprise.imported":
+      return `${e.data.regionCode}: ${e.data.created.length} registered, ${e.data.updated.length} changed`;
+    case "award.disbursed":
+      return `award ${e.data.id}: ${e.data.status}`;
+    default:
+      return e.type;
+  }
+}
+
+/** Follows the feed from a cursor: every page's events typed, next as the cursor to keep. */
+export async function follow(after: string): Promise<string> {
+  const { data, error } = await client.GET("/api/v1/events", { params: { query: { after, limit: 100 } } });
+  if (error) {
+    throw new Error(describe(error));
+  }
+  data.items.map(describeEvent).forEach((line) => console.log(line));
+  return data.next;
+}
+
+/** A webhook receiver's body: the same typed event, delivered by POST. */
+type Delivery = NonNullable<webhooks["feedEvent"]["post"]["requestBody"]>["content"]["application/json"];
+export function received(body: Delivery): string {
+  return describeEvent(body);
 }

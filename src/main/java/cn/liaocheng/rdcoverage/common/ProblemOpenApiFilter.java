@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  *       ({@link OpenApiSchemaTypes}); pages named after their items ({@link OpenApiPageNames});</li>
  *   <li>response schemas list every property as required (Jackson serves it, null included) except those marked
  *       x-optional (left out when null: {@code @JsonInclude(NON_NULL)}); a property that may be null is declared
- *       nullable ({@code @Schema(nullable = true)}: its type or "null") ({@link OpenApiRequiredProperties}).</li>
+ *       nullable ({@code @Schema(nullable = true)}: its type or "null") ({@link OpenApiRequiredProperties});</li>
+ *   <li>the feed event typed by its type, and its webhook delivery (events.FeedEventSchemas).</li>
  * </ul>
  * Here: the server, and the descriptions of the tags. What it cannot add (an operationId, a typed success body)
  * ContractConventionsTest demands of each operation.
@@ -69,6 +70,7 @@ public class ProblemOpenApiFilter implements OASFilter {
         OpenApiSchemaTypes.nullsKept(openAPI.getComponents().getSchemas());
         OpenApiSchemaTypes.units(openAPI.getComponents().getSchemas());
         OpenApiPageNames.rename(openAPI);
+        cn.liaocheng.rdcoverage.events.FeedEventSchemas.apply(openAPI);
         OpenApiRequiredProperties.apply(openAPI);
     }
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * the contract declares for its operation, status and media type, by JSON Schema 2020-12 (the dialect of OpenAPI 3.1),
  * so a property declared required is present and one not declared nullable is not null.
  */
-final class ServedContract {
+public final class ServedContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(false).build();
@@ -44,7 +44,7 @@ final class ServedContract {
      * Asserts that {@code answer}, the response of {@code method} on the contract's path {@code template}
      * (e.g. /api/v1/rounds/{id}/summary), is what the contract declares for its status and media type; returns its body.
      */
-    static JsonNode conforms(String method, String template, Response answer) {
+    public static JsonNode conforms(String method, String template, Response answer) {
         String mediaType = answer.contentType() == null ? "" : answer.contentType().split(";")[0].trim();
         JsonNode body = read(answer.asString());
         JsonNode declared = responseSchema(method, template, answer.statusCode(), mediaType);
