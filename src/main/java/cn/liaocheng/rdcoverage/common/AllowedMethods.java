@@ -47,7 +47,14 @@ final class AllowedMethods {
     static Set<String> of(String path) {
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         Route best = null;
-        for (Route r : routes()) {
+        List<Route> table;
+        try {
+            table = routes();
+        } catch (RuntimeException e) {
+            // a template this reader cannot turn into a pattern: no Allow rather than a failed error answer
+            return Set.of();
+        }
+        for (Route r : table) {
             if (r.pattern.matcher(p).matches() && (best == null || r.literals > best.literals)) {
                 best = r;
             }
@@ -99,8 +106,20 @@ final class AllowedMethods {
         }
         List<Route> list = new ArrayList<>();
         byTemplate.forEach((template, methods) -> list.add(new Route(template, pattern(template),
-                template.replaceAll("\\{[^}]*}", "").length(), Set.copyOf(methods))));
+                literals(template), Set.copyOf(methods))));
         return List.copyOf(list);
+    }
+
+    /** The characters of {@code template} outside its {...} variables (JAX-RS orders matches by them). */
+    private static int literals(String template) {
+        int n = 0;
+        int depth = 0;
+        for (char ch : template.toCharArray()) {
+            depth += ch == '{' ? 1 : 0;
+            n += depth == 0 ? 1 : 0;
+            depth -= ch == '}' ? 1 : 0;
+        }
+        return n;
     }
 
     private static String verb(Method m) {
@@ -118,7 +137,7 @@ final class AllowedMethods {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** {@code {name}} matches one segment, {@code {name: regex}} its regex; the rest is literal. */
+    /** {@code {name}} matches one segment, {@code {name: regex}} its regex (braces inside it counted); the rest is literal. */
     private static Pattern pattern(String template) {
         StringBuilder regex = new StringBuilder();
         int i = 0;
@@ -129,8 +148,15 @@ final class AllowedMethods {
                 break;
             }
             regex.append(Pattern.quote(template.substring(i, open)));
-            int close = template.indexOf('}', open);
-            String var = template.substring(open + 1, close);
+            int close = open;
+            for (int depth = 0; close < template.length(); close++) {
+                char ch = template.charAt(close);
+                depth += ch == '{' ? 1 : ch == '}' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            String var = template.substring(open + 1, Math.min(close, template.length()));
             int colon = var.indexOf(':');
             regex.append(colon < 0 ? "[^/]+" : "(?:" + var.substring(colon + 1).strip() + ")");
             i = close + 1;

@@ -121,9 +121,11 @@ public class ProblemMappers {
         Problem problem = new Problem(Problems.type(slug(status)), known == null ? "Error" : known.getReasonPhrase(), status, detail, null);
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
         if (status == 405) {
-            // RFC 9110 15.5.6: a 405 MUST carry Allow
+            // RFC 9110 15.5.6: a 405 MUST carry Allow (an empty one would say no method is allowed: left out then)
             String allow = original.getHeaderString(HttpHeaders.ALLOW);
-            builder.header(HttpHeaders.ALLOW, allow != null ? allow : String.join(", ", allowed));
+            if (allow != null || !allowed.isEmpty()) {
+                builder.header(HttpHeaders.ALLOW, allow != null ? allow : String.join(", ", allowed));
+            }
         }
         return builder.build();
     }

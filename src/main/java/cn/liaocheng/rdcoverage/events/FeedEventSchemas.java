@@ -87,7 +87,7 @@ public final class FeedEventSchemas {
                         + "secret before trusting the body. A 2xx answer within the request timeout is a delivery; "
                         + "any other status, a timeout or a refused connection is a failed attempt, retried with "
                         + "growing delays, and the subscription is disabled after repeated failures "
-                        + "(GET /api/v1/webhooks/{id}/deliveries lists the attempts). The same event keeps its "
+                        + "(GET /api/v1/webhook-subscriptions/{id}/deliveries lists the attempts). The same event keeps its "
                         + "webhook-id on every attempt: deduplicate by it.")
                 .tags(List.of("Webhooks"))
                 // no scheme of OpenAPI's: the receiver checks the Standard Webhooks signature

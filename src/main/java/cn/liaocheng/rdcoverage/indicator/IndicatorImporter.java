@@ -62,7 +62,7 @@ public class IndicatorImporter {
     static final List<String> FIELDS = List.of("institutionId", "year", "patentApplications", "inventionPatentApplications",
             "patentsGranted", "newProducts");
 
-    private record Row(long line, UUID institutionId, int year, IndicatorInput input) {
+    private record Row(long line, long index, UUID institutionId, int year, IndicatorInput input) {
     }
 
     @Inject EntityManager em;
@@ -83,6 +83,7 @@ public class IndicatorImporter {
             file = table.info();
         }
         List<Row> valid = valid(rows, errors, omitted);
+        errors.sort(ImportError.FILE_ORDER);
         long rejected = received - valid.size();
         boolean committed = !dryRun && (partial || rejected == 0);
         long[] counts = new long[3];
@@ -112,10 +113,10 @@ public class IndicatorImporter {
         for (Row r : rows) {
             if (!known.contains(r.institutionId())) {
                 error(errors, omitted, new ImportError(r.line(), "institutionId", FieldMessage.of("no institution "
-                        + r.institutionId(), "field.NOT_FOUND.institution", r.institutionId())));
+                        + r.institutionId(), "field.NOT_FOUND.institution", r.institutionId())).at(r.index()));
             } else if (!seen.add(r.institutionId() + "/" + r.year())) {
                 error(errors, omitted, new ImportError(r.line(), "year", FieldMessage.of("the institution's " + r.year()
-                        + " appears twice in the file", "field.DUPLICATE.indicator-year", r.year())));
+                        + " appears twice in the file", "field.DUPLICATE.indicator-year", r.year())).at(r.index()));
             } else {
                 valid.add(r);
             }
@@ -269,7 +270,11 @@ public class IndicatorImporter {
                         "body: holds more than " + MAX_ROWS + " rows; split the file",
                         List.of(new Problem.FieldError("body", FieldMessage.of("holds more than " + MAX_ROWS + " rows; split the file", "field.TOO_LONG.rows", MAX_ROWS))), null);
             }
-            Row row = row(r, table.rowNumber(), currentYear, errors, omitted);
+            int from = errors.size();
+            Row row = row(r, table.rowNumber(), table.recordIndex(), currentYear, errors, omitted);
+            for (int i = from; i < errors.size(); i++) {
+                errors.set(i, errors.get(i).at(table.recordIndex()));
+            }
             if (row != null) {
                 rows.add(row);
             }
@@ -278,7 +283,7 @@ public class IndicatorImporter {
     }
 
     /** One record as a row, or null after listing its problems. */
-    private static Row row(Map<String, String> r, long line, int currentYear, List<ImportError> errors, long[] omitted) {
+    private static Row row(Map<String, String> r, long line, long index, int currentYear, List<ImportError> errors, long[] omitted) {
         long before = errors.size() + omitted[0];
         UUID id = null;
         String rawId = r.get("institutionId");
@@ -310,7 +315,7 @@ public class IndicatorImporter {
             error(errors, omitted, new ImportError(line, "inventionPatentApplications", problem));
             return null;
         }
-        return new Row(line, id, year, input);
+        return new Row(line, index, id, year, input);
     }
 
     /** A whole number from 0 to 1,000,000 (a year: any whole number, checked after); thousands separators allowed. */

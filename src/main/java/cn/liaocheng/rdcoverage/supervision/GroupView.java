@@ -11,7 +11,9 @@ public record GroupView(String id, String name, List<MemberView> members, List<R
                         Instant updatedAt, long version) implements Versioned {
 
     @Schema(name = "SupervisionGroupMember")
-    public record MemberView(String supervisorId, String name) {
+    public record MemberView(String supervisorId,
+                             @Schema(description = "the member's name as the city gave it; null when it gave none",
+                                     nullable = true) String name) {
     }
 
     @Schema(name = "SupervisionGroupRegion")

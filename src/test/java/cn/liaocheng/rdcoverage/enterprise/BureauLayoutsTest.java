@@ -267,7 +267,8 @@ class BureauLayoutsTest {
                 .body("errors[0].line", equalTo(1)).body("errors[0].index", equalTo(1))
                 .body("errors[0].field", equalTo("employees"))
                 // the repeated code is the third record (index 2), the validator's and the reader's errors alike
-                .body("errors[1].index", equalTo(2)).body("errors[1].field", equalTo("creditCode"));
+                .body("errors[1].index", equalTo(2)).body("errors[1].field", equalTo("creditCode"))
+                .body("errors[1].message", containsString("record 0"));
         // NDJSON: the index counts records, the line counts lines (a blank line between them)
         String nd = "{\"creditCode\":\"" + TestData.creditCode("371581") + "\",\"name\":\"丙\",\"regionCode\":\"371581\","
                 + "\"year\":2020,\"employees\":3,\"revenue\":100}\n\n"
@@ -285,14 +286,26 @@ class BureauLayoutsTest {
         String code = TestData.creditCode("371581");
         String millions = TestData.creditCode("371581");
         String plain = TestData.creditCode("371581");
+        String small = TestData.creditCode("371581");
+        String thousand = TestData.creditCode("371581");
+        String wan = TestData.creditCode("371581");
+        String conditional = "[>=1000000]0.0,,\"M\";[>=1000]0.0,\"K\";0";
         byte[] xlsx = Xlsx.of(List.of(List.of("2020年聊城市规模以上工业企业名录（单位：千元、人）"),
                 List.of("统一社会信用代码", "单位详细名称", "县（市、区）", "年末从业人员", "营业收入"),
                 List.of(code, "临清巳公司", "临清市", new Xlsx.Formatted("320", "#,##0_ ;[Red]\\-#,##0\\ "),
                         new Xlsx.Formatted("2100456", "#,##0,\"千\"")),
                 List.of(millions, "临清午公司", "临清市", 12, new Xlsx.Formatted("30000000", "#,##0.0,,;\"-\"#,##0")),
-                List.of(plain, "临清未公司", "临清市", 12, new Xlsx.Formatted("25000", "#,##0.00;-#,##0.00"))));
+                List.of(plain, "临清未公司", "临清市", 12, new Xlsx.Formatted("25000", "#,##0.00;-#,##0.00")),
+                // a format with conditions: 500 shows as 500, 5000 as 5.0K
+                List.of(small, "临清申公司", "临清市", 12, new Xlsx.Formatted("500", conditional)),
+                List.of(thousand, "临清酉公司", "临清市", 12, new Xlsx.Formatted("5000", conditional)),
+                // 万 shown with a literal decimal point (no real one): 12345678 shows as 1234.5678万
+                List.of(wan, "临清戌公司", "临清市", 12, new Xlsx.Formatted("12345678", "0!.0000\"万\""))));
         post("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx, null).statusCode(200)
-                .body("created", equalTo(3));
+                .body("created", equalTo(6));
+        figures(small, 2020).body("revenue", comparesEqualTo(yuan("500000")));
+        figures(thousand, 2020).body("revenue", comparesEqualTo(yuan("5000")));
+        figures(wan, 2020).body("revenue", comparesEqualTo(yuan("1234567.8")));
         // thousands of a 千元 title: the stored yuan again, exactly (2,100.456 千元), not 2,100,456 千元
         figures(code, 2020).body("revenue", comparesEqualTo(yuan("2100456"))).body("employees", equalTo(320));
         // two commas: Excel shows 30.0 (millions) under the 千元 title, and that is what is read: 30 千元

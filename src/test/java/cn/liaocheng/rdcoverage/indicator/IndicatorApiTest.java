@@ -148,7 +148,18 @@ class IndicatorApiTest {
         city().contentType("application/json").body("[{\"institutionId\":\"" + a + "\",\"year\":2023,\"patentApplications\":1e999999999,"
                         + "\"inventionPatentApplications\":3,\"patentsGranted\":2,\"newProducts\":1}]")
                 .post("/api/v1/institutions/indicators/import").then().statusCode(422)
-                .body("errors[0].field", equalTo("patentApplications")).body("errors[0].line", equalTo(1));
+                .body("errors[0].field", equalTo("patentApplications")).body("errors[0].line", equalTo(1))
+                .body("errors[0].index", equalTo(0));
+        // one line, three records: the index names which one (a valid one, a bad count, an unknown institution)
+        city().contentType("application/json").body("[{\"institutionId\":\"" + a + "\",\"year\":2023,\"patentApplications\":8,"
+                        + "\"inventionPatentApplications\":3,\"patentsGranted\":2,\"newProducts\":1},"
+                        + "{\"institutionId\":\"" + a + "\",\"year\":2022,\"patentApplications\":-1,"
+                        + "\"inventionPatentApplications\":3,\"patentsGranted\":2,\"newProducts\":1},"
+                        + "{\"institutionId\":\"" + java.util.UUID.randomUUID() + "\",\"year\":2023,\"patentApplications\":1,"
+                        + "\"inventionPatentApplications\":0,\"patentsGranted\":0,\"newProducts\":0}]")
+                .post("/api/v1/institutions/indicators/import?dryRun=true").then().statusCode(422)
+                .body("errors.index", equalTo(List.of(1, 2)))
+                .body("errors.field", equalTo(List.of("patentApplications", "institutionId")));
         city().config(TestData.RAW_CHARSET).contentType("text/csv").body(english.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/institutions/indicators/import?mode=some").then().statusCode(400).body("errors[0].field", equalTo("mode"));
         county("371521").config(TestData.RAW_CHARSET).contentType("text/csv").body(english.getBytes(StandardCharsets.UTF_8))

@@ -70,7 +70,7 @@ final class ChunkReader implements AutoCloseable {
 
     private void read(RowReader reader, RowValidator validator, int chunk, int maxErrors) {
         try (reader) {
-            // the line of each credit code's first row, per year (a file may hold several years)
+            // the line (JSON: the index) of each credit code's first row, per year (a file may hold several years)
             Map<Integer, Map<String, Long>> seen = new HashMap<>();
             Pending pending = new Pending(chunk, maxErrors);
             List<ImportError> rowErrors = new ArrayList<>(4);
@@ -103,13 +103,18 @@ final class ChunkReader implements AutoCloseable {
         if (row == null) {
             return null;
         }
-        Long first = seen.computeIfAbsent(row.year(), y -> new HashMap<>()).putIfAbsent(row.creditCode(), row.line());
+        // a table's rows by line; a JSON upload's records by index (one line may hold them all)
+        boolean json = row.index() >= 0;
+        Long first = seen.computeIfAbsent(row.year(), y -> new HashMap<>()).putIfAbsent(row.creditCode(),
+                json ? row.index() : row.line());
         if (first == null) {
             return row;
         }
-        rowErrors.add(new ImportError(row.line(), "creditCode", FieldMessage.of("repeats " + row.creditCode()
-                + " for year " + row.year() + " of line " + first, "field.DUPLICATE.import-row",
-                row.creditCode(), row.year(), first)));
+        rowErrors.add(new ImportError(row.line(), "creditCode", json
+                ? FieldMessage.of("repeats " + row.creditCode() + " for year " + row.year() + " of record " + first
+                + " (index from 0)", "field.DUPLICATE.import-record", row.creditCode(), row.year(), first)
+                : FieldMessage.of("repeats " + row.creditCode() + " for year " + row.year() + " of line " + first,
+                "field.DUPLICATE.import-row", row.creditCode(), row.year(), first)));
         return null;
     }
 

@@ -140,7 +140,7 @@ public class EnterpriseImporter {
                                        ImportFile file) {
         boolean committed = !dryRun && (partial || n.rejected == 0);
         // in the file's order, whichever step found them (the reader's checks, the planner's scope and codes)
-        errors.sort(java.util.Comparator.comparingLong(ImportError::line));
+        errors.sort(ImportError.FILE_ORDER);
         Long omitted = n.errorsOmitted > 0 ? n.errorsOmitted : null;
         if (!partial && n.rejected > 0) {
             throw new ImportReport(n.received, dryRun ? n.created : 0, dryRun ? n.updated : 0, dryRun ? n.unchanged : 0,

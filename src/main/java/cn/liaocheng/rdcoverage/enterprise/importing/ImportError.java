@@ -32,6 +32,10 @@ public record ImportError(@Schema(description = "line (row) of the file, the hea
                           @Schema(description = "for people, in the Accept-Language (Chinese by default)") String message,
                           @JsonIgnore @Schema(hidden = true) FieldMessage localised) implements Localisable {
 
+    /** The file's order: by line, and in a JSON upload (every record on one line, possibly) by record. */
+    public static final java.util.Comparator<ImportError> FILE_ORDER = java.util.Comparator.comparingLong(ImportError::line)
+            .thenComparing(ImportError::index, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+
     /** The row error {@code message} is about: its code from the message's key ({@link FieldMessage#code}). */
     public ImportError(long line, String field, FieldMessage message) {
         this(line, null, field, message.code(), message.english(), message);

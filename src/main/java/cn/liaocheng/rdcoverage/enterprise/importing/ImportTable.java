@@ -167,6 +167,7 @@ public final class ImportTable implements AutoCloseable {
         private final String table;
         private final List<String> fields;
         private boolean headerGiven;
+        private long records = -1;
 
         JsonRows(RowReader json, String table) {
             this.json = json;
@@ -184,6 +185,7 @@ public final class ImportTable implements AutoCloseable {
             if (node == null) {
                 return null;
             }
+            records++;
             String[] cells = new String[fields.size()];
             if (!node.isObject()) {
                 throw RowReader.fileProblem("body", RowReader.notAnObject(json.line()));
@@ -202,6 +204,11 @@ public final class ImportTable implements AutoCloseable {
         @Override
         public long rowNumber() {
             return headerGiven ? json.line() : 0;
+        }
+
+        @Override
+        public long recordIndex() {
+            return records;
         }
 
         @Override
@@ -241,6 +248,11 @@ public final class ImportTable implements AutoCloseable {
     /** The row number Excel shows for the row {@link #next} returned. */
     public long rowNumber() {
         return source.rowNumber();
+    }
+
+    /** The 0-based index of the record {@link #next} returned in a JSON upload (one line may hold them all); -1 in a table. */
+    public long recordIndex() {
+        return source.recordIndex();
     }
 
     /** Blank and note rows passed over so far. */

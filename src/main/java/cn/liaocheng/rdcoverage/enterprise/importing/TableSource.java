@@ -8,6 +8,11 @@ interface TableSource extends AutoCloseable {
     /** The number Excel shows for the row just returned (a quoted cell with line breaks is still one row). */
     long rowNumber();
 
+    /** The 0-based index of the record just returned among a JSON upload's records; -1 for a table's row. */
+    default long recordIndex() {
+        return -1;
+    }
+
     /** Whether cell {@code i} of the row just returned was stored as a number (xlsx only). */
     default boolean isNumber(int i) {
         return false;

@@ -16,7 +16,11 @@ import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +47,7 @@ final class XlsxTable implements TableSource {
             tmp = Files.createTempFile("rd-import-", ".xlsx");
             Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
             this.file = tmp;
-            this.workbook = new ReadableWorkbook(tmp.toFile(), hasStyles(tmp) ? WITH_FORMATS : ReadingOptions.DEFAULT_READING_OPTIONS);
+            this.workbook = open(tmp);
             // the first sheet an official sees: a hidden one before it (last year's list kept out of sight) is not read
             this.rows = workbook.getSheets().filter(s -> s.getVisibility() == SheetVisibility.VISIBLE).findFirst()
                     .orElse(workbook.getFirstSheet()).openStream();
@@ -66,20 +70,35 @@ final class XlsxTable implements TableSource {
     }
 
     /**
-     * Whether the package declares a styles part (optional in OOXML: a workbook some programs write has none, and
-     * FastExcel's reader cannot read formats without it; then no cell has a format).
+     * The workbook with its cell formats; without them when they cannot be read (the styles part is optional in OOXML
+     * and some programs write none, or a damaged one): then numbers read as stored, as before formats were read.
      */
-    private static boolean hasStyles(Path xlsx) throws IOException {
+    private static ReadableWorkbook open(Path xlsx) throws IOException {
+        if (declaresStyles(xlsx)) {
+            try {
+                return new ReadableWorkbook(xlsx.toFile(), WITH_FORMATS);
+            } catch (IOException | RuntimeException e) {
+                // a damaged styles part: read without formats (the reader it opened is left to the collector)
+            }
+        }
+        return new ReadableWorkbook(xlsx.toFile(), ReadingOptions.DEFAULT_READING_OPTIONS);
+    }
+
+    /**
+     * Whether the package's content types declare a styles part (the common case of none is told before FastExcel
+     * opens it); true when that cannot be told, so that the reader decides.
+     */
+    private static boolean declaresStyles(Path xlsx) {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile())) {
             java.util.zip.ZipEntry types = zip.getEntry("[Content_Types].xml");
             if (types == null) {
-                return false;
+                return true;
             }
             try (InputStream in = zip.getInputStream(types)) {
-                // the declarations only: a few hundred bytes, bounded all the same
-                String text = new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
-                return text.contains("spreadsheetml.styles+xml");
+                return new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8).contains("spreadsheetml.styles+xml");
             }
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 
@@ -133,30 +152,49 @@ final class XlsxTable implements TableSource {
     }
 
     /**
-     * The stored number {@code raw} scaled as its number format {@code format} shows it, exactly (no rounding): each
-     * comma right after the format's last digit placeholder divides by 1,000 ({@code #,##0,} thousands, {@code 0.0,,}
-     * millions), each {@code %} multiplies by 100. What Excel's own "Save as CSV" writes, so an xlsx and the CSV saved
-     * from it read alike; a 千元 list whose yuan values are shown in thousands is read as thousands of yuan. The section
-     * for negative numbers applies to them when the format has one; quoted text, {@code \x}, {@code _x}, {@code *x}
-     * and {@code [..]} are literals. Source: ECMA-376 Part 1, 18.8.31 (numFmt), Excel's number format codes.
+     * The stored number {@code raw} as its number format {@code format} shows it, at full precision (the stored digits,
+     * not rounded to the shown decimals): each comma right after the format's last digit placeholder divides by 1,000
+     * ({@code #,##0,} thousands, {@code 0.0,,} millions), each {@code %} multiplies by 100, and a literal decimal point
+     * ({@code 0!.0000"万"}, {@code 0"."0,"万"}: the Chinese way to show 万 without a real decimal point) divides by 10
+     * per digit placeholder after it. The section of the format that applies is Excel's: by its condition
+     * ({@code [>=1000000]0.0,,"M";[>=1000]0.0,"K";0}) when the format has conditions, else the second for a negative
+     * number when there is one. Quoted text, {@code \x}, {@code !x}, {@code _x}, {@code *x} and other {@code [..]}
+     * are literals. A 千元 list whose yuan values are shown in thousands so reads as thousands of yuan, as an official
+     * sees it. Source: ECMA-376 Part 1, 18.8.30-31 (numFmt); Excel's number format codes.
      */
     static String shown(String raw, String format) {
         if (raw == null || format == null || format.isEmpty()) {
             return raw;
         }
-        String section = section(format, raw.strip().startsWith("-"));
-        int lastPlaceholder = -1;
-        int percents = 0;
+        BigDecimal value;
+        try {
+            value = new BigDecimal(raw.strip());
+        } catch (NumberFormatException e) {
+            return raw;
+        }
+        if (Math.abs((long) value.scale()) > 40 || value.precision() > 40) {
+            return raw;
+        }
+        String section = section(sections(format), value);
+        if (section == null) {
+            return raw;
+        }
+        // the section's code without literals: 'L' stands for a literal decimal point, ' ' for any other literal
         StringBuilder code = new StringBuilder(section.length());
         for (int i = 0; i < section.length(); i++) {
             char ch = section.charAt(i);
             switch (ch) {
                 case '"' -> {
                     int end = section.indexOf('"', i + 1);
+                    String text = end < 0 ? section.substring(i + 1) : section.substring(i + 1, end);
                     i = end < 0 ? section.length() : end;
-                    code.append(' ');
+                    code.append(".".equals(text) ? 'L' : ' ');
                 }
-                case '\\', '_', '*' -> {
+                case '\\', '!' -> {
+                    code.append(i + 1 < section.length() && section.charAt(i + 1) == '.' ? 'L' : ' ');
+                    i++;
+                }
+                case '_', '*' -> {
                     i++;
                     code.append(' ');
                 }
@@ -165,55 +203,96 @@ final class XlsxTable implements TableSource {
                     i = end < 0 ? section.length() : end;
                     code.append(' ');
                 }
-                default -> {
-                    if (ch == '0' || ch == '#' || ch == '?') {
-                        lastPlaceholder = code.length();
-                    } else if (ch == '%') {
-                        percents++;
-                    }
-                    code.append(ch);
-                }
+                default -> code.append(ch);
+            }
+        }
+        int lastPlaceholder = -1;
+        int percents = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char ch = code.charAt(i);
+            if (ch == '0' || ch == '#' || ch == '?') {
+                lastPlaceholder = i;
+            } else if (ch == '%') {
+                percents++;
             }
         }
         int thousands = 0;
         for (int i = lastPlaceholder + 1; lastPlaceholder >= 0 && i < code.length() && code.charAt(i) == ','; i++) {
             thousands++;
         }
-        if (thousands == 0 && percents == 0) {
-            return raw;
-        }
-        try {
-            BigDecimal d = new BigDecimal(raw.strip());
-            if (Math.abs((long) d.scale()) > 40 || d.precision() > 40) {
-                return raw;
+        // a literal point shifts the digits only where the section has no real one
+        int literalPoint = code.indexOf(".") < 0 ? code.indexOf("L") : -1;
+        int shifted = 0;
+        for (int i = literalPoint + 1; literalPoint >= 0 && i <= lastPlaceholder; i++) {
+            char ch = code.charAt(i);
+            if (ch == '0' || ch == '#' || ch == '?') {
+                shifted++;
             }
-            return d.movePointLeft(3 * Math.min(thousands, 4)).movePointRight(2 * Math.min(percents, 4)).toPlainString();
-        } catch (NumberFormatException e) {
+        }
+        if (thousands == 0 && percents == 0 && shifted == 0) {
             return raw;
         }
+        return value.movePointLeft(3 * Math.min(thousands, 4) + Math.min(shifted, 12))
+                .movePointRight(2 * Math.min(percents, 4)).toPlainString();
     }
 
-    /** The section of {@code format} for a number of that sign: the second for a negative one, when there is one. */
-    private static String section(String format, boolean negative) {
+    /** The sections of {@code format}, split at each {@code ;} outside quotes and escapes. */
+    private static List<String> sections(String format) {
+        List<String> sections = new ArrayList<>(4);
         boolean quoted = false;
         int start = 0;
-        int index = 0;
         for (int i = 0; i < format.length(); i++) {
             char ch = format.charAt(i);
             if (ch == '"') {
                 quoted = !quoted;
-            } else if (ch == '\\' && !quoted) {
+            } else if ((ch == '\\' || ch == '!') && !quoted) {
                 i++;
             } else if (ch == ';' && !quoted) {
-                if (index == (negative ? 1 : 0)) {
-                    return format.substring(start, i);
-                }
-                index++;
+                sections.add(format.substring(start, i));
                 start = i + 1;
             }
         }
-        // the last section when it is the one asked for; else a negative number in a one-section format
-        return index == (negative ? 1 : 0) ? format.substring(start) : format;
+        sections.add(format.substring(start));
+        return sections;
+    }
+
+    private static final Pattern CONDITION = Pattern.compile("\\[\\s*(<=|>=|<>|<|>|=)\\s*(-?[0-9.]+)\\s*]");
+
+    /**
+     * The section Excel shows {@code value} with: with conditions, the first whose condition holds, else the first
+     * section without one (null when there is none: no scale is guessed); without, the second for a negative number
+     * when there is one, else the first.
+     */
+    private static String section(List<String> sections, BigDecimal value) {
+        boolean conditional = false;
+        String otherwise = null;
+        for (String s : sections) {
+            Matcher m = CONDITION.matcher(s);
+            if (m.find()) {
+                conditional = true;
+                if (holds(value, m.group(1), new BigDecimal(m.group(2)))) {
+                    return s;
+                }
+            } else if (otherwise == null) {
+                otherwise = s;
+            }
+        }
+        if (conditional) {
+            return otherwise;
+        }
+        return value.signum() < 0 && sections.size() > 1 ? sections.get(1) : sections.get(0);
+    }
+
+    private static boolean holds(BigDecimal value, String operator, BigDecimal bound) {
+        int c = value.compareTo(bound);
+        return switch (operator) {
+            case "<" -> c < 0;
+            case "<=" -> c <= 0;
+            case ">" -> c > 0;
+            case ">=" -> c >= 0;
+            case "=" -> c == 0;
+            default -> c != 0;
+        };
     }
 
     /** A number cell as Excel displays it (15 significant digits); an absurd exponent stays as written. */
