@@ -66,12 +66,8 @@ class PolicyParametersTest {
         JsonPath contract = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().jsonPath();
         // a schema of the document, and where one of its objects lies in a document
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("Policy", "");
-        parts.put("SizeClassification", "sizeClassification");
-        parts.put("SizeBound", "sizeClassification.medium");
-        parts.put("Standard", "standards.SMALL");
-        parts.put("Interpretations", "interpretations");
+        Map<String, String> parts = Map.of("Policy", "", "SizeClassification", "sizeClassification",
+                "SizeBound", "sizeClassification.medium", "Standard", "standards.SMALL", "Interpretations", "interpretations");
         int checked = 0;
         for (Map.Entry<String, String> part : parts.entrySet()) {
             Map<String, Object> schema = contract.getMap("components.schemas." + part.getKey());
