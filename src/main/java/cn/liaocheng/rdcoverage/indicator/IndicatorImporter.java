@@ -272,9 +272,8 @@ public class IndicatorImporter {
             }
             int from = errors.size();
             Row row = row(r, table.rowNumber(), table.recordIndex(), currentYear, errors, omitted);
-            for (int i = from; i < errors.size(); i++) {
-                errors.set(i, errors.get(i).at(table.recordIndex()));
-            }
+            long index = table.recordIndex();
+            errors.subList(from, errors.size()).replaceAll(e -> e.at(index));
             if (row != null) {
                 rows.add(row);
             }

@@ -78,10 +78,8 @@ final class ChunkReader implements AutoCloseable {
             while (!stopped && (raw = reader.next()) != null) {
                 rowErrors.clear();
                 ImportRow row = firstOfItsYear(validator.validate(raw, rowErrors), seen, rowErrors);
-                if (raw.index() >= 0) {
-                    long index = raw.index();
-                    rowErrors.replaceAll(e -> e.at(index));
-                }
+                long index = raw.index();
+                rowErrors.replaceAll(e -> e.at(index)); // a JSON record's errors name it (a table's row: unchanged)
                 if (pending.add(row, rowErrors)) {
                     hand(pending.take(false));
                 }

@@ -20,11 +20,6 @@ public record RawRow(long line, String[] cells, BigDecimal[] factors, int number
         this(line, cells, factors, numberCells, -1, null, -1);
     }
 
-    /** This record as the {@code index}-th (0-based) record of a JSON upload. */
-    RawRow at(long index) {
-        return new RawRow(line, cells, factors, numberCells, beyondColumn, beyondValue, index);
-    }
-
     /** The cell without the invisible characters around it; null when empty. */
     public String get(Column c) {
         return Cells.clean(cells[c.ordinal()]);

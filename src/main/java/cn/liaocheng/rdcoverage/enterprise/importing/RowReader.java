@@ -178,10 +178,10 @@ public abstract class RowReader implements AutoCloseable {
                 + "' and '" + second + "' both name " + field + "; keep one", "field.DUPLICATE.column", headerRow, first, second));
     }
 
-    /** Maps one JSON object onto the columns; numbers keep their exact decimal text. */
-    static RawRow fromObject(long line, JsonNode node) {
+    /** Maps one JSON object, the {@code index}-th record, onto the columns; numbers keep their exact decimal text. */
+    static RawRow fromObject(long line, long index, JsonNode node) {
         if (!node.isObject()) {
-            return new RawRow(line, null);
+            return new RawRow(line, null, null, 0, -1, null, index);
         }
         String[] cells = new String[Column.values().length];
         String[] keyOf = new String[Column.values().length];
@@ -228,7 +228,7 @@ public abstract class RowReader implements AutoCloseable {
                 numbers = field.getValue().isNumber() ? numbers | 1 << c.ordinal() : numbers & ~(1 << c.ordinal());
             }
         }
-        return new RawRow(line, cells, factors, numbers);
+        return new RawRow(line, cells, factors, numbers, -1, null, index);
     }
 
     /** The exact decimal text; a number far out of any range keeps its exponent (1E+999999999 as plain text is 1 GB). */
@@ -265,7 +265,7 @@ public abstract class RowReader implements AutoCloseable {
         @Override
         public final RawRow next() {
             JsonNode node = node();
-            return node == null ? null : fromObject(line, node).at(records++);
+            return node == null ? null : fromObject(line, records++, node);
         }
 
         @Override

@@ -40,6 +40,8 @@ final class XlsxTable implements TableSource {
     private final Iterator<Row> it;
     private long row;
     private boolean[] numbers = new boolean[0];
+    /** The formats of this workbook's cells, each read once. */
+    private final java.util.Map<String, Scaling> scalings = new java.util.HashMap<>();
 
     XlsxTable(InputStream body) {
         Path tmp = null;
@@ -128,7 +130,7 @@ final class XlsxTable implements TableSource {
             }
             switch (c.getType()) {
                 case NUMBER -> {
-                    cells[i] = number(shown(c.getRawValue(), c.getDataFormatString()));
+                    cells[i] = number(shown(c.getRawValue(), scaling(c.getDataFormatString())));
                     numbers[i] = true;
                 }
                 case FORMULA -> {
@@ -140,7 +142,7 @@ final class XlsxTable implements TableSource {
                                 + c.getFormula() + ") without a saved result; open the workbook in Excel and save it, or send CSV",
                                 "field.INVALID_FORMAT.xlsx-formula", c.getAddress().toString(), c.getFormula()));
                     }
-                    cells[i] = c.getValue() instanceof BigDecimal ? number(shown(c.getRawValue(), c.getDataFormatString()))
+                    cells[i] = c.getValue() instanceof BigDecimal ? number(shown(c.getRawValue(), scaling(c.getDataFormatString())))
                             : c.getRawValue();
                 }
                 case BOOLEAN -> cells[i] = Boolean.TRUE.equals(c.asBoolean()) ? "true" : "false";
@@ -152,7 +154,7 @@ final class XlsxTable implements TableSource {
     }
 
     /**
-     * The stored number {@code raw} as its number format {@code format} shows it, at full precision (the stored digits,
+     * The stored number {@code raw} as its number format ({@code scaling}, read from the format once) shows it, at full precision (the stored digits,
      * not rounded to the shown decimals): each comma right after the format's last digit placeholder divides by 1,000
      * ({@code #,##0,} thousands, {@code 0.0,,} millions), each {@code %} multiplies by 100, and a literal decimal point
      * ({@code 0!.0000"万"}, {@code 0"."0,"万"}: the Chinese way to show 万 without a real decimal point) divides by 10
@@ -162,8 +164,8 @@ final class XlsxTable implements TableSource {
      * are literals. A 千元 list whose yuan values are shown in thousands so reads as thousands of yuan, as an official
      * sees it. Source: ECMA-376 Part 1, 18.8.30-31 (numFmt); Excel's number format codes.
      */
-    static String shown(String raw, String format) {
-        if (raw == null || format == null || format.isEmpty()) {
+    private static String shown(String raw, Scaling scaling) {
+        if (raw == null || scaling == Scaling.NONE) {
             return raw;
         }
         BigDecimal value;
@@ -175,10 +177,59 @@ final class XlsxTable implements TableSource {
         if (Math.abs((long) value.scale()) > 40 || value.precision() > 40) {
             return raw;
         }
-        String section = section(sections(format), value);
-        if (section == null) {
-            return raw;
+        Part part = scaling.part(value);
+        return part == null || part.pointsLeft() == 0 ? raw : value.movePointLeft(part.pointsLeft()).toPlainString();
+    }
+
+    /** A section of a number format: its condition ({@code [>=1000]}; null operator: none) and its scale. */
+    private record Part(String operator, BigDecimal bound, int pointsLeft) {
+    }
+
+    /**
+     * A number format as it scales what it shows, read once per format (a sheet has a few; its cells many): its
+     * sections, each with the power of ten it divides the stored number by (negative: multiplies).
+     */
+    private record Scaling(List<Part> parts, boolean conditional) {
+        static final Scaling NONE = new Scaling(List.of(), false);
+
+        static Scaling of(String format) {
+            List<Part> parts = new ArrayList<>(4);
+            boolean conditional = false;
+            boolean scales = false;
+            for (String section : sections(format)) {
+                Matcher m = CONDITION.matcher(section);
+                boolean condition = m.find();
+                conditional |= condition;
+                int left = pointsLeft(section);
+                scales |= left != 0;
+                parts.add(condition ? new Part(m.group(1), new BigDecimal(m.group(2)), left) : new Part(null, null, left));
+            }
+            return scales ? new Scaling(List.copyOf(parts), conditional) : NONE;
         }
+
+        /**
+         * The section Excel shows {@code value} with: with conditions, the first whose condition holds, else the first
+         * section without one (null when there is none: no scale is guessed); without, the second for a negative
+         * number when there is one, else the first.
+         */
+        Part part(BigDecimal value) {
+            if (!conditional) {
+                return value.signum() < 0 && parts.size() > 1 ? parts.get(1) : parts.get(0);
+            }
+            Part otherwise = null;
+            for (Part p : parts) {
+                if (p.operator() == null) {
+                    otherwise = otherwise == null ? p : otherwise;
+                } else if (holds(value, p.operator(), p.bound())) {
+                    return p;
+                }
+            }
+            return otherwise;
+        }
+    }
+
+    /** The power of ten a format's section divides the stored number by (see {@link #shown}). */
+    private static int pointsLeft(String section) {
         // the section's code without literals: 'L' stands for a literal decimal point, ' ' for any other literal
         StringBuilder code = new StringBuilder(section.length());
         for (int i = 0; i < section.length(); i++) {
@@ -229,11 +280,7 @@ final class XlsxTable implements TableSource {
                 shifted++;
             }
         }
-        if (thousands == 0 && percents == 0 && shifted == 0) {
-            return raw;
-        }
-        return value.movePointLeft(3 * Math.min(thousands, 4) + Math.min(shifted, 12))
-                .movePointRight(2 * Math.min(percents, 4)).toPlainString();
+        return 3 * Math.min(thousands, 4) + Math.min(shifted, 12) - 2 * Math.min(percents, 4);
     }
 
     /** The sections of {@code format}, split at each {@code ;} outside quotes and escapes. */
@@ -258,31 +305,6 @@ final class XlsxTable implements TableSource {
 
     private static final Pattern CONDITION = Pattern.compile("\\[\\s*(<=|>=|<>|<|>|=)\\s*(-?[0-9.]+)\\s*]");
 
-    /**
-     * The section Excel shows {@code value} with: with conditions, the first whose condition holds, else the first
-     * section without one (null when there is none: no scale is guessed); without, the second for a negative number
-     * when there is one, else the first.
-     */
-    private static String section(List<String> sections, BigDecimal value) {
-        boolean conditional = false;
-        String otherwise = null;
-        for (String s : sections) {
-            Matcher m = CONDITION.matcher(s);
-            if (m.find()) {
-                conditional = true;
-                if (holds(value, m.group(1), new BigDecimal(m.group(2)))) {
-                    return s;
-                }
-            } else if (otherwise == null) {
-                otherwise = s;
-            }
-        }
-        if (conditional) {
-            return otherwise;
-        }
-        return value.signum() < 0 && sections.size() > 1 ? sections.get(1) : sections.get(0);
-    }
-
     private static boolean holds(BigDecimal value, String operator, BigDecimal bound) {
         int c = value.compareTo(bound);
         return switch (operator) {
@@ -293,6 +315,10 @@ final class XlsxTable implements TableSource {
             case "=" -> c == 0;
             default -> c != 0;
         };
+    }
+
+    private Scaling scaling(String format) {
+        return format == null || format.isEmpty() ? Scaling.NONE : scalings.computeIfAbsent(format, Scaling::of);
     }
 
     /** A number cell as Excel displays it (15 significant digits); an absurd exponent stays as written. */
